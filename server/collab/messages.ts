@@ -1,0 +1,140 @@
+/**
+ * Encoders and a strict decoder for the collaboration protocol's frames (see PROTOCOL.md).
+ * The decoder turns any malformed frame into a `MalformedMessage` error instead of guessing.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type { ErrorCode } from '../../shared/errors.js';
+import { MessageType } from '../../shared/protocol.js';
+
+/** Sync sub-message types of y-protocols. */
+export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+
+/** A decoded client frame. */
+export type ClientMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array; step2: boolean }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | { type: 'query-awareness' };
+
+/** One client's entry in an awareness update. `state` null means the client left. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/** Thrown when a frame cannot be decoded; the connection is closed with 4400. */
+export class MalformedMessage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedMessage';
+  }
+}
+
+/** Decodes one binary client frame, validating every part of it. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    const msg = decodeBody(type, decoder);
+    if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes after the message');
+    return msg;
+  } catch (err) {
+    if (err instanceof MalformedMessage) throw err;
+    throw new MalformedMessage(`undecodable frame: ${(err as Error).message}`);
+  }
+}
+
+function decodeBody(type: number, decoder: decoding.Decoder): ClientMessage {
+  switch (type) {
+    case MessageType.sync: {
+      const sub = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (sub === SyncType.step1) {
+        Y.decodeStateVector(payload);
+        return { type: 'sync-step1', stateVector: payload };
+      }
+      if (sub === SyncType.step2 || sub === SyncType.update) {
+        Y.decodeUpdate(payload);
+        return { type: 'sync-update', update: payload, step2: sub === SyncType.step2 };
+      }
+      throw new MalformedMessage(`unknown sync message type ${sub}`);
+    }
+    case MessageType.awareness:
+      return { type: 'awareness', entries: decodeAwareness(decoding.readVarUint8Array(decoder)) };
+    case MessageType.queryAwareness:
+      return { type: 'query-awareness' };
+    default:
+      throw new MalformedMessage(`unknown message type ${type}`);
+  }
+}
+
+function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+      throw new MalformedMessage('awareness state must be an object or null');
+    }
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes in awareness update');
+  return entries;
+}
+
+/** Encodes awareness entries in the y-protocols awareness update format. */
+export function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** True for an update that carries no insertions and no deletions. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
+
+/** A frame of message type `type` whose body is a sync sub-message carrying `payload`. */
+export function syncFrame(sub: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, sub);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness frame carrying an encoded awareness update. */
+export function awarenessFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The `saved` extension frame: the server's state vector after a commit. */
+export function savedFrame(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.saved);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The `error` extension frame: a refusal with a stable code. */
+export function errorFrame(code: ErrorCode, message: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.error);
+  encoding.writeVarString(encoder, JSON.stringify({ code, message }));
+  return encoding.toUint8Array(encoder);
+}

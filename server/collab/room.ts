@@ -1,0 +1,254 @@
+/**
+ * A room: one collaborative document in memory with its connected peers. The room speaks the
+ * y-websocket protocol and enforces the durability rule: an update is committed to storage
+ * before it is applied to the shared document, broadcast, or acknowledged.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import type { Storage } from '../storage/storage.js';
+import {
+  type AwarenessEntry,
+  awarenessFrame,
+  type ClientMessage,
+  decodeClientMessage,
+  encodeAwareness,
+  errorFrame,
+  isEmptyUpdate,
+  MalformedMessage,
+  SyncType,
+  savedFrame,
+  syncFrame,
+} from './messages.js';
+import type { Peer } from './peer.js';
+import { SerialQueue } from './serialQueue.js';
+
+/** Number of stored updates after which the log is compacted into one state. */
+export const COMPACT_AFTER_UPDATES = 500;
+
+/** What a room reports to the rest of the server. */
+export interface RoomEvents {
+  /** A peer tried to change a document it may not change. */
+  refused?(room: Room, peer: Peer, reason: string): void;
+  /** The last peer left. */
+  empty?(room: Room): void;
+}
+
+interface PendingUpdate {
+  peer: Peer;
+  update: Uint8Array;
+}
+
+/** One loaded document and its peers. */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly peers = new Map<Peer, Set<number>>();
+  private readonly storageQueue = new SerialQueue();
+  private pending: PendingUpdate[] = [];
+  private flushScheduled = false;
+  private lastSeq = 0;
+  private storedSinceCompact = 0;
+  private closed = false;
+
+  private constructor(
+    readonly name: string,
+    private readonly storage: Storage,
+    private readonly log: Logger,
+    private readonly events: RoomEvents,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
+    this.awareness.on('update', this.onAwarenessChange);
+  }
+
+  /** Loads a room's document from storage before anyone can sync with it. */
+  static async load(name: string, storage: Storage, log: Logger, events: RoomEvents = {}): Promise<Room> {
+    const room = new Room(name, storage, log, events);
+    const stored = await storage.loadDoc(name);
+    const all = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+    room.doc.transact(() => {
+      for (const update of all) {
+        try {
+          Y.applyUpdate(room.doc, update, room);
+        } catch (err) {
+          log.error('room.load.skipped-update', { room: name, error: (err as Error).message });
+        }
+      }
+    }, room);
+    room.lastSeq = stored.lastSeq;
+    room.storedSinceCompact = stored.updates.length;
+    return room;
+  }
+
+  /** Number of connected peers. */
+  get size(): number {
+    return this.peers.size;
+  }
+
+  /** Adds a peer and starts the sync handshake (server's step 1 and current presence). */
+  join(peer: Peer): void {
+    this.peers.set(peer, new Set());
+    peer.send(syncFrame(SyncType.step1, Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    }
+  }
+
+  /** Removes a peer and its presence. */
+  leave(peer: Peer): void {
+    const clients = this.peers.get(peer);
+    if (!clients) return;
+    this.peers.delete(peer);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], peer);
+    if (this.peers.size === 0) this.events.empty?.(this);
+  }
+
+  /** Handles one binary frame from a peer. Malformed frames close that peer only. */
+  receive(peer: Peer, frame: Uint8Array): void {
+    if (!this.peers.has(peer)) return;
+    let msg: ClientMessage;
+    try {
+      msg = decodeClientMessage(frame);
+    } catch (err) {
+      const reason = err instanceof MalformedMessage ? err.message : 'undecodable frame';
+      this.log.warn('collab.malformed', { room: this.name, peer: peer.identity.label, reason });
+      if (peer.ext) peer.send(errorFrame('MALFORMED_MESSAGE', reason));
+      peer.close(CloseCode.malformedMessage, 'malformed message');
+      this.leave(peer);
+      return;
+    }
+    switch (msg.type) {
+      case 'sync-step1':
+        peer.send(syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc, msg.stateVector)));
+        return;
+      case 'sync-update':
+        this.acceptUpdate(peer, msg.update);
+        return;
+      case 'awareness':
+        this.acceptAwareness(peer, msg.entries);
+        return;
+      case 'query-awareness':
+        peer.send(
+          awarenessFrame(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
+        );
+        return;
+    }
+  }
+
+  private acceptUpdate(peer: Peer, update: Uint8Array): void {
+    if (isEmptyUpdate(update)) return;
+    if (!peer.identity.canWrite) {
+      this.log.warn('collab.refused', { room: this.name, peer: peer.identity.label });
+      if (peer.ext) peer.send(errorFrame('READ_ONLY', 'You may not change this text.'));
+      this.events.refused?.(this, peer, 'document update from a read-only connection');
+      return;
+    }
+    this.pending.push({ peer, update });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        void this.storageQueue.run(() => this.flush());
+      });
+    }
+  }
+
+  /** Commits all pending updates in one transaction, then applies, broadcasts and acknowledges them. */
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    try {
+      this.lastSeq = await this.storage.appendUpdates(
+        this.name,
+        batch.map((b) => b.update),
+      );
+    } catch (err) {
+      this.log.error('collab.store-failed', { room: this.name, error: (err as Error).message });
+      // Nothing was committed: the clients still hold their edits and resend them on reconnect.
+      for (const peer of new Set(batch.map((b) => b.peer))) peer.close(1011, 'storage unavailable');
+      return;
+    }
+    this.storedSinceCompact += batch.length;
+    const writers = new Set<Peer>();
+    for (const { peer, update } of batch) {
+      try {
+        Y.applyUpdate(this.doc, update, peer);
+        writers.add(peer);
+      } catch (err) {
+        this.log.error('collab.apply-failed', { room: this.name, error: (err as Error).message });
+        peer.close(CloseCode.malformedMessage, 'update could not be applied');
+      }
+    }
+    const stateVector = Y.encodeStateVector(this.doc);
+    for (const peer of writers) if (peer.ext && this.peers.has(peer)) peer.send(savedFrame(stateVector));
+    if (this.storedSinceCompact >= COMPACT_AFTER_UPDATES) await this.compactNow();
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.storedSinceCompact === 0) return;
+    await this.storage.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    this.storedSinceCompact = 0;
+  }
+
+  /** Compacts the stored log into a single state once pending writes are done. */
+  compact(): Promise<void> {
+    return this.storageQueue.run(() => this.compactNow());
+  }
+
+  /** Waits for pending writes, compacts, and closes every peer with `code`. */
+  async close(code: number = CloseCode.goingAway): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.storageQueue.run(() => this.flush());
+    await this.compact();
+    for (const peer of [...this.peers.keys()]) peer.close(code, 'room closed');
+    this.peers.clear();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === this) return;
+    const frame = syncFrame(SyncType.update, update);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+  }
+
+  private acceptAwareness(peer: Peer, entries: AwarenessEntry[]): void {
+    const own = this.peers.get(peer)!;
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      const owner = this.ownerOf(entry.clientId);
+      if (owner && owner !== peer) continue; // a peer may not speak for another peer's client
+      const presence = peer.identity.presence;
+      const state = entry.state && presence ? { ...entry.state, user: presence } : entry.state;
+      accepted.push({ ...entry, state });
+    }
+    if (accepted.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(accepted), peer);
+    for (const e of accepted) {
+      if (e.state === null) own.delete(e.clientId);
+      else own.add(e.clientId);
+    }
+  }
+
+  private ownerOf(clientId: number): Peer | undefined {
+    for (const [peer, clients] of this.peers) if (clients.has(clientId)) return peer;
+    return undefined;
+  }
+
+  private readonly onAwarenessChange = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0) return;
+    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers.keys()) peer.send(frame);
+  };
+}

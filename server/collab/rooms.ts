@@ -1,0 +1,86 @@
+/**
+ * The set of loaded rooms. A room is loaded once (concurrent joiners wait for the same load),
+ * and unloaded, after compaction, a short while after its last peer left.
+ */
+import type { Logger } from '../logger.js';
+import type { Storage } from '../storage/storage.js';
+import { Room, type RoomEvents } from './room.js';
+
+/** How long an empty room stays loaded, in milliseconds. */
+export const UNLOAD_AFTER_MS = 5_000;
+/** How often loaded rooms with new updates are compacted, in milliseconds. */
+export const COMPACT_EVERY_MS = 60_000;
+
+/** Loads, shares and unloads rooms. */
+export class Rooms {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly compactTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly log: Logger,
+    private readonly events: Pick<RoomEvents, 'refused'> = {},
+  ) {
+    this.compactTimer = setInterval(() => void this.compactAll(), COMPACT_EVERY_MS);
+    this.compactTimer.unref();
+  }
+
+  /** The loaded room for `name`, loading it from storage first if needed. */
+  open(name: string): Promise<Room> {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = Room.load(name, this.storage, this.log, {
+        refused: this.events.refused,
+        empty: (r) => this.scheduleUnload(r),
+      });
+      this.rooms.set(name, room);
+      room.catch(() => this.rooms.delete(name));
+    }
+    return room;
+  }
+
+  /** Names of the rooms currently in memory. */
+  loadedNames(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.unloadTimers.has(room.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      if (room.size > 0) return;
+      this.rooms.delete(room.name);
+      room
+        .close()
+        .catch((err: Error) => this.log.error('room.unload-failed', { room: room.name, error: err.message }));
+    }, UNLOAD_AFTER_MS);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  private async compactAll(): Promise<void> {
+    for (const room of this.rooms.values()) {
+      try {
+        await (await room).compact();
+      } catch (err) {
+        this.log.error('room.compact-failed', { error: (err as Error).message });
+      }
+    }
+  }
+
+  /** Flushes, compacts and closes every room (server shutdown). */
+  async closeAll(): Promise<void> {
+    clearInterval(this.compactTimer);
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    const rooms = [...this.rooms.values()];
+    this.rooms.clear();
+    await Promise.all(rooms.map(async (r) => (await r).close()));
+  }
+}

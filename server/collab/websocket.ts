@@ -1,0 +1,181 @@
+/**
+ * The WebSocket adapter: accepts upgrades on `/collab/<doc>`, authorises them, and wires each
+ * socket to its room as a `Peer`. Also guards the server: frame size limit, ping/pong liveness,
+ * bounded send buffers and a per-connection message rate limit.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { CloseCode, COLLAB_PATH, MAX_MESSAGE_BYTES } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import type { Peer, PeerIdentity } from './peer.js';
+import type { Rooms } from './rooms.js';
+import { TokenBucket } from './tokenBucket.js';
+
+/** Largest amount of unsent data a connection may accumulate before it is dropped. */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** Interval between liveness pings; a connection silent for one interval is terminated. */
+export const PING_INTERVAL_MS = 30_000;
+/** Sustained and burst message rates allowed per connection. */
+export const MESSAGE_RATE = { perSecond: 200, burst: 1_000 } as const;
+
+/** Outcome of authorising an upgrade request. */
+export type UpgradeDecision =
+  | { ok: true; docName: string; identity: PeerIdentity }
+  | { ok: false; status: 400 | 401 | 403 | 404; code: string; message: string };
+
+/** Decides whether a request may open a document, from the server-side session only. */
+export type AuthorizeUpgrade = (req: IncomingMessage, docName: string) => Promise<UpgradeDecision>;
+
+/** Handle to the collaboration endpoint. */
+export interface CollabEndpoint {
+  /** Closes every socket with `code` and stops accepting new ones. */
+  close(code?: number): void;
+  /** Closes the open sockets for which `predicate` holds (for revoked sessions). */
+  disconnect(predicate: (identity: PeerIdentity) => boolean, code: number, reason: string): number;
+}
+
+let nextPeerId = 1;
+
+/** Attaches the collaboration WebSocket endpoint to an HTTP server. */
+export function attachCollab(
+  server: Server,
+  rooms: Rooms,
+  authorize: AuthorizeUpgrade,
+  log: Logger,
+): CollabEndpoint {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new Map<WebSocket, Peer>();
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) {
+      refuse(socket, 404, 'NOT_FOUND', 'No WebSocket endpoint here.');
+      return;
+    }
+    const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    authorize(req, docName)
+      .then((decision) => {
+        if (!decision.ok) {
+          log.warn('collab.upgrade-refused', { doc: docName, status: decision.status, code: decision.code });
+          refuse(socket, decision.status, decision.code, decision.message);
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          void connect(ws, decision.docName, decision.identity, url.searchParams.get('ext') === '1');
+        });
+      })
+      .catch((err: Error) => {
+        log.error('collab.upgrade-failed', { error: err.message });
+        refuse(socket, 500 as 400, 'INTERNAL', 'The server could not open this document.');
+      });
+  });
+
+  async function connect(
+    ws: WebSocket,
+    docName: string,
+    identity: PeerIdentity,
+    ext: boolean,
+  ): Promise<void> {
+    const bucket = new TokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
+    let alive = true;
+    const peer: Peer = {
+      id: nextPeerId++,
+      ext,
+      identity,
+      send(frame) {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          log.warn('collab.slow-consumer', { doc: docName, peer: identity.label });
+          ws.close(CloseCode.slowConsumer, 'send buffer overflow');
+          ws.terminate();
+          return;
+        }
+        ws.send(frame);
+      },
+      close(code, reason) {
+        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING)
+          ws.close(code, reason);
+      },
+    };
+    sockets.set(ws, peer);
+    // Buffer frames that arrive while the room loads, so none is lost or reordered.
+    const early: Uint8Array[] = [];
+    let room: Awaited<ReturnType<Rooms['open']>> | null = null;
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        log.warn('collab.text-frame', { doc: docName, peer: identity.label });
+        ws.close(CloseCode.unsupportedData, 'binary frames only');
+        return;
+      }
+      if (!bucket.take()) {
+        log.warn('collab.rate-limited', { doc: docName, peer: identity.label });
+        ws.close(CloseCode.rateLimited, 'too many messages');
+        return;
+      }
+      const frame = toBytes(data);
+      if (room) room.receive(peer, frame);
+      else early.push(frame);
+    });
+    ws.on('pong', () => {
+      alive = true;
+    });
+    const ping = setInterval(() => {
+      if (!alive) {
+        log.info('collab.dead-connection', { doc: docName, peer: identity.label });
+        ws.terminate();
+        return;
+      }
+      alive = false;
+      ws.ping();
+    }, PING_INTERVAL_MS);
+    ws.on('close', () => {
+      clearInterval(ping);
+      sockets.delete(ws);
+      room?.leave(peer);
+    });
+    ws.on('error', (err) => log.warn('collab.socket-error', { doc: docName, error: err.message }));
+    try {
+      const loaded = await rooms.open(docName);
+      if (ws.readyState !== WebSocket.OPEN) return;
+      room = loaded;
+      loaded.join(peer);
+      for (const frame of early.splice(0)) loaded.receive(peer, frame);
+    } catch (err) {
+      log.error('collab.load-failed', { doc: docName, error: (err as Error).message });
+      ws.close(1011, 'document could not be loaded');
+    }
+  }
+
+  return {
+    close(code = CloseCode.goingAway) {
+      for (const ws of sockets.keys()) ws.close(code, 'server shutting down');
+      wss.close();
+    },
+    disconnect(predicate, code, reason) {
+      let n = 0;
+      for (const [ws, peer] of sockets) {
+        if (predicate(peer.identity)) {
+          ws.close(code, reason);
+          n++;
+        }
+      }
+      return n;
+    },
+  };
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  const reason =
+    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

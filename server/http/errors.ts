@@ -1,0 +1,36 @@
+/** Express handlers that turn every failure into a JSON error with a stable code. */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from '../../shared/errors.js';
+import type { Logger } from '../logger.js';
+
+/** 404 for any API route nobody answered. */
+export const notFound: RequestHandler = (req, res) => {
+  res.status(404).json(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`).toBody());
+};
+
+/** Converts thrown errors (including body-parser's) into JSON; never leaks a stack trace. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const appError = toAppError(err);
+    if (appError.code === 'INTERNAL') {
+      log.error('http.error', {
+        method: req.method,
+        path: req.path,
+        error: (err as Error)?.stack ?? String(err),
+      });
+    }
+    res.status(appError.status).json(appError.toBody());
+  };
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  if (type === 'entity.parse.failed')
+    return new AppError('INVALID_BODY', 'The request body is not valid JSON.');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new AppError('INVALID_BODY', 'The request body encoding is not supported.');
+  }
+  return new AppError('INTERNAL', 'Something went wrong on the server.');
+}

@@ -1,0 +1,54 @@
+/**
+ * Entry point: `npm start` / `npm run serve`. Opens the SQLite database, creates the demo
+ * negotiation on first start, serves the app, and shuts down cleanly on SIGTERM/SIGINT.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './app.js';
+import { readConfig } from './config.js';
+import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from './demo/seed.js';
+import { createLogger } from './logger.js';
+import { openSqliteStorage } from './storage/sqlite.js';
+
+const rootDir = resolve(fileURLToPath(import.meta.url), '../..');
+const config = readConfig(process.env, rootDir);
+const log = createLogger(config.logLevel);
+const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'));
+const created = await ensureDemoNegotiation(storage);
+const server = await startServer({
+  storage,
+  log,
+  port: config.port,
+  host: config.host,
+  distDir: config.distDir,
+});
+
+const address = `http://localhost:${server.port}`;
+process.stdout.write(
+  [
+    '',
+    `  Negotiated-text editor listening on ${address}`,
+    `  Database: ${resolve(config.dataDir, 'negotiations.sqlite')}${created ? ' (demo negotiation created)' : ''}`,
+    `  Demo negotiation: ${address}/n/${DEMO_NEGOTIATION_ID}`,
+    '  Open it, enter your name, and edit; open it in a second window to collaborate.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info('server.stopping', { signal });
+  try {
+    await server.stop();
+    await storage.close();
+    log.info('server.stopped');
+    process.exit(0);
+  } catch (err) {
+    log.error('server.stop-failed', { error: (err as Error).message });
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { openSqliteStorage } from './sqlite.js';
+import { storageContract } from './storage.contract.js';
+
+storageContract('SQLite (memory)', async () => openSqliteStorage(':memory:'));
+storageContract('SQLite (file)', async () =>
+  openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'st-')), 'db.sqlite')),
+);
+
+it('reopens a file database with its data', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'st-')), 'db.sqlite');
+  const a = openSqliteStorage(file);
+  await a.appendUpdates('d', [new Uint8Array([5])]);
+  await a.close();
+  const b = openSqliteStorage(file);
+  expect((await b.loadDoc('d')).updates).toEqual([new Uint8Array([5])]);
+  expect(b.db.pragma('journal_mode', { simple: true })).toBe('wal');
+  await b.close();
+});

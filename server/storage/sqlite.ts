@@ -1,0 +1,100 @@
+/**
+ * The embedded storage: one SQLite file in WAL mode via better-sqlite3. Every write is a
+ * synchronous transaction, so a promise resolved by this module means the data is committed
+ * (it survives a kill -9 of the process).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations.js';
+import type { NegotiationRecord, Storage, StoredDoc } from './storage.js';
+
+/** Opens (creating if needed) the SQLite database at `file` (`:memory:` for tests). */
+export function openSqliteStorage(file: string): SqliteStorage {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return new SqliteStorage(db);
+}
+
+/** Storage on SQLite; see `Storage` for the contract. */
+export class SqliteStorage implements Storage {
+  private readonly stmt;
+
+  constructor(readonly db: Database.Database) {
+    this.stmt = {
+      listNegotiations: db.prepare(
+        'SELECT id, title, created_at AS createdAt FROM negotiations ORDER BY created_at, id',
+      ),
+      getNegotiation: db.prepare('SELECT id, title, created_at AS createdAt FROM negotiations WHERE id = ?'),
+      insertNegotiation: db.prepare('INSERT INTO negotiations (id, title, created_at) VALUES (?, ?, ?)'),
+      getState: db.prepare('SELECT state, upto FROM doc_states WHERE doc = ?'),
+      getUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+      insertUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+      upsertState: db.prepare(
+        'INSERT INTO doc_states (doc, state, upto) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET state = excluded.state, upto = excluded.upto',
+      ),
+      deleteUpdatesUpto: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+      countUpdates: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
+    };
+  }
+
+  async listNegotiations(): Promise<NegotiationRecord[]> {
+    return this.stmt.listNegotiations.all() as NegotiationRecord[];
+  }
+
+  async getNegotiation(id: string): Promise<NegotiationRecord | undefined> {
+    return this.stmt.getNegotiation.get(id) as NegotiationRecord | undefined;
+  }
+
+  async createNegotiation(
+    record: NegotiationRecord,
+    draft: { docName: string; state: Uint8Array },
+  ): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.insertNegotiation.run(record.id, record.title, record.createdAt);
+      this.stmt.upsertState.run(draft.docName, draft.state, 0);
+    })();
+  }
+
+  async loadDoc(docName: string): Promise<StoredDoc> {
+    const row = this.stmt.getState.get(docName) as { state: Buffer; upto: number } | undefined;
+    const rows = this.stmt.getUpdates.all(docName) as { seq: number; data: Buffer }[];
+    const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : (row?.upto ?? 0);
+    return {
+      state: row ? new Uint8Array(row.state) : null,
+      updates: rows.map((r) => new Uint8Array(r.data)),
+      lastSeq,
+    };
+  }
+
+  async appendUpdates(docName: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.db.transaction(() => {
+      let seq = 0;
+      for (const u of updates) seq = Number(this.stmt.insertUpdate.run(docName, u).lastInsertRowid);
+      return seq;
+    })();
+  }
+
+  async compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.upsertState.run(docName, state, uptoSeq);
+      this.stmt.deleteUpdatesUpto.run(docName, uptoSeq);
+    })();
+  }
+
+  async countUpdates(docName: string): Promise<number> {
+    return (this.stmt.countUpdates.get(docName) as { n: number }).n;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/** The contract every `Storage` implementation must pass; run it from the implementation's test. */
+import { describe, expect, it } from 'vitest';
+import type { Storage } from './storage.js';
+
+const bytes = (...xs: number[]) => new Uint8Array(xs);
+
+/** Registers the storage contract tests against storages made by `make`. */
+export function storageContract(name: string, make: () => Promise<Storage>): void {
+  describe(`${name} satisfies the storage contract`, () => {
+    it('creates and lists negotiations with their initial draft state', async () => {
+      const s = await make();
+      await s.createNegotiation(
+        { id: 'n1', title: 'One', createdAt: '2022-03-17T10:00:00Z' },
+        { docName: 'd1', state: bytes(1, 2) },
+      );
+      expect(await s.listNegotiations()).toEqual([
+        { id: 'n1', title: 'One', createdAt: '2022-03-17T10:00:00Z' },
+      ]);
+      expect(await s.getNegotiation('n1')).toMatchObject({ title: 'One' });
+      expect(await s.getNegotiation('nope')).toBeUndefined();
+      const doc = await s.loadDoc('d1');
+      expect(doc.state).toEqual(bytes(1, 2));
+      expect(doc.updates).toEqual([]);
+      await s.close();
+    });
+
+    it('refuses a duplicate negotiation id without changing the first', async () => {
+      const s = await make();
+      await s.createNegotiation(
+        { id: 'n1', title: 'One', createdAt: 'x' },
+        { docName: 'd1', state: bytes(1) },
+      );
+      await expect(
+        s.createNegotiation({ id: 'n1', title: 'Two', createdAt: 'y' }, { docName: 'd1', state: bytes(9) }),
+      ).rejects.toThrow();
+      expect((await s.getNegotiation('n1'))?.title).toBe('One');
+      expect((await s.loadDoc('d1')).state).toEqual(bytes(1));
+      await s.close();
+    });
+
+    it('appends updates in order and loads them back', async () => {
+      const s = await make();
+      expect(await s.loadDoc('empty')).toEqual({ state: null, updates: [], lastSeq: 0 });
+      await s.appendUpdates('d', [bytes(1), bytes(2)]);
+      const seq = await s.appendUpdates('d', [bytes(3)]);
+      await s.appendUpdates('other', [bytes(9)]);
+      const doc = await s.loadDoc('d');
+      expect(doc.updates).toEqual([bytes(1), bytes(2), bytes(3)]);
+      expect(doc.lastSeq).toBe(seq);
+      expect(await s.countUpdates('d')).toBe(3);
+      await s.close();
+    });
+
+    it('compacts the updates up to a sequence number into one state', async () => {
+      const s = await make();
+      await s.appendUpdates('d', [bytes(1), bytes(2)]);
+      const upto = (await s.loadDoc('d')).lastSeq;
+      const later = await s.appendUpdates('d', [bytes(3)]);
+      await s.compact('d', bytes(7, 7), upto);
+      const doc = await s.loadDoc('d');
+      expect(doc.state).toEqual(bytes(7, 7));
+      expect(doc.updates).toEqual([bytes(3)]);
+      expect(doc.lastSeq).toBe(later);
+      await s.compact('d', bytes(8), later);
+      expect(await s.loadDoc('d')).toEqual({ state: bytes(8), updates: [], lastSeq: later });
+      await s.close();
+    });
+  });
+}

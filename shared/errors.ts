@@ -1,0 +1,44 @@
+/**
+ * Errors as values with stable codes. The server answers with `{ error: { code, message } }`;
+ * the client turns the code into a readable, translatable message.
+ */
+
+/** Every stable error code with its HTTP status. */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  INVALID_BODY: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  MALFORMED_MESSAGE: 400,
+  READ_ONLY: 403,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The JSON shape of an error on the wire. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** An error with a stable code, thrown by domain code and turned into a response by adapters. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+  /** HTTP status for this error. */
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+  /** Wire form. */
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message } };
+  }
+}

@@ -1,0 +1,115 @@
+/** Starting the real server for tests: in this process, or as a child process that can be killed. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type RunningServer, startServer } from '../../server/app.js';
+import { ensureDemoNegotiation } from '../../server/demo/seed.js';
+import { createLogger } from '../../server/logger.js';
+import { openSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite.js';
+
+/** Root of the repository. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A fresh temporary data directory. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'negotiation-test-'));
+}
+
+/** A server running in this process on a free port with a temporary database. */
+export interface TestServer {
+  server: RunningServer;
+  storage: SqliteStorage;
+  dataDir: string;
+  url: string;
+  wsUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server in-process on a free port, with the demo negotiation seeded. */
+export async function startTestServer(
+  opts: { dataDir?: string; withClient?: boolean } = {},
+): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const storage = openSqliteStorage(join(dataDir, 'negotiations.sqlite'));
+  await ensureDemoNegotiation(storage);
+  const server = await startServer({
+    storage,
+    log: createLogger('silent'),
+    port: 0,
+    host: '127.0.0.1',
+    distDir: opts.withClient ? join(ROOT, 'dist') : undefined,
+  });
+  const url = `http://127.0.0.1:${server.port}`;
+  return {
+    server,
+    storage,
+    dataDir,
+    url,
+    wsUrl: `ws://127.0.0.1:${server.port}/collab`,
+    async stop() {
+      await server.stop();
+      await storage.close();
+    },
+  };
+}
+
+/** A server running as a child process (`tsx server/main.ts`). */
+export interface ChildServer {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  wsUrl: string;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/** Spawns the real server as a child process and waits until it listens. */
+export async function spawnServer(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ChildServer> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'server/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const port = await new Promise<number>((res, rej) => {
+    let out = '';
+    const timer = setTimeout(() => rej(new Error(`server did not start: ${stderr}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`server exited with ${code}: ${stderr}`));
+    });
+  });
+  return { child, port, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/collab`, exited };
+}
+
+/** Removes a temporary data directory. */
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
