@@ -7,11 +7,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
-import { draftDocName } from '../shared/protocol.js';
+import { Accounts } from './accounts/accounts.js';
+import { AuditLog } from './accounts/audit.js';
+import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
-import { type AuthorizeUpgrade, attachCollab, type CollabEndpoint } from './collab/websocket.js';
+import { attachCollab, type CollabEndpoint } from './collab/websocket.js';
+import { authRoutes } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { negotiationRoutes } from './http/negotiations.js';
+import { participantRoutes } from './http/participants.js';
+import { loadPrincipal } from './http/session.js';
 import type { Logger } from './logger.js';
 import type { Storage } from './storage/storage.js';
 
@@ -23,6 +28,7 @@ export interface RunningServer {
   readonly http: Server;
   readonly rooms: Rooms;
   readonly collab: CollabEndpoint;
+  readonly accounts: Accounts;
   /** The port actually bound. */
   readonly port: number;
   /** Stops accepting connections, flushes and compacts every room. Does not close storage. */
@@ -36,19 +42,50 @@ export interface ServerOptions {
   port: number;
   host?: string | undefined;
   /** Directory of the built client; static serving is skipped when it does not exist. */
-  distDir?: string;
+  distDir?: string | undefined;
+  /** Origins allowed to open WebSockets besides the server's own. */
+  allowedOrigins?: readonly string[];
 }
 
 /** Starts the HTTP and WebSocket server. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { storage, log } = opts;
+  const accounts = new Accounts(storage);
+  const audit = new AuditLog(storage, log);
+  const http = createServer();
+  const rooms = new Rooms(storage, log, {
+    refused: (room, peer, reason) => {
+      void audit.record('text.update.refused', peer.identity.negotiationId ?? null, null, {
+        personId: peer.identity.personId,
+        person: peer.identity.label,
+        delegation: peer.identity.delegation ?? null,
+        document: room.name,
+        reason,
+      });
+    },
+  });
+  const collab = attachCollab(
+    http,
+    rooms,
+    sessionAuthorizer(accounts, opts.allowedOrigins ?? []),
+    log,
+    async (sessionId) => {
+      const session = await storage.accounts.getSession(sessionId);
+      return session !== undefined && accounts.isLive(session);
+    },
+  );
+  const endSession = (sessionId: string) => void collab.endSession(sessionId);
+
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: MAX_JSON_BODY }));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', negotiationRoutes(storage));
+  app.use('/api', loadPrincipal(accounts));
+  app.use('/api', authRoutes(accounts, storage, audit, endSession));
+  app.use('/api', negotiationRoutes(storage, accounts, audit));
+  app.use('/api', participantRoutes(storage, accounts, audit, endSession));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;
@@ -57,18 +94,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.sendFile(join(dist, 'index.html'));
     });
   }
-  app.use(errorHandler(log));
-
-  const http = createServer(app);
-  const rooms = new Rooms(storage, log);
-  const authorize: AuthorizeUpgrade = async (_req, docName) => {
-    const negotiations = await storage.listNegotiations();
-    if (!negotiations.some((n) => draftDocName(n.id) === docName)) {
-      return { ok: false, status: 404, code: 'NOT_FOUND', message: 'No such document.' };
-    }
-    return { ok: true, docName, identity: { canWrite: true, label: 'guest' } };
-  };
-  const collab = attachCollab(http, rooms, authorize, log);
+  app.use(errorHandler(log, audit));
+  http.on('request', app);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -80,6 +107,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     http,
     rooms,
     collab,
+    accounts,
     port,
     async stop() {
       collab.close();

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app.js';
 import { readConfig } from './config.js';
-import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from './demo/seed.js';
+import { DEMO_NEGOTIATION_ID, demoSignInLinks, ensureDemoNegotiation } from './demo/seed.js';
 import { createLogger } from './logger.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 
@@ -24,13 +24,20 @@ const server = await startServer({
 });
 
 const address = `http://localhost:${server.port}`;
+const links = await demoSignInLinks(server.accounts);
+const width = Math.max(...links.map((l) => l.person.name.length));
 process.stdout.write(
   [
     '',
     `  Negotiated-text editor listening on ${address}`,
     `  Database: ${resolve(config.dataDir, 'negotiations.sqlite')}${created ? ' (demo negotiation created)' : ''}`,
     `  Demo negotiation: ${address}/n/${DEMO_NEGOTIATION_ID}`,
-    '  Open it, enter your name, and edit; open it in a second window to collaborate.',
+    '',
+    '  Sign in to the demo with one of these single-use links (valid 7 days; new ones at each start).',
+    '  Use a different browser profile or a private window for each person:',
+    ...links.map((l) => `    ${l.person.name.padEnd(width)}  ${address}/signin#${l.link.token}`),
+    '',
+    '  Server administrators: npm run admin -- create-admin "Your name"',
     '',
   ].join('\n'),
 );

@@ -18,6 +18,11 @@ export interface PeerIdentity {
   readonly presence?: PresenceIdentity;
   /** Short description for logs and the audit trail. */
   readonly label: string;
+  /** The session behind the connection, checked again periodically. */
+  readonly sessionId?: string;
+  readonly personId?: string;
+  readonly negotiationId?: string;
+  readonly delegation?: string | null;
 }
 
 /** One connection to one room. */

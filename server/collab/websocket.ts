@@ -8,9 +8,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, COLLAB_PATH, MAX_MESSAGE_BYTES } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
+import { TokenBucket } from '../tokenBucket.js';
 import type { Peer, PeerIdentity } from './peer.js';
 import type { Rooms } from './rooms.js';
-import { TokenBucket } from './tokenBucket.js';
 
 /** Largest amount of unsent data a connection may accumulate before it is dropped. */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -27,12 +27,18 @@ export type UpgradeDecision =
 /** Decides whether a request may open a document, from the server-side session only. */
 export type AuthorizeUpgrade = (req: IncomingMessage, docName: string) => Promise<UpgradeDecision>;
 
+/** Tells whether a connection's session is still valid; sockets whose session ended are closed. */
+export type RevalidateSession = (sessionId: string) => Promise<boolean>;
+
+/** How often open connections' sessions are checked again. */
+export const REVALIDATE_EVERY_MS = 2_000;
+
 /** Handle to the collaboration endpoint. */
 export interface CollabEndpoint {
   /** Closes every socket with `code` and stops accepting new ones. */
   close(code?: number): void;
-  /** Closes the open sockets for which `predicate` holds (for revoked sessions). */
-  disconnect(predicate: (identity: PeerIdentity) => boolean, code: number, reason: string): number;
+  /** Closes at once the sockets of a session that was revoked; returns how many. */
+  endSession(sessionId: string): number;
 }
 
 let nextPeerId = 1;
@@ -43,9 +49,39 @@ export function attachCollab(
   rooms: Rooms,
   authorize: AuthorizeUpgrade,
   log: Logger,
+  revalidate?: RevalidateSession,
 ): CollabEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Map<WebSocket, Peer>();
+  const sessionTimer = setInterval(() => void recheckSessions(), REVALIDATE_EVERY_MS);
+  sessionTimer.unref();
+
+  async function recheckSessions(): Promise<void> {
+    if (!revalidate) return;
+    const ids = new Set<string>();
+    for (const peer of sockets.values()) if (peer.identity.sessionId) ids.add(peer.identity.sessionId);
+    for (const id of ids) {
+      let live = false;
+      try {
+        live = await revalidate(id);
+      } catch (err) {
+        log.error('collab.revalidate-failed', { error: (err as Error).message });
+        continue;
+      }
+      if (!live) endSession(id);
+    }
+  }
+
+  function endSession(sessionId: string): number {
+    let n = 0;
+    for (const [ws, peer] of sockets) {
+      if (peer.identity.sessionId === sessionId) {
+        ws.close(CloseCode.sessionEnded, 'session ended');
+        n++;
+      }
+    }
+    return n;
+  }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -67,7 +103,7 @@ export function attachCollab(
       })
       .catch((err: Error) => {
         log.error('collab.upgrade-failed', { error: err.message });
-        refuse(socket, 500 as 400, 'INTERNAL', 'The server could not open this document.');
+        refuse(socket, 500, 'INTERNAL', 'The server could not open this document.');
       });
   });
 
@@ -149,19 +185,11 @@ export function attachCollab(
 
   return {
     close(code = CloseCode.goingAway) {
+      clearInterval(sessionTimer);
       for (const ws of sockets.keys()) ws.close(code, 'server shutting down');
       wss.close();
     },
-    disconnect(predicate, code, reason) {
-      let n = 0;
-      for (const [ws, peer] of sockets) {
-        if (predicate(peer.identity)) {
-          ws.close(code, reason);
-          n++;
-        }
-      }
-      return n;
-    },
+    endSession,
   };
 }
 

@@ -1,6 +1,8 @@
 /** Express handlers that turn every failure into a JSON error with a stable code. */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../../shared/errors.js';
+import type { Principal } from '../accounts/accounts.js';
+import type { AuditLog } from '../accounts/audit.js';
 import type { Logger } from '../logger.js';
 
 /** 404 for any API route nobody answered. */
@@ -9,14 +11,23 @@ export const notFound: RequestHandler = (req, res) => {
 };
 
 /** Converts thrown errors (including body-parser's) into JSON; never leaks a stack trace. */
-export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+export function errorHandler(log: Logger, audit: AuditLog): ErrorRequestHandler {
+  return async (err: unknown, req, res, _next) => {
     const appError = toAppError(err);
     if (appError.code === 'INTERNAL') {
       log.error('http.error', {
         method: req.method,
         path: req.path,
         error: (err as Error)?.stack ?? String(err),
+      });
+    }
+    const principal = res.locals.principal as Principal | undefined;
+    if (appError.status === 403 && principal) {
+      const negotiationId = /^\/api\/negotiations\/([^/]+)/.exec(req.originalUrl)?.[1] ?? null;
+      await audit.record('request.refused', negotiationId, principal, {
+        method: req.method,
+        path: req.originalUrl,
+        code: appError.code,
       });
     }
     res.status(appError.status).json(appError.toBody());

@@ -1,20 +1,88 @@
-/** HTTP routes about negotiations. */
+/** HTTP routes about negotiations: the list a person sees, one negotiation, creation by admins. */
 import { Router } from 'express';
+import { z } from 'zod';
+import { delegationByCode } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import { draftDocName } from '../../shared/protocol.js';
+import type { Accounts } from '../accounts/accounts.js';
+import type { AuditLog } from '../accounts/audit.js';
+import { createNegotiation, stageOf } from '../negotiations.js';
 import type { Storage } from '../storage/storage.js';
+import { principalOf } from './session.js';
+import { parseBody } from './validate.js';
 
-/** `GET /api/negotiations` and `GET /api/negotiations/:id`. */
-export function negotiationRoutes(storage: Storage): Router {
+const CreateBody = z
+  .object({
+    title: z.string().trim().min(3).max(300),
+    timeZone: z.string().min(1).max(64),
+    facilitatorDelegations: z.array(z.string().min(2).max(10)).min(1).max(4),
+  })
+  .strict();
+
+/** `/api/negotiations…` */
+export function negotiationRoutes(storage: Storage, accounts: Accounts, audit: AuditLog): Router {
   const router = Router();
+
   router.get('/negotiations', async (_req, res) => {
-    const list = await storage.listNegotiations();
-    res.json({ negotiations: list.map((n) => ({ id: n.id, title: n.title })) });
+    const principal = principalOf(res);
+    const all = await storage.listNegotiations();
+    const mine = new Map(
+      (await storage.accounts.participationsOf(principal.person.id)).map((p) => [p.negotiationId, p]),
+    );
+    const visible = principal.person.isAdmin ? all : all.filter((n) => mine.has(n.id));
+    res.json({
+      negotiations: visible.map((n) => ({
+        id: n.id,
+        title: n.title,
+        stage: stageOf(n),
+        role: mine.get(n.id)?.role ?? null,
+        delegation: mine.get(n.id)?.delegation ?? null,
+      })),
+    });
   });
+
   router.get('/negotiations/:id', async (req, res) => {
+    const principal = principalOf(res);
     const n = await storage.getNegotiation(req.params.id);
     if (!n) throw new AppError('NOT_FOUND', 'No such negotiation.');
-    res.json({ id: n.id, title: n.title, docName: draftDocName(n.id) });
+    const { participant } = await accounts.membership(principal, n.id);
+    res.json({
+      id: n.id,
+      title: n.title,
+      timeZone: n.timeZone,
+      stage: stageOf(n),
+      docName: draftDocName(n.id),
+      facilitatorDelegations: n.facilitatorDelegations.map((code) => ({
+        code,
+        name: delegationByCode(code)?.name ?? code,
+      })),
+      me: {
+        personId: principal.person.id,
+        name: principal.person.name,
+        isAdmin: principal.person.isAdmin,
+        role: participant.role,
+        delegation: participant.delegation,
+        delegationName: participant.delegation
+          ? (delegationByCode(participant.delegation)?.name ?? null)
+          : null,
+        canEditText: participant.role === 'facilitator',
+      },
+    });
   });
+
+  router.post('/negotiations', async (req, res) => {
+    const principal = principalOf(res);
+    if (!principal.person.isAdmin)
+      throw new AppError('NOT_ADMIN', 'Only a server administrator can create a negotiation.');
+    const body = parseBody(CreateBody, req.body);
+    for (const code of body.facilitatorDelegations) {
+      if (!delegationByCode(code))
+        throw new AppError('UNKNOWN_DELEGATION', `Unknown delegation code ${code}.`);
+    }
+    const n = await createNegotiation(storage, body);
+    await audit.record('negotiation.created', n.id, principal, { title: n.title });
+    res.status(201).json({ id: n.id, title: n.title });
+  });
+
   return router;
 }

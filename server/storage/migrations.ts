@@ -18,6 +18,53 @@ const MIGRATIONS: readonly string[] = [
      data BLOB NOT NULL
    );
    CREATE INDEX doc_updates_doc ON doc_updates (doc, seq);`,
+  `ALTER TABLE negotiations ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'America/New_York';
+   ALTER TABLE negotiations ADD COLUMN facilitator_delegations TEXT NOT NULL DEFAULT '[]';
+   CREATE TABLE people (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     is_admin INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE participants (
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     person_id TEXT NOT NULL REFERENCES people (id),
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'delegate', 'observer')),
+     delegation TEXT,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (negotiation_id, person_id)
+   );
+   CREATE TABLE invitations (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     person_id TEXT NOT NULL REFERENCES people (id),
+     negotiation_id TEXT REFERENCES negotiations (id),
+     created_by TEXT,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT,
+     revoked_at TEXT
+   );
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     person_id TEXT NOT NULL REFERENCES people (id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT,
+     user_agent TEXT
+   );
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     negotiation_id TEXT,
+     person_id TEXT,
+     person_name TEXT,
+     delegation TEXT,
+     action TEXT NOT NULL,
+     detail TEXT NOT NULL DEFAULT '{}'
+   );
+   CREATE INDEX audit_negotiation ON audit (negotiation_id, seq);`,
 ];
 
 /** Brings the database schema up to date. */

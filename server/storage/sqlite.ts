@@ -7,7 +7,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
+import { SqliteAccounts, SqliteAudit } from './sqliteAccounts.js';
 import type { NegotiationRecord, Storage, StoredDoc } from './storage.js';
+
+const NEGOTIATION =
+  'id, title, created_at AS createdAt, time_zone AS timeZone, facilitator_delegations AS facilitatorDelegations';
+type NegotiationRow = Omit<NegotiationRecord, 'facilitatorDelegations'> & { facilitatorDelegations: string };
+const toNegotiation = (r: NegotiationRow): NegotiationRecord => ({
+  ...r,
+  facilitatorDelegations: JSON.parse(r.facilitatorDelegations) as string[],
+});
 
 /** Opens (creating if needed) the SQLite database at `file` (`:memory:` for tests). */
 export function openSqliteStorage(file: string): SqliteStorage {
@@ -24,14 +33,18 @@ export function openSqliteStorage(file: string): SqliteStorage {
 /** Storage on SQLite; see `Storage` for the contract. */
 export class SqliteStorage implements Storage {
   private readonly stmt;
+  readonly accounts: SqliteAccounts;
+  readonly audit: SqliteAudit;
 
   constructor(readonly db: Database.Database) {
+    this.accounts = new SqliteAccounts(db);
+    this.audit = new SqliteAudit(db);
     this.stmt = {
-      listNegotiations: db.prepare(
-        'SELECT id, title, created_at AS createdAt FROM negotiations ORDER BY created_at, id',
+      listNegotiations: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations ORDER BY created_at, id`),
+      getNegotiation: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations WHERE id = ?`),
+      insertNegotiation: db.prepare(
+        'INSERT INTO negotiations (id, title, created_at, time_zone, facilitator_delegations) VALUES (?, ?, ?, ?, ?)',
       ),
-      getNegotiation: db.prepare('SELECT id, title, created_at AS createdAt FROM negotiations WHERE id = ?'),
-      insertNegotiation: db.prepare('INSERT INTO negotiations (id, title, created_at) VALUES (?, ?, ?)'),
       getState: db.prepare('SELECT state, upto FROM doc_states WHERE doc = ?'),
       getUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
@@ -44,11 +57,12 @@ export class SqliteStorage implements Storage {
   }
 
   async listNegotiations(): Promise<NegotiationRecord[]> {
-    return this.stmt.listNegotiations.all() as NegotiationRecord[];
+    return (this.stmt.listNegotiations.all() as NegotiationRow[]).map(toNegotiation);
   }
 
   async getNegotiation(id: string): Promise<NegotiationRecord | undefined> {
-    return this.stmt.getNegotiation.get(id) as NegotiationRecord | undefined;
+    const row = this.stmt.getNegotiation.get(id) as NegotiationRow | undefined;
+    return row && toNegotiation(row);
   }
 
   async createNegotiation(
@@ -56,7 +70,13 @@ export class SqliteStorage implements Storage {
     draft: { docName: string; state: Uint8Array },
   ): Promise<void> {
     this.db.transaction(() => {
-      this.stmt.insertNegotiation.run(record.id, record.title, record.createdAt);
+      this.stmt.insertNegotiation.run(
+        record.id,
+        record.title,
+        record.createdAt,
+        record.timeZone,
+        JSON.stringify(record.facilitatorDelegations),
+      );
       this.stmt.upsertState.run(draft.docName, draft.state, 0);
     })();
   }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Storage } from './storage.js';
 
+const NEG = { timeZone: 'America/New_York', facilitatorDelegations: ['BGD', 'LUX'] };
 const bytes = (...xs: number[]) => new Uint8Array(xs);
 
 /** Registers the storage contract tests against storages made by `make`. */
@@ -10,11 +11,11 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
     it('creates and lists negotiations with their initial draft state', async () => {
       const s = await make();
       await s.createNegotiation(
-        { id: 'n1', title: 'One', createdAt: '2022-03-17T10:00:00Z' },
+        { id: 'n1', title: 'One', createdAt: '2022-03-17T10:00:00Z', ...NEG },
         { docName: 'd1', state: bytes(1, 2) },
       );
       expect(await s.listNegotiations()).toEqual([
-        { id: 'n1', title: 'One', createdAt: '2022-03-17T10:00:00Z' },
+        { id: 'n1', title: 'One', createdAt: '2022-03-17T10:00:00Z', ...NEG },
       ]);
       expect(await s.getNegotiation('n1')).toMatchObject({ title: 'One' });
       expect(await s.getNegotiation('nope')).toBeUndefined();
@@ -27,11 +28,14 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
     it('refuses a duplicate negotiation id without changing the first', async () => {
       const s = await make();
       await s.createNegotiation(
-        { id: 'n1', title: 'One', createdAt: 'x' },
+        { id: 'n1', title: 'One', createdAt: 'x', ...NEG },
         { docName: 'd1', state: bytes(1) },
       );
       await expect(
-        s.createNegotiation({ id: 'n1', title: 'Two', createdAt: 'y' }, { docName: 'd1', state: bytes(9) }),
+        s.createNegotiation(
+          { id: 'n1', title: 'Two', createdAt: 'y', ...NEG },
+          { docName: 'd1', state: bytes(9) },
+        ),
       ).rejects.toThrow();
       expect((await s.getNegotiation('n1'))?.title).toBe('One');
       expect((await s.loadDoc('d1')).state).toEqual(bytes(1));

@@ -3,11 +3,56 @@
  * implementation and `storage.contract.ts` the test suite every implementation must pass.
  */
 
+import type {
+  AuditRecord,
+  InvitationRecord,
+  ParticipantRecord,
+  PersonRecord,
+  SessionRecord,
+} from './records.js';
+
 /** A negotiation as stored. */
 export interface NegotiationRecord {
   id: string;
   title: string;
   createdAt: string;
+  /** IANA time zone of the negotiation's deadlines and meetings, e.g. America/New_York. */
+  timeZone: string;
+  /** Codes of the co-facilitating delegations. */
+  facilitatorDelegations: string[];
+}
+
+/** People, their rights in negotiations, sign-in links and sessions. */
+export interface AccountStore {
+  createPerson(person: PersonRecord): Promise<void>;
+  getPerson(id: string): Promise<PersonRecord | undefined>;
+  /** Adds a person to a negotiation or changes their role and delegation. */
+  putParticipant(participant: ParticipantRecord): Promise<void>;
+  getParticipant(negotiationId: string, personId: string): Promise<ParticipantRecord | undefined>;
+  listParticipants(negotiationId: string): Promise<(ParticipantRecord & { name: string })[]>;
+  participationsOf(personId: string): Promise<ParticipantRecord[]>;
+  createInvitation(invitation: InvitationRecord): Promise<void>;
+  getInvitation(id: string): Promise<InvitationRecord | undefined>;
+  getInvitationByHash(tokenHash: string): Promise<InvitationRecord | undefined>;
+  listInvitations(negotiationId: string): Promise<InvitationRecord[]>;
+  revokeInvitation(id: string, at: string): Promise<boolean>;
+  /**
+   * Marks an unused, unrevoked invitation used and creates the session, atomically.
+   * Returns false (and creates nothing) when the invitation was already used or revoked.
+   */
+  redeemInvitation(invitationId: string, at: string, session: SessionRecord): Promise<boolean>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  getSessionByHash(tokenHash: string): Promise<SessionRecord | undefined>;
+  /** Sessions of the given people, newest first. */
+  listSessions(personIds: readonly string[]): Promise<SessionRecord[]>;
+  revokeSession(id: string, at: string): Promise<boolean>;
+}
+
+/** The append-only audit log. */
+export interface AuditStore {
+  append(entry: Omit<AuditRecord, 'seq'>): Promise<void>;
+  /** Entries of a negotiation, newest first. */
+  list(negotiationId: string, limit: number): Promise<AuditRecord[]>;
 }
 
 /** The stored form of a collaborative document: a compacted state plus the updates after it. */
@@ -20,8 +65,10 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
-/** Persistence of negotiations and their collaborative documents. */
+/** Persistence of negotiations, their collaborative documents, accounts and audit. */
 export interface Storage {
+  readonly accounts: AccountStore;
+  readonly audit: AuditStore;
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<NegotiationRecord[]>;
   /** One negotiation, or undefined. */

@@ -10,9 +10,11 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 const DOC = draftDocName(DEMO_NEGOTIATION_ID);
 let ts: TestServer;
+let headers: Record<string, string>;
 
 beforeAll(async () => {
   ts = await startTestServer();
+  headers = { cookie: await ts.signIn('demo-cofac-bgd') };
 });
 afterAll(async () => {
   await ts.stop();
@@ -20,8 +22,8 @@ afterAll(async () => {
 
 describe('collaborative editing', () => {
   it('converges two concurrent editors and gives a late joiner the full text', async () => {
-    const a = await connectProvider(ts.wsUrl, DOC);
-    const b = await connectProvider(ts.wsUrl, DOC);
+    const a = await connectProvider(ts.wsUrl, DOC, { headers });
+    const b = await connectProvider(ts.wsUrl, DOC, { headers });
     const before = paragraphString(a.doc, 'op03');
     expect(before.length).toBeGreaterThan(10);
 
@@ -37,14 +39,14 @@ describe('collaborative editing', () => {
     );
     expect(paragraphString(a.doc, 'op03')).toBe(`Alpha ${before} Beta`);
 
-    const c = await connectProvider(ts.wsUrl, DOC);
+    const c = await connectProvider(ts.wsUrl, DOC, { headers });
     expect(paragraphString(c.doc, 'op03')).toBe(`Alpha ${before} Beta`);
     expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(a.doc));
     for (const p of [a, b, c]) p.provider.destroy();
   });
 
   it('acknowledges an update with the saved state vector only after it is stored', async () => {
-    const a = await connectProvider(ts.wsUrl, DOC, { params: { ext: '1' } });
+    const a = await connectProvider(ts.wsUrl, DOC, { params: { ext: '1' }, headers });
     let savedClock = -1;
     a.provider.messageHandlers[MessageType.saved] = (_enc, decoder: decoding.Decoder) => {
       const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
@@ -57,13 +59,17 @@ describe('collaborative editing', () => {
     a.provider.destroy();
   });
 
-  it('shows who is online through awareness', async () => {
-    const a = await connectProvider(ts.wsUrl, DOC);
-    const b = await connectProvider(ts.wsUrl, DOC);
-    a.provider.awareness.setLocalStateField('user', { name: 'Co-facilitator A', color: '#123456' });
-    await waitFor(
-      () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Co-facilitator A',
-    );
+  it('shows who is online, under the identity the server knows', async () => {
+    const a = await connectProvider(ts.wsUrl, DOC, { headers });
+    const b = await connectProvider(ts.wsUrl, DOC, { headers: { cookie: await ts.signIn('demo-eu') } });
+    a.provider.awareness.setLocalStateField('user', {
+      name: 'Somebody else',
+      color: '#123456',
+      delegation: 'USA',
+    });
+    const seen = () => b.provider.awareness.getStates().get(a.doc.clientID)?.user;
+    await waitFor(() => seen()?.name === 'Co-facilitator, Bangladesh', 5_000, 'presence');
+    expect(seen()).toMatchObject({ role: 'facilitator', delegation: 'BGD', delegationName: 'Bangladesh' });
     a.provider.destroy();
     await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 5_000, 'presence removed');
     b.provider.destroy();

@@ -52,7 +52,10 @@ describe('randomised convergence', () => {
       const rand = rng(seed);
       const ts = await startTestServer({ dataDir: `${dataDir}/${seed}` });
       const n = 3 + (seed % 3);
-      const clients = await Promise.all(Array.from({ length: n }, () => connectProvider(ts.wsUrl, DOC)));
+      const headers = { cookie: await ts.signIn('demo-cofac-bgd') };
+      const clients = await Promise.all(
+        Array.from({ length: n }, () => connectProvider(ts.wsUrl, DOC, { headers })),
+      );
       for (let step = 0; step < 300; step++) {
         const c = clients[Math.floor(rand() * n)]!;
         const r = rand();
@@ -73,7 +76,9 @@ describe('randomised convergence', () => {
       await ts.stop();
 
       const restarted = await startTestServer({ dataDir: `${dataDir}/${seed}` });
-      const fresh = await connectProvider(restarted.wsUrl, DOC);
+      const fresh = await connectProvider(restarted.wsUrl, DOC, {
+        headers: { cookie: await restarted.signIn('demo-observer') },
+      });
       expect(fingerprint(fresh.doc)).toBe(expected);
       fresh.provider.destroy();
       await restarted.stop();

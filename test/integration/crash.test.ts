@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { draftDocName, MessageType } from '../../shared/protocol.js';
+import { redeem } from '../support/auth.js';
 import { paragraphString, typeInto } from '../support/draft.js';
 import { connectProvider, waitFor } from '../support/provider.js';
 import { removeDir, spawnServer, tempDataDir } from '../support/server.js';
@@ -16,7 +17,8 @@ afterAll(() => removeDir(dataDir));
 describe('crash safety', () => {
   it('keeps every acknowledged edit across kill -9 and restart', async () => {
     const first = await spawnServer(dataDir);
-    const a = await connectProvider(first.wsUrl, DOC, { params: { ext: '1' } });
+    const cookie = await redeem(first.url, first.links.get('Co-facilitator, Bangladesh')!);
+    const a = await connectProvider(first.wsUrl, DOC, { params: { ext: '1' }, headers: { cookie } });
     let saved = new Map<number, number>();
     a.provider.messageHandlers[MessageType.saved] = (_e, decoder: decoding.Decoder) => {
       saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
@@ -34,7 +36,8 @@ describe('crash safety', () => {
     await first.exited;
 
     const second = await spawnServer(dataDir);
-    const b = await connectProvider(second.wsUrl, DOC);
+    const observer = await redeem(second.url, second.links.get('Observer, civil society')!);
+    const b = await connectProvider(second.wsUrl, DOC, { headers: { cookie: observer } });
     expect(paragraphString(b.doc, 'op07')).toBe(expected);
     expect(expected.startsWith('e49 e48 ')).toBe(true);
     b.provider.destroy();

@@ -11,9 +11,11 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 const DOC = draftDocName(DEMO_NEGOTIATION_ID);
 let ts: TestServer;
+let headers: Record<string, string>;
 
 beforeAll(async () => {
   ts = await startTestServer();
+  headers = { cookie: await ts.signIn('demo-cofac-lux') };
 });
 afterAll(async () => {
   await ts.stop();
@@ -86,8 +88,8 @@ const CASES: { name: string; payload: () => Uint8Array | string; code: number }[
 describe('malformed messages', () => {
   for (const c of CASES) {
     it(`closes the sender of ${c.name} and leaves the document and others unaffected`, async () => {
-      const witness = await openRawClient(`${ts.wsUrl}/${DOC}`);
-      const bad = await openRawClient(`${ts.wsUrl}/${DOC}`);
+      const witness = await openRawClient(`${ts.wsUrl}/${DOC}`, { headers });
+      const bad = await openRawClient(`${ts.wsUrl}/${DOC}`, { headers });
       const storedBefore = JSON.stringify(await ts.storage.loadDoc(DOC));
       const room = await ts.server.rooms.open(DOC);
       const stateBefore = Y.encodeStateAsUpdate(room.doc);
@@ -105,7 +107,7 @@ describe('malformed messages', () => {
       const before = Y.encodeStateVector(witness.doc);
       typeInto(witness.doc, 'op02', 0, marker);
       witness.sendUpdate(Y.encodeStateAsUpdate(witness.doc, before));
-      const fresh = await openRawClient(`${ts.wsUrl}/${DOC}`);
+      const fresh = await openRawClient(`${ts.wsUrl}/${DOC}`, { headers });
       await waitFor(
         () => paragraphString(fresh.doc, 'op02').startsWith(marker),
         5_000,

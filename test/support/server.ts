@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app.js';
-import { ensureDemoNegotiation } from '../../server/demo/seed.js';
+import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/logger.js';
 import { openSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite.js';
+import { redeem } from './auth.js';
 
 /** Root of the repository. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -24,6 +25,8 @@ export interface TestServer {
   url: string;
   wsUrl: string;
   stop(): Promise<void>;
+  /** Signs a person in (a fresh link redeemed over HTTP) and returns their `Cookie` header. */
+  signIn(personId: string): Promise<string>;
 }
 
 /** Starts the real server in-process on a free port, with the demo negotiation seeded. */
@@ -51,6 +54,10 @@ export async function startTestServer(
       await server.stop();
       await storage.close();
     },
+    async signIn(personId) {
+      const link = await server.accounts.issueLink(personId, DEMO_NEGOTIATION_ID, null);
+      return redeem(url, link.token);
+    },
   };
 }
 
@@ -62,6 +69,8 @@ export interface ChildServer {
   wsUrl: string;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
+  /** Sign-in tokens printed at start-up, by person name. */
+  links: Map<string, string>;
 }
 
 /** Spawns the real server as a child process and waits until it listens. */
@@ -90,13 +99,13 @@ export async function spawnServer(
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
+  let out = '';
   const port = await new Promise<number>((res, rej) => {
-    let out = '';
     const timer = setTimeout(() => rej(new Error(`server did not start: ${stderr}`)), 30_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
+      if (m && out.includes('create-admin')) {
         clearTimeout(timer);
         res(Number(m[1]));
       }
@@ -106,7 +115,16 @@ export async function spawnServer(
       rej(new Error(`server exited with ${code}: ${stderr}`));
     });
   });
-  return { child, port, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/collab`, exited };
+  const links = new Map<string, string>();
+  for (const m of out.matchAll(/^\s+(.+?)\s+http:\/\/\S+\/signin#(\S+)$/gm)) links.set(m[1]!, m[2]!);
+  return {
+    child,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    exited,
+    links,
+  };
 }
 
 /** Removes a temporary data directory. */

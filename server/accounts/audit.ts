@@ -1,0 +1,48 @@
+/** The audit log: who, for which delegation, did or was refused what, when. */
+import type { Logger } from '../logger.js';
+import type { Storage } from '../storage/storage.js';
+import type { Membership, Principal } from './accounts.js';
+
+/** Stable names of audited actions. */
+export type AuditAction =
+  | 'signin'
+  | 'signin.refused'
+  | 'signout'
+  | 'invitation.created'
+  | 'invitation.revoked'
+  | 'session.revoked'
+  | 'negotiation.created'
+  | 'text.update.refused'
+  | 'request.refused';
+
+/** Writes audit entries; a failure to audit is logged, never thrown at the caller. */
+export class AuditLog {
+  constructor(
+    private readonly storage: Storage,
+    private readonly log: Logger,
+  ) {}
+
+  /** Records an action by `who` (a membership, a principal, or nobody) in a negotiation. */
+  async record(
+    action: AuditAction,
+    negotiationId: string | null,
+    who: Membership | Principal | null,
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
+    const principal = who && 'participant' in who ? who.principal : who;
+    const delegation = who && 'participant' in who ? who.participant.delegation : null;
+    try {
+      await this.storage.audit.append({
+        at: new Date().toISOString(),
+        negotiationId,
+        personId: principal?.person.id ?? null,
+        personName: principal?.person.name ?? null,
+        delegation,
+        action,
+        detail,
+      });
+    } catch (err) {
+      this.log.error('audit.failed', { action, error: (err as Error).message });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Authorisation of collaboration WebSockets, from the session cookie and the Origin header only.
+ * Runs at the HTTP upgrade, before any document is loaded.
+ */
+import type { IncomingMessage } from 'node:http';
+import { delegationByCode } from '../../shared/delegations.js';
+import { AppError } from '../../shared/errors.js';
+import { colorFor, type PresenceUser } from '../../shared/presence.js';
+import type { Accounts } from '../accounts/accounts.js';
+import { sessionTokenOf } from '../http/session.js';
+import { negotiationOfDoc } from '../negotiations.js';
+import type { AuthorizeUpgrade, UpgradeDecision } from './websocket.js';
+
+/** True when a browser's Origin is the server's own (same host) or explicitly allowed. */
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
+  if (origin === undefined) return true; // not a browser: there is no ambient cookie to abuse
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** The upgrade authoriser: session → negotiation membership → rights and presence identity. */
+export function sessionAuthorizer(accounts: Accounts, allowedOrigins: readonly string[]): AuthorizeUpgrade {
+  return async (req: IncomingMessage, docName: string): Promise<UpgradeDecision> => {
+    if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins)) {
+      return {
+        ok: false,
+        status: 403,
+        code: 'ORIGIN_REFUSED',
+        message: 'Connections from this origin are not allowed.',
+      };
+    }
+    try {
+      const principal = await accounts.authenticate(sessionTokenOf(req.headers.cookie));
+      const negotiationId = negotiationOfDoc(docName);
+      if (!negotiationId) return { ok: false, status: 404, code: 'NOT_FOUND', message: 'No such document.' };
+      const { participant } = await accounts.membership(principal, negotiationId);
+      const delegationName = participant.delegation
+        ? (delegationByCode(participant.delegation)?.name ?? null)
+        : null;
+      const presence: PresenceUser = {
+        name: principal.person.name,
+        color: colorFor(participant.delegation ?? principal.person.id),
+        role: participant.role,
+        delegation: participant.delegation,
+        delegationName,
+        personId: principal.person.id,
+      };
+      return {
+        ok: true,
+        docName,
+        identity: {
+          canWrite: participant.role === 'facilitator',
+          presence,
+          label: `${principal.person.name} (${participant.role}${participant.delegation ? `, ${participant.delegation}` : ''})`,
+          sessionId: principal.session.id,
+          personId: principal.person.id,
+          negotiationId,
+          delegation: participant.delegation,
+        },
+      };
+    } catch (err) {
+      if (err instanceof AppError) {
+        const status = err.status === 401 ? 401 : 403;
+        return { ok: false, status, code: err.code, message: err.message };
+      }
+      throw err;
+    }
+  };
+}
