@@ -50,5 +50,10 @@ export function draftDocName(negotiationId: string): string {
   return `draft.${negotiationId}`;
 }
 
+/** Name of the read-only Yjs document in which the server publishes a negotiation's proposals. */
+export function proposalsDocName(negotiationId: string): string {
+  return `proposals.${negotiationId}`;
+}
+
 /** Largest WebSocket frame the server accepts, in bytes. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;

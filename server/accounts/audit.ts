@@ -13,7 +13,15 @@ export type AuditAction =
   | 'session.revoked'
   | 'negotiation.created'
   | 'text.update.refused'
-  | 'request.refused';
+  | 'request.refused'
+  | 'proposal.tabled'
+  | 'proposal.edited'
+  | 'proposal.withdrawn'
+  | 'proposal.supported'
+  | 'proposal.support-withdrawn'
+  | 'proposal.status'
+  | 'proposal.applied'
+  | 'paragraph.status';
 
 /** Writes audit entries; a failure to audit is logged, never thrown at the caller. */
 export class AuditLog {

@@ -33,7 +33,12 @@ export interface RoomEvents {
   refused?(room: Room, peer: Peer, reason: string): void;
   /** The last peer left. */
   empty?(room: Room): void;
+  /** Updates from peers or the server were committed and applied. */
+  changed?(room: Room): void;
 }
+
+/** Origin of changes the server makes itself (see `Room.serverChange`). */
+export const SERVER_ORIGIN = Symbol('server');
 
 interface PendingUpdate {
   peer: Peer;
@@ -187,7 +192,37 @@ export class Room {
     }
     const stateVector = Y.encodeStateVector(this.doc);
     for (const peer of writers) if (peer.ext && this.peers.has(peer)) peer.send(savedFrame(stateVector));
+    if (writers.size > 0) this.events.changed?.(this);
     if (this.storedSinceCompact >= COMPACT_AFTER_UPDATES) await this.compactNow();
+  }
+
+  /**
+   * Applies a change made by the server itself (published proposals, a proposal applied to the
+   * text). Like any update it is committed to storage before it is broadcast. Returns the update
+   * it produced (empty when `change` changed nothing).
+   */
+  serverChange(change: (doc: Y.Doc) => void): Promise<Uint8Array> {
+    return this.storageQueue.run(async () => {
+      const updates: Uint8Array[] = [];
+      const capture = (update: Uint8Array, origin: unknown) => {
+        if (origin === SERVER_ORIGIN) updates.push(update);
+      };
+      this.doc.on('update', capture);
+      try {
+        this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+      } finally {
+        this.doc.off('update', capture);
+      }
+      if (updates.length === 0) return new Uint8Array(0);
+      this.lastSeq = await this.storage.appendUpdates(this.name, updates);
+      this.storedSinceCompact += updates.length;
+      for (const update of updates) {
+        const frame = syncFrame(SyncType.update, update);
+        for (const peer of this.peers.keys()) peer.send(frame);
+      }
+      this.events.changed?.(this);
+      return Y.mergeUpdates(updates);
+    });
   }
 
   private async compactNow(): Promise<void> {
@@ -214,7 +249,7 @@ export class Room {
   }
 
   private broadcastUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === this) return;
+    if (origin === this || origin === SERVER_ORIGIN) return; // loading, or broadcast once stored
     const frame = syncFrame(SyncType.update, update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
   }

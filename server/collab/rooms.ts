@@ -20,7 +20,10 @@ export class Rooms {
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
-    private readonly events: Pick<RoomEvents, 'refused'> = {},
+    private readonly events: Pick<RoomEvents, 'refused' | 'changed'> & {
+      /** Runs once after a room is loaded and before anyone syncs with it. */
+      loaded?(room: Room): Promise<void>;
+    } = {},
   ) {
     this.compactTimer = setInterval(() => void this.compactAll(), COMPACT_EVERY_MS);
     this.compactTimer.unref();
@@ -37,12 +40,29 @@ export class Rooms {
     if (!room) {
       room = Room.load(name, this.storage, this.log, {
         refused: this.events.refused,
+        changed: this.events.changed,
         empty: (r) => this.scheduleUnload(r),
+      }).then(async (r) => {
+        await this.events.loaded?.(r);
+        return r;
       });
       this.rooms.set(name, room);
       room.catch(() => this.rooms.delete(name));
     }
     return room;
+  }
+
+  /**
+   * Runs `fn` on a room the server needs without a client (a command over HTTP, say); the room
+   * is unloaded afterwards like any other once nobody is connected.
+   */
+  async withRoom<T>(name: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await this.open(name);
+    try {
+      return await fn(room);
+    } finally {
+      if (room.size === 0) this.scheduleUnload(room);
+    }
   }
 
   /** Names of the rooms currently in memory. */

@@ -65,6 +65,50 @@ const MIGRATIONS: readonly string[] = [
      detail TEXT NOT NULL DEFAULT '{}'
    );
    CREATE INDEX audit_negotiation ON audit (negotiation_id, seq);`,
+  `CREATE TABLE proposals (
+     id TEXT PRIMARY KEY,
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     pid TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     delegation TEXT NOT NULL,
+     tabled_by TEXT,
+     person_id TEXT NOT NULL,
+     person_name TEXT NOT NULL,
+     reading_id TEXT,
+     status TEXT NOT NULL DEFAULT 'open',
+     outdated INTEGER NOT NULL DEFAULT 0,
+     version INTEGER NOT NULL DEFAULT 1,
+     content TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     applied_at TEXT,
+     applied_by TEXT,
+     applied_update BLOB
+   );
+   CREATE INDEX proposals_negotiation ON proposals (negotiation_id, created_at);
+   CREATE TABLE proposal_versions (
+     proposal_id TEXT NOT NULL REFERENCES proposals (id),
+     version INTEGER NOT NULL,
+     content TEXT NOT NULL,
+     edited_at TEXT NOT NULL,
+     person_id TEXT NOT NULL,
+     PRIMARY KEY (proposal_id, version)
+   );
+   CREATE TABLE proposal_supports (
+     proposal_id TEXT NOT NULL REFERENCES proposals (id),
+     delegation TEXT NOT NULL,
+     person_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (proposal_id, delegation)
+   );
+   CREATE TABLE paragraph_statuses (
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     pid TEXT NOT NULL,
+     status TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     person_id TEXT NOT NULL,
+     PRIMARY KEY (negotiation_id, pid)
+   );`,
 ];
 
 /** Brings the database schema up to date. */

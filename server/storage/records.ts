@@ -1,4 +1,10 @@
-/** Records the storage keeps about people, their rights and their sessions. */
+/** Records the storage keeps: people, rights, sessions, proposals. */
+import type {
+  AnchoredChange,
+  ParagraphStatus,
+  ProposalKind,
+  ProposalStatus,
+} from '../../shared/proposals.js';
 
 /** A role in one negotiation. */
 export type Role = 'facilitator' | 'delegate' | 'observer';
@@ -55,4 +61,59 @@ export interface AuditRecord {
   delegation: string | null;
   action: string;
   detail: Record<string, unknown>;
+}
+
+/** What a proposal says, apart from who and when. */
+export interface ProposalContent {
+  changes: AnchoredChange[];
+  baseText: string;
+  text: string;
+  reservation: boolean;
+}
+
+/** A proposal as stored. */
+export interface ProposalRecord {
+  id: string;
+  negotiationId: string;
+  pid: string;
+  kind: ProposalKind;
+  delegation: string;
+  tabledBy: string | null;
+  personId: string;
+  personName: string;
+  readingId: string | null;
+  status: ProposalStatus;
+  outdated: boolean;
+  version: number;
+  content: ProposalContent;
+  createdAt: string;
+  updatedAt: string;
+  appliedAt: string | null;
+  appliedBy: string | null;
+}
+
+/** A delegation's support of a proposal. */
+export interface SupportRecord {
+  proposalId: string;
+  delegation: string;
+  personId: string;
+  createdAt: string;
+}
+
+/** One earlier version of a proposal's content. */
+export interface ProposalVersionRecord {
+  proposalId: string;
+  version: number;
+  content: ProposalContent;
+  editedAt: string;
+  personId: string;
+}
+
+/** A paragraph's status as set by the co-facilitators. */
+export interface ParagraphStatusRecord {
+  negotiationId: string;
+  pid: string;
+  status: ParagraphStatus;
+  updatedAt: string;
+  personId: string;
 }

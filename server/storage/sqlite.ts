@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { SqliteAccounts, SqliteAudit } from './sqliteAccounts.js';
+import { SqliteProposals } from './sqliteProposals.js';
 import type { NegotiationRecord, Storage, StoredDoc } from './storage.js';
 
 const NEGOTIATION =
@@ -35,10 +36,12 @@ export class SqliteStorage implements Storage {
   private readonly stmt;
   readonly accounts: SqliteAccounts;
   readonly audit: SqliteAudit;
+  readonly proposals: SqliteProposals;
 
   constructor(readonly db: Database.Database) {
     this.accounts = new SqliteAccounts(db);
     this.audit = new SqliteAudit(db);
+    this.proposals = new SqliteProposals(db);
     this.stmt = {
       listNegotiations: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations ORDER BY created_at, id`),
       getNegotiation: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations WHERE id = ?`),

@@ -6,9 +6,14 @@
 import type {
   AuditRecord,
   InvitationRecord,
+  ParagraphStatusRecord,
   ParticipantRecord,
   PersonRecord,
+  ProposalContent,
+  ProposalRecord,
+  ProposalVersionRecord,
   SessionRecord,
+  SupportRecord,
 } from './records.js';
 
 /** A negotiation as stored. */
@@ -48,6 +53,33 @@ export interface AccountStore {
   revokeSession(id: string, at: string): Promise<boolean>;
 }
 
+/** Changes to a stored proposal; `content` makes a new version and keeps the old one. */
+export interface ProposalPatch {
+  content?: ProposalContent;
+  status?: ProposalRecord['status'];
+  outdated?: boolean;
+  applied?: { at: string; by: string; update: Uint8Array };
+  at: string;
+  personId: string;
+}
+
+/** Proposals, support and paragraph statuses. */
+export interface ProposalStore {
+  insert(proposal: ProposalRecord): Promise<void>;
+  get(id: string): Promise<ProposalRecord | undefined>;
+  list(negotiationId: string): Promise<ProposalRecord[]>;
+  /** Applies a patch atomically; returns the updated record. */
+  update(id: string, patch: ProposalPatch): Promise<ProposalRecord>;
+  history(id: string): Promise<ProposalVersionRecord[]>;
+  /** Adds support; false when that delegation already supports it. */
+  addSupport(support: SupportRecord): Promise<boolean>;
+  /** Removes support; false when there was none. */
+  removeSupport(proposalId: string, delegation: string): Promise<boolean>;
+  supports(negotiationId: string): Promise<SupportRecord[]>;
+  setParagraphStatus(record: ParagraphStatusRecord): Promise<void>;
+  paragraphStatuses(negotiationId: string): Promise<ParagraphStatusRecord[]>;
+}
+
 /** The append-only audit log. */
 export interface AuditStore {
   append(entry: Omit<AuditRecord, 'seq'>): Promise<void>;
@@ -69,6 +101,7 @@ export interface StoredDoc {
 export interface Storage {
   readonly accounts: AccountStore;
   readonly audit: AuditStore;
+  readonly proposals: ProposalStore;
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<NegotiationRecord[]>;
   /** One negotiation, or undefined. */

@@ -1,0 +1,47 @@
+/** The always-visible status line: connection, save state, errors and who is online. */
+import type { Connection } from './connection.js';
+import { closeMessage, errorMessage, messages } from './i18n/messages.js';
+import { PresenceList } from './PresenceList.js';
+import { StatusIcon } from './StatusIcon.js';
+import { useConnectionState } from './useConnection.js';
+
+/** Props of `StatusBar`. */
+export interface StatusBarProps {
+  connection: Connection;
+}
+
+/** Shows the state of `connection` and the people present. */
+export function StatusBar({ connection }: StatusBarProps) {
+  const state = useConnectionState(connection);
+  return (
+    <div className="status-bar">
+      <p
+        className="connection-state"
+        role="status"
+        aria-live="polite"
+        data-testid="connection-state"
+        data-state={state.connection}
+      >
+        <StatusIcon status={state.connection} />
+        <span>{messages.connection[state.connection]}</span>
+      </p>
+      <p className="save-state" data-testid="save-state" data-state={state.saved}>
+        {messages.save[state.saved]}
+      </p>
+      <PresenceList peers={state.peers} />
+      {state.closeCode !== undefined && (
+        <div className="notice error" role="alert">
+          <p>{closeMessage(state.closeCode)}</p>
+        </div>
+      )}
+      {state.lastError && (
+        <div className="notice error" role="alert">
+          <p>{errorMessage(state.lastError.code, state.lastError.message)}</p>
+          <button type="button" onClick={connection.clearError}>
+            {messages.errors.dismiss}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

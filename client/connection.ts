@@ -1,0 +1,221 @@
+/**
+ * The life of one collaboration connection: a Yjs document, its WebSocket provider, and a small
+ * observable state (connection, save state, presence, last error) for the UI to show.
+ * A plain module, so that React only subscribes to it and never owns the socket.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { COLLAB_PATH } from '../shared/protocol.js';
+import { installExtensionHandlers, type ServerError } from './extensionMessages.js';
+import type { Identity } from './identity.js';
+import { type Peer, peersFrom, samePeers, USER_FIELD } from './presence.js';
+
+/**
+ * Where the socket stands. `connecting` before the first connection, `reconnecting` after it
+ * was lost, `offline` while the browser has no network, `closed` when the server ended the
+ * connection for good (close codes 4400–4499, see `closeCode`).
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+/**
+ * Whether local edits are stored on the server: `saving` while edits are pending and the socket
+ * is up, `unsaved` while edits are pending and it is not.
+ */
+export type SaveStatus = 'saved' | 'saving' | 'unsaved';
+
+/** What the UI shows about a connection. Replaced as a whole on every change. */
+export interface ConnectionState {
+  connection: ConnectionStatus;
+  saved: SaveStatus;
+  /** True once the document has been received from the server on the current socket. */
+  synced: boolean;
+  peers: readonly Peer[];
+  /** The last error the server reported on the socket, until cleared. */
+  lastError?: ServerError;
+  /** True once the server refused this client's changes (`READ_ONLY`); it stays read-only. */
+  readOnly: boolean;
+  /** The close code with which the server ended the connection for good. */
+  closeCode?: number;
+}
+
+/** Listener of connection state changes. */
+export type ConnectionListener = (state: ConnectionState) => void;
+
+/** A live collaboration connection to one document. */
+export interface Connection {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** The current state (the same object until something changes). */
+  getState(): ConnectionState;
+  /** Calls `listener` after every state change; returns a function that unsubscribes. */
+  subscribe(listener: ConnectionListener): () => void;
+  /** Stops calling `listener`. */
+  unsubscribe(listener: ConnectionListener): void;
+  /** Changes how this client appears to the others. */
+  setUser(identity: Identity): void;
+  /** Forgets `lastError` once the user has seen it. */
+  clearError(): void;
+  /** Closes the socket and frees the document. */
+  destroy(): void;
+}
+
+/** Options for tests and unusual deployments. */
+export interface ConnectionOptions {
+  /** Base URL of the collaboration socket; defaults to `/collab` on this page's host. */
+  url?: string;
+  /** A WebSocket implementation other than the browser's. */
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+/** The default collaboration URL for this page: ws(s)://host/collab. */
+export function defaultCollabUrl(): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}${COLLAB_PATH}`;
+}
+
+/** The save state for a local clock, the clock the server confirmed, and the connection. */
+export function saveStatus(localClock: number, savedClock: number, connection: ConnectionStatus): SaveStatus {
+  if (savedClock >= localClock) return 'saved';
+  return connection === 'connected' ? 'saving' : 'unsaved';
+}
+
+function browserOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
+}
+
+/** Opens a connection to the document `docName` as `identity`. */
+export function createConnection(
+  docName: string,
+  identity: Identity,
+  options: ConnectionOptions = {},
+): Connection {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(options.url ?? defaultCollabUrl(), docName, doc, {
+    params: { ext: '1' },
+    // Every tab talks to the server itself, so "saved" always means stored on the server.
+    disableBc: true,
+    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+  });
+  const listeners = new Set<ConnectionListener>();
+  let everConnected = false;
+  let socketUp = false;
+  let online = browserOnline();
+  let closeCode: number | undefined;
+  let savedClock = 0;
+  let state: ConnectionState = {
+    connection: 'connecting',
+    saved: 'saved',
+    synced: false,
+    peers: [],
+    readOnly: false,
+  };
+
+  const connectionStatus = (): ConnectionStatus => {
+    if (closeCode !== undefined) return 'closed';
+    if (!online) return 'offline';
+    if (socketUp) return 'connected';
+    return everConnected ? 'reconnecting' : 'connecting';
+  };
+
+  /** Recomputes the state, keeping `patch`, and notifies listeners if anything changed. */
+  const update = (patch: Partial<ConnectionState> = {}) => {
+    const connection = connectionStatus();
+    const next: ConnectionState = {
+      ...state,
+      ...patch,
+      connection,
+      saved: saveStatus(Y.getState(doc.store, doc.clientID), savedClock, connection),
+      synced: provider.synced,
+      closeCode,
+    };
+    if (next.closeCode === undefined) delete next.closeCode;
+    if (next.lastError === undefined) delete next.lastError;
+    const changed =
+      next.connection !== state.connection ||
+      next.saved !== state.saved ||
+      next.synced !== state.synced ||
+      next.peers !== state.peers ||
+      next.lastError !== state.lastError ||
+      next.readOnly !== state.readOnly ||
+      next.closeCode !== state.closeCode;
+    if (!changed) return;
+    state = next;
+    for (const listener of listeners) listener(state);
+  };
+
+  installExtensionHandlers(provider, {
+    onSaved: (stateVector) => {
+      savedClock = Math.max(savedClock, stateVector.get(doc.clientID) ?? 0);
+      update();
+    },
+    onError: (error) =>
+      update({ lastError: error, ...(error.code === 'READ_ONLY' ? { readOnly: true } : {}) }),
+  });
+
+  provider.on('status', ({ status }) => {
+    socketUp = status === 'connected';
+    if (socketUp) everConnected = true;
+    update();
+  });
+  provider.on('sync', () => update());
+  provider.on('closed', ({ code }) => {
+    closeCode = code;
+    update();
+  });
+  const onDocUpdate = () => update();
+  doc.on('update', onDocUpdate);
+
+  const onAwarenessChange = () => {
+    const peers = peersFrom(provider.awareness.getStates(), doc.clientID);
+    if (!samePeers(peers, state.peers)) update({ peers });
+  };
+  provider.awareness.on('change', onAwarenessChange);
+
+  const onOnline = () => {
+    online = true;
+    // Try at once instead of waiting for the provider's back-off timer.
+    if (closeCode === undefined && provider.ws === null) provider.connect();
+    update();
+  };
+  const onOffline = () => {
+    online = false;
+    update();
+  };
+  globalThis.addEventListener?.('online', onOnline);
+  globalThis.addEventListener?.('offline', onOffline);
+
+  provider.awareness.setLocalStateField(USER_FIELD, { name: identity.name, color: identity.color });
+  onAwarenessChange();
+
+  const unsubscribe = (listener: ConnectionListener) => {
+    listeners.delete(listener);
+  };
+
+  return {
+    doc,
+    provider,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => unsubscribe(listener);
+    },
+    unsubscribe,
+    setUser(next) {
+      provider.awareness.setLocalStateField(USER_FIELD, { name: next.name, color: next.color });
+    },
+    clearError() {
+      update({ lastError: undefined });
+    },
+    destroy() {
+      listeners.clear();
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('offline', onOffline);
+      provider.awareness.off('change', onAwarenessChange);
+      doc.off('update', onDocUpdate);
+      // Tell the others we left before the socket closes.
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The draft editor: a ProseMirror view bound to the negotiation's Yjs document. Created by a
+ * plain function so that React only provides the element to mount it in.
+ */
+import { baseKeymap } from 'prosemirror-commands';
+import { keymap } from 'prosemirror-keymap';
+import { type Command, EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
+import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
+import type { Connection, ConnectionState } from '../connection.js';
+import { messages } from '../i18n/messages.js';
+import { splitParagraph, toggleBold, toggleItalic } from './commands.js';
+import { buildCursor } from './cursors.js';
+import { editablePlugin, isEditable, setEditableTr } from './editable.js';
+import { numberingPlugin } from './numberDecorations.js';
+import { paragraphIdPlugin } from './pids.js';
+
+/** Blocks that undo must not remove when someone else has typed in them meanwhile. */
+const PROTECTED_NODES = new Set(
+  Object.keys(schema.nodes).filter((name) => name !== 'text' && name !== 'doc'),
+);
+
+/** Listener of editor state changes (selection, content, editability). */
+export type DraftViewListener = (state: EditorState) => void;
+
+/** A mounted draft editor. */
+export interface DraftView {
+  readonly view: EditorView;
+  /** Allows or forbids changes; the text is read-only anyway until it has arrived from the server. */
+  setEditable(editable: boolean): void;
+  /** Runs a command on the editor and gives the focus back to the text. */
+  run(command: Command): boolean;
+  /** Calls `listener` after every state change; returns a function that unsubscribes. */
+  subscribe(listener: DraftViewListener): () => void;
+  /** Removes the view and stops listening to the connection. */
+  destroy(): void;
+}
+
+/** Options of a draft view. */
+export interface DraftViewOptions {
+  /** Whether this person may change the text (default true). */
+  editable?: boolean;
+}
+
+function plugins(connection: Connection): EditorState['plugins'] {
+  return [
+    ySyncPlugin(connection.doc.getXmlFragment(DRAFT_FRAGMENT)),
+    yCursorPlugin(connection.provider.awareness, { cursorBuilder: buildCursor }),
+    yUndoPlugin({ protectedNodes: PROTECTED_NODES }),
+    paragraphIdPlugin(),
+    numberingPlugin(),
+    editablePlugin(false),
+    keymap({
+      'Mod-z': undo,
+      'Mod-y': redo,
+      'Shift-Mod-z': redo,
+      'Mod-i': toggleItalic,
+      'Mod-b': toggleBold,
+      Enter: splitParagraph,
+    }),
+    keymap(baseKeymap),
+  ];
+}
+
+/** Mounts the draft editor for `connection` into `mount`. */
+export function createDraftView(
+  mount: HTMLElement,
+  connection: Connection,
+  options: DraftViewOptions = {},
+): DraftView {
+  const listeners = new Set<DraftViewListener>();
+  let allowed = options.editable ?? true;
+  let loaded = connection.getState().synced;
+  let closed = connection.getState().connection === 'closed';
+
+  const view = new EditorView(mount, {
+    state: EditorState.create({ schema, plugins: plugins(connection) }),
+    attributes: (state) => ({
+      'aria-label': messages.editor.label,
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-readonly': String(!isEditable(state)),
+      spellcheck: 'true',
+    }),
+    // `this`, not `view`: plugins (y-sync) dispatch while the view is still being constructed.
+    dispatchTransaction(this: EditorView, tr) {
+      // y-prosemirror dispatches deferred cursor updates, which may arrive after destroy().
+      if (this.isDestroyed) return;
+      this.updateState(this.state.apply(tr));
+      for (const listener of listeners) listener(this.state);
+    },
+  });
+
+  const syncEditable = () => {
+    const editable = allowed && loaded && !closed;
+    if (isEditable(view.state) !== editable) view.dispatch(setEditableTr(view.state, editable));
+  };
+  const onConnection = (state: ConnectionState) => {
+    // Once the document has arrived, editing may go on offline; edits are sent on reconnect.
+    // After the server ended the connection for good, edits could never be stored.
+    loaded ||= state.synced;
+    closed = state.connection === 'closed';
+    syncEditable();
+  };
+  const unsubscribeConnection = connection.subscribe(onConnection);
+  syncEditable();
+
+  return {
+    view,
+    setEditable(editable) {
+      allowed = editable;
+      syncEditable();
+    },
+    run(command) {
+      const done = command(view.state, view.dispatch, view);
+      view.focus();
+      return done;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      listeners.clear();
+      unsubscribeConnection();
+      view.destroy();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Every piece of text the user reads, in English. Components take their words from here and
+ * never hard-code them, so that a translation is one new file of the same shape.
+ * Parameterised texts are functions.
+ */
+import type { ErrorCode } from '../../shared/errors.js';
+import { CloseCode } from '../../shared/protocol.js';
+
+/** Name of a close code in `CloseCode`. */
+type CloseCodeName = keyof typeof CloseCode;
+
+const errorByCode: Record<ErrorCode, string> = {
+  BAD_REQUEST: 'The server could not understand the request.',
+  INVALID_BODY: 'The server refused the data that was sent.',
+  PAYLOAD_TOO_LARGE: 'That change is too large to send at once.',
+  NOT_FOUND: 'This negotiation does not exist or is no longer available.',
+  UNAUTHENTICATED: 'Please sign in again.',
+  SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
+  LINK_INVALID: 'This sign-in link is not valid.',
+  LINK_USED: 'This sign-in link has already been used. Ask for a new one.',
+  LINK_EXPIRED: 'This sign-in link has expired. Ask for a new one.',
+  LINK_REVOKED: 'This sign-in link was withdrawn. Ask for a new one.',
+  FORBIDDEN: 'You are not allowed to do that.',
+  NOT_PARTICIPANT: 'You are not a participant in this negotiation.',
+  NOT_FACILITATOR: 'Only the co-facilitators can do that.',
+  NOT_ADMIN: 'Only an administrator can do that.',
+  ORIGIN_REFUSED: 'The server refused a connection from this address.',
+  NOT_YOUR_DELEGATION: 'You can only act for your own delegation.',
+  UNKNOWN_DELEGATION: 'That delegation is not known.',
+  OBSERVERS_READ_ONLY: 'Observers follow the negotiation but cannot table or support proposals.',
+  NOT_YOUR_PROPOSAL: 'Only the delegation that tabled this proposal can change it.',
+  OWN_PROPOSAL: 'Your delegation tabled this proposal.',
+  PARAGRAPH_NOT_FOUND: 'This paragraph is no longer in the text.',
+  PARAGRAPH_CLOSED: 'This paragraph is agreed or deleted and takes no new proposals.',
+  PROPOSAL_NOT_FOUND: 'This proposal no longer exists.',
+  PROPOSAL_CLOSED: 'This proposal is no longer open.',
+  PROPOSAL_OUTDATED: 'The words this amendment targets have changed since it was tabled.',
+  NOT_APPLICABLE: 'This proposal cannot be applied to the text.',
+  BASE_CHANGED: 'The paragraph changed while you were editing. Review the new text and submit again.',
+  NO_CHANGE: 'The proposed text is the same as the paragraph.',
+  MALFORMED_MESSAGE: 'The server could not read a message from this browser. Reload the page.',
+  READ_ONLY: 'You can read this text but not change it.',
+  RATE_LIMITED: 'Too many changes at once. Please wait a moment.',
+  INTERNAL: 'The server ran into a problem. Your changes are kept in this browser.',
+};
+
+const closeByName: Record<CloseCodeName, string> = {
+  goingAway: 'The server is restarting. Reconnecting…',
+  unsupportedData: 'The server refused a message from this browser. Reload the page.',
+  messageTooBig: 'A change was too large to send.',
+  malformedMessage: 'The server could not read a message from this browser. Reload the page.',
+  unauthenticated: 'Your session has ended. Please sign in again.',
+  forbidden: 'You do not have access to this document.',
+  sessionEnded: 'Your session was ended or has expired. Please sign in again.',
+  slowConsumer: 'The connection was too slow. Reconnecting…',
+  rateLimited: 'Too many changes at once. Reconnecting shortly…',
+};
+
+/** The English texts of the client. */
+export const messages = {
+  appName: 'Negotiated texts',
+  documentTitle: (page: string): string => `${page} — Negotiated texts`,
+  home: {
+    heading: 'Negotiations',
+    loading: 'Loading negotiations…',
+    empty: 'There are no negotiations yet.',
+  },
+  negotiation: {
+    loading: 'Opening the negotiation…',
+    allNegotiations: 'All negotiations',
+    notFound: 'Page not found.',
+  },
+  identity: {
+    formHeading: 'Before you start',
+    nameLabel: 'Your name',
+    nameHint: 'Shown to the others working on this text, next to your cursor.',
+    nameRequired: 'Please enter your name.',
+    submit: 'Continue',
+    save: 'Save name',
+    cancel: 'Cancel',
+    changeName: 'Change name',
+    yourName: (name: string): string => `Your name: ${name}`,
+  },
+  connection: {
+    label: 'Connection',
+    connecting: 'Connecting…',
+    connected: 'Connected',
+    reconnecting: 'Reconnecting…',
+    offline: 'Offline',
+    closed: 'Disconnected',
+  },
+  save: {
+    saved: 'All changes saved',
+    saving: 'Saving…',
+    unsaved: 'Unsaved changes — will send on reconnect',
+  },
+  presence: {
+    heading: 'Online',
+    you: '(you)',
+  },
+  editor: {
+    label: 'Draft text',
+    loading: 'Loading the draft…',
+    readOnly: 'Read only',
+    toolbarLabel: 'Paragraph and text format',
+    section: 'Section heading',
+    preambular: 'Preambular',
+    operative: 'Operative',
+    italic: 'Italic',
+    bold: 'Bold',
+    shortcut: (action: string, keys: string): string => `${action} (${keys})`,
+  },
+  errors: {
+    dismiss: 'Dismiss',
+    unknown: 'Something went wrong.',
+    network: 'Could not reach the server. Check your connection and try again.',
+    badResponse: 'The server sent an answer this page does not understand.',
+    retry: 'Try again',
+  },
+};
+
+function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorByCode, code);
+}
+
+/**
+ * A readable message for an error code: a server `ErrorCode`, or the client's own `NETWORK` and
+ * `BAD_RESPONSE`. Unknown codes fall back to `fallback`, else to a generic message.
+ */
+export function errorMessage(code: string, fallback?: string): string {
+  if (isErrorCode(code)) return errorByCode[code];
+  if (code === 'NETWORK') return messages.errors.network;
+  if (code === 'BAD_RESPONSE') return messages.errors.badResponse;
+  return fallback || messages.errors.unknown;
+}
+
+/** A readable message for a WebSocket close code from `CloseCode`. */
+export function closeMessage(code: number): string {
+  for (const [name, value] of Object.entries(CloseCode) as [CloseCodeName, number][]) {
+    if (value === code) return closeByName[name];
+  }
+  return `${messages.errors.unknown} (${code})`;
+}

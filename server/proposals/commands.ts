@@ -1,0 +1,430 @@
+/**
+ * Proposal commands. Each one validates the caller's rights from the session (never from the
+ * request), checks the paragraph and the proposal, commits to storage, then publishes.
+ */
+import { z } from 'zod';
+import {
+  anchorChanges,
+  findParagraph,
+  paragraphPlainText,
+  paragraphTextType,
+  resolveChanges,
+} from '../../shared/anchors.js';
+import { groupsOf } from '../../shared/delegations.js';
+import { AppError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import {
+  FACILITATORS,
+  PARAGRAPH_STATUSES,
+  type ParagraphStatus,
+  PROPOSAL_STATUSES,
+  type ProposalKind,
+  paragraphOpen,
+} from '../../shared/proposals.js';
+import { draftDocName } from '../../shared/protocol.js';
+import { wordChanges } from '../../shared/wordDiff.js';
+import type { Membership } from '../accounts/accounts.js';
+import type { AuditLog } from '../accounts/audit.js';
+import type { Rooms } from '../collab/rooms.js';
+import { SerialQueue } from '../collab/serialQueue.js';
+import type { ProposalContent, ProposalRecord } from '../storage/records.js';
+import type { Storage } from '../storage/storage.js';
+import type { Publication } from './publication.js';
+
+/** Longest text of a proposal or comment, in characters. */
+export const MAX_PROPOSAL_TEXT = 5_000;
+
+const text = z.string().trim().min(1).max(MAX_PROPOSAL_TEXT);
+const pid = z.string().min(1).max(64);
+const delegation = z.string().min(2).max(12).optional();
+
+/** Body of "table a proposal"; `delegation` may only name the caller's own delegation or one of its groups. */
+export const TableBody = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('amend'), pid, text, baseText: z.string().max(MAX_PROPOSAL_TEXT), delegation })
+    .strict(),
+  z.object({ kind: z.literal('delete'), pid, delegation }).strict(),
+  z.object({ kind: z.literal('retain'), pid, delegation }).strict(),
+  z.object({ kind: z.literal('insert'), pid, text, delegation }).strict(),
+  z.object({ kind: z.literal('alt'), pid, text, delegation }).strict(),
+  z
+    .object({ kind: z.literal('comment'), pid, text, reservation: z.boolean().optional(), delegation })
+    .strict(),
+]);
+
+/** Body of "edit my proposal". */
+export const EditBody = z.object({ text, baseText: z.string().max(MAX_PROPOSAL_TEXT).optional() }).strict();
+/** Body of "set a proposal's status". */
+export const StatusBody = z.object({ status: z.enum(PROPOSAL_STATUSES) }).strict();
+/** Body of "set a paragraph's status". */
+export const ParagraphStatusBody = z.object({ status: z.enum(PARAGRAPH_STATUSES) }).strict();
+
+const EDITABLE: readonly ProposalRecord['status'][] = ['open'];
+
+/** The proposal commands of all negotiations. */
+export class ProposalCommands {
+  private readonly queues = new Map<string, SerialQueue>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly rooms: Rooms,
+    private readonly publication: Publication,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Runs commands of one negotiation one at a time, so checks and writes cannot interleave. */
+  private serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
+    let q = this.queues.get(negotiationId);
+    if (!q) {
+      q = new SerialQueue();
+      this.queues.set(negotiationId, q);
+    }
+    return q.run(fn);
+  }
+
+  /** Tables a proposal for the caller's delegation (or one of its groups). */
+  table(m: Membership, body: z.infer<typeof TableBody>): Promise<ProposalRecord> {
+    const negotiationId = m.participant.negotiationId;
+    return this.serial(negotiationId, async () => {
+      const { code, tabledBy } = this.tablingDelegation(m, body.delegation);
+      await this.requireOpenParagraph(negotiationId, body.pid);
+      const content = await this.contentFor(negotiationId, body.kind, body);
+      const now = new Date().toISOString();
+      const record: ProposalRecord = {
+        id: newId(),
+        negotiationId,
+        pid: body.pid,
+        kind: body.kind,
+        delegation: code,
+        tabledBy,
+        personId: m.principal.person.id,
+        personName: m.principal.person.name,
+        readingId: null,
+        status: 'open',
+        outdated: false,
+        version: 1,
+        content,
+        createdAt: now,
+        updatedAt: now,
+        appliedAt: null,
+        appliedBy: null,
+      };
+      await this.storage.proposals.insert(record);
+      await this.audit.record('proposal.tabled', negotiationId, m, {
+        proposalId: record.id,
+        kind: record.kind,
+        pid: record.pid,
+        delegation: code,
+      });
+      await this.publication.publish(negotiationId, [record.id]);
+      return record;
+    });
+  }
+
+  /** Edits the text of the caller's own open proposal; the earlier version is kept. */
+  edit(m: Membership, id: string, body: z.infer<typeof EditBody>): Promise<ProposalRecord> {
+    const negotiationId = m.participant.negotiationId;
+    return this.serial(negotiationId, async () => {
+      const p = await this.ownProposal(m, id);
+      if (!EDITABLE.includes(p.status))
+        throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be edited.');
+      await this.requireOpenParagraph(negotiationId, p.pid);
+      const content = await this.contentFor(negotiationId, p.kind, {
+        pid: p.pid,
+        text: body.text,
+        baseText: body.baseText ?? p.content.baseText,
+        reservation: p.content.reservation,
+      });
+      const updated = await this.storage.proposals.update(id, {
+        content,
+        outdated: false,
+        at: new Date().toISOString(),
+        personId: m.principal.person.id,
+      });
+      await this.audit.record('proposal.edited', negotiationId, m, {
+        proposalId: id,
+        version: updated.version,
+      });
+      await this.publication.publish(negotiationId, [id]);
+      return updated;
+    });
+  }
+
+  /** Withdraws the caller's own proposal. */
+  withdraw(m: Membership, id: string): Promise<ProposalRecord> {
+    const negotiationId = m.participant.negotiationId;
+    return this.serial(negotiationId, async () => {
+      const p = await this.ownProposal(m, id);
+      if (p.status !== 'open')
+        throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be withdrawn.');
+      const updated = await this.storage.proposals.update(id, {
+        status: 'withdrawn',
+        at: new Date().toISOString(),
+        personId: m.principal.person.id,
+      });
+      await this.audit.record('proposal.withdrawn', negotiationId, m, { proposalId: id });
+      await this.publication.publish(negotiationId, [id]);
+      return updated;
+    });
+  }
+
+  /** Adds or removes the caller's delegation's support. */
+  setSupport(m: Membership, id: string, support: boolean): Promise<ProposalRecord> {
+    const negotiationId = m.participant.negotiationId;
+    return this.serial(negotiationId, async () => {
+      const own = this.delegateDelegation(m);
+      const p = await this.proposal(negotiationId, id);
+      if (p.delegation === own || p.tabledBy === own)
+        throw new AppError('OWN_PROPOSAL', 'Your delegation tabled this proposal.');
+      if (support) {
+        if (p.status !== 'open')
+          throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be supported.');
+        await this.requireOpenParagraph(negotiationId, p.pid);
+        await this.storage.proposals.addSupport({
+          proposalId: id,
+          delegation: own,
+          personId: m.principal.person.id,
+          createdAt: new Date().toISOString(),
+        });
+      } else {
+        await this.storage.proposals.removeSupport(id, own);
+      }
+      await this.audit.record(
+        support ? 'proposal.supported' : 'proposal.support-withdrawn',
+        negotiationId,
+        m,
+        { proposalId: id },
+      );
+      await this.publication.publish(negotiationId, [id]);
+      return p;
+    });
+  }
+
+  /** Co-facilitators: sets a proposal's status. */
+  setStatus(m: Membership, id: string, status: ProposalRecord['status']): Promise<ProposalRecord> {
+    const negotiationId = m.participant.negotiationId;
+    return this.serial(negotiationId, async () => {
+      requireFacilitator(m);
+      await this.proposal(negotiationId, id);
+      const updated = await this.storage.proposals.update(id, {
+        status,
+        at: new Date().toISOString(),
+        personId: m.principal.person.id,
+      });
+      await this.audit.record('proposal.status', negotiationId, m, { proposalId: id, status });
+      await this.publication.publish(negotiationId, [id]);
+      return updated;
+    });
+  }
+
+  /** Co-facilitators: applies an amendment, alternative or new paragraph to the base text in one step. */
+  apply(m: Membership, id: string): Promise<ProposalRecord> {
+    const negotiationId = m.participant.negotiationId;
+    return this.serial(negotiationId, async () => {
+      requireFacilitator(m);
+      const p = await this.proposal(negotiationId, id);
+      if (p.appliedAt) throw new AppError('NOT_APPLICABLE', 'This proposal was already applied to the text.');
+      if (!['amend', 'alt', 'insert'].includes(p.kind)) {
+        throw new AppError(
+          'NOT_APPLICABLE',
+          'Only amendments, alternative texts and new paragraphs can be applied to the text.',
+        );
+      }
+      const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) => {
+        const para = findParagraph(room.doc, p.pid);
+        if (!para)
+          throw new AppError(
+            'PARAGRAPH_NOT_FOUND',
+            'The paragraph of this proposal is no longer in the text.',
+          );
+        const ranges = p.kind === 'amend' ? resolveChanges(room.doc, p.pid, p.content.changes) : [];
+        if (!ranges)
+          throw new AppError(
+            'PROPOSAL_OUTDATED',
+            'The words this amendment targets have changed; it cannot be applied as it stands.',
+          );
+        return room.serverChange(() => applyToParagraph(para.element, p, ranges));
+      });
+      const at = new Date().toISOString();
+      const updated = await this.storage.proposals.update(id, {
+        status: 'incorporated',
+        applied: { at, by: m.principal.person.id, update },
+        at,
+        personId: m.principal.person.id,
+      });
+      await this.audit.record('proposal.applied', negotiationId, m, { proposalId: id, pid: p.pid });
+      await this.publication.publish(negotiationId, [id]);
+      return updated;
+    });
+  }
+
+  /** Co-facilitators: sets a paragraph's status. */
+  setParagraphStatus(m: Membership, pidValue: string, status: ParagraphStatus): Promise<void> {
+    const negotiationId = m.participant.negotiationId;
+    return this.serial(negotiationId, async () => {
+      requireFacilitator(m);
+      await this.paragraphText(negotiationId, pidValue);
+      const updatedAt = new Date().toISOString();
+      await this.storage.proposals.setParagraphStatus({
+        negotiationId,
+        pid: pidValue,
+        status,
+        updatedAt,
+        personId: m.principal.person.id,
+      });
+      await this.audit.record('paragraph.status', negotiationId, m, { pid: pidValue, status });
+      await this.publication.publishParagraph(negotiationId, pidValue, { status, updatedAt });
+    });
+  }
+
+  /** Marks amendments outdated (or current again) after the base text changed. */
+  refreshOutdated(negotiationId: string): Promise<void> {
+    return this.serial(negotiationId, async () => {
+      const candidates = (await this.storage.proposals.list(negotiationId)).filter(
+        (p) =>
+          p.kind === 'amend' && !p.appliedAt && (p.status === 'open' || p.status === 'partly-incorporated'),
+      );
+      if (candidates.length === 0) return;
+      const changed = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => {
+        const ids: string[] = [];
+        for (const p of candidates) {
+          const outdated = resolveChanges(room.doc, p.pid, p.content.changes) === null;
+          if (outdated !== p.outdated) {
+            await this.storage.proposals.update(p.id, {
+              outdated,
+              at: new Date().toISOString(),
+              personId: p.personId,
+            });
+            ids.push(p.id);
+          }
+        }
+        return ids;
+      });
+      if (changed.length > 0) await this.publication.publish(negotiationId, changed);
+    });
+  }
+
+  private delegateDelegation(m: Membership): string {
+    if (m.participant.role === 'observer')
+      throw new AppError(
+        'OBSERVERS_READ_ONLY',
+        'Observers follow the negotiation but cannot table or support proposals.',
+      );
+    if (m.participant.role !== 'delegate' || !m.participant.delegation)
+      throw new AppError('FORBIDDEN', 'Only delegations can do this.');
+    return m.participant.delegation;
+  }
+
+  private tablingDelegation(
+    m: Membership,
+    requested: string | undefined,
+  ): { code: string; tabledBy: string | null } {
+    if (m.participant.role === 'facilitator') {
+      if (requested && requested !== FACILITATORS)
+        throw new AppError('NOT_YOUR_DELEGATION', 'Co-facilitators table text only as co-facilitators.');
+      return { code: FACILITATORS, tabledBy: null };
+    }
+    const own = this.delegateDelegation(m);
+    if (!requested || requested === own) return { code: own, tabledBy: null };
+    if (groupsOf(own).some((g) => g.code === requested)) return { code: requested, tabledBy: own };
+    throw new AppError(
+      'NOT_YOUR_DELEGATION',
+      'You can table proposals only for your own delegation or a group it belongs to.',
+    );
+  }
+
+  private async proposal(negotiationId: string, id: string): Promise<ProposalRecord> {
+    const p = await this.storage.proposals.get(id);
+    if (!p || p.negotiationId !== negotiationId)
+      throw new AppError('PROPOSAL_NOT_FOUND', 'No such proposal in this negotiation.');
+    return p;
+  }
+
+  private async ownProposal(m: Membership, id: string): Promise<ProposalRecord> {
+    const p = await this.proposal(m.participant.negotiationId, id);
+    const mine =
+      m.participant.role === 'facilitator'
+        ? p.delegation === FACILITATORS
+        : (p.tabledBy ?? p.delegation) === this.delegateDelegation(m);
+    if (!mine)
+      throw new AppError('NOT_YOUR_PROPOSAL', 'Only the delegation that tabled this proposal can change it.');
+    return p;
+  }
+
+  private async paragraphText(negotiationId: string, pidValue: string): Promise<string> {
+    return this.rooms.withRoom(draftDocName(negotiationId), (room) => {
+      const para = findParagraph(room.doc, pidValue);
+      if (!para) throw new AppError('PARAGRAPH_NOT_FOUND', 'No such paragraph in the text.');
+      return paragraphPlainText(para.element);
+    });
+  }
+
+  private async requireOpenParagraph(negotiationId: string, pidValue: string): Promise<void> {
+    await this.paragraphText(negotiationId, pidValue);
+    const status =
+      (await this.storage.proposals.paragraphStatuses(negotiationId)).find((s) => s.pid === pidValue)
+        ?.status ?? 'pending';
+    if (!paragraphOpen(status))
+      throw new AppError(
+        'PARAGRAPH_CLOSED',
+        'This paragraph is agreed or deleted and takes no new proposals.',
+      );
+  }
+
+  private async contentFor(
+    negotiationId: string,
+    kind: ProposalKind,
+    body: { pid: string; text?: string; baseText?: string; reservation?: boolean },
+  ): Promise<ProposalContent> {
+    if (kind !== 'amend')
+      return { changes: [], baseText: '', text: body.text ?? '', reservation: body.reservation ?? false };
+    return this.rooms.withRoom(draftDocName(negotiationId), (room) => {
+      const para = findParagraph(room.doc, body.pid)!;
+      const current = paragraphPlainText(para.element);
+      if (body.baseText !== current)
+        throw new AppError(
+          'BASE_CHANGED',
+          'The paragraph changed while you were editing. Review the new text and submit again.',
+        );
+      const changes = wordChanges(current, body.text ?? '');
+      if (changes.length === 0)
+        throw new AppError('NO_CHANGE', 'The proposed text is the same as the paragraph.');
+      return {
+        changes: anchorChanges(paragraphTextType(para.element), changes),
+        baseText: current,
+        text: body.text ?? '',
+        reservation: false,
+      };
+    });
+  }
+}
+
+function requireFacilitator(m: Membership): void {
+  if (m.participant.role !== 'facilitator')
+    throw new AppError('NOT_FACILITATOR', 'Only the co-facilitators can do this.');
+}
+
+function applyToParagraph(
+  element: import('yjs').XmlElement,
+  p: ProposalRecord,
+  ranges: { from: number; to: number }[],
+): void {
+  const text = paragraphTextType(element);
+  if (p.kind === 'amend') {
+    for (let i = ranges.length - 1; i >= 0; i--) {
+      const r = ranges[i]!;
+      if (r.to > r.from) text.delete(r.from, r.to - r.from);
+      if (p.content.changes[i]!.inserted) text.insert(r.from, p.content.changes[i]!.inserted);
+    }
+  } else if (p.kind === 'alt') {
+    text.delete(0, text.length);
+    text.insert(0, p.content.text);
+  } else if (p.kind === 'insert') {
+    const parent = element.parent as import('yjs').XmlFragment;
+    const index = parent.toArray().indexOf(element);
+    const fresh = new (element.constructor as typeof import('yjs').XmlElement)(element.nodeName);
+    fresh.setAttribute('pid', newId());
+    parent.insert(index + 1, [fresh]);
+    paragraphTextType(fresh).insert(0, p.content.text);
+  }
+}

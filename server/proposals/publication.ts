@@ -1,0 +1,73 @@
+/**
+ * The read-only proposals document of a negotiation: the server writes every proposal's view and
+ * every paragraph status into it; clients sync it like any Yjs document but can never write.
+ * It is a projection of the proposal tables, reconciled with them whenever it is loaded.
+ */
+import type * as Y from 'yjs';
+import {
+  PARAGRAPH_STATUS_MAP,
+  type ParagraphStatusView,
+  PROPOSALS_MAP,
+  type ProposalView,
+} from '../../shared/proposals.js';
+import { proposalsDocName } from '../../shared/protocol.js';
+import type { Room } from '../collab/room.js';
+import type { Rooms } from '../collab/rooms.js';
+import type { Storage } from '../storage/storage.js';
+import { proposalView } from './views.js';
+
+/** Sets `key` to `value` unless it already holds an equal value. */
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  const current = map.get(key);
+  if (current === undefined || JSON.stringify(current) !== JSON.stringify(value)) map.set(key, value);
+}
+
+/** Writes proposals and paragraph statuses into the read-only document. */
+export class Publication {
+  constructor(
+    private readonly storage: Storage,
+    private readonly rooms: Rooms,
+  ) {}
+
+  /** Every proposal view of a negotiation, built from storage. */
+  async views(negotiationId: string): Promise<ProposalView[]> {
+    const [records, supports] = await Promise.all([
+      this.storage.proposals.list(negotiationId),
+      this.storage.proposals.supports(negotiationId),
+    ]);
+    return records.map((r) => proposalView(r, supports));
+  }
+
+  /** Publishes the current state of some proposals (all when `ids` is omitted). */
+  async publish(negotiationId: string, ids?: readonly string[]): Promise<void> {
+    const views = await this.views(negotiationId);
+    const wanted = ids ? views.filter((v) => ids.includes(v.id)) : views;
+    await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
+      room.serverChange((doc) => {
+        const map = doc.getMap(PROPOSALS_MAP);
+        for (const v of wanted) setIfChanged(map, v.id, v);
+      }),
+    );
+  }
+
+  /** Publishes a paragraph's status. */
+  async publishParagraph(negotiationId: string, pid: string, status: ParagraphStatusView): Promise<void> {
+    await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
+      room.serverChange((doc) => setIfChanged(doc.getMap(PARAGRAPH_STATUS_MAP), pid, status)),
+    );
+  }
+
+  /** Brings a freshly loaded proposals document in line with storage (after a crash, say). */
+  async reconcile(room: Room, negotiationId: string): Promise<void> {
+    const views = await this.views(negotiationId);
+    const statuses = await this.storage.proposals.paragraphStatuses(negotiationId);
+    await room.serverChange((doc) => {
+      const map = doc.getMap(PROPOSALS_MAP);
+      const ids = new Set(views.map((v) => v.id));
+      for (const key of [...map.keys()]) if (!ids.has(key)) map.delete(key);
+      for (const v of views) setIfChanged(map, v.id, v);
+      const paragraphs = doc.getMap(PARAGRAPH_STATUS_MAP);
+      for (const s of statuses) setIfChanged(paragraphs, s.pid, { status: s.status, updatedAt: s.updatedAt });
+    });
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Anchoring proposals to the exact words of a base paragraph with Yjs relative positions, so
+ * that edits elsewhere in the paragraph do not move them, and resolving them back to offsets.
+ * Works on the draft's Y.Doc on both sides (the server anchors, everyone resolves).
+ */
+import * as Y from 'yjs';
+import type { AnchoredChange } from './proposals.js';
+import { DRAFT_FRAGMENT, isParagraphType, type ParagraphKind } from './schema.js';
+import type { TextChange } from './wordDiff.js';
+
+/** A paragraph of the draft document. */
+export interface DraftParagraph {
+  pid: string;
+  kind: ParagraphKind;
+  element: Y.XmlElement;
+}
+
+/** The numbered paragraphs of the draft, in order. */
+export function draftParagraphs(doc: Y.Doc): DraftParagraph[] {
+  const out: DraftParagraph[] = [];
+  for (const child of doc.getXmlFragment(DRAFT_FRAGMENT).toArray()) {
+    if (child instanceof Y.XmlElement && isParagraphType(child.nodeName)) {
+      out.push({ pid: String(child.getAttribute('pid') ?? ''), kind: child.nodeName, element: child });
+    }
+  }
+  return out;
+}
+
+/** The paragraph with id `pid`, or undefined. */
+export function findParagraph(doc: Y.Doc, pid: string): DraftParagraph | undefined {
+  return draftParagraphs(doc).find((p) => p.pid === pid);
+}
+
+/** The Y.XmlText holding a paragraph's words (created empty if the paragraph has none). */
+export function paragraphTextType(element: Y.XmlElement): Y.XmlText {
+  const first = element.firstChild;
+  if (first instanceof Y.XmlText) return first;
+  const text = new Y.XmlText();
+  element.insert(0, [text]);
+  return text;
+}
+
+/** Plain text of a Y.XmlText, marks dropped. */
+export function plainText(text: Y.XmlText): string {
+  let out = '';
+  for (const op of text.toDelta() as { insert: unknown }[])
+    if (typeof op.insert === 'string') out += op.insert;
+  return out;
+}
+
+/** Plain text of a paragraph element. */
+export function paragraphPlainText(element: Y.XmlElement): string {
+  const first = element.firstChild;
+  return first instanceof Y.XmlText ? plainText(first) : '';
+}
+
+function encode(pos: Y.RelativePosition): string {
+  const bytes = Y.encodeRelativePosition(pos);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+function decode(b64: string): Y.RelativePosition {
+  const s = atob(b64);
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return Y.decodeRelativePosition(bytes);
+}
+
+/**
+ * Anchors word changes (offsets into the text's current plain text) to the words themselves:
+ * the start sticks to the first targeted character, the end to the last one, and an insertion
+ * point to the character before it.
+ */
+export function anchorChanges(text: Y.XmlText, changes: readonly TextChange[]): AnchoredChange[] {
+  return changes.map((c) => {
+    const from =
+      c.from === c.to
+        ? Y.createRelativePositionFromTypeIndex(text, c.from, -1)
+        : Y.createRelativePositionFromTypeIndex(text, c.from, 0);
+    const to = c.from === c.to ? from : Y.createRelativePositionFromTypeIndex(text, c.to, -1);
+    return { from: encode(from), to: encode(to), deleted: c.deleted, inserted: c.inserted };
+  });
+}
+
+/**
+ * Current offsets of anchored changes in the paragraph `pid`, or null when any anchor no longer
+ * points into that paragraph or no longer spans exactly the words it targeted (outdated).
+ */
+export function resolveChanges(
+  doc: Y.Doc,
+  pid: string,
+  changes: readonly AnchoredChange[],
+): { from: number; to: number }[] | null {
+  const para = findParagraph(doc, pid);
+  if (!para) return null;
+  const first = para.element.firstChild;
+  if (!(first instanceof Y.XmlText)) return changes.length === 0 ? [] : null;
+  const current = plainText(first);
+  const out: { from: number; to: number }[] = [];
+  for (const c of changes) {
+    let from: Y.AbsolutePosition | null;
+    let to: Y.AbsolutePosition | null;
+    try {
+      from = Y.createAbsolutePositionFromRelativePosition(decode(c.from), doc);
+      to = Y.createAbsolutePositionFromRelativePosition(decode(c.to), doc);
+    } catch {
+      return null;
+    }
+    if (!from || !to || from.type !== first || to.type !== first) return null;
+    if (from.index > to.index || current.slice(from.index, to.index) !== c.deleted) return null;
+    out.push({ from: from.index, to: to.index });
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { type CompilationParagraph, compileParagraph, type ResolvedProposal } from './compilation.js';
+import type { ProposalView } from './proposals.js';
+
+const TEXT = 'We commit to strengthen cooperation, in line with international law.';
+const para: CompilationParagraph = {
+  pid: 'op05',
+  kind: 'operative',
+  label: 'OP5',
+  text: TEXT,
+  status: 'bracketed',
+};
+let n = 0;
+
+function proposal(over: Partial<ProposalView>): ProposalView {
+  n++;
+  return {
+    id: `p${n}`,
+    pid: 'op05',
+    kind: 'amend',
+    delegation: { code: 'EU', name: 'EU' },
+    tabledBy: null,
+    personName: 'Delegate',
+    createdAt: `2022-03-28T10:00:0${n % 10}Z`,
+    updatedAt: '',
+    readingId: null,
+    status: 'open',
+    outdated: false,
+    version: 1,
+    supporters: [],
+    changes: [],
+    baseText: TEXT,
+    text: '',
+    reservation: false,
+    byFacilitators: false,
+    appliedAt: null,
+    ...over,
+  };
+}
+
+function amend(code: string, from: number, to: number, inserted: string): ResolvedProposal {
+  return {
+    proposal: proposal({
+      delegation: { code, name: code },
+      changes: [{ from: 'a', to: 'b', deleted: TEXT.slice(from, to), inserted }],
+    }),
+    ranges: [{ from, to }],
+  };
+}
+
+describe('compileParagraph', () => {
+  it('places an amendment inside the text between unchanged runs', () => {
+    const c = compileParagraph(para, [amend('EU', 13, 13, 'further ')]);
+    expect(c.segments.map((s) => s.type)).toEqual(['text', 'cluster', 'text']);
+    const cluster = c.segments[1]!;
+    expect(cluster.type === 'cluster' && cluster.entries[0]!.pieces).toEqual([
+      { kind: 'ins', text: 'further ' },
+    ]);
+  });
+
+  it('groups conflicting proposals on the same words so that all show', () => {
+    const del = amend('USA', 50, 64, ''); // "international "
+    const rep = amend('G77', 50, 63, 'applicable'); // "international" → "applicable"
+    const c = compileParagraph(para, [del, rep]);
+    const clusters = c.segments.filter((s) => s.type === 'cluster');
+    expect(clusters).toHaveLength(1);
+    const cl = clusters[0]!;
+    if (cl.type !== 'cluster') throw new Error('no cluster');
+    expect(cl.base).toBe('international ');
+    expect(cl.entries.map((e) => e.proposal.delegation.code)).toEqual(['USA', 'G77']);
+    expect(cl.entries[1]!.pieces).toEqual([
+      { kind: 'del', text: 'international' },
+      { kind: 'ins', text: 'applicable' },
+      { kind: 'text', text: ' ' },
+    ]);
+  });
+
+  it('keeps the base text whole when the segments are joined', () => {
+    const c = compileParagraph(para, [amend('EU', 13, 13, 'further '), amend('USA', 37, 44, 'consistent')]);
+    const joined = c.segments.map((s) => (s.type === 'text' ? s.text : s.base)).join('');
+    expect(joined).toBe(TEXT);
+  });
+
+  it('numbers new paragraphs bis, ter and sorts whole-paragraph proposals apart', () => {
+    const c = compileParagraph(para, [
+      { proposal: proposal({ kind: 'insert', text: 'New one' }), ranges: null },
+      { proposal: proposal({ kind: 'insert', text: 'New two' }), ranges: null },
+      { proposal: proposal({ kind: 'delete' }), ranges: null },
+      { proposal: proposal({ kind: 'alt', text: 'Alternative' }), ranges: null },
+      { proposal: proposal({ kind: 'comment', text: 'Reservation', reservation: true }), ranges: null },
+    ]);
+    expect(c.inserts.map((i) => i.label)).toEqual(['OP5bis', 'OP5ter']);
+    expect(c.wholeParagraph).toHaveLength(1);
+    expect(c.alternatives).toHaveLength(1);
+    expect(c.comments).toHaveLength(1);
+  });
+
+  it('lists an amendment whose words changed as outdated instead of misplacing it', () => {
+    const stale = amend('EU', 13, 23, 'reinforce'); // targets "strengthen"
+    stale.ranges = [{ from: 13, to: 20 }];
+    const flagged = amend('USA', 0, 2, 'They');
+    flagged.proposal.outdated = true;
+    const c = compileParagraph(para, [stale, flagged]);
+    expect(c.outdated.map((p) => p.delegation.code)).toEqual(['EU', 'USA']);
+    expect(c.segments).toEqual([{ type: 'text', text: TEXT }]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Proposals (amendments) as everyone sees them: the kinds, statuses and the published view.
+ * Attribution fields are always set by the server from the tabling session.
+ */
+
+/** Kinds of proposal: amend words, delete the paragraph, insert a new paragraph after it,
+ * an alternative text for it, retain it as it stands, or comment on it. */
+export const PROPOSAL_KINDS = ['amend', 'delete', 'insert', 'alt', 'retain', 'comment'] as const;
+/** A proposal kind. */
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/** Statuses a proposal moves through; co-facilitators set all but `withdrawn`, which the tabling delegation may set too. */
+export const PROPOSAL_STATUSES = [
+  'open',
+  'incorporated',
+  'partly-incorporated',
+  'not-retained',
+  'withdrawn',
+  'superseded',
+] as const;
+/** A proposal status. */
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Statuses of a paragraph. An agreed ad ref. or deleted paragraph takes no new proposals. */
+export const PARAGRAPH_STATUSES = ['pending', 'bracketed', 'agreed-ad-ref', 'deleted'] as const;
+/** A paragraph status. */
+export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number];
+
+/** True when a paragraph in this status accepts new proposals. */
+export function paragraphOpen(status: ParagraphStatus): boolean {
+  return status === 'pending' || status === 'bracketed';
+}
+
+/** Delegation code under which co-facilitators' own compromise text is attributed. */
+export const FACILITATORS = 'FACILITATORS';
+
+/** One word-level change of an amendment, anchored in the base paragraph by Yjs relative positions. */
+export interface AnchoredChange {
+  /** Base64 of the encoded Yjs relative position of the start of the targeted words. */
+  from: string;
+  /** Base64 of the encoded relative position of their end (equal to `from` for an insertion). */
+  to: string;
+  /** The base words the change replaces (empty for an addition). */
+  deleted: string;
+  /** The words it puts in their place (empty for a deletion). */
+  inserted: string;
+}
+
+/** A delegation as shown in attributions. */
+export interface DelegationRef {
+  code: string;
+  name: string;
+}
+
+/** A proposal as published to every participant. */
+export interface ProposalView {
+  id: string;
+  pid: string;
+  kind: ProposalKind;
+  /** The tabling delegation or group. */
+  delegation: DelegationRef;
+  /** When tabled on behalf of a group: the member delegation that tabled it. */
+  tabledBy: DelegationRef | null;
+  personName: string;
+  createdAt: string;
+  updatedAt: string;
+  readingId: string | null;
+  status: ProposalStatus;
+  /** True when the base words an amendment targets were later deleted or rewritten. */
+  outdated: boolean;
+  version: number;
+  supporters: DelegationRef[];
+  /** For `amend`. */
+  changes: AnchoredChange[];
+  /** The paragraph text the amendment was made against (for `amend`). */
+  baseText: string;
+  /** New paragraph text (`insert`, `alt`) or the comment (`comment`). */
+  text: string;
+  /** For `comment`: a reservation rather than a remark. */
+  reservation: boolean;
+  /** True for co-facilitators' own compromise text. */
+  byFacilitators: boolean;
+  appliedAt: string | null;
+}
+
+/** A paragraph's status as published. */
+export interface ParagraphStatusView {
+  status: ParagraphStatus;
+  updatedAt: string;
+}
+
+/** Names of the maps in the read-only proposals document. */
+export const PROPOSALS_MAP = 'proposals';
+/** Map of paragraph id → `ParagraphStatusView`. */
+export const PARAGRAPH_STATUS_MAP = 'paragraphs';
