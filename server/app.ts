@@ -16,9 +16,16 @@ import { authRoutes } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { negotiationRoutes } from './http/negotiations.js';
 import { participantRoutes } from './http/participants.js';
+import { proposalRoutes } from './http/proposals.js';
 import { loadPrincipal } from './http/session.js';
 import type { Logger } from './logger.js';
+import { parseDocName } from './negotiations.js';
+import { ProposalCommands } from './proposals/commands.js';
+import { Publication } from './proposals/publication.js';
 import type { Storage } from './storage/storage.js';
+
+/** Delay between a change of the base text and the check of which amendments it outdated. */
+export const OUTDATED_CHECK_DELAY_MS = 200;
 
 /** Largest JSON body accepted by the HTTP API. */
 export const MAX_JSON_BODY = '256kb';
@@ -29,6 +36,7 @@ export interface RunningServer {
   readonly rooms: Rooms;
   readonly collab: CollabEndpoint;
   readonly accounts: Accounts;
+  readonly proposals: ProposalCommands;
   /** The port actually bound. */
   readonly port: number;
   /** Stops accepting connections, flushes and compacts every room. Does not close storage. */
@@ -53,7 +61,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const accounts = new Accounts(storage);
   const audit = new AuditLog(storage, log);
   const http = createServer();
-  const rooms = new Rooms(storage, log, {
+  const outdatedTimers = new Map<string, NodeJS.Timeout>();
+  const rooms: Rooms = new Rooms(storage, log, {
     refused: (room, peer, reason) => {
       void audit.record('text.update.refused', peer.identity.negotiationId ?? null, null, {
         personId: peer.identity.personId,
@@ -63,7 +72,26 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         reason,
       });
     },
+    loaded: async (room) => {
+      const doc = parseDocName(room.name);
+      if (doc?.kind === 'proposals') await publication.reconcile(room, doc.negotiationId);
+    },
+    changed: (room) => {
+      // After the base text changes, check which amendments' target words are gone.
+      const doc = parseDocName(room.name);
+      if (doc?.kind !== 'draft' || outdatedTimers.has(doc.negotiationId)) return;
+      const timer = setTimeout(() => {
+        outdatedTimers.delete(doc.negotiationId);
+        commands
+          .refreshOutdated(doc.negotiationId)
+          .catch((err: Error) => log.error('proposals.outdated-failed', { error: err.message }));
+      }, OUTDATED_CHECK_DELAY_MS);
+      timer.unref();
+      outdatedTimers.set(doc.negotiationId, timer);
+    },
   });
+  const publication = new Publication(storage, rooms);
+  const commands = new ProposalCommands(storage, rooms, publication, audit);
   const collab = attachCollab(
     http,
     rooms,
@@ -86,6 +114,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', authRoutes(accounts, storage, audit, endSession));
   app.use('/api', negotiationRoutes(storage, accounts, audit));
   app.use('/api', participantRoutes(storage, accounts, audit, endSession));
+  app.use('/api', proposalRoutes(storage, accounts, commands, publication));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;
@@ -108,9 +137,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     rooms,
     collab,
     accounts,
+    proposals: commands,
     port,
     async stop() {
       collab.close();
+      for (const t of outdatedTimers.values()) clearTimeout(t);
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await rooms.closeAll();

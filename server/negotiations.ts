@@ -53,10 +53,10 @@ export async function createNegotiation(
   return record;
 }
 
-/** The negotiation id of a draft document name, or null for other names. */
-export function negotiationOfDoc(docName: string): string | null {
-  const m = /^draft\.([a-z0-9-]{1,64})$/.exec(docName);
-  return m ? m[1]! : null;
+/** Which document of which negotiation a document name denotes, or null for unknown names. */
+export function parseDocName(docName: string): { negotiationId: string; kind: 'draft' | 'proposals' } | null {
+  const m = /^(draft|proposals)\.([a-z0-9-]{1,64})$/.exec(docName);
+  return m ? { negotiationId: m[2]!, kind: m[1] as 'draft' | 'proposals' } : null;
 }
 
 /** Current stage of a negotiation. */

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.js';
 import { colorFor, type PresenceUser } from '../../shared/presence.js';
 import type { Accounts } from '../accounts/accounts.js';
 import { sessionTokenOf } from '../http/session.js';
-import { negotiationOfDoc } from '../negotiations.js';
+import { parseDocName } from '../negotiations.js';
 import type { AuthorizeUpgrade, UpgradeDecision } from './websocket.js';
 
 /** True when a browser's Origin is the server's own (same host) or explicitly allowed. */
@@ -39,8 +39,9 @@ export function sessionAuthorizer(accounts: Accounts, allowedOrigins: readonly s
     }
     try {
       const principal = await accounts.authenticate(sessionTokenOf(req.headers.cookie));
-      const negotiationId = negotiationOfDoc(docName);
-      if (!negotiationId) return { ok: false, status: 404, code: 'NOT_FOUND', message: 'No such document.' };
+      const parsed = parseDocName(docName);
+      if (!parsed) return { ok: false, status: 404, code: 'NOT_FOUND', message: 'No such document.' };
+      const { negotiationId } = parsed;
       const { participant } = await accounts.membership(principal, negotiationId);
       const delegationName = participant.delegation
         ? (delegationByCode(participant.delegation)?.name ?? null)
@@ -57,7 +58,8 @@ export function sessionAuthorizer(accounts: Accounts, allowedOrigins: readonly s
         ok: true,
         docName,
         identity: {
-          canWrite: participant.role === 'facilitator',
+          // The proposals document is written by the server only.
+          canWrite: parsed.kind === 'draft' && participant.role === 'facilitator',
           presence,
           label: `${principal.person.name} (${participant.role}${participant.delegation ? `, ${participant.delegation}` : ''})`,
           sessionId: principal.session.id,

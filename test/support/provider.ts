@@ -38,3 +38,8 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Waits `ms` milliseconds, for checks that something does NOT happen within a delay. */
+export function settle(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
