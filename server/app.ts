@@ -17,11 +17,13 @@ import { errorHandler, notFound } from './http/errors.js';
 import { negotiationRoutes } from './http/negotiations.js';
 import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
+import { readingRoutes } from './http/readings.js';
 import { loadPrincipal } from './http/session.js';
 import type { Logger } from './logger.js';
 import { parseDocName } from './negotiations.js';
 import { ProposalCommands } from './proposals/commands.js';
 import { Publication } from './proposals/publication.js';
+import { Readings } from './readings/readings.js';
 import type { Storage } from './storage/storage.js';
 
 /** Delay between a change of the base text and the check of which amendments it outdated. */
@@ -37,6 +39,7 @@ export interface RunningServer {
   readonly collab: CollabEndpoint;
   readonly accounts: Accounts;
   readonly proposals: ProposalCommands;
+  readonly readings: Readings;
   /** The port actually bound. */
   readonly port: number;
   /** Stops accepting connections, flushes and compacts every room. Does not close storage. */
@@ -91,7 +94,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
   });
   const publication = new Publication(storage, rooms);
-  const commands = new ProposalCommands(storage, rooms, publication, audit);
+  const readings = new Readings(storage, rooms, audit);
+  const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
   const collab = attachCollab(
     http,
     rooms,
@@ -115,6 +119,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', negotiationRoutes(storage, accounts, audit));
   app.use('/api', participantRoutes(storage, accounts, audit, endSession));
   app.use('/api', proposalRoutes(storage, accounts, commands, publication));
+  app.use('/api', readingRoutes(storage, accounts, readings));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;
@@ -138,6 +143,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     collab,
     accounts,
     proposals: commands,
+    readings,
     port,
     async stop() {
       collab.close();

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app.js';
 import { readConfig } from './config.js';
+import { ensureDemoHistory } from './demo/history.js';
 import { DEMO_NEGOTIATION_ID, demoSignInLinks, ensureDemoNegotiation } from './demo/seed.js';
 import { createLogger } from './logger.js';
 import { openSqliteStorage } from './storage/sqlite.js';
@@ -22,6 +23,7 @@ const server = await startServer({
   host: config.host,
   distDir: config.distDir,
 });
+await ensureDemoHistory(storage, server, log);
 
 const address = `http://localhost:${server.port}`;
 const links = await demoSignInLinks(server.accounts);

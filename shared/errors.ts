@@ -33,6 +33,14 @@ export const ERROR_STATUS = {
   NOT_APPLICABLE: 409,
   BASE_CHANGED: 409,
   NO_CHANGE: 400,
+  NO_OPEN_READING: 409,
+  READING_OPEN: 409,
+  READING_CLOSED: 409,
+  NO_REVISION: 409,
+  PROPOSAL_DEADLINE_PASSED: 409,
+  INVALID_DEADLINE: 400,
+  SNAPSHOT_IMMUTABLE: 405,
+  DRAFT_CIRCULATED: 409,
   MALFORMED_MESSAGE: 400,
   READ_ONLY: 403,
   RATE_LIMITED: 429,
@@ -44,16 +52,19 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** The JSON shape of an error on the wire. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
 
 /** An error with a stable code, thrown by domain code and turned into a response by adapters. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** Facts the UI may show, such as a deadline to render in the reader's time zone. */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.details = details;
   }
   /** HTTP status for this error. */
   get status(): number {
@@ -61,6 +72,8 @@ export class AppError extends Error {
   }
   /** Wire form. */
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) },
+    };
   }
 }

@@ -21,7 +21,11 @@ export type AuditAction =
   | 'proposal.support-withdrawn'
   | 'proposal.status'
   | 'proposal.applied'
-  | 'paragraph.status';
+  | 'paragraph.status'
+  | 'revision.circulated'
+  | 'reading.opened'
+  | 'reading.deadline'
+  | 'reading.closed';
 
 /** Writes audit entries; a failure to audit is logged, never thrown at the caller. */
 export class AuditLog {

@@ -27,6 +27,7 @@ import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import type { Readings } from '../readings/readings.js';
 import type { ProposalContent, ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import type { Publication } from './publication.js';
@@ -70,7 +71,21 @@ export class ProposalCommands {
     private readonly rooms: Rooms,
     private readonly publication: Publication,
     private readonly audit: AuditLog,
+    private readonly readings: Readings,
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  /** Refuses changes by delegations to a proposal whose reading is closed. */
+  private async requireReadingOpen(p: ProposalRecord): Promise<void> {
+    const open = await this.readings.openReading(p.negotiationId);
+    if (!open || (p.readingId !== null && p.readingId !== open.id)) {
+      throw new AppError('READING_CLOSED', 'The reading in which this proposal was tabled is closed.');
+    }
+  }
 
   /** Runs commands of one negotiation one at a time, so checks and writes cannot interleave. */
   private serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
@@ -87,9 +102,10 @@ export class ProposalCommands {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       const { code, tabledBy } = this.tablingDelegation(m, body.delegation);
+      const reading = await this.readings.readingForProposals(negotiationId);
       await this.requireOpenParagraph(negotiationId, body.pid);
       const content = await this.contentFor(negotiationId, body.kind, body);
-      const now = new Date().toISOString();
+      const now = this.stamp();
       const record: ProposalRecord = {
         id: newId(),
         negotiationId,
@@ -99,7 +115,7 @@ export class ProposalCommands {
         tabledBy,
         personId: m.principal.person.id,
         personName: m.principal.person.name,
-        readingId: null,
+        readingId: reading.id,
         status: 'open',
         outdated: false,
         version: 1,
@@ -128,6 +144,8 @@ export class ProposalCommands {
       const p = await this.ownProposal(m, id);
       if (!EDITABLE.includes(p.status))
         throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be edited.');
+      await this.requireReadingOpen(p);
+      await this.readings.readingForProposals(negotiationId);
       await this.requireOpenParagraph(negotiationId, p.pid);
       const content = await this.contentFor(negotiationId, p.kind, {
         pid: p.pid,
@@ -138,7 +156,7 @@ export class ProposalCommands {
       const updated = await this.storage.proposals.update(id, {
         content,
         outdated: false,
-        at: new Date().toISOString(),
+        at: this.stamp(),
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.edited', negotiationId, m, {
@@ -157,9 +175,10 @@ export class ProposalCommands {
       const p = await this.ownProposal(m, id);
       if (p.status !== 'open')
         throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be withdrawn.');
+      await this.requireReadingOpen(p);
       const updated = await this.storage.proposals.update(id, {
         status: 'withdrawn',
-        at: new Date().toISOString(),
+        at: this.stamp(),
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.withdrawn', negotiationId, m, { proposalId: id });
@@ -176,6 +195,7 @@ export class ProposalCommands {
       const p = await this.proposal(negotiationId, id);
       if (p.delegation === own || p.tabledBy === own)
         throw new AppError('OWN_PROPOSAL', 'Your delegation tabled this proposal.');
+      await this.requireReadingOpen(p);
       if (support) {
         if (p.status !== 'open')
           throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be supported.');
@@ -184,7 +204,7 @@ export class ProposalCommands {
           proposalId: id,
           delegation: own,
           personId: m.principal.person.id,
-          createdAt: new Date().toISOString(),
+          createdAt: this.stamp(),
         });
       } else {
         await this.storage.proposals.removeSupport(id, own);
@@ -208,7 +228,7 @@ export class ProposalCommands {
       await this.proposal(negotiationId, id);
       const updated = await this.storage.proposals.update(id, {
         status,
-        at: new Date().toISOString(),
+        at: this.stamp(),
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.status', negotiationId, m, { proposalId: id, status });
@@ -245,7 +265,7 @@ export class ProposalCommands {
           );
         return room.serverChange(() => applyToParagraph(para.element, p, ranges));
       });
-      const at = new Date().toISOString();
+      const at = this.stamp();
       const updated = await this.storage.proposals.update(id, {
         status: 'incorporated',
         applied: { at, by: m.principal.person.id, update },
@@ -264,7 +284,7 @@ export class ProposalCommands {
     return this.serial(negotiationId, async () => {
       requireFacilitator(m);
       await this.paragraphText(negotiationId, pidValue);
-      const updatedAt = new Date().toISOString();
+      const updatedAt = this.stamp();
       await this.storage.proposals.setParagraphStatus({
         negotiationId,
         pid: pidValue,
@@ -292,7 +312,7 @@ export class ProposalCommands {
           if (outdated !== p.outdated) {
             await this.storage.proposals.update(p.id, {
               outdated,
-              at: new Date().toISOString(),
+              at: this.stamp(),
               personId: p.personId,
             });
             ids.push(p.id);

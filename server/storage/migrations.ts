@@ -109,6 +109,37 @@ const MIGRATIONS: readonly string[] = [
      person_id TEXT NOT NULL,
      PRIMARY KEY (negotiation_id, pid)
    );`,
+  `CREATE TABLE snapshots (
+     id TEXT PRIMARY KEY,
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     seq INTEGER NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('revision', 'reading')),
+     label TEXT NOT NULL,
+     taken_at TEXT NOT NULL,
+     taken_by TEXT NOT NULL,
+     yjs_state BLOB NOT NULL,
+     canonical TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     UNIQUE (negotiation_id, seq)
+   );
+   CREATE TRIGGER snapshots_immutable_update BEFORE UPDATE ON snapshots
+     BEGIN SELECT RAISE(ABORT, 'snapshots are immutable'); END;
+   CREATE TRIGGER snapshots_immutable_delete BEFORE DELETE ON snapshots
+     BEGIN SELECT RAISE(ABORT, 'snapshots are immutable'); END;
+   CREATE TABLE readings (
+     id TEXT PRIMARY KEY,
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     number INTEGER NOT NULL,
+     revision_id TEXT NOT NULL REFERENCES snapshots (id),
+     opened_at TEXT NOT NULL,
+     opened_by TEXT NOT NULL,
+     deadline TEXT NOT NULL,
+     closed_at TEXT,
+     closed_by TEXT,
+     snapshot_id TEXT REFERENCES snapshots (id),
+     UNIQUE (negotiation_id, number)
+   );`,
 ];
 
 /** Brings the database schema up to date. */

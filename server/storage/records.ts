@@ -117,3 +117,37 @@ export interface ParagraphStatusRecord {
   updatedAt: string;
   personId: string;
 }
+
+/** A stored snapshot: a circulated revision or a closed reading. Never updated. */
+export interface SnapshotRecord {
+  id: string;
+  negotiationId: string;
+  /** 1, 2, 3 … in the order taken, per negotiation. */
+  seq: number;
+  kind: 'revision' | 'reading';
+  label: string;
+  takenAt: string;
+  takenBy: string;
+  /** The exact Yjs state of the draft at that moment. */
+  yjsState: Uint8Array;
+  /** `canonicalJson` of the `CanonicalSnapshot`. */
+  canonical: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** A reading of a revision, with its deadline for proposals. */
+export interface ReadingRecord {
+  id: string;
+  negotiationId: string;
+  /** 1 for the first reading, 2 for the second … */
+  number: number;
+  revisionId: string;
+  openedAt: string;
+  openedBy: string;
+  /** ISO instant (UTC) after which proposals are refused. */
+  deadline: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  snapshotId: string | null;
+}

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { SqliteAccounts, SqliteAudit } from './sqliteAccounts.js';
 import { SqliteProposals } from './sqliteProposals.js';
+import { SqliteReadings } from './sqliteReadings.js';
 import type { NegotiationRecord, Storage, StoredDoc } from './storage.js';
 
 const NEGOTIATION =
@@ -37,11 +38,13 @@ export class SqliteStorage implements Storage {
   readonly accounts: SqliteAccounts;
   readonly audit: SqliteAudit;
   readonly proposals: SqliteProposals;
+  readonly readings: SqliteReadings;
 
   constructor(readonly db: Database.Database) {
     this.accounts = new SqliteAccounts(db);
     this.audit = new SqliteAudit(db);
     this.proposals = new SqliteProposals(db);
+    this.readings = new SqliteReadings(db);
     this.stmt = {
       listNegotiations: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations ORDER BY created_at, id`),
       getNegotiation: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations WHERE id = ?`),

@@ -12,7 +12,9 @@ import type {
   ProposalContent,
   ProposalRecord,
   ProposalVersionRecord,
+  ReadingRecord,
   SessionRecord,
+  SnapshotRecord,
   SupportRecord,
 } from './records.js';
 
@@ -80,6 +82,21 @@ export interface ProposalStore {
   paragraphStatuses(negotiationId: string): Promise<ParagraphStatusRecord[]>;
 }
 
+/** Snapshots (append-only, refused updates) and readings. */
+export interface ReadingStore {
+  /** Appends a snapshot; fails if its `seq` is taken. */
+  addSnapshot(snapshot: SnapshotRecord): Promise<void>;
+  getSnapshot(id: string): Promise<SnapshotRecord | undefined>;
+  /** Snapshots of a negotiation in `seq` order (with their Yjs state only when asked). */
+  listSnapshots(negotiationId: string): Promise<SnapshotRecord[]>;
+  createReading(reading: ReadingRecord): Promise<void>;
+  getReading(id: string): Promise<ReadingRecord | undefined>;
+  listReadings(negotiationId: string): Promise<ReadingRecord[]>;
+  setDeadline(id: string, deadline: string): Promise<void>;
+  /** Closes an open reading and stores its closing snapshot, atomically. */
+  closeReading(id: string, at: string, by: string, snapshot: SnapshotRecord): Promise<void>;
+}
+
 /** The append-only audit log. */
 export interface AuditStore {
   append(entry: Omit<AuditRecord, 'seq'>): Promise<void>;
@@ -102,6 +119,7 @@ export interface Storage {
   readonly accounts: AccountStore;
   readonly audit: AuditStore;
   readonly proposals: ProposalStore;
+  readonly readings: ReadingStore;
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<NegotiationRecord[]>;
   /** One negotiation, or undefined. */

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app.js';
+import { ensureDemoHistory } from '../../server/demo/history.js';
 import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/logger.js';
 import { openSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite.js';
@@ -38,11 +39,12 @@ export async function startTestServer(
   await ensureDemoNegotiation(storage);
   const server = await startServer({
     storage,
-    log: createLogger('silent'),
+    log: testLogger(),
     port: 0,
     host: '127.0.0.1',
     distDir: opts.withClient ? join(ROOT, 'dist') : undefined,
   });
+  await ensureDemoHistory(storage, server, testLogger());
   const url = `http://127.0.0.1:${server.port}`;
   return {
     server,
@@ -130,4 +132,9 @@ export async function spawnServer(
 /** Removes a temporary data directory. */
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Silent unless `TEST_LOG` names a level (for debugging a failing test). */
+function testLogger() {
+  return createLogger((process.env.TEST_LOG as 'error' | undefined) ?? 'silent');
 }

@@ -1,0 +1,70 @@
+/** Building the canonical form of the draft and its proposals at this moment. */
+import * as Y from 'yjs';
+import { resolveChanges } from '../../shared/anchors.js';
+import { numberParagraphs } from '../../shared/numbering.js';
+import type { ParagraphStatus } from '../../shared/proposals.js';
+import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
+import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind, SnapshotRun } from '../../shared/snapshot.js';
+import { proposalView } from '../proposals/views.js';
+import type { ProposalRecord, SupportRecord } from '../storage/records.js';
+
+function runsOf(el: Y.XmlElement): SnapshotRun[] {
+  const first = el.firstChild;
+  if (!(first instanceof Y.XmlText)) return [];
+  return (first.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).flatMap((op) => {
+    if (typeof op.insert !== 'string') return [];
+    const run: SnapshotRun = { text: op.insert };
+    if (op.attributes?.em) run.em = true;
+    if (op.attributes?.strong) run.strong = true;
+    return [run];
+  });
+}
+
+/** The blocks of a draft document, numbered. */
+export function blocksOf(doc: Y.Doc): SnapshotBlock[] {
+  const children = doc
+    .getXmlFragment(DRAFT_FRAGMENT)
+    .toArray()
+    .filter((c): c is Y.XmlElement => c instanceof Y.XmlElement);
+  const labels = numberParagraphs(
+    children.flatMap((c) =>
+      isParagraphType(c.nodeName) ? [{ pid: String(c.getAttribute('pid') ?? ''), kind: c.nodeName }] : [],
+    ),
+  );
+  return children.flatMap((c): SnapshotBlock[] => {
+    const runs = runsOf(c);
+    const text = runs.map((r) => r.text).join('');
+    if (c.nodeName === 'title' || c.nodeName === 'section') return [{ type: c.nodeName, text, runs }];
+    if (isParagraphType(c.nodeName)) {
+      const pid = String(c.getAttribute('pid') ?? '');
+      return [{ type: c.nodeName, pid, label: labels.get(pid) ?? '', text, runs }];
+    }
+    return [];
+  });
+}
+
+/** The canonical snapshot of `doc` with `proposals` (resolved against it) and paragraph statuses. */
+export function snapshotOf(args: {
+  negotiationId: string;
+  kind: SnapshotKind;
+  label: string;
+  takenAt: string;
+  doc: Y.Doc;
+  proposals: readonly ProposalRecord[];
+  supports: readonly SupportRecord[];
+  statuses: readonly { pid: string; status: ParagraphStatus }[];
+}): CanonicalSnapshot {
+  return {
+    format: 1,
+    negotiationId: args.negotiationId,
+    kind: args.kind,
+    label: args.label,
+    takenAt: args.takenAt,
+    blocks: blocksOf(args.doc),
+    proposals: args.proposals.map((p) => ({
+      proposal: proposalView(p, args.supports),
+      ranges: p.kind === 'amend' ? resolveChanges(args.doc, p.pid, p.content.changes) : null,
+    })),
+    paragraphStatuses: Object.fromEntries(args.statuses.map((s) => [s.pid, s.status])),
+  };
+}

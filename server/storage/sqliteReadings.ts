@@ -1,0 +1,109 @@
+/** `ReadingStore` on SQLite. Snapshot rows are protected by triggers that refuse UPDATE and DELETE. */
+import type Database from 'better-sqlite3';
+import type { ReadingRecord, SnapshotRecord } from './records.js';
+import type { ReadingStore } from './storage.js';
+
+const SNAPSHOT = `id, negotiation_id AS negotiationId, seq, kind, label, taken_at AS takenAt, taken_by AS takenBy,
+  yjs_state AS yjsState, canonical, prev_hash AS prevHash, hash`;
+const READING = `id, negotiation_id AS negotiationId, number, revision_id AS revisionId, opened_at AS openedAt,
+  opened_by AS openedBy, deadline, closed_at AS closedAt, closed_by AS closedBy, snapshot_id AS snapshotId`;
+
+const toSnapshot = (r: SnapshotRecord & { yjsState: Buffer }): SnapshotRecord => ({
+  ...r,
+  yjsState: new Uint8Array(r.yjsState),
+});
+
+/** Readings and snapshots on SQLite. */
+export class SqliteReadings implements ReadingStore {
+  constructor(private readonly db: Database.Database) {}
+
+  private insertSnapshot(s: SnapshotRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO snapshots (id, negotiation_id, seq, kind, label, taken_at, taken_by, yjs_state, canonical, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        s.id,
+        s.negotiationId,
+        s.seq,
+        s.kind,
+        s.label,
+        s.takenAt,
+        s.takenBy,
+        s.yjsState,
+        s.canonical,
+        s.prevHash,
+        s.hash,
+      );
+  }
+
+  async addSnapshot(s: SnapshotRecord): Promise<void> {
+    this.insertSnapshot(s);
+  }
+
+  async getSnapshot(id: string): Promise<SnapshotRecord | undefined> {
+    const row = this.db.prepare(`SELECT ${SNAPSHOT} FROM snapshots WHERE id = ?`).get(id) as
+      | (SnapshotRecord & { yjsState: Buffer })
+      | undefined;
+    return row && toSnapshot(row);
+  }
+
+  async listSnapshots(negotiationId: string): Promise<SnapshotRecord[]> {
+    return (
+      this.db
+        .prepare(`SELECT ${SNAPSHOT} FROM snapshots WHERE negotiation_id = ? ORDER BY seq`)
+        .all(negotiationId) as (SnapshotRecord & {
+        yjsState: Buffer;
+      })[]
+    ).map(toSnapshot);
+  }
+
+  async createReading(r: ReadingRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO readings (id, negotiation_id, number, revision_id, opened_at, opened_by, deadline, closed_at, closed_by, snapshot_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        r.id,
+        r.negotiationId,
+        r.number,
+        r.revisionId,
+        r.openedAt,
+        r.openedBy,
+        r.deadline,
+        r.closedAt,
+        r.closedBy,
+        r.snapshotId,
+      );
+  }
+
+  async getReading(id: string): Promise<ReadingRecord | undefined> {
+    return this.db.prepare(`SELECT ${READING} FROM readings WHERE id = ?`).get(id) as
+      | ReadingRecord
+      | undefined;
+  }
+
+  async listReadings(negotiationId: string): Promise<ReadingRecord[]> {
+    return this.db
+      .prepare(`SELECT ${READING} FROM readings WHERE negotiation_id = ? ORDER BY number`)
+      .all(negotiationId) as ReadingRecord[];
+  }
+
+  async setDeadline(id: string, deadline: string): Promise<void> {
+    this.db.prepare('UPDATE readings SET deadline = ? WHERE id = ? AND closed_at IS NULL').run(deadline, id);
+  }
+
+  async closeReading(id: string, at: string, by: string, snapshot: SnapshotRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.insertSnapshot(snapshot);
+      const done = this.db
+        .prepare(
+          'UPDATE readings SET closed_at = ?, closed_by = ?, snapshot_id = ? WHERE id = ? AND closed_at IS NULL',
+        )
+        .run(at, by, snapshot.id, id);
+      if (done.changes === 0) throw new Error(`reading ${id} is not open`);
+    })();
+  }
+}

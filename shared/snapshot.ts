@@ -1,0 +1,71 @@
+/**
+ * The canonical form of a snapshot of the text: a circulated revision, a closed reading, or the
+ * live text at a moment. Self-contained (amendments carry their offsets resolved at that moment)
+ * so that it can be compared, rendered and exported without the Yjs state, and serialised
+ * canonically (sorted keys) so that its hash is stable.
+ */
+import type { ResolvedProposal } from './compilation.js';
+import type { ParagraphStatus } from './proposals.js';
+
+/** A run of text with its marks. */
+export interface SnapshotRun {
+  text: string;
+  em?: true;
+  strong?: true;
+}
+
+/** A block of the text in order. Paragraphs carry their id and the number they had then. */
+export interface SnapshotBlock {
+  type: 'title' | 'section' | 'preambular' | 'operative';
+  /** Paragraph id (paragraphs only). */
+  pid?: string;
+  /** PP1, OP12 … (paragraphs only). */
+  label?: string;
+  /** Plain text. */
+  text: string;
+  runs: SnapshotRun[];
+}
+
+/** What a snapshot records. */
+export type SnapshotKind = 'revision' | 'reading' | 'live';
+
+/** A snapshot in canonical form. */
+export interface CanonicalSnapshot {
+  format: 1;
+  negotiationId: string;
+  kind: SnapshotKind;
+  /** "Zero draft", "Rev.1", "Second reading" … */
+  label: string;
+  /** ISO time it was taken. */
+  takenAt: string;
+  blocks: SnapshotBlock[];
+  /** Proposals with their status and supporters at that moment (empty for a revision). */
+  proposals: ResolvedProposal[];
+  /** Paragraph statuses at that moment; paragraphs not listed are pending. */
+  paragraphStatuses: Record<string, ParagraphStatus>;
+}
+
+/** JSON with object keys sorted at every level: the same value always gives the same string. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The numbered paragraphs of a snapshot, in order. */
+export function snapshotParagraphs(s: CanonicalSnapshot): (SnapshotBlock & { pid: string; label: string })[] {
+  return s.blocks.filter(
+    (b): b is SnapshotBlock & { pid: string; label: string } => b.pid !== undefined && b.label !== undefined,
+  );
+}
