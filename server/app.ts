@@ -14,6 +14,7 @@ import { Rooms } from './collab/rooms.js';
 import { attachCollab, type CollabEndpoint } from './collab/websocket.js';
 import { authRoutes } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
+import { importRoutes } from './http/importDraft.js';
 import { negotiationRoutes } from './http/negotiations.js';
 import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
@@ -120,6 +121,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', participantRoutes(storage, accounts, audit, endSession));
   app.use('/api', proposalRoutes(storage, accounts, commands, publication));
   app.use('/api', readingRoutes(storage, accounts, readings));
+  app.use('/api', importRoutes(storage, accounts, rooms, audit));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;

@@ -25,7 +25,8 @@ export type AuditAction =
   | 'revision.circulated'
   | 'reading.opened'
   | 'reading.deadline'
-  | 'reading.closed';
+  | 'reading.closed'
+  | 'draft.imported';
 
 /** Writes audit entries; a failure to audit is logged, never thrown at the caller. */
 export class AuditLog {

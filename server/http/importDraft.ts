@@ -1,0 +1,75 @@
+/**
+ * Importing a zero draft from Word or pasted text: a preview of what was recognised, then the
+ * replacement of the draft — refused once a revision has been circulated.
+ */
+import express, { Router } from 'express';
+import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import { paragraphsOfText, recognise } from '../../shared/importText.js';
+import { draftDocName } from '../../shared/protocol.js';
+import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
+import type { Accounts } from '../accounts/accounts.js';
+import type { AuditLog } from '../accounts/audit.js';
+import type { Rooms } from '../collab/rooms.js';
+import { readDocx } from '../import/docxReader.js';
+import type { Storage } from '../storage/storage.js';
+import { principalOf } from './session.js';
+import { parseBody } from './validate.js';
+
+/** Largest .docx accepted for import. */
+export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const TextBody = z.object({ text: z.string().min(1).max(500_000) }).strict();
+const ReplaceBody = z
+  .object({ doc: z.object({ type: z.literal('doc'), content: z.array(z.unknown()).max(5_000) }) })
+  .strict();
+
+/** `/api/negotiations/:id/import/preview` and `/api/negotiations/:id/import`. */
+export function importRoutes(storage: Storage, accounts: Accounts, rooms: Rooms, audit: AuditLog): Router {
+  const router = Router();
+  const facilitator = async (res: Parameters<typeof principalOf>[0], id: string) => {
+    const m = await accounts.membership(principalOf(res), id);
+    if (m.participant.role !== 'facilitator')
+      throw new AppError('NOT_FACILITATOR', 'Only the co-facilitators can import a draft.');
+    return m;
+  };
+
+  router.post(
+    '/negotiations/:id/import/preview',
+    express.raw({ type: DOCX_TYPE, limit: MAX_DOCX_BYTES }),
+    async (req, res) => {
+      await facilitator(res, req.params.id);
+      const paragraphs = Buffer.isBuffer(req.body)
+        ? await readDocx(req.body)
+        : paragraphsOfText(parseBody(TextBody, req.body).text);
+      res.json(recognise(paragraphs));
+    },
+  );
+
+  router.post('/negotiations/:id/import', async (req, res) => {
+    const m = await facilitator(res, req.params.id);
+    const { doc } = parseBody(ReplaceBody, req.body);
+    if ((await storage.readings.listSnapshots(req.params.id)).length > 0) {
+      throw new AppError(
+        'DRAFT_CIRCULATED',
+        'The draft has already been circulated; start the next revision by editing it.',
+      );
+    }
+    try {
+      schema.nodeFromJSON(doc).check();
+    } catch (err) {
+      throw new AppError('INVALID_BODY', `The document does not fit the schema: ${(err as Error).message}`);
+    }
+    await rooms.withRoom(draftDocName(req.params.id), (room) =>
+      room.serverChange((ydoc) =>
+        prosemirrorJSONToYXmlFragment(schema, doc, ydoc.getXmlFragment(DRAFT_FRAGMENT)),
+      ),
+    );
+    await audit.record('draft.imported', req.params.id, m, { blocks: doc.content.length });
+    res.json({ ok: true });
+  });
+
+  return router;
+}
