@@ -11,7 +11,7 @@ import { Accounts } from './accounts/accounts.js';
 import { AuditLog } from './accounts/audit.js';
 import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
-import { attachCollab, type CollabEndpoint } from './collab/websocket.js';
+import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
 import { authRoutes } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { importRoutes } from './http/importDraft.js';
@@ -57,6 +57,8 @@ export interface ServerOptions {
   distDir?: string | undefined;
   /** Origins allowed to open WebSockets besides the server's own. */
   allowedOrigins?: readonly string[];
+  /** Connection limits (ping interval, send buffer); production defaults when omitted. */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 /** Starts the HTTP and WebSocket server. */
@@ -106,6 +108,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const session = await storage.accounts.getSession(sessionId);
       return session !== undefined && accounts.isLive(session);
     },
+    opts.socketLimits,
   );
   const endSession = (sessionId: string) => void collab.endSession(sessionId);
 

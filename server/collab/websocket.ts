@@ -16,6 +16,17 @@ import type { Rooms } from './rooms.js';
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** Interval between liveness pings; a connection silent for one interval is terminated. */
 export const PING_INTERVAL_MS = 30_000;
+/** Limits of a connection; the defaults suit production, tests shrink them. */
+export interface SocketLimits {
+  pingIntervalMs: number;
+  maxBufferedBytes: number;
+}
+
+const DEFAULT_LIMITS: SocketLimits = {
+  pingIntervalMs: PING_INTERVAL_MS,
+  maxBufferedBytes: MAX_BUFFERED_BYTES,
+};
+
 /** Sustained and burst message rates allowed per connection. */
 export const MESSAGE_RATE = { perSecond: 200, burst: 1_000 } as const;
 
@@ -50,7 +61,9 @@ export function attachCollab(
   authorize: AuthorizeUpgrade,
   log: Logger,
   revalidate?: RevalidateSession,
+  limits: Partial<SocketLimits> = {},
 ): CollabEndpoint {
+  const { pingIntervalMs, maxBufferedBytes } = { ...DEFAULT_LIMITS, ...limits };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Map<WebSocket, Peer>();
   const sessionTimer = setInterval(() => void recheckSessions(), REVALIDATE_EVERY_MS);
@@ -121,7 +134,7 @@ export function attachCollab(
       identity,
       send(frame) {
         if (ws.readyState !== WebSocket.OPEN) return;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        if (ws.bufferedAmount > maxBufferedBytes) {
           log.warn('collab.slow-consumer', { doc: docName, peer: identity.label });
           ws.close(CloseCode.slowConsumer, 'send buffer overflow');
           ws.terminate();
@@ -164,7 +177,7 @@ export function attachCollab(
       }
       alive = false;
       ws.ping();
-    }, PING_INTERVAL_MS);
+    }, pingIntervalMs);
     ws.on('close', () => {
       clearInterval(ping);
       sockets.delete(ws);

@@ -90,7 +90,7 @@ describe('import', () => {
         cookie: facilitator,
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       },
-      body: file,
+      body: new Uint8Array(file),
     });
     const body = (await res.json()) as {
       doc: { content: { type: string; content?: { text: string; marks?: unknown[] }[] }[] };

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app.js';
+import type { SocketLimits } from '../../server/collab/websocket.js';
 import { ensureDemoHistory } from '../../server/demo/history.js';
 import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/logger.js';
@@ -32,7 +33,7 @@ export interface TestServer {
 
 /** Starts the real server in-process on a free port, with the demo negotiation seeded. */
 export async function startTestServer(
-  opts: { dataDir?: string; withClient?: boolean } = {},
+  opts: { dataDir?: string; withClient?: boolean; socketLimits?: Partial<SocketLimits> } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const storage = openSqliteStorage(join(dataDir, 'negotiations.sqlite'));
@@ -43,6 +44,7 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     distDir: opts.withClient ? join(ROOT, 'dist') : undefined,
+    socketLimits: opts.socketLimits ?? {},
   });
   await ensureDemoHistory(storage, server, testLogger());
   const url = `http://127.0.0.1:${server.port}`;
