@@ -1,33 +1,95 @@
-/** The app shell: picks the page for the current path. */
+/**
+ * The app shell: the sign-in page works without a session; every other page needs one, and
+ * shows "You are not signed in" without it. Picks the page for the current path.
+ */
+import { useEffect } from 'react';
+import { AppHeader } from './AppHeader.js';
+import { AuditPage } from './audit/AuditPage.js';
+import { ErrorNotice } from './ErrorNotice.js';
 import { HomePage } from './HomePage.js';
 import { messages } from './i18n/messages.js';
 import { Link } from './Link.js';
 import { NegotiationPage } from './NegotiationPage.js';
-import { matchRoute, usePath } from './routing.js';
+import { PageHeading } from './PageHeading.js';
+import { ParticipantsPage } from './participants/ParticipantsPage.js';
+import { matchRoute, type Route, usePath } from './routing.js';
+import { accountFor } from './session/account.js';
+import { SignedOutPage } from './session/SignedOutPage.js';
+import { SignInPage } from './session/SignInPage.js';
+import { session } from './session/session.js';
+import type { Me } from './session/sessionApi.js';
+import { useSession } from './session/useSession.js';
 import { useDocumentTitle } from './useDocumentTitle.js';
 
 /** The whole client. */
 export function App() {
   const route = matchRoute(usePath());
-  switch (route.page) {
-    case 'home':
-      return <HomePage />;
-    case 'negotiation':
-      // Keyed so that moving to another negotiation starts from a fresh page and connection.
-      return <NegotiationPage key={route.id} id={route.id} />;
-    case 'notFound':
-      return <NotFound />;
+  const state = useSession();
+  const needsSession = route.page !== 'signin';
+
+  useEffect(() => {
+    if (needsSession) session.ensureLoaded();
+  }, [needsSession]);
+
+  if (!needsSession) return <SignInPage />;
+  switch (state.status) {
+    case 'loading':
+      return (
+        <>
+          <AppHeader />
+          <main className="page narrow" aria-busy="true">
+            <p>{messages.loading}</p>
+          </main>
+        </>
+      );
+    case 'failed':
+      return (
+        <>
+          <AppHeader />
+          <main className="page narrow">
+            <ErrorNotice error={state.error} onRetry={() => void session.refresh()} />
+          </main>
+        </>
+      );
+    case 'signedOut':
+      return <SignedOutPage reason={state.reason} />;
+    case 'signedIn':
+      return <SignedInPage route={route} me={state.me} />;
   }
 }
 
-function NotFound() {
+interface SignedInPageProps {
+  route: Exclude<Route, { page: 'signin' }>;
+  me: Me;
+}
+
+function SignedInPage({ route, me }: SignedInPageProps) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage me={me} />;
+    case 'negotiation':
+      // Keyed so that moving to another negotiation starts from a fresh page and connection.
+      return <NegotiationPage key={route.id} id={route.id} me={me} />;
+    case 'participants':
+      return <ParticipantsPage key={route.id} id={route.id} me={me} />;
+    case 'audit':
+      return <AuditPage key={route.id} id={route.id} me={me} />;
+    case 'notFound':
+      return <NotFound me={me} />;
+  }
+}
+
+function NotFound({ me }: { me: Me }) {
   useDocumentTitle(messages.negotiation.notFound);
   return (
-    <main className="page narrow">
-      <h1>{messages.negotiation.notFound}</h1>
-      <p>
-        <Link href="/">{messages.negotiation.allNegotiations}</Link>
-      </p>
-    </main>
+    <>
+      <AppHeader account={accountFor(me)} />
+      <main className="page narrow">
+        <PageHeading>{messages.negotiation.notFound}</PageHeading>
+        <p>
+          <Link href="/">{messages.negotiation.allNegotiations}</Link>
+        </p>
+      </main>
+    </>
   );
 }

@@ -1,39 +1,30 @@
 /** The working view of a negotiation: a header with status and presence above the draft. */
 import { useMemo } from 'react';
-import type { Negotiation } from './api.js';
 import { DraftEditor } from './editor/DraftEditor.js';
-import { IdentityControl } from './IdentityControl.js';
-import { messages } from './i18n/messages.js';
-import { identityFor } from './identity.js';
-import { Link } from './Link.js';
+import { NegotiationHeader } from './NegotiationHeader.js';
+import type { Negotiation } from './negotiationsApi.js';
+import { localUserOf } from './presence.js';
 import { StatusBar } from './StatusBar.js';
+import type { Me } from './session/sessionApi.js';
 import { useConnection } from './useConnection.js';
 
 /** Props of `DraftWorkspace`. */
 export interface DraftWorkspaceProps {
   negotiation: Negotiation;
-  /** The display name of the person at this browser. */
-  name: string;
+  me: Me;
 }
 
-/** Opens the negotiation's draft for editing together. */
-export function DraftWorkspace({ negotiation, name }: DraftWorkspaceProps) {
-  const identity = useMemo(() => identityFor(name), [name]);
-  const connection = useConnection(negotiation.docName, identity);
+/** Opens the negotiation's draft: editable for co-facilitators, read-only for everyone else. */
+export function DraftWorkspace({ negotiation, me }: DraftWorkspaceProps) {
+  const user = useMemo(() => localUserOf(negotiation.me), [negotiation.me]);
+  const connection = useConnection(negotiation.docName, user);
   return (
     <div className="workspace">
-      <header className="app-header">
-        <div className="header-top">
-          <Link href="/" className="back-link">
-            {messages.negotiation.allNegotiations}
-          </Link>
-          <h1 className="negotiation-title">{negotiation.title}</h1>
-          <IdentityControl name={name} />
-        </div>
+      <NegotiationHeader me={me} negotiation={negotiation} current="text" titleIsHeading>
         {connection && <StatusBar connection={connection} />}
-      </header>
+      </NegotiationHeader>
       <main className="draft-area">
-        {connection && <DraftEditor connection={connection} editable={negotiation.canEditText} />}
+        {connection && <DraftEditor connection={connection} editable={negotiation.me.canEditText} />}
       </main>
     </div>
   );

@@ -1,20 +1,10 @@
 /**
- * The HTTP API as the client sees it (PROTOCOL.md, "HTTP"). Answers are checked before use;
- * failures become `ApiError`s with a stable code for the UI to turn into words.
+ * The HTTP API as the client sees it (PROTOCOL.md, "HTTP"): JSON in, JSON out. Every answer is
+ * checked against a schema before use; failures become `ApiError`s with a stable code for the UI
+ * to turn into words. The calls themselves live next to the pages that use them
+ * (`negotiationsApi.ts`, `session/sessionApi.ts`, `participants/participantsApi.ts`, …).
  */
-
-/** A negotiation as listed. */
-export interface NegotiationSummary {
-  id: string;
-  title: string;
-}
-
-/** A negotiation as opened: its collaboration document name. */
-export interface Negotiation extends NegotiationSummary {
-  docName: string;
-  /** False when the server says this person may only read the text (`me.canEditText`). */
-  canEditText: boolean;
-}
+import * as z from 'zod/mini';
 
 /** Codes of failures that happen before the server answers, or when its answer is unreadable. */
 export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE';
@@ -39,73 +29,97 @@ export function isRetryable(error: unknown): boolean {
   );
 }
 
-type Guard<T> = (value: unknown) => value is T;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isSummary: Guard<NegotiationSummary> = (value): value is NegotiationSummary =>
-  isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string';
-
-/** The fields of `GET /api/negotiations/:id` this client reads. */
-interface NegotiationBody extends NegotiationSummary {
-  docName: string;
-  me?: { canEditText?: boolean };
+/** True when the error says there is no valid session (never signed in, expired or revoked). */
+export function isSignedOutError(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED');
 }
 
-const isNegotiationBody: Guard<NegotiationBody> = (value): value is NegotiationBody =>
-  isRecord(value) &&
-  isSummary(value) &&
-  typeof value.docName === 'string' &&
-  (value.me === undefined ||
-    (isRecord(value.me) &&
-      (value.me.canEditText === undefined || typeof value.me.canEditText === 'boolean')));
+/** The roles a person can have in a negotiation. */
+export const RoleSchema = z.enum(['facilitator', 'delegate', 'observer']);
 
-const isList: Guard<{ negotiations: NegotiationSummary[] }> = (
-  value,
-): value is { negotiations: NegotiationSummary[] } =>
-  isRecord(value) && Array.isArray(value.negotiations) && value.negotiations.every(isSummary);
+/** A person's role in a negotiation. */
+export type Role = z.infer<typeof RoleSchema>;
 
-/** Reads `{ error: { code, message } }`, the server's error shape. */
-function errorFrom(body: unknown, status: number): ApiError {
-  if (isRecord(body) && isRecord(body.error) && typeof body.error.code === 'string') {
-    const message = typeof body.error.message === 'string' ? body.error.message : '';
-    return new ApiError(body.error.code, message, status);
-  }
-  return new ApiError('BAD_RESPONSE', `HTTP ${status}`, status);
-}
+/** The server's error shape: `{ error: { code, message } }`. */
+const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.optional(z.string()) }),
+});
 
-async function getJson<T>(path: string, guard: Guard<T>, signal?: AbortSignal): Promise<T> {
+/** Any JSON answer; used when the caller does not need the body. */
+const AnyBody = z.unknown();
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(
+  method: Method,
+  path: string,
+  schema: z.ZodMiniType<T>,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal: signal ?? null });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+      credentials: 'same-origin',
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
   }
-  let body: unknown;
+  let json: unknown;
   try {
-    body = await response.json();
+    json = await response.json();
   } catch {
     throw new ApiError('BAD_RESPONSE', `HTTP ${response.status}: not JSON`, response.status);
   }
-  if (!response.ok) throw errorFrom(body, response.status);
-  if (!guard(body)) throw new ApiError('BAD_RESPONSE', `unexpected answer from ${path}`, response.status);
-  return body;
+  if (!response.ok) {
+    const failure = ErrorBodySchema.safeParse(json);
+    if (failure.success) {
+      throw new ApiError(failure.data.error.code, failure.data.error.message ?? '', response.status);
+    }
+    throw new ApiError('BAD_RESPONSE', `HTTP ${response.status}`, response.status);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError('BAD_RESPONSE', `unexpected answer from ${method} ${path}`, response.status);
+  }
+  return parsed.data;
 }
 
-/** All negotiations this browser may see. */
-export async function fetchNegotiations(signal?: AbortSignal): Promise<NegotiationSummary[]> {
-  return (await getJson('/api/negotiations', isList, signal)).negotiations;
+/** GETs `path` and checks the answer against `schema`. */
+export function getJson<T>(path: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
+  return request('GET', path, schema, undefined, signal);
 }
 
-/** One negotiation, with the name of its collaboration document. */
-export async function fetchNegotiation(id: string, signal?: AbortSignal): Promise<Negotiation> {
-  const body = await getJson(`/api/negotiations/${encodeURIComponent(id)}`, isNegotiationBody, signal);
-  return {
-    id: body.id,
-    title: body.title,
-    docName: body.docName,
-    canEditText: body.me?.canEditText !== false,
-  };
+/**
+ * Sends `body` (if any) as JSON with `method`; checks the answer against `schema` when given,
+ * else returns it unchecked as `unknown`.
+ */
+export function sendJson(method: Method, path: string, body?: unknown): Promise<unknown>;
+export function sendJson<T>(
+  method: Method,
+  path: string,
+  body: unknown,
+  schema: z.ZodMiniType<T>,
+): Promise<T>;
+export function sendJson<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  schema?: z.ZodMiniType<T>,
+): Promise<T | unknown> {
+  return request(method, path, schema ?? AnyBody, body, undefined);
+}
+
+/** The API path of a negotiation, with `rest` appended (each part URL-encoded). */
+export function negotiationApiPath(negotiationId: string, ...rest: string[]): string {
+  return ['/api/negotiations', negotiationId, ...rest]
+    .map((p, i) => (i === 0 ? p : encodeURIComponent(p)))
+    .join('/');
 }

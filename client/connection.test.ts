@@ -47,15 +47,19 @@ class FakeSocket {
 
 const latestSocket = () => FakeSocket.instances.at(-1)!;
 
+const ana = {
+  name: 'Delegate, European Union',
+  color: '#1f5fbf',
+  role: 'delegate',
+  delegation: 'EU',
+  delegationName: 'European Union',
+} as const;
+
 function open(): Connection {
-  return createConnection(
-    'draft.test',
-    { name: 'Ana', color: '#1f5fbf' },
-    {
-      url: 'ws://example.test/collab',
-      WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
-    },
-  );
+  return createConnection('draft.test', ana, {
+    url: 'ws://example.test/collab',
+    WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+  });
 }
 
 function edit(connection: Connection, text: string) {
@@ -91,7 +95,14 @@ describe('createConnection', () => {
     expect(state.connection).toBe('connecting');
     expect(state.saved).toBe('saved');
     expect(state.peers).toEqual([
-      { clientId: connection.doc.clientID, name: 'Ana', color: '#1f5fbf', self: true },
+      {
+        clientId: connection.doc.clientID,
+        name: 'Delegate, European Union',
+        color: '#1f5fbf',
+        role: 'delegate',
+        delegationName: 'European Union',
+        self: true,
+      },
     ]);
     latestSocket().open();
     expect(connection.getState().connection).toBe('connected');
@@ -162,8 +173,8 @@ describe('createConnection', () => {
     expect(seen).toEqual(['connected']);
   });
 
-  it('publishes a new name to the others', () => {
-    connection.setUser({ name: 'Ana B.', color: '#b3261e' });
-    expect(connection.getState().peers[0]?.name).toBe('Ana B.');
+  it('publishes a changed user to the others', () => {
+    connection.setUser({ ...ana, name: 'Delegate, EU', color: '#b3261e' });
+    expect(connection.getState().peers[0]).toMatchObject({ name: 'Delegate, EU', color: '#b3261e' });
   });
 });

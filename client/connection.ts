@@ -7,8 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { COLLAB_PATH } from '../shared/protocol.js';
 import { installExtensionHandlers, type ServerError } from './extensionMessages.js';
-import type { Identity } from './identity.js';
-import { type Peer, peersFrom, samePeers, USER_FIELD } from './presence.js';
+import { type LocalUser, type Peer, peersFrom, samePeers, USER_FIELD } from './presence.js';
 
 /**
  * Where the socket stands. `connecting` before the first connection, `reconnecting` after it
@@ -51,8 +50,8 @@ export interface Connection {
   subscribe(listener: ConnectionListener): () => void;
   /** Stops calling `listener`. */
   unsubscribe(listener: ConnectionListener): void;
-  /** Changes how this client appears to the others. */
-  setUser(identity: Identity): void;
+  /** Changes how this client shows itself (the server stamps the others' copy from the session). */
+  setUser(user: LocalUser): void;
   /** Forgets `lastError` once the user has seen it. */
   clearError(): void;
   /** Closes the socket and frees the document. */
@@ -83,10 +82,10 @@ function browserOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 
-/** Opens a connection to the document `docName` as `identity`. */
+/** Opens a connection to the document `docName`, showing this client as `user`. */
 export function createConnection(
   docName: string,
-  identity: Identity,
+  user: LocalUser,
   options: ConnectionOptions = {},
 ): Connection {
   const doc = new Y.Doc();
@@ -184,7 +183,7 @@ export function createConnection(
   globalThis.addEventListener?.('online', onOnline);
   globalThis.addEventListener?.('offline', onOffline);
 
-  provider.awareness.setLocalStateField(USER_FIELD, { name: identity.name, color: identity.color });
+  provider.awareness.setLocalStateField(USER_FIELD, { ...user });
   onAwarenessChange();
 
   const unsubscribe = (listener: ConnectionListener) => {
@@ -201,7 +200,7 @@ export function createConnection(
     },
     unsubscribe,
     setUser(next) {
-      provider.awareness.setLocalStateField(USER_FIELD, { name: next.name, color: next.color });
+      provider.awareness.setLocalStateField(USER_FIELD, { ...next });
     },
     clearError() {
       update({ lastError: undefined });

@@ -3,7 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import 'prosemirror-view/style/prosemirror.css';
-import './styles.css';
+import './styles/base.css';
+import './styles/chrome.css';
+import './styles/forms.css';
+import './styles/draft.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,38 +1,64 @@
 /**
- * Who is present in a document, derived from Yjs awareness states. Each client publishes
- * `user: { name, color }`; clients that have not (yet) done so are left out.
+ * Who is present in a document, derived from Yjs awareness states. The server stamps every
+ * connection's `user` field from its session (PROTOCOL.md, "Sessions"); this client sets the same
+ * values locally so that it shows itself correctly before the server's copy comes back.
+ * Clients without a readable `user` are left out.
  */
-import type { Identity } from './identity.js';
+import { colorFor, type PresenceUser } from '../shared/presence.js';
+import type { Role } from './api.js';
+import type { NegotiationMe } from './negotiationsApi.js';
 
 /** The awareness field holding a client's identity. */
 export const USER_FIELD = 'user';
 
+/** How this client appears to the others: the fields of `PresenceUser` the client knows. */
+export type LocalUser = Pick<PresenceUser, 'name' | 'color' | 'role' | 'delegation' | 'delegationName'>;
+
 /** A person present in the document. */
-export interface Peer extends Identity {
+export interface Peer {
   /** The Yjs client id of their copy. */
   clientId: number;
   /** True for this browser's own copy. */
   self: boolean;
+  name: string;
+  /** A `#rrggbb` colour. */
+  color: string;
+  role: Role | null;
+  delegationName: string | null;
 }
 
-function isIdentity(value: unknown): value is Identity {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'name' in value &&
-    typeof value.name === 'string' &&
-    'color' in value &&
-    typeof value.color === 'string'
-  );
+/** The awareness user of the signed-in person, as the server will stamp it. */
+export function localUserOf(me: NegotiationMe): LocalUser {
+  return {
+    name: me.name,
+    color: colorFor(me.delegation ?? me.personId),
+    role: me.role,
+    delegation: me.delegation,
+    delegationName: me.delegationName,
+  };
+}
+
+const ROLES: readonly string[] = ['facilitator', 'delegate', 'observer'] satisfies Role[];
+
+/** Reads an awareness `user` field; null when it lacks a name or colour. */
+function peerUser(value: unknown): Omit<Peer, 'clientId' | 'self'> | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const user = value as Record<string, unknown>;
+  if (typeof user.name !== 'string' || typeof user.color !== 'string') return null;
+  return {
+    name: user.name,
+    color: user.color,
+    role: typeof user.role === 'string' && ROLES.includes(user.role) ? (user.role as Role) : null,
+    delegationName: typeof user.delegationName === 'string' ? user.delegationName : null,
+  };
 }
 
 /** Peers from awareness states, yourself first, then by name. */
 export function peersFrom(states: ReadonlyMap<number, Record<string, unknown>>, selfId: number): Peer[] {
   const peers: Peer[] = [];
   for (const [clientId, state] of states) {
-    const user = state[USER_FIELD];
-    if (isIdentity(user))
-      peers.push({ clientId, name: user.name, color: user.color, self: clientId === selfId });
+    const user = peerUser(state[USER_FIELD]);
+    if (user) peers.push({ clientId, self: clientId === selfId, ...user });
   }
   return peers.sort(
     (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId,
@@ -45,7 +71,15 @@ export function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
     a.length === b.length &&
     a.every((p, i) => {
       const q = b[i];
-      return q !== undefined && p.clientId === q.clientId && p.name === q.name && p.color === q.color;
+      return (
+        q !== undefined &&
+        p.clientId === q.clientId &&
+        p.self === q.self &&
+        p.name === q.name &&
+        p.color === q.color &&
+        p.role === q.role &&
+        p.delegationName === q.delegationName
+      );
     })
   );
 }

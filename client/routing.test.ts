@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, negotiationPath } from './routing.js';
+import { auditPath, matchRoute, negotiationPath, participantsPath } from './routing.js';
 
 describe('matchRoute', () => {
-  it('matches the start page and negotiation pages', () => {
+  it('matches the start page, the sign-in page and negotiation pages', () => {
     expect(matchRoute('/')).toEqual({ page: 'home' });
+    expect(matchRoute('/signin')).toEqual({ page: 'signin' });
     expect(matchRoute('/n/imrf-2022')).toEqual({ page: 'negotiation', id: 'imrf-2022' });
     expect(matchRoute('/n/imrf-2022/')).toEqual({ page: 'negotiation', id: 'imrf-2022' });
+    expect(matchRoute('/n/imrf-2022/participants')).toEqual({ page: 'participants', id: 'imrf-2022' });
+    expect(matchRoute('/n/imrf-2022/audit/')).toEqual({ page: 'audit', id: 'imrf-2022' });
   });
 
-  it('round-trips ids through negotiationPath', () => {
+  it('round-trips ids through the path builders', () => {
     expect(matchRoute(negotiationPath('a b/c'))).toEqual({ page: 'negotiation', id: 'a b/c' });
+    expect(matchRoute(participantsPath('a b/c'))).toEqual({ page: 'participants', id: 'a b/c' });
+    expect(matchRoute(auditPath('x'))).toEqual({ page: 'audit', id: 'x' });
   });
 
   it('sends anything else to not found', () => {
     expect(matchRoute('/n/')).toEqual({ page: 'notFound' });
     expect(matchRoute('/elsewhere')).toEqual({ page: 'notFound' });
     expect(matchRoute('/n/%E0%A4%A')).toEqual({ page: 'notFound' });
+    expect(matchRoute('/n/x/secret')).toEqual({ page: 'notFound' });
+    expect(matchRoute('/n/x/constructor')).toEqual({ page: 'notFound' });
+    expect(matchRoute('/signin/more')).toEqual({ page: 'notFound' });
   });
 });

@@ -5,17 +5,30 @@
 import { useSyncExternalStore } from 'react';
 
 /** A page of the app. */
-export type Route = { page: 'home' } | { page: 'negotiation'; id: string } | { page: 'notFound' };
+export type Route =
+  | { page: 'home' }
+  | { page: 'signin' }
+  | { page: 'negotiation'; id: string }
+  | { page: 'participants'; id: string }
+  | { page: 'audit'; id: string }
+  | { page: 'notFound' };
 
 const NAVIGATE_EVENT = 'app:navigate';
+
+/** Pages below a negotiation, by the last part of their path. */
+const NEGOTIATION_PAGES = { '': 'negotiation', participants: 'participants', audit: 'audit' } as const;
 
 /** The route for a path. */
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { page: 'home' };
-  const negotiation = /^\/n\/([^/]+)\/?$/.exec(path);
-  if (negotiation?.[1]) {
+  if (path === '/signin' || path === '/signin/') return { page: 'signin' };
+  const match = /^\/n\/([^/]+)(?:\/([a-z]*))?\/?$/.exec(path);
+  if (match?.[1]) {
+    const sub = match[2] ?? '';
+    if (!Object.hasOwn(NEGOTIATION_PAGES, sub)) return { page: 'notFound' };
     try {
-      return { page: 'negotiation', id: decodeURIComponent(negotiation[1]) };
+      const id = decodeURIComponent(match[1]);
+      return { page: NEGOTIATION_PAGES[sub as keyof typeof NEGOTIATION_PAGES], id };
     } catch {
       return { page: 'notFound' };
     }
@@ -23,17 +36,41 @@ export function matchRoute(path: string): Route {
   return { page: 'notFound' };
 }
 
-/** The path of a negotiation's page. */
+/** The path of a negotiation's text. */
 export function negotiationPath(id: string): string {
   return `/n/${encodeURIComponent(id)}`;
 }
 
-/** Goes to `path` without reloading the page. */
-export function navigate(path: string): void {
-  if (path === location.pathname) return;
-  history.pushState(null, '', path);
+/** The path of a negotiation's participants page. */
+export function participantsPath(id: string): string {
+  return `${negotiationPath(id)}/participants`;
+}
+
+/** The path of a negotiation's audit log. */
+export function auditPath(id: string): string {
+  return `${negotiationPath(id)}/audit`;
+}
+
+let navigations = 0;
+
+/** How many in-app navigations happened since the page loaded (0 on the first page). */
+export function navigationCount(): number {
+  return navigations;
+}
+
+/** Goes to `path` without reloading the page; `replace` keeps the current entry out of history. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === location.pathname + location.search + location.hash) return;
+  if (options.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  navigations++;
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
+
+// Back and forward count as navigations too; registered before any page subscribes.
+globalThis.addEventListener?.('popstate', () => {
+  navigations++;
+});
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('popstate', listener);

@@ -1,24 +1,24 @@
 /** React bindings of `connection.ts`: open a connection for a component's lifetime and read its state. */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { type Connection, type ConnectionState, createConnection } from './connection.js';
-import type { Identity } from './identity.js';
+import type { LocalUser } from './presence.js';
 
 /**
  * A connection to `docName` that lives as long as the calling component (null until opened).
- * Changing `identity` updates how this client appears; it does not reconnect.
+ * Changing `user` updates how this client shows itself; it does not reconnect.
  */
-export function useConnection(docName: string, identity: Identity): Connection | null {
+export function useConnection(docName: string, user: LocalUser): Connection | null {
   const [connection, setConnection] = useState<Connection | null>(null);
-  const latestIdentity = useRef(identity);
+  const latestUser = useRef(user);
 
-  // Declared first so that, in one commit, the identity is current before a connection opens.
+  // Declared first so that, in one commit, the user is current before a connection opens.
   useEffect(() => {
-    latestIdentity.current = identity;
-    connection?.setUser(identity);
-  }, [connection, identity]);
+    latestUser.current = user;
+    connection?.setUser(user);
+  }, [connection, user]);
 
   useEffect(() => {
-    const opened = createConnection(docName, latestIdentity.current);
+    const opened = createConnection(docName, latestUser.current);
     setConnection(opened);
     return () => {
       opened.destroy();

@@ -1,5 +1,5 @@
 /** Loading data for a page: a small state machine around one abortable request. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Where a request stands. */
 export type RequestState<T> =
@@ -7,20 +7,23 @@ export type RequestState<T> =
   | { status: 'done'; value: T }
   | { status: 'failed'; error: unknown };
 
+/** What `useRequest` returns: the state, `retry` (shows loading again) and `reload` (keeps the value shown). */
+export type RequestControls<T> = [state: RequestState<T>, retry: () => void, reload: () => void];
+
 /**
  * Runs `load` when the component mounts and whenever `key` changes, aborting the previous run.
- * Returns the state and a `retry` function.
+ * `retry` runs it again from a loading state; `reload` runs it again while the current value
+ * stays on screen (after an action changed the data), so that lists do not flicker.
  */
-export function useRequest<T>(
-  load: (signal: AbortSignal) => Promise<T>,
-  key: string,
-): [RequestState<T>, () => void] {
+export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>, key: string): RequestControls<T> {
   const [state, setState] = useState<RequestState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const quiet = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is re-created on every render; `key` says when it changes meaning.
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    if (!quiet.current) setState({ status: 'loading' });
+    quiet.current = false;
     load(controller.signal).then(
       (value) => {
         if (!controller.signal.aborted) setState({ status: 'done', value });
@@ -32,5 +35,9 @@ export function useRequest<T>(
     return () => controller.abort();
   }, [key, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return [state, retry];
+  const reload = useCallback(() => {
+    quiet.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  return [state, retry, reload];
 }

@@ -14,17 +14,22 @@ import { Rooms } from './collab/rooms.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
 import { authRoutes } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
+import { exportRoutes } from './http/exports.js';
 import { importRoutes } from './http/importDraft.js';
+import { inputRoutes } from './http/inputs.js';
 import { negotiationRoutes } from './http/negotiations.js';
 import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
 import { readingRoutes } from './http/readings.js';
+import { roadmapRoutes } from './http/roadmap.js';
 import { loadPrincipal } from './http/session.js';
+import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
 import { parseDocName } from './negotiations.js';
 import { ProposalCommands } from './proposals/commands.js';
 import { Publication } from './proposals/publication.js';
 import { Readings } from './readings/readings.js';
+import { Roadmap } from './roadmap/roadmap.js';
 import type { Storage } from './storage/storage.js';
 
 /** Delay between a change of the base text and the check of which amendments it outdated. */
@@ -41,6 +46,8 @@ export interface RunningServer {
   readonly accounts: Accounts;
   readonly proposals: ProposalCommands;
   readonly readings: Readings;
+  readonly roadmap: Roadmap;
+  readonly inputs: Inputs;
   /** The port actually bound. */
   readonly port: number;
   /** Stops accepting connections, flushes and compacts every room. Does not close storage. */
@@ -99,6 +106,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const publication = new Publication(storage, rooms);
   const readings = new Readings(storage, rooms, audit);
   const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
+  const roadmap = new Roadmap(storage, audit);
+  const inputs = new Inputs(storage, rooms, readings, audit);
   const collab = attachCollab(
     http,
     rooms,
@@ -125,6 +134,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', proposalRoutes(storage, accounts, commands, publication));
   app.use('/api', readingRoutes(storage, accounts, readings));
   app.use('/api', importRoutes(storage, accounts, rooms, audit));
+  app.use('/api', exportRoutes(storage, accounts, readings));
+  app.use('/api', roadmapRoutes(storage, accounts, roadmap));
+  app.use('/api', inputRoutes(storage, accounts, inputs));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;
@@ -149,6 +161,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     accounts,
     proposals: commands,
     readings,
+    roadmap,
+    inputs,
     port,
     async stop() {
       collab.close();

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './app.js';
 import { readConfig } from './config.js';
 import { ensureDemoHistory } from './demo/history.js';
+import { ensureDemoRoadmap } from './demo/roadmap.js';
 import { DEMO_NEGOTIATION_ID, demoSignInLinks, ensureDemoNegotiation } from './demo/seed.js';
 import { createLogger } from './logger.js';
 import { openSqliteStorage } from './storage/sqlite.js';
@@ -24,6 +25,7 @@ const server = await startServer({
   distDir: config.distDir,
 });
 await ensureDemoHistory(storage, server, log);
+await ensureDemoRoadmap(storage, server, log);
 
 const address = `http://localhost:${server.port}`;
 const links = await demoSignInLinks(server.accounts);

@@ -95,6 +95,14 @@ describe('compileParagraph', () => {
     expect(c.comments).toHaveLength(1);
   });
 
+  it('does not show an amendment again inside the text it was applied to', () => {
+    const done = amend('EU', 13, 13, 'further ');
+    done.proposal.appliedAt = '2022-03-30T15:00:00Z';
+    const c = compileParagraph(para, [done]);
+    expect(c.applied).toHaveLength(1);
+    expect(c.segments).toEqual([{ type: 'text', text: TEXT }]);
+  });
+
   it('lists an amendment whose words changed as outdated instead of misplacing it', () => {
     const stale = amend('EU', 13, 23, 'reinforce'); // targets "strengthen"
     stale.ranges = [{ from: 13, to: 20 }];

@@ -55,6 +55,8 @@ export interface CompiledParagraph {
   comments: ProposalView[];
   /** Amendments whose target words were deleted or rewritten since they were tabled. */
   outdated: ProposalView[];
+  /** Proposals already applied to this text (not shown again inside or after it). */
+  applied: ProposalView[];
   /** New paragraphs proposed after this one, numbered OP3bis, OP3ter … */
   inserts: { label: string; proposal: ProposalView }[];
 }
@@ -82,11 +84,16 @@ export function compileParagraph(
     alternatives: [],
     comments: [],
     outdated: [],
+    applied: [],
     inserts: [],
   };
   const items: Item[] = [];
   const byTime = [...proposals].sort((a, b) => a.proposal.createdAt.localeCompare(b.proposal.createdAt));
   for (const { proposal, ranges } of byTime) {
+    if (proposal.appliedAt) {
+      out.applied.push(proposal);
+      continue;
+    }
     switch (proposal.kind) {
       case 'amend':
         if (proposal.outdated || !ranges || !rangesMatch(para.text, proposal, ranges))

@@ -43,7 +43,11 @@ export function DraftEditor({ connection, editable = true }: DraftEditorProps) {
   return (
     <div className="draft">
       {draft && writable && <Toolbar draft={draft} />}
-      {!writable && <p className="read-only-note">{messages.editor.readOnly}</p>}
+      {!writable && (
+        <p className="read-only-note" data-testid="read-only-note">
+          {messages.negotiation.readOnlyNote}
+        </p>
+      )}
       {!loaded && status !== 'closed' && (
         <p className="loading" aria-busy="true">
           {messages.editor.loading}

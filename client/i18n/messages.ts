@@ -5,6 +5,8 @@
  */
 import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
+import { accountMessages } from './accounts.js';
+import { proposalMessages } from './proposals.js';
 
 /** Name of a close code in `CloseCode`. */
 type CloseCodeName = keyof typeof CloseCode;
@@ -46,6 +48,17 @@ const errorByCode: Record<ErrorCode, string> = {
   INVALID_DEADLINE: 'The deadline must be in the future.',
   SNAPSHOT_IMMUTABLE: 'A circulated revision or closed reading is a record and cannot be changed.',
   DRAFT_CIRCULATED: 'The draft has already been circulated; it can no longer be replaced by an import.',
+  INVALID_DATE: 'A date or time is not valid. Write dates as YYYY-MM-DD and times as HH:mm.',
+  INVALID_TIME_ZONE: 'That time zone is not known. Use a name such as America/New_York or Europe/Zurich.',
+  ROADMAP_ENTRY_NOT_FOUND: 'This roadmap entry no longer exists.',
+  ROADMAP_LINK_NOT_FOUND: 'The revision, reading or deadline this entry points to does not exist.',
+  INPUT_DEADLINE_PASSED: 'The deadline for written inputs in this reading has passed.',
+  INPUT_EMPTY: 'Write something before submitting.',
+  INPUT_TOO_LONG: 'This input is too long. Shorten it or split it by paragraph.',
+  INPUT_EXISTS: 'Your delegation has already submitted this input. Edit it instead.',
+  INPUT_NOT_FOUND: 'This written input no longer exists.',
+  NOT_YOUR_INPUT: 'Only the delegation that submitted this input can change it.',
+  QUESTION_NOT_FOUND: 'This guiding question does not exist or is not open for answers.',
   MALFORMED_MESSAGE: 'The server could not read a message from this browser. Reload the page.',
   READ_ONLY: 'You can read this text but not change it.',
   RATE_LIMITED: 'Too many changes at once. Please wait a moment.',
@@ -68,27 +81,15 @@ const closeByName: Record<CloseCodeName, string> = {
 export const messages = {
   appName: 'Negotiated texts',
   documentTitle: (page: string): string => `${page} — Negotiated texts`,
-  home: {
-    heading: 'Negotiations',
-    loading: 'Loading negotiations…',
-    empty: 'There are no negotiations yet.',
-  },
   negotiation: {
     loading: 'Opening the negotiation…',
     allNegotiations: 'All negotiations',
     notFound: 'Page not found.',
+    readOnlyNote: 'Only the co-facilitators edit the text; you can read it here.',
   },
-  identity: {
-    formHeading: 'Before you start',
-    nameLabel: 'Your name',
-    nameHint: 'Shown to the others working on this text, next to your cursor.',
-    nameRequired: 'Please enter your name.',
-    submit: 'Continue',
-    save: 'Save name',
-    cancel: 'Cancel',
-    changeName: 'Change name',
-    yourName: (name: string): string => `Your name: ${name}`,
-  },
+  loading: 'Loading…',
+  ...accountMessages,
+  proposals: proposalMessages,
   connection: {
     label: 'Connection',
     connecting: 'Connecting…',
@@ -109,7 +110,6 @@ export const messages = {
   editor: {
     label: 'Draft text',
     loading: 'Loading the draft…',
-    readOnly: 'Read only',
     toolbarLabel: 'Paragraph and text format',
     section: 'Section heading',
     preambular: 'Preambular',
@@ -148,4 +148,14 @@ export function closeMessage(code: number): string {
     if (value === code) return closeByName[name];
   }
   return `${messages.errors.unknown} (${code})`;
+}
+
+/** The words for a negotiation's stage; a stage this client does not know shows as sent. */
+export function stageLabel(stage: string): string {
+  return Object.hasOwn(messages.stages, stage) ? messages.stages[stage]! : stage;
+}
+
+/** The words for an audited action; an action this client does not know shows as recorded. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(messages.audit.actions, action) ? messages.audit.actions[action]! : action;
 }

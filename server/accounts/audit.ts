@@ -26,7 +26,15 @@ export type AuditAction =
   | 'reading.opened'
   | 'reading.deadline'
   | 'reading.closed'
-  | 'draft.imported';
+  | 'draft.imported'
+  | 'roadmap.created'
+  | 'roadmap.updated'
+  | 'roadmap.deleted'
+  | 'calendar.feed'
+  | 'question.posted'
+  | 'input.submitted'
+  | 'input.edited'
+  | 'inputs.visibility';
 
 /** Writes audit entries; a failure to audit is logged, never thrown at the caller. */
 export class AuditLog {

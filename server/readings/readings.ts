@@ -55,11 +55,25 @@ export class Readings {
 
   /** The reading proposals are tabled in now; refuses when none is open or its deadline has passed. */
   async readingForProposals(negotiationId: string): Promise<ReadingRecord> {
+    return this.readingBeforeDeadline(negotiationId, 'PROPOSAL_DEADLINE_PASSED', 'proposals', 'tabled');
+  }
+
+  /** The reading written inputs are submitted in now; the same rule and deadline as for proposals. */
+  async readingForInputs(negotiationId: string): Promise<ReadingRecord> {
+    return this.readingBeforeDeadline(negotiationId, 'INPUT_DEADLINE_PASSED', 'written inputs', 'submitted');
+  }
+
+  private async readingBeforeDeadline(
+    negotiationId: string,
+    code: 'PROPOSAL_DEADLINE_PASSED' | 'INPUT_DEADLINE_PASSED',
+    what: string,
+    done: string,
+  ): Promise<ReadingRecord> {
     const reading = await this.openReading(negotiationId);
     if (!reading)
       throw new AppError(
         'NO_OPEN_READING',
-        'No reading is open: proposals can be tabled only during a reading.',
+        `No reading is open: ${what} can be ${done} only during a reading.`,
       );
     if (new Date(reading.deadline) <= this.now()) {
       const negotiation = await this.storage.getNegotiation(negotiationId);
@@ -70,8 +84,8 @@ export class Readings {
         timeZone,
       }).format(new Date(reading.deadline));
       throw new AppError(
-        'PROPOSAL_DEADLINE_PASSED',
-        `The deadline for proposals in the ${readingLabel(reading.number).toLowerCase()} passed on ${local}.`,
+        code,
+        `The deadline for ${what} in the ${readingLabel(reading.number).toLowerCase()} passed on ${local}.`,
         {
           deadline: reading.deadline,
           timeZone,

@@ -140,6 +140,73 @@ const MIGRATIONS: readonly string[] = [
      snapshot_id TEXT REFERENCES snapshots (id),
      UNIQUE (negotiation_id, number)
    );`,
+  `CREATE TABLE roadmap_entries (
+     id TEXT PRIMARY KEY,
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     data TEXT NOT NULL,
+     version INTEGER NOT NULL DEFAULT 1,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     updated_by TEXT NOT NULL
+   );
+   CREATE INDEX roadmap_entries_negotiation ON roadmap_entries (negotiation_id, created_at);
+   CREATE TABLE calendar_feeds (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     person_id TEXT NOT NULL REFERENCES people (id),
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE TABLE guiding_questions (
+     id TEXT PRIMARY KEY,
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     target_type TEXT NOT NULL CHECK (target_type IN ('revision', 'reading')),
+     target_id TEXT NOT NULL,
+     number INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     UNIQUE (target_type, target_id, number)
+   );
+   CREATE TABLE inputs (
+     id TEXT PRIMARY KEY,
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     reading_id TEXT NOT NULL REFERENCES readings (id),
+     kind TEXT NOT NULL CHECK (kind IN ('general', 'answer', 'paragraph')),
+     question_id TEXT REFERENCES guiding_questions (id),
+     pid TEXT,
+     source TEXT NOT NULL CHECK (source IN ('member-state', 'stakeholder')),
+     delegation TEXT,
+     tabled_by TEXT,
+     author_key TEXT NOT NULL,
+     person_id TEXT NOT NULL,
+     person_name TEXT NOT NULL,
+     text TEXT NOT NULL,
+     version INTEGER NOT NULL DEFAULT 1,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX inputs_negotiation ON inputs (negotiation_id, reading_id, created_at);
+   CREATE UNIQUE INDEX inputs_one_per_author ON inputs
+     (reading_id, author_key, kind, COALESCE(question_id, ''), COALESCE(pid, ''));
+   CREATE TABLE input_versions (
+     input_id TEXT NOT NULL REFERENCES inputs (id),
+     version INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     edited_at TEXT NOT NULL,
+     person_id TEXT NOT NULL,
+     person_name TEXT NOT NULL,
+     PRIMARY KEY (input_id, version)
+   );
+   CREATE TRIGGER input_versions_immutable BEFORE UPDATE ON input_versions
+     BEGIN SELECT RAISE(ABORT, 'input versions are records'); END;
+   CREATE TABLE input_settings (
+     negotiation_id TEXT PRIMARY KEY REFERENCES negotiations (id),
+     stakeholders_visible INTEGER NOT NULL DEFAULT 0,
+     updated_at TEXT NOT NULL,
+     updated_by TEXT NOT NULL
+   );`,
 ];
 
 /** Brings the database schema up to date. */

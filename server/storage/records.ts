@@ -1,10 +1,12 @@
-/** Records the storage keeps: people, rights, sessions, proposals. */
+/** Records the storage keeps: people, rights, sessions, proposals, readings, roadmap, written inputs. */
+import type { InputKind, InputSource } from '../../shared/inputs.js';
 import type {
   AnchoredChange,
   ParagraphStatus,
   ProposalKind,
   ProposalStatus,
 } from '../../shared/proposals.js';
+import type { RoadmapEntryData } from '../../shared/roadmap.js';
 
 /** A role in one negotiation. */
 export type Role = 'facilitator' | 'delegate' | 'observer';
@@ -150,4 +152,66 @@ export interface ReadingRecord {
   closedAt: string | null;
   closedBy: string | null;
   snapshotId: string | null;
+}
+
+/** A roadmap entry as stored: what co-facilitators wrote (`RoadmapEntryData`) plus bookkeeping. */
+export interface RoadmapEntryRecord {
+  id: string;
+  negotiationId: string;
+  data: RoadmapEntryData;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A person's secret calendar subscription to a negotiation's roadmap (its token stored only as a hash). */
+export interface CalendarFeedRecord {
+  id: string;
+  tokenHash: string;
+  negotiationId: string;
+  personId: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A guiding question posted by the co-facilitators on a revision or reading. */
+export interface QuestionRecord {
+  id: string;
+  negotiationId: string;
+  targetType: 'revision' | 'reading';
+  targetId: string;
+  number: number;
+  text: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A written input as stored; `delegation` is null for stakeholders' inputs. */
+export interface InputRecord {
+  id: string;
+  negotiationId: string;
+  readingId: string;
+  kind: InputKind;
+  questionId: string | null;
+  pid: string | null;
+  source: InputSource;
+  delegation: string | null;
+  tabledBy: string | null;
+  personId: string;
+  personName: string;
+  text: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One version of an input's text (every version is kept, the first included). */
+export interface InputVersionRecord {
+  inputId: string;
+  version: number;
+  text: string;
+  editedAt: string;
+  personId: string;
+  personName: string;
 }

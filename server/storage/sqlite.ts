@@ -8,8 +8,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { SqliteAccounts, SqliteAudit } from './sqliteAccounts.js';
+import { SqliteInputs } from './sqliteInputs.js';
 import { SqliteProposals } from './sqliteProposals.js';
 import { SqliteReadings } from './sqliteReadings.js';
+import { SqliteRoadmap } from './sqliteRoadmap.js';
 import type { NegotiationRecord, Storage, StoredDoc } from './storage.js';
 
 const NEGOTIATION =
@@ -39,12 +41,16 @@ export class SqliteStorage implements Storage {
   readonly audit: SqliteAudit;
   readonly proposals: SqliteProposals;
   readonly readings: SqliteReadings;
+  readonly roadmap: SqliteRoadmap;
+  readonly inputs: SqliteInputs;
 
   constructor(readonly db: Database.Database) {
     this.accounts = new SqliteAccounts(db);
     this.audit = new SqliteAudit(db);
     this.proposals = new SqliteProposals(db);
     this.readings = new SqliteReadings(db);
+    this.roadmap = new SqliteRoadmap(db);
+    this.inputs = new SqliteInputs(db);
     this.stmt = {
       listNegotiations: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations ORDER BY created_at, id`),
       getNegotiation: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations WHERE id = ?`),

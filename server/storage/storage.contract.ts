@@ -1,5 +1,6 @@
 /** The contract every `Storage` implementation must pass; run it from the implementation's test. */
 import { describe, expect, it } from 'vitest';
+import { consultationContract } from './consultation.contract.js';
 import type { Storage } from './storage.js';
 
 const NEG = { timeZone: 'America/New_York', facilitatorDelegations: ['BGD', 'LUX'] };
@@ -69,5 +70,7 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       expect(await s.loadDoc('d')).toEqual({ state: bytes(8), updates: [], lastSeq: later });
       await s.close();
     });
+
+    consultationContract(make);
   });
 }

@@ -5,6 +5,9 @@
 
 import type {
   AuditRecord,
+  CalendarFeedRecord,
+  InputRecord,
+  InputVersionRecord,
   InvitationRecord,
   ParagraphStatusRecord,
   ParticipantRecord,
@@ -12,7 +15,9 @@ import type {
   ProposalContent,
   ProposalRecord,
   ProposalVersionRecord,
+  QuestionRecord,
   ReadingRecord,
+  RoadmapEntryRecord,
   SessionRecord,
   SnapshotRecord,
   SupportRecord,
@@ -97,6 +102,50 @@ export interface ReadingStore {
   closeReading(id: string, at: string, by: string, snapshot: SnapshotRecord): Promise<void>;
 }
 
+/** Roadmap entries and calendar subscriptions. */
+export interface RoadmapStore {
+  insertEntry(entry: RoadmapEntryRecord): Promise<void>;
+  getEntry(id: string): Promise<RoadmapEntryRecord | undefined>;
+  /** Entries of a negotiation in the order they were created. */
+  listEntries(negotiationId: string): Promise<RoadmapEntryRecord[]>;
+  /** Replaces an entry's data, bumping its version; returns the updated record. */
+  updateEntry(
+    id: string,
+    data: RoadmapEntryRecord['data'],
+    at: string,
+    by: string,
+  ): Promise<RoadmapEntryRecord>;
+  /** Deletes an entry; false when there was none. */
+  deleteEntry(id: string): Promise<boolean>;
+  /** Adds a feed and revokes the person's earlier feeds of the same negotiation, atomically. */
+  replaceFeed(feed: CalendarFeedRecord): Promise<void>;
+  getFeedByHash(tokenHash: string): Promise<CalendarFeedRecord | undefined>;
+}
+
+/** Guiding questions, written inputs with every version of their text, and who may see stakeholders' inputs. */
+export interface InputStore {
+  insertQuestion(question: QuestionRecord): Promise<void>;
+  listQuestions(negotiationId: string): Promise<QuestionRecord[]>;
+  /** Stores a new input and its first version, atomically; fails if the same author already gave it. */
+  insertInput(input: InputRecord): Promise<void>;
+  getInput(id: string): Promise<InputRecord | undefined>;
+  /** Inputs of a negotiation (of one reading when given), oldest first. */
+  listInputs(negotiationId: string, readingId?: string): Promise<InputRecord[]>;
+  /** Replaces an input's text, keeping the earlier one as a version; returns the updated record. */
+  updateInputText(
+    id: string,
+    text: string,
+    at: string,
+    personId: string,
+    personName: string,
+  ): Promise<InputRecord>;
+  /** Every version of an input's text, oldest first. */
+  inputHistory(id: string): Promise<InputVersionRecord[]>;
+  /** Whether stakeholders' inputs are shown to every participant (false unless set). */
+  stakeholderInputsVisible(negotiationId: string): Promise<boolean>;
+  setStakeholderInputsVisible(negotiationId: string, visible: boolean, at: string, by: string): Promise<void>;
+}
+
 /** The append-only audit log. */
 export interface AuditStore {
   append(entry: Omit<AuditRecord, 'seq'>): Promise<void>;
@@ -120,6 +169,8 @@ export interface Storage {
   readonly audit: AuditStore;
   readonly proposals: ProposalStore;
   readonly readings: ReadingStore;
+  readonly roadmap: RoadmapStore;
+  readonly inputs: InputStore;
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<NegotiationRecord[]>;
   /** One negotiation, or undefined. */

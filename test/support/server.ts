@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app.js';
 import type { SocketLimits } from '../../server/collab/websocket.js';
 import { ensureDemoHistory } from '../../server/demo/history.js';
+import { ensureDemoRoadmap } from '../../server/demo/roadmap.js';
 import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/logger.js';
 import { openSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite.js';
@@ -47,6 +48,7 @@ export async function startTestServer(
     socketLimits: opts.socketLimits ?? {},
   });
   await ensureDemoHistory(storage, server, testLogger());
+  await ensureDemoRoadmap(storage, server, testLogger());
   const url = `http://127.0.0.1:${server.port}`;
   return {
     server,

@@ -1,0 +1,117 @@
+/**
+ * Runs the load generator process against a target and measures the target meanwhile: CPU
+ * time and resident memory from /proc over the measured window, the documents it holds, and
+ * its own count of memory after the run.
+ */
+import { join } from 'node:path';
+import { BenchChild, type IpcMessage } from '../proc/child.js';
+import { cpuPercent, mb, ProcSampler } from '../proc/procStats.js';
+import type { Target } from '../targets.js';
+import type { LoadConfig, LoadResult, LoadWindow } from './config.js';
+
+/** What was measured of the target during a run. */
+export interface TargetStats {
+  /** CPU use over the measured window, in percent of one core. */
+  cpuPercent: number;
+  rssMb: { start: number; mean: number; max: number; end: number };
+  /** Documents loaded while the clients were connected. */
+  loadedDocs: string[];
+  /** V8 heap in use after the run (after a full GC where the target allows it), in MB. */
+  heapUsedMb: number | null;
+  logEvents: Record<string, number>;
+}
+
+/** A whole run: the load's results and the target's. */
+export interface DrivenRun {
+  load: LoadResult;
+  target: TargetStats;
+  /** RSS samples over the run (seconds since the measured window started, MB). */
+  rssTimeline: [number, number][];
+  windows: LoadWindow[];
+}
+
+/** Options of `driveLoad`. */
+export interface DriveOptions {
+  log: (line: string) => void;
+  /** Called when the load enters a phase (e.g. to take readings at the end of warm-up). */
+  onPhase?: (phase: string) => Promise<void> | void;
+  onWindow?: (w: LoadWindow, rssMb: number) => void;
+}
+
+/** Runs `config` against `target` from a fresh load generator process. */
+export async function driveLoad(target: Target, config: LoadConfig, opts: DriveOptions): Promise<DrivenRun> {
+  const { child: loadgen } = await BenchChild.start({
+    name: 'loadgen',
+    entry: join('bench', 'load', 'entry.ts'),
+    nodeArgs: ['--max-old-space-size=4096'],
+  });
+  const sampler = new ProcSampler(target.child.pid, 500);
+  const windows: LoadWindow[] = [];
+  let measureFrom: ReturnType<ProcSampler['take']>;
+  let measureTo: ReturnType<ProcSampler['take']>;
+  let loadedDocs: string[] = [];
+  const phases: Promise<void>[] = [];
+  const off = loadgen.onMessage((msg: IpcMessage) => {
+    if (msg.type === 'progress') opts.log(`    ${target.kind}: ${msg.text as string}`);
+    if (msg.type === 'window') {
+      const w = msg.window as LoadWindow;
+      windows.push(w);
+      opts.onWindow?.(w, mb(sampler.take()?.rssBytes ?? 0));
+    }
+    if (msg.type !== 'phase') return;
+    const phase = msg.phase as string;
+    opts.log(`    ${target.kind}: ${phase}`);
+    if (phase === 'measure') measureFrom = sampler.take();
+    if (phase === 'drain') {
+      measureTo = sampler.take();
+      phases.push(
+        target.child
+          .request({ type: 'rooms' }, 10_000)
+          .then((answer) => {
+            loadedDocs = answer.names as string[];
+          })
+          .catch(() => undefined),
+      );
+    }
+    if (opts.onPhase) phases.push(Promise.resolve(opts.onPhase(phase)));
+  });
+  try {
+    const timeoutMs = (config.warmupSeconds + config.seconds + config.drainSeconds + 900) * 1000;
+    const answer = await loadgen.request({ type: 'start', config }, timeoutMs);
+    if (answer.type === 'error') throw new Error(`load generator failed: ${answer.message as string}`);
+    await Promise.all(phases);
+    const load = answer.result as LoadResult;
+    const from = measureFrom!;
+    const to = measureTo!;
+    const during = sampler.between(from.at, to.at).map((s) => s.rssBytes);
+    const end = sampler.take() ?? to;
+    let heapUsedMb: number | null = null;
+    try {
+      const mem = await target.child.request({ type: 'memory', gc: true }, 20_000);
+      heapUsedMb = mb((mem.usage as NodeJS.MemoryUsage).heapUsed);
+    } catch {
+      heapUsedMb = null;
+    }
+    return {
+      load,
+      target: {
+        cpuPercent: cpuPercent(from, to),
+        rssMb: {
+          start: mb(from.rssBytes),
+          mean: mb(during.reduce((a, b) => a + b, 0) / Math.max(1, during.length)),
+          max: mb(Math.max(...during, from.rssBytes)),
+          end: mb(end.rssBytes),
+        },
+        loadedDocs,
+        heapUsedMb,
+        logEvents: Object.fromEntries(target.logEvents),
+      },
+      rssTimeline: sampler.samples.map((s) => [Math.round((s.at - from.at) / 100) / 10, mb(s.rssBytes)]),
+      windows,
+    };
+  } finally {
+    off();
+    sampler.stop();
+    await loadgen.stop(5_000);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The server as the benchmark runs it, in its own process: the SQLite storage and `startServer`
+ * exactly as `server/main.ts` assembles them (production defaults, built client served from
+ * `BENCH_DIST`), without the demo seeding and sign-in link printing, and with an IPC channel the
+ * benchmark uses to ask which documents are loaded and how much memory is in use.
+ *
+ * Environment: BENCH_DB (SQLite file), BENCH_DIST (built client, optional), LOG_LEVEL.
+ */
+import { startServer } from '../../server/app.js';
+import { createLogger, type LogLevel } from '../../server/logger.js';
+import { openSqliteStorage } from '../../server/storage/sqlite.js';
+import { onParent, toParent } from '../proc/child.js';
+
+const file = process.env.BENCH_DB;
+if (!file) throw new Error('BENCH_DB is not set');
+const storage = openSqliteStorage(file);
+const server = await startServer({
+  storage,
+  log: createLogger((process.env.LOG_LEVEL as LogLevel | 'silent' | undefined) ?? 'warn'),
+  port: 0,
+  host: '127.0.0.1',
+  distDir: process.env.BENCH_DIST || undefined,
+});
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await server.stop();
+  await storage.close();
+  process.exit(0);
+}
+
+onParent(async (msg) => {
+  switch (msg.type) {
+    case 'rooms':
+      return { type: 'rooms', names: server.rooms.loadedNames() };
+    case 'memory': {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (msg.gc && gc) gc();
+      return { type: 'memory', usage: process.memoryUsage() };
+    }
+    case 'stop':
+      await stop();
+      return undefined;
+    default:
+      throw new Error(`unknown request ${msg.type}`);
+  }
+});
+process.on('SIGTERM', () => void stop());
+toParent({ type: 'ready', port: server.port });

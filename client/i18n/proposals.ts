@@ -1,0 +1,108 @@
+/**
+ * The words of proposals and the compilation text, in English. Part of `messages`
+ * (`messages.proposals`); kept in its own module because it is long.
+ */
+import type { ParagraphStatus, ProposalKind, ProposalStatus } from '../../shared/proposals.js';
+
+/** English texts about proposals. */
+export const proposalMessages = {
+  kinds: {
+    amend: 'Amendment',
+    delete: 'Deletion of the paragraph',
+    insert: 'New paragraph',
+    alt: 'Alternative text',
+    retain: 'Retain as is',
+    comment: 'Comment',
+  } satisfies Record<ProposalKind, string>,
+  statuses: {
+    open: 'Open',
+    incorporated: 'Incorporated',
+    'partly-incorporated': 'Partly incorporated',
+    'not-retained': 'Not retained',
+    withdrawn: 'Withdrawn',
+    superseded: 'Superseded by facilitators’ text',
+  } satisfies Record<ProposalStatus, string>,
+  paragraphStatuses: {
+    pending: 'Pending',
+    bracketed: 'Bracketed',
+    'agreed-ad-ref': 'Agreed ad ref.',
+    deleted: 'Deleted',
+  } satisfies Record<ParagraphStatus, string>,
+  facilitators: 'Co-facilitators',
+  /** "EU, supported by Norway, Switzerland". */
+  attribution: (who: string, supporters: readonly string[]): string =>
+    supporters.length === 0 ? who : `${who}, supported by ${supporters.join(', ')}`,
+  onBehalfOf: (group: string, member: string): string => `${group} (tabled by ${member})`,
+  views: {
+    label: 'How to show the text',
+    compilation: 'Compilation',
+    clean: 'Clean text',
+    edit: 'Edit text',
+  },
+  bracketDelete: 'delete',
+  bracketRetain: 'retain',
+  alt: 'alt',
+  outdated: 'outdated',
+  reservation: 'Reservation',
+  comment: 'Comment',
+  countLabel: (n: number): string => (n === 1 ? '1 proposal' : `${n} proposals`),
+  facilitatorsText: 'Facilitators’ text',
+  panel: {
+    heading: (label: string): string => `Proposals on ${label}`,
+    empty: 'Select a paragraph to see its proposals and to table one.',
+    none: 'No proposals on this paragraph match the filters.',
+    filters: 'Filters',
+    delegation: 'Delegation',
+    kind: 'Kind',
+    status: 'Status',
+    all: 'All',
+    tabledBy: (person: string, when: string): string => `Tabled by ${person}, ${when}`,
+    version: (n: number): string => `version ${n}`,
+    applied: 'Applied to the text',
+    outdatedNote: 'The words this amendment targets have changed since it was tabled.',
+    paragraphStatus: 'Paragraph status',
+    closed: 'This paragraph is agreed or deleted: it takes no new proposals.',
+    propose: 'Table a proposal',
+    observerNote: 'Observers follow the negotiation; they do not table proposals.',
+  },
+  actions: {
+    amend: 'Propose amendment',
+    delete: 'Propose deletion',
+    retain: 'Support retaining',
+    insert: 'Propose new paragraph after',
+    alt: 'Propose alternative text',
+    comment: 'Comment or reservation',
+    support: 'Support',
+    unsupport: 'Withdraw support',
+    edit: 'Edit',
+    withdraw: 'Withdraw',
+    apply: 'Apply to text',
+    setStatus: 'Set status',
+    confirmWithdraw: 'Withdraw this proposal? It stays on record as withdrawn.',
+    confirmApply: 'Apply this proposal to the base text now?',
+  },
+  editor: {
+    amendLabel: (label: string): string => `Your amendment to ${label}: edit the words`,
+    textLabel: (kind: string, label: string): string => `${kind} — ${label}`,
+    reservation: 'This is a reservation',
+    preview: 'Your proposal will read',
+    noChange: 'Change some words to make an amendment.',
+    submit: 'Table proposal',
+    save: 'Save changes',
+    cancel: 'Cancel',
+    tableAs: 'Table as',
+    submitting: 'Sending…',
+    rebased:
+      'The paragraph changed while you were editing. Your words are kept; check them against the new text and submit again.',
+  },
+  done: {
+    tabled: 'Proposal tabled.',
+    edited: 'Proposal updated.',
+    withdrawn: 'Proposal withdrawn.',
+    supported: 'Support added.',
+    unsupported: 'Support withdrawn.',
+    status: 'Status changed.',
+    applied: 'Applied to the text.',
+    paragraph: 'Paragraph status changed.',
+  },
+} as const;

@@ -1,0 +1,246 @@
+/**
+ * The compilation text, the default reading view: the live base text with every proposal
+ * bracketed and attributed inside it, and beside it the panel of the selected paragraph.
+ * With `clean`, the same text without any proposal.
+ */
+import { useMemo, useState } from 'react';
+import './compilation.css';
+import type * as Y from 'yjs';
+import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
+import { ApiError } from '../api.js';
+import { errorMessage, messages } from '../i18n/messages.js';
+import { CompiledParagraphView } from './CompiledParagraphView.js';
+import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
+import { Filters } from './Filters.js';
+import { ProposalPanel } from './ProposalPanel.js';
+import { proposalApi } from './proposalApi.js';
+import { SuggestionEditor } from './SuggestionEditor.js';
+import { tablingOptions } from './TablingAs.js';
+import { TextProposalForm } from './TextProposalForm.js';
+import { useBoard } from './useBoard.js';
+import { useDraftVersion } from './useDraftVersion.js';
+import type { Viewer } from './viewer.js';
+
+/** Props of `CompilationView`. */
+export interface CompilationViewProps {
+  negotiationId: string;
+  /** The draft's live Y.Doc (from the draft connection). */
+  doc: Y.Doc;
+  viewer: Viewer;
+  clean: boolean;
+}
+
+type Editing = {
+  kind: Exclude<ProposalKind, 'delete' | 'retain'>;
+  pid: string;
+  proposal?: ProposalView;
+} | null;
+
+/** The compilation (or clean) text with the proposal panel. */
+export function CompilationView({ negotiationId, doc, viewer, clean }: CompilationViewProps) {
+  const m = messages.proposals;
+  const board = useBoard(negotiationId);
+  const version = useDraftVersion(doc);
+  const api = useMemo(() => proposalApi(negotiationId), [negotiationId]);
+  const [filter, setFilter] = useState<ProposalFilter>(DEFAULT_FILTER);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [selectedProposal, setSelectedProposal] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
+  const blocks = useMemo(
+    () => compileDraft(doc, board.proposals, board.statuses, clean ? null : filter),
+    [doc, version, board, clean, filter],
+  );
+  const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);
+  const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;
+  const tableAs = tablingOptions(viewer.role === 'delegate' ? viewer.delegation : null);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await action();
+      setNotice({ text: done, error: false });
+      return true;
+    } catch (err) {
+      setNotice({ text: errorMessage(err instanceof ApiError ? err.code : 'INTERNAL'), error: true });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const actions = {
+    support: (id: string) => void run(() => api.support(id), m.done.supported),
+    unsupport: (id: string) => void run(() => api.unsupport(id), m.done.unsupported),
+    withdraw: (id: string) => {
+      if (window.confirm(m.actions.confirmWithdraw)) void run(() => api.withdraw(id), m.done.withdrawn);
+    },
+    setStatus: (id: string, status: ProposalView['status']) =>
+      void run(() => api.setStatus(id, status), m.done.status),
+    apply: (id: string) => {
+      if (window.confirm(m.actions.confirmApply)) void run(() => api.apply(id), m.done.applied);
+    },
+    edit: (p: ProposalView) => {
+      if (p.kind === 'delete' || p.kind === 'retain') return;
+      setEditing({ kind: p.kind, pid: p.pid, proposal: p });
+    },
+    start: (kind: ProposalKind) => {
+      if (!selected || kind === 'delete' || kind === 'retain') return;
+      setNotice(null);
+      setEditing({ kind, pid: selected });
+    },
+    table: (kind: 'delete' | 'retain') => {
+      if (selected)
+        void run(() => api.table({ kind, pid: selected, ...asDelegation(tableAs) }), m.done.tabled);
+    },
+    setParagraphStatus: (status: Parameters<typeof api.setParagraphStatus>[1]) => {
+      if (selected) void run(() => api.setParagraphStatus(selected, status), m.done.paragraph);
+    },
+  };
+
+  const submitText = async (text: string, reservation: boolean, delegation: string | undefined) => {
+    if (!editing || editing.kind === 'amend') return;
+    const ok = editing.proposal
+      ? await run(() => api.edit(editing.proposal!.id, text), m.done.edited)
+      : await run(
+          () =>
+            api.table({
+              kind: editing.kind,
+              pid: editing.pid,
+              text,
+              ...(editing.kind === 'comment' ? { reservation } : {}),
+              ...(delegation ? { delegation } : {}),
+            }),
+          m.done.tabled,
+        );
+    if (ok) setEditing(null);
+  };
+
+  const submitAmendment = async (text: string, baseText: string, delegation: string | undefined) => {
+    if (!editing) return;
+    if (editing.proposal) await api.edit(editing.proposal.id, text, baseText);
+    else
+      await api.table({
+        kind: 'amend',
+        pid: editing.pid,
+        text,
+        baseText,
+        ...(delegation ? { delegation } : {}),
+      });
+    setNotice({ text: editing.proposal ? m.done.edited : m.done.tabled, error: false });
+    setEditing(null);
+  };
+
+  const select = (pid: string) => {
+    setSelected(pid);
+    setSelectedProposal(null);
+    if (editing && editing.pid !== pid) setEditing(null);
+  };
+
+  return (
+    <div className={`compilation-layout${clean ? ' clean' : ''}`}>
+      <article
+        className="compilation"
+        aria-label={clean ? m.views.clean : m.views.compilation}
+        data-testid="compilation"
+      >
+        {blocks.map((b) => {
+          if (b.type === 'title')
+            return (
+              <h2 key="title" className="c-title">
+                {b.text}
+              </h2>
+            );
+          if (b.type === 'section')
+            return (
+              <h3 key={b.key} className="c-section">
+                {b.text}
+              </h3>
+            );
+          const p = b.paragraph;
+          if (editing?.kind === 'amend' && editing.pid === p.pid) {
+            return (
+              <section key={p.pid} className={`c-para ${p.kind} editing`} data-pid={p.pid}>
+                <div className="c-margin">
+                  <span className="c-label c-label-static">{p.label}</span>
+                </div>
+                <div className="c-body">
+                  <SuggestionEditor
+                    label={p.label}
+                    baseText={b.text}
+                    {...(editing.proposal
+                      ? { initial: { text: editing.proposal.text, baseText: editing.proposal.baseText } }
+                      : {})}
+                    tableAs={tableAs}
+                    onSubmit={submitAmendment}
+                    onCancel={() => setEditing(null)}
+                  />
+                </div>
+              </section>
+            );
+          }
+          return (
+            <CompiledParagraphView
+              key={p.pid}
+              paragraph={p}
+              openCount={clean ? 0 : b.proposals.filter((x) => x.status === 'open').length}
+              selected={selected === p.pid}
+              selectedProposal={selectedProposal}
+              onSelect={select}
+              onSelectProposal={(pid, id) => {
+                select(pid);
+                setSelectedProposal(id);
+              }}
+            />
+          );
+        })}
+      </article>
+      {!clean && (
+        <aside className="side-panel" aria-label={m.panel.filters}>
+          <Filters filter={filter} proposals={board.proposals} onChange={setFilter} />
+          <div role="status" aria-live="polite" className={`notice${notice?.error ? ' error' : ''}`}>
+            {notice?.text}
+          </div>
+          <ProposalPanel
+            viewer={viewer}
+            paragraph={
+              selectedPara
+                ? {
+                    pid: selectedPara.paragraph.pid,
+                    label: selectedPara.paragraph.label,
+                    status: selectedPara.paragraph.status,
+                  }
+                : null
+            }
+            proposals={board.proposals}
+            filter={{ ...filter, status: null }}
+            selectedProposal={selectedProposal}
+            busy={busy}
+            actions={actions}
+            form={
+              editing && editing.kind !== 'amend' && editing.pid === selected ? (
+                <TextProposalForm
+                  key={editing.proposal?.id ?? editing.kind}
+                  kind={editing.kind}
+                  label={selectedPara?.paragraph.label ?? ''}
+                  {...(editing.proposal ? { initialText: editing.proposal.text } : {})}
+                  tableAs={editing.proposal ? [] : tableAs}
+                  onSubmit={submitText}
+                  onCancel={() => setEditing(null)}
+                />
+              ) : null
+            }
+          />
+        </aside>
+      )}
+    </div>
+  );
+}
+
+function asDelegation(options: readonly { code: string }[]): { delegation?: string } {
+  return options.length > 0 ? { delegation: options[0]!.code } : {};
+}

@@ -1,0 +1,151 @@
+/** One paragraph of the compilation text with its proposals in and after it. */
+import type { CompiledParagraph } from '../../shared/compilation.js';
+import { messages } from '../i18n/messages.js';
+import { Bracket } from './Bracket.js';
+
+/** Props of `CompiledParagraphView`. */
+export interface CompiledParagraphViewProps {
+  paragraph: CompiledParagraph;
+  /** Open proposals on this paragraph (all kinds), for the count badge. */
+  openCount: number;
+  selected: boolean;
+  selectedProposal: string | null;
+  onSelect(pid: string): void;
+  onSelectProposal(pid: string, proposalId: string): void;
+}
+
+/** A numbered paragraph: base text with bracketed amendments, then whole-paragraph proposals. */
+export function CompiledParagraphView({
+  paragraph: p,
+  openCount,
+  selected,
+  selectedProposal,
+  onSelect,
+  onSelectProposal,
+}: CompiledParagraphViewProps) {
+  const m = messages.proposals;
+  const pick = (id: string) => onSelectProposal(p.pid, id);
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the number button is the keyboard way to select a paragraph
+    <section
+      className={`c-para ${p.kind} status-${p.status}${selected ? ' selected' : ''}`}
+      data-pid={p.pid}
+      aria-labelledby={`label-${p.pid}`}
+      onClick={() => onSelect(p.pid)}
+    >
+      <div className="c-margin">
+        <button
+          type="button"
+          id={`label-${p.pid}`}
+          className="c-label"
+          aria-pressed={selected}
+          aria-label={`${p.label}${openCount > 0 ? `, ${m.countLabel(openCount)}` : ''}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            onSelect(p.pid);
+          }}
+        >
+          {p.label}
+        </button>
+        {openCount > 0 && (
+          <span className="c-count" aria-hidden="true">
+            {openCount}
+          </span>
+        )}
+      </div>
+      <div className="c-body">
+        {p.status !== 'pending' && (
+          <span className={`badge status-${p.status}`}>{m.paragraphStatuses[p.status]}</span>
+        )}
+        <p className="c-text">
+          {p.segments.map((s, i) =>
+            s.type === 'text' ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: text runs have no identity of their own; the list is rebuilt as a whole.
+              <span key={`t${i}`}>{s.text}</span>
+            ) : (
+              <span key={`c${s.from}`} className="cluster">
+                {s.entries.map((e) => (
+                  <Bracket
+                    key={e.proposal.id}
+                    proposal={e.proposal}
+                    pieces={e.pieces}
+                    selected={selectedProposal === e.proposal.id}
+                    onSelect={pick}
+                  />
+                ))}
+              </span>
+            ),
+          )}
+        </p>
+        {(p.wholeParagraph.length > 0 || p.outdated.length > 0) && (
+          <p className="c-after">
+            {p.wholeParagraph.map((w) => (
+              <Bracket
+                key={w.id}
+                proposal={w}
+                pieces={[]}
+                tag={w.kind === 'delete' ? m.bracketDelete : m.bracketRetain}
+                selected={selectedProposal === w.id}
+                onSelect={pick}
+              />
+            ))}
+            {p.outdated.map((o) => (
+              <Bracket
+                key={o.id}
+                proposal={o}
+                pieces={o.changes.flatMap((c) => [
+                  ...(c.deleted ? [{ kind: 'del' as const, text: c.deleted }] : []),
+                  ...(c.inserted ? [{ kind: 'ins' as const, text: c.inserted }] : []),
+                ])}
+                tag={m.outdated}
+                selected={selectedProposal === o.id}
+                onSelect={pick}
+              />
+            ))}
+          </p>
+        )}
+        {p.alternatives.map((a) => (
+          <p key={a.id} className="c-alt">
+            <span className="c-inline-label">
+              {p.label} {m.alt}
+            </span>{' '}
+            <Bracket
+              proposal={a}
+              pieces={[{ kind: 'ins', text: a.text }]}
+              selected={selectedProposal === a.id}
+              onSelect={pick}
+            />
+          </p>
+        ))}
+        {p.comments.map((c) => (
+          <p key={c.id} className="c-comment">
+            <Bracket
+              proposal={c}
+              pieces={[{ kind: 'text', text: c.text }]}
+              tag={c.reservation ? m.reservation : m.comment}
+              selected={selectedProposal === c.id}
+              onSelect={pick}
+            />
+          </p>
+        ))}
+      </div>
+      {p.inserts.map((ins) => (
+        <div key={ins.proposal.id} className={`c-para c-insert ${p.kind}`} data-insert-label={ins.label}>
+          <div className="c-margin">
+            <span className="c-label c-label-static">{ins.label}</span>
+          </div>
+          <div className="c-body">
+            <p className="c-text">
+              <Bracket
+                proposal={ins.proposal}
+                pieces={[{ kind: 'ins', text: ins.proposal.text }]}
+                selected={selectedProposal === ins.proposal.id}
+                onSelect={pick}
+              />
+            </p>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

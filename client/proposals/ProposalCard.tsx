@@ -1,0 +1,121 @@
+/** One proposal in the side panel, with the actions the viewer may take on it. */
+import { PROPOSAL_STATUSES, type ProposalStatus, type ProposalView } from '../../shared/proposals.js';
+import { messages } from '../i18n/messages.js';
+import { attributionOf } from './attribution.js';
+import { tabledByViewer, type Viewer } from './viewer.js';
+
+/** What a card can ask for. */
+export interface CardActions {
+  support(id: string): void;
+  unsupport(id: string): void;
+  edit(p: ProposalView): void;
+  withdraw(id: string): void;
+  setStatus(id: string, status: ProposalStatus): void;
+  apply(id: string): void;
+}
+
+/** Props of `ProposalCard`. */
+export interface ProposalCardProps {
+  proposal: ProposalView;
+  viewer: Viewer;
+  selected: boolean;
+  busy: boolean;
+  actions: CardActions;
+}
+
+const APPLICABLE = new Set(['amend', 'alt', 'insert']);
+
+/** A proposal: kind, attribution, content, status and actions. */
+export function ProposalCard({ proposal: p, viewer, selected, busy, actions }: ProposalCardProps) {
+  const m = messages.proposals;
+  const mine = tabledByViewer(viewer, p);
+  const supporting = viewer.delegation !== null && p.supporters.some((s) => s.code === viewer.delegation);
+  const open = p.status === 'open';
+  const when = new Date(p.createdAt).toLocaleString();
+  return (
+    <li
+      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}`}
+      data-proposal-id={p.id}
+      aria-current={selected ? 'true' : undefined}
+    >
+      <div className="card-head">
+        <span className="card-kind">{m.kinds[p.kind]}</span>
+        <span className={`badge status-${p.status}`}>{m.statuses[p.status]}</span>
+        {p.outdated && <span className="badge outdated">{m.outdated}</span>}
+      </div>
+      <p className="card-attribution">{attributionOf(p)}</p>
+      {p.kind === 'amend' && (
+        <p className="card-content">
+          {p.changes.map((c) => (
+            <span key={`${c.from}-${c.to}`} className="card-change">
+              [{c.deleted && <del>{c.deleted}</del>}
+              {c.deleted && c.inserted ? ' ' : ''}
+              {c.inserted && (
+                <ins>
+                  <strong>{c.inserted}</strong>
+                </ins>
+              )}
+              ]{' '}
+            </span>
+          ))}
+        </p>
+      )}
+      {p.text && p.kind !== 'amend' && <p className="card-content">{p.text}</p>}
+      {p.outdated && <p className="card-note">{m.panel.outdatedNote}</p>}
+      <p className="card-meta">
+        {m.panel.tabledBy(p.personName, when)}
+        {p.version > 1 && ` · ${m.panel.version(p.version)}`}
+        {p.appliedAt && ` · ${m.panel.applied}`}
+      </p>
+      <div className="card-actions">
+        {viewer.role === 'delegate' && !mine && open && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => (supporting ? actions.unsupport(p.id) : actions.support(p.id))}
+          >
+            {supporting ? m.actions.unsupport : m.actions.support}
+          </button>
+        )}
+        {viewer.role === 'delegate' && !mine && !open && supporting && (
+          <button type="button" disabled={busy} onClick={() => actions.unsupport(p.id)}>
+            {m.actions.unsupport}
+          </button>
+        )}
+        {mine && open && p.kind !== 'delete' && p.kind !== 'retain' && (
+          <button type="button" disabled={busy} onClick={() => actions.edit(p)}>
+            {m.actions.edit}
+          </button>
+        )}
+        {mine && open && (
+          <button type="button" disabled={busy} onClick={() => actions.withdraw(p.id)}>
+            {m.actions.withdraw}
+          </button>
+        )}
+        {viewer.role === 'facilitator' && (
+          <>
+            {APPLICABLE.has(p.kind) && !p.appliedAt && !p.outdated && (
+              <button type="button" className="primary" disabled={busy} onClick={() => actions.apply(p.id)}>
+                {m.actions.apply}
+              </button>
+            )}
+            <label className="field-inline">
+              {m.actions.setStatus}{' '}
+              <select
+                value={p.status}
+                disabled={busy}
+                onChange={(e) => actions.setStatus(p.id, e.target.value as ProposalStatus)}
+              >
+                {PROPOSAL_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {m.statuses[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,117 @@
+/** The side panel of the selected paragraph: its proposals, their actions, and tabling new ones. */
+import {
+  PARAGRAPH_STATUSES,
+  type ParagraphStatus,
+  type ProposalKind,
+  type ProposalView,
+  paragraphOpen,
+} from '../../shared/proposals.js';
+import { messages } from '../i18n/messages.js';
+import { type ProposalFilter, passes } from './compiledText.js';
+import { type CardActions, ProposalCard } from './ProposalCard.js';
+import type { Viewer } from './viewer.js';
+
+/** Props of `ProposalPanel`. */
+export interface ProposalPanelProps {
+  viewer: Viewer;
+  /** The selected paragraph, or null. */
+  paragraph: { pid: string; label: string; status: ParagraphStatus } | null;
+  proposals: readonly ProposalView[];
+  filter: ProposalFilter;
+  selectedProposal: string | null;
+  busy: boolean;
+  actions: CardActions & {
+    start(kind: ProposalKind): void;
+    table(kind: 'delete' | 'retain'): void;
+    setParagraphStatus(status: ParagraphStatus): void;
+  };
+  /** A form shown in the panel (new paragraph, alternative, comment), if any. */
+  form: React.ReactNode;
+}
+
+/** Lists and acts on the proposals of one paragraph. */
+export function ProposalPanel({
+  viewer,
+  paragraph,
+  proposals,
+  filter,
+  selectedProposal,
+  busy,
+  actions,
+  form,
+}: ProposalPanelProps) {
+  const m = messages.proposals;
+  if (!paragraph) return <p className="panel-empty">{m.panel.empty}</p>;
+  const open = paragraphOpen(paragraph.status);
+  const list = proposals.filter((p) => p.pid === paragraph.pid && passes(p, filter));
+  const canTable = viewer.role !== 'observer';
+  return (
+    <div className="proposal-panel" data-pid={paragraph.pid}>
+      <h2 id="panel-heading">{m.panel.heading(paragraph.label)}</h2>
+      <div className="panel-status">
+        {viewer.role === 'facilitator' ? (
+          <label className="field-inline">
+            {m.panel.paragraphStatus}{' '}
+            <select
+              value={paragraph.status}
+              disabled={busy}
+              onChange={(e) => actions.setParagraphStatus(e.target.value as ParagraphStatus)}
+            >
+              {PARAGRAPH_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {m.paragraphStatuses[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span className={`badge status-${paragraph.status}`}>{m.paragraphStatuses[paragraph.status]}</span>
+        )}
+      </div>
+      {!canTable && <p className="panel-note">{m.panel.observerNote}</p>}
+      {canTable && !open && <p className="panel-note">{m.panel.closed}</p>}
+      {canTable && open && (
+        <section aria-labelledby="propose-heading" className="propose">
+          <h3 id="propose-heading">{m.panel.propose}</h3>
+          <div className="propose-actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => actions.start('amend')}>
+              {m.actions.amend}
+            </button>
+            <button type="button" disabled={busy} onClick={() => actions.start('insert')}>
+              {m.actions.insert}
+            </button>
+            <button type="button" disabled={busy} onClick={() => actions.start('alt')}>
+              {m.actions.alt}
+            </button>
+            <button type="button" disabled={busy} onClick={() => actions.table('delete')}>
+              {m.actions.delete}
+            </button>
+            <button type="button" disabled={busy} onClick={() => actions.table('retain')}>
+              {m.actions.retain}
+            </button>
+            <button type="button" disabled={busy} onClick={() => actions.start('comment')}>
+              {m.actions.comment}
+            </button>
+          </div>
+          {form}
+        </section>
+      )}
+      {list.length === 0 ? (
+        <p className="panel-note">{m.panel.none}</p>
+      ) : (
+        <ul className="proposal-list" aria-labelledby="panel-heading">
+          {list.map((p) => (
+            <ProposalCard
+              key={p.id}
+              proposal={p}
+              viewer={viewer}
+              selected={p.id === selectedProposal}
+              busy={busy}
+              actions={actions}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The proposals board: a read-only copy of the server's proposals document for one negotiation
+ * (every proposal's view and every paragraph's status), kept live over its own WebSocket.
+ * A plain module; React subscribes with `useBoard`.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import {
+  PARAGRAPH_STATUS_MAP,
+  type ParagraphStatus,
+  type ParagraphStatusView,
+  PROPOSALS_MAP,
+  type ProposalView,
+} from '../../shared/proposals.js';
+import { proposalsDocName } from '../../shared/protocol.js';
+import { defaultCollabUrl } from '../connection.js';
+
+/** What the board shows. Replaced as a whole on every change. */
+export interface BoardState {
+  synced: boolean;
+  /** All proposals, oldest first. */
+  proposals: readonly ProposalView[];
+  /** Paragraph statuses; paragraphs not listed are pending. */
+  statuses: Readonly<Record<string, ParagraphStatus>>;
+}
+
+/** A live board. */
+export interface Board {
+  getState(): BoardState;
+  subscribe(listener: () => void): () => void;
+  destroy(): void;
+}
+
+/** Opens the board of a negotiation. */
+export function createBoard(negotiationId: string): Board {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(defaultCollabUrl(), proposalsDocName(negotiationId), doc, {
+    params: { ext: '1' },
+    disableBc: true,
+  });
+  provider.awareness.setLocalState(null);
+  const proposals = doc.getMap<ProposalView>(PROPOSALS_MAP);
+  const paragraphs = doc.getMap<ParagraphStatusView>(PARAGRAPH_STATUS_MAP);
+  const listeners = new Set<() => void>();
+  let state: BoardState = { synced: false, proposals: [], statuses: {} };
+
+  const refresh = () => {
+    const list = [...proposals.values()].sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    );
+    const statuses: Record<string, ParagraphStatus> = {};
+    for (const [pid, v] of paragraphs.entries()) statuses[pid] = v.status;
+    state = { synced: provider.synced, proposals: list, statuses };
+    for (const l of listeners) l();
+  };
+  doc.on('update', refresh);
+  provider.on('sync', refresh);
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      listeners.clear();
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The compilation text of the live draft: the base text read from the draft's Y.Doc, numbered,
+ * with each paragraph compiled together with its proposals (anchors resolved in this very copy
+ * of the document, so they follow the co-facilitators' edits as they happen).
+ */
+import * as Y from 'yjs';
+import { paragraphPlainText, resolveChanges } from '../../shared/anchors.js';
+import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
+import { numberParagraphs } from '../../shared/numbering.js';
+import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
+import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
+
+/** A block of the compilation text in order. */
+export type CompiledBlock =
+  | { type: 'title'; text: string }
+  | { type: 'section'; text: string; key: string }
+  | { type: 'paragraph'; paragraph: CompiledParagraph; text: string; proposals: ProposalView[] };
+
+/** Which proposals the reader wants to see. */
+export interface ProposalFilter {
+  delegation: string | null;
+  kind: ProposalView['kind'] | null;
+  status: ProposalStatus | null;
+}
+
+/** The default filter: every delegation and kind, open proposals only. */
+export const DEFAULT_FILTER: ProposalFilter = { delegation: null, kind: null, status: 'open' };
+
+/** True when a proposal passes a filter. */
+export function passes(p: ProposalView, f: ProposalFilter): boolean {
+  if (
+    f.delegation &&
+    p.delegation.code !== f.delegation &&
+    !p.supporters.some((s) => s.code === f.delegation)
+  )
+    return false;
+  if (f.kind && p.kind !== f.kind) return false;
+  if (f.status && p.status !== f.status) return false;
+  return true;
+}
+
+/** Compiles the whole draft with the proposals that pass `filter` (none for the clean text). */
+export function compileDraft(
+  doc: Y.Doc,
+  proposals: readonly ProposalView[],
+  statuses: Readonly<Record<string, ParagraphStatus>>,
+  filter: ProposalFilter | null,
+): CompiledBlock[] {
+  const byPid = new Map<string, ProposalView[]>();
+  for (const p of proposals) {
+    const list = byPid.get(p.pid) ?? [];
+    list.push(p);
+    byPid.set(p.pid, list);
+  }
+  const children = doc.getXmlFragment(DRAFT_FRAGMENT).toArray();
+  const refs = children.flatMap((c) =>
+    c instanceof Y.XmlElement && isParagraphType(c.nodeName)
+      ? [{ pid: String(c.getAttribute('pid') ?? ''), kind: c.nodeName }]
+      : [],
+  );
+  const labels = numberParagraphs(refs);
+  const blocks: CompiledBlock[] = [];
+  children.forEach((child, i) => {
+    if (!(child instanceof Y.XmlElement)) return;
+    const text = paragraphPlainText(child);
+    if (child.nodeName === 'title') blocks.push({ type: 'title', text });
+    else if (child.nodeName === 'section') blocks.push({ type: 'section', text, key: `s${i}` });
+    else if (isParagraphType(child.nodeName)) {
+      const pid = String(child.getAttribute('pid') ?? '');
+      const all = byPid.get(pid) ?? [];
+      const shown = filter ? all.filter((p) => passes(p, filter)) : [];
+      const resolved: ResolvedProposal[] = shown.map((p) => ({
+        proposal: p,
+        ranges: p.kind === 'amend' ? resolveChanges(doc, pid, p.changes) : null,
+      }));
+      const paragraph = compileParagraph(
+        { pid, kind: child.nodeName, label: labels.get(pid) ?? '', text, status: statuses[pid] ?? 'pending' },
+        resolved,
+      );
+      blocks.push({ type: 'paragraph', paragraph, text, proposals: all });
+    }
+  });
+  return blocks;
+}

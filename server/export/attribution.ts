@@ -1,0 +1,27 @@
+/** How exported documents name who tabled a proposal and what kind of proposal it is. */
+import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
+
+/** Name under which co-facilitators' own text is attributed. */
+export const FACILITATORS_NAME = 'Co-facilitators';
+
+/** "EU, supported by Norway, Switzerland"; co-facilitators' text as "Co-facilitators". */
+export function attributionOf(p: ProposalView): string {
+  const who = p.byFacilitators
+    ? FACILITATORS_NAME
+    : p.tabledBy
+      ? `${p.delegation.name} (tabled by ${p.tabledBy.name})`
+      : p.delegation.name;
+  return p.supporters.length === 0
+    ? who
+    : `${who}, supported by ${p.supporters.map((s) => s.name).join(', ')}`;
+}
+
+/** Kind of a proposal in a sentence: "amendment", "new paragraph" … */
+export const KIND_NAMES: Record<ProposalKind, string> = {
+  amend: 'amendment',
+  delete: 'deletion of the paragraph',
+  insert: 'new paragraph',
+  alt: 'alternative text',
+  retain: 'retain as is',
+  comment: 'comment',
+};

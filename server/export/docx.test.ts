@@ -1,0 +1,327 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { compareSnapshots } from '../../shared/compare.js';
+import type { ResolvedProposal } from '../../shared/compilation.js';
+import type { ProposalView } from '../../shared/proposals.js';
+import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
+import { comparisonToDocx, exportFileName, snapshotToDocx } from './docx.js';
+
+const PP1 = 'Recalling the Global Compact for Safe, Orderly and Regular Migration,';
+const OP1 = 'We commit to strengthen cooperation, in line with international law.';
+const OP2 = 'We request the Secretary-General to report.';
+
+const PARAGRAPHS: SnapshotBlock[] = [
+  {
+    type: 'preambular',
+    pid: 'pp1',
+    label: 'PP1',
+    text: PP1,
+    runs: [{ text: 'Recalling', em: true }, { text: PP1.slice('Recalling'.length) }],
+  },
+  { type: 'operative', pid: 'op1', label: 'OP1', text: OP1, runs: [{ text: OP1 }] },
+  { type: 'operative', pid: 'op2', label: 'OP2', text: OP2, runs: [{ text: OP2 }] },
+];
+
+let n = 0;
+function proposal(over: Partial<ProposalView>): ProposalView {
+  n++;
+  return {
+    id: `p${n}`,
+    pid: 'op1',
+    kind: 'amend',
+    delegation: { code: 'EU', name: 'EU' },
+    tabledBy: null,
+    personName: 'Delegate',
+    createdAt: `2022-03-28T10:00:${String(n).padStart(2, '0')}Z`,
+    updatedAt: '',
+    readingId: null,
+    status: 'open',
+    outdated: false,
+    version: 1,
+    supporters: [],
+    changes: [],
+    baseText: OP1,
+    text: '',
+    reservation: false,
+    byFacilitators: false,
+    appliedAt: null,
+    ...over,
+  };
+}
+
+/** An amendment on OP1 replacing `deleted` (found in the text) by `inserted`. */
+function amend(deleted: string, inserted: string, over: Partial<ProposalView> = {}): ResolvedProposal {
+  const from = deleted === '' ? OP1.indexOf('strengthen') : OP1.indexOf(deleted);
+  return {
+    proposal: proposal({ changes: [{ from: 'a', to: 'b', deleted, inserted }], ...over }),
+    ranges: [{ from, to: from + deleted.length }],
+  };
+}
+
+const whole = (over: Partial<ProposalView>): ResolvedProposal => ({ proposal: proposal(over), ranges: null });
+
+const PROPOSALS: ResolvedProposal[] = [
+  amend('', 'further ', {
+    supporters: [
+      { code: 'NOR', name: 'Norway' },
+      { code: 'CHE', name: 'Switzerland' },
+    ],
+  }),
+  amend('in line with', 'consistent with', { delegation: { code: 'USA', name: 'United States' } }),
+  amend('international law', 'applicable law', {
+    byFacilitators: true,
+    delegation: { code: 'FACILITATORS', name: 'Co-facilitators' },
+  }),
+  whole({ pid: 'op2', kind: 'delete', delegation: { code: 'USA', name: 'United States' } }),
+  whole({ pid: 'op2', kind: 'retain', delegation: { code: 'NOR', name: 'Norway' } }),
+  whole({
+    pid: 'op2',
+    kind: 'alt',
+    text: 'We invite the Secretary-General to report.',
+    delegation: { code: 'G77', name: 'G77 and China' },
+  }),
+  whole({
+    pid: 'op2',
+    kind: 'insert',
+    text: 'We decide to meet again.',
+    delegation: { code: 'CHE', name: 'Switzerland' },
+  }),
+  whole({ pid: 'op2', kind: 'comment', text: 'Cannot accept this paragraph.', reservation: true }),
+  { ...amend('strengthen', 'reinforce'), ranges: [{ from: 0, to: 2 }] },
+  whole({
+    pid: 'op2',
+    kind: 'delete',
+    status: 'not-retained',
+    delegation: { code: 'RUS', name: 'Russian Federation' },
+  }),
+];
+
+function snapshot(over: Partial<CanonicalSnapshot> = {}): CanonicalSnapshot {
+  return {
+    format: 1,
+    negotiationId: 'n1',
+    kind: 'reading',
+    label: 'Rev.1',
+    takenAt: '2022-04-04T14:00:00Z',
+    blocks: [
+      { type: 'title', text: 'Progress Declaration', runs: [{ text: 'Progress Declaration' }] },
+      { type: 'section', text: 'Preamble', runs: [{ text: 'Preamble' }] },
+      PARAGRAPHS[0]!,
+      { type: 'section', text: 'Commitments', runs: [{ text: 'Commitments' }] },
+      PARAGRAPHS[1]!,
+      PARAGRAPHS[2]!,
+    ],
+    proposals: PROPOSALS,
+    paragraphStatuses: { op2: 'bracketed' },
+    ...over,
+  };
+}
+
+async function unzip(buffer: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(buffer);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files))
+    if (name.endsWith('.xml')) out[name] = await zip.file(name)!.async('string');
+  return out;
+}
+
+/** The text of a part: its `w:t` contents, paragraphs on their own lines. */
+function textOf(xml: string): string {
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n');
+}
+
+/** The formatting of the run whose text is exactly `text` (XML-escaped as written). */
+function runProps(xml: string, text: string): string {
+  for (const m of xml.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*)<\/w:r>/g))
+    if (m[1]!.includes(`>${text}</w:t>`)) return /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(m[1]!)?.[1] ?? '';
+  throw new Error(`no run with ${text}`);
+}
+
+const TITLE = 'Progress Declaration IMRF 2022';
+
+describe('snapshotToDocx', () => {
+  it('exports the clean text in the UN layout', async () => {
+    const parts = await unzip(await snapshotToDocx(snapshot(), { mode: 'clean', title: TITLE }));
+    const doc = parts['word/document.xml']!;
+    const text = textOf(doc);
+    expect(text).toContain('Progress Declaration');
+    expect(text).toContain(`PP1${PP1}`);
+    expect(text).toContain(`OP1${OP1}`);
+    expect(text).not.toContain('United States');
+    expect(doc).toContain('<w:tab/>');
+    expect(doc).toMatch(/<w:ind w:left="1247" w:hanging="1247"\/>/);
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(runProps(doc, 'Recalling')).toContain('<w:i/>');
+    expect(runProps(doc, PP1.slice('Recalling'.length))).toBe('');
+    expect(parts['word/styles.xml']).toContain('Times New Roman');
+    const header = Object.entries(parts).find(([name]) => name.startsWith('word/header'))![1];
+    expect(textOf(header)).toContain('Rev.1 — 4 April 2022');
+    const footer = Object.entries(parts).find(([name]) => name.startsWith('word/footer'))![1];
+    expect(footer).toContain('PAGE');
+    expect(footer).toContain('NUMPAGES');
+  });
+
+  it('dates the header in the negotiation’s time zone', async () => {
+    const late = snapshot({ takenAt: '2022-04-05T02:00:00Z' });
+    const parts = await unzip(
+      await snapshotToDocx(late, { mode: 'clean', title: TITLE, timeZone: 'America/New_York' }),
+    );
+    const header = Object.entries(parts).find(([name]) => name.startsWith('word/header'))![1];
+    expect(textOf(header)).toContain('Rev.1 — 4 April 2022');
+  });
+
+  it('exports the compilation text with every shown proposal bracketed and attributed', async () => {
+    const parts = await unzip(await snapshotToDocx(snapshot(), { mode: 'compilation', title: TITLE }));
+    const doc = parts['word/document.xml']!;
+    const text = textOf(doc);
+    expect(text).toContain('[further  — EU, supported by Norway, Switzerland]');
+    expect(text).toContain('[in line withconsistent with — United States]');
+    expect(text).toContain('[international lawapplicable law — Co-facilitators]');
+    expect(text).toContain('[delete — United States]');
+    expect(text).toContain('[retain — Norway]');
+    expect(text).toContain('OP2 alt[We invite the Secretary-General to report.] (G77 and China)');
+    expect(text).toContain('OP2bis[We decide to meet again.] (Switzerland)');
+    expect(text).toContain('[Reservation: Cannot accept this paragraph. — EU]');
+    expect(text).toMatch(/\[strengthenreinforce — EU\] \(outdated\)/);
+    expect(text).toContain(`${OP2} (bracketed)`);
+    expect(text).not.toContain('Russian Federation');
+    expect(runProps(doc, 'further ')).toContain('<w:b/>');
+    expect(runProps(doc, 'in line with')).toContain('<w:strike/>');
+    expect(runProps(doc, 'consistent with')).toContain('<w:b/>');
+    const facilitators = runProps(doc, ' — Co-facilitators]');
+    expect(facilitators).toContain('<w:i/>');
+    expect(facilitators).toContain('<w:color w:val="595959"/>');
+  });
+
+  it('shows proposals in other statuses when asked', async () => {
+    const parts = await unzip(
+      await snapshotToDocx(snapshot(), { mode: 'compilation', title: TITLE, statuses: ['not-retained'] }),
+    );
+    const text = textOf(parts['word/document.xml']!);
+    expect(text).toContain('[delete — Russian Federation]');
+    expect(text).not.toContain('United States');
+  });
+});
+
+describe('comparisonToDocx', () => {
+  const older = snapshot({ label: 'Zero draft', proposals: [] });
+  const newer = snapshot({
+    proposals: [],
+    blocks: [
+      older.blocks[0]!,
+      older.blocks[1]!,
+      PARAGRAPHS[0]!,
+      {
+        type: 'preambular',
+        pid: 'pp2',
+        label: 'PP2',
+        text: 'Noting progress,',
+        runs: [{ text: 'Noting progress,' }],
+      },
+      older.blocks[3]!,
+      { ...PARAGRAPHS[1]!, text: OP1.replace('strengthen', 'further strengthen'), runs: [] },
+    ],
+  });
+  const c = compareSnapshots(older, newer);
+
+  it('exports the changes in track-changes style', async () => {
+    const parts = await unzip(
+      await comparisonToDocx(c, { title: TITLE, olderLabel: 'Zero draft', newerLabel: 'Rev.1' }),
+    );
+    const doc = parts['word/document.xml']!;
+    const text = textOf(doc);
+    expect(text).toContain('Comparison of Zero draft and Rev.1');
+    expect(text).toContain(
+      'From Zero draft to Rev.1: 1 paragraph changed, 1 added, 1 deleted, 0 moved, 0 renumbered; 1 unchanged.',
+    );
+    expect(text).toContain('PP2Noting progress, (new)');
+    expect(text).toContain('OP1We commit to further strengthen');
+    expect(text).toContain(`OP2${OP2} (deleted)`);
+    expect(runProps(doc, 'further ')).toContain('<w:u w:val="single"/>');
+    expect(runProps(doc, 'Noting progress,')).toContain('<w:u w:val="single"/>');
+    expect(runProps(doc, OP2)).toContain('<w:strike/>');
+    expect(runProps(doc, 'We commit to ')).toBe('');
+  });
+
+  it('labels a renumbered paragraph with both numbers', async () => {
+    const moved = snapshot({
+      blocks: [
+        { ...PARAGRAPHS[2]!, label: 'OP1' },
+        { ...PARAGRAPHS[1]!, label: 'OP2' },
+      ],
+      proposals: [],
+    });
+    const parts = await unzip(
+      await comparisonToDocx(compareSnapshots(older, moved), {
+        title: TITLE,
+        olderLabel: 'A',
+        newerLabel: 'B',
+      }),
+    );
+    const text = textOf(parts['word/document.xml']!);
+    expect(text).toContain(`OP2 → OP1${OP2} (moved)`);
+    expect(text).toContain(`OP1 → OP2${OP1}\n`);
+  });
+});
+
+describe('exportFileName', () => {
+  it('builds a safe ASCII name without spaces', () => {
+    expect(exportFileName({ negotiationTitle: TITLE, label: 'Rev.1', date: '2022-04-04' })).toBe(
+      'Progress-Declaration-IMRF-2022_Rev.1_2022-04-04.docx',
+    );
+    expect(
+      exportFileName({
+        negotiationTitle: 'Déclaration / «Migration» — 2022',
+        label: 'Zero draft',
+        date: '2022-03-17T09:00:00Z',
+        suffix: 'compilation',
+      }),
+    ).toBe('Declaration-Migration-2022_Zero-draft_2022-03-17_compilation.docx');
+    expect(exportFileName({ negotiationTitle: '…', label: '', date: '2022-03-17' })).toBe(
+      'text_2022-03-17.docx',
+    );
+  });
+
+  it('refuses a date that is not ISO', () => {
+    expect(() => exportFileName({ negotiationTitle: 'x', label: 'y', date: '4 April 2022' })).toThrow(
+      RangeError,
+    );
+  });
+});
+
+const soffice = (() => {
+  try {
+    return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+})();
+
+describe('LibreOffice', () => {
+  it.skipIf(soffice === '')(
+    'converts an export to a PDF',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'docx-export-'));
+      try {
+        const file = join(dir, 'compilation.docx');
+        writeFileSync(file, await snapshotToDocx(snapshot(), { mode: 'compilation', title: TITLE }));
+        execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+          timeout: 60_000,
+        });
+        const pdf = join(dir, 'compilation.pdf');
+        expect(statSync(pdf).size).toBeGreaterThan(0);
+        expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
+});

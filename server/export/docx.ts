@@ -1,0 +1,117 @@
+/**
+ * Word export of a snapshot (clean or compilation text) and of a comparison of two snapshots,
+ * in the UN layout (`layout.ts`), with the `docx` package. Also names the exported files.
+ */
+import { Packer } from 'docx';
+import { DateTime } from 'luxon';
+import type { Comparison } from '../../shared/compare.js';
+import type { ProposalStatus } from '../../shared/proposals.js';
+import type { CanonicalSnapshot } from '../../shared/snapshot.js';
+import { comparisonBody } from './comparisonBody.js';
+import { subtitleParagraph, textRun, titleParagraph, unDocument } from './layout.js';
+import { DEFAULT_SHOWN_STATUSES, type ExportMode, snapshotBody } from './snapshotBody.js';
+
+/** How to export a snapshot. */
+export interface SnapshotExportOptions {
+  mode: ExportMode;
+  /** The negotiation's title. */
+  title: string;
+  /** Zone in which to date the snapshot in the header (the negotiation's); UTC when not given. */
+  timeZone?: string;
+  /** Statuses of the proposals a compilation shows; open and partly incorporated by default. */
+  statuses?: readonly ProposalStatus[];
+}
+
+/** How to export a comparison. */
+export interface ComparisonExportOptions {
+  /** The negotiation's title. */
+  title: string;
+  olderLabel: string;
+  newerLabel: string;
+}
+
+/** A snapshot as a Word document: the clean text, or the compilation text with its proposals. */
+export async function snapshotToDocx(s: CanonicalSnapshot, opts: SnapshotExportOptions): Promise<Buffer> {
+  const version = `${s.label} — ${longDate(s.takenAt, opts.timeZone ?? 'UTC')}`;
+  const body = snapshotBody(s, opts.mode, opts.statuses ?? DEFAULT_SHOWN_STATUSES);
+  const intro =
+    opts.mode === 'compilation'
+      ? [
+          subtitleParagraph([textRun(`Compilation text — ${s.label}`, { bold: true })]),
+          subtitleParagraph([
+            textRun('Proposed insertions in ', { italics: true }),
+            textRun('bold', { italics: true, bold: true }),
+            textRun(', proposed deletions ', { italics: true }),
+            textRun('struck through', { italics: true, strike: true }),
+            textRun('.', { italics: true }),
+          ]),
+        ]
+      : [];
+  // The compilation's lines go under the text's title; a text without one is headed by the negotiation's.
+  const children =
+    s.blocks[0]?.type === 'title'
+      ? [body[0]!, ...intro, ...body.slice(1)]
+      : s.blocks.some((b) => b.type === 'title')
+        ? [...intro, ...body]
+        : [titleParagraph(opts.title), ...intro, ...body];
+  const doc = unDocument({
+    title: `${opts.title} — ${s.label}`,
+    headerLeft: opts.title,
+    headerRight: opts.mode === 'compilation' ? `${version} — compilation` : version,
+    children,
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** A comparison as a Word document in track-changes style. */
+export async function comparisonToDocx(c: Comparison, opts: ComparisonExportOptions): Promise<Buffer> {
+  const doc = unDocument({
+    title: `${opts.title} — ${opts.olderLabel} → ${opts.newerLabel}`,
+    headerLeft: opts.title,
+    headerRight: `${opts.olderLabel} → ${opts.newerLabel}`,
+    children: comparisonBody(c, opts),
+  });
+  return Packer.toBuffer(doc);
+}
+
+/**
+ * A safe file name for an export: ASCII letters, digits, dots and hyphens, parts joined by
+ * underscores, e.g. "Progress-Declaration-IMRF-2022_Rev.1_2022-04-04.docx". `date` is an ISO
+ * date (or date-time, whose date part is used as written: pass the negotiation's local date).
+ */
+export function exportFileName(parts: {
+  negotiationTitle: string;
+  label: string;
+  date: string;
+  suffix?: string;
+}): string {
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(parts.date)?.[0];
+  if (!date) throw new RangeError(`${parts.date} is not an ISO date`);
+  const names = [
+    safeName(parts.negotiationTitle) || 'text',
+    safeName(parts.label),
+    date,
+    safeName(parts.suffix ?? ''),
+  ];
+  return `${names.filter((n) => n !== '').join('_')}.docx`;
+}
+
+const MAX_PART = 80;
+
+/** ASCII-only: accents dropped, every other run of characters but letters, digits and dots a hyphen. */
+function safeName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9.]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .slice(0, MAX_PART)
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
+/** "4 April 2022": the date of an instant in a zone. */
+function longDate(instant: string, zone: string): string {
+  const dt = DateTime.fromISO(instant, { setZone: true }).setZone(zone);
+  if (!dt.isValid) throw new RangeError(`${instant} is not an instant in ${zone}`);
+  return dt.setLocale('en-GB').toFormat('d LLLL yyyy');
+}

@@ -1,0 +1,201 @@
+/**
+ * The layout of a UN negotiated text in Word: A4, Times New Roman 12 pt, the title centred and
+ * bold, section headings bold, each paragraph's number (PP1, OP1) in a hanging indent before
+ * its text, a header line naming the version and page numbers in the footer.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Tab,
+  TabStopType,
+  TextRun,
+  UnderlineType,
+} from 'docx';
+import type { SnapshotRun } from '../../shared/snapshot.js';
+
+/** Formatting of a run on top of the document's font. */
+export interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  underline?: boolean;
+  /** Hex colour such as `595959`. */
+  color?: string;
+  /** Size in half-points. */
+  size?: number;
+}
+
+/** Colour of text set apart from the delegations' proposals (co-facilitators' text, notes). */
+export const GREY = '595959';
+/** Width of the hanging indent that holds a paragraph's number, in twips (2.2 cm). */
+export const LABEL_INDENT = 1247;
+/** A wider hanging indent, for labels such as "OP12 → OP14" (3.2 cm). */
+export const WIDE_LABEL_INDENT = 1814;
+
+const FONT = 'Times New Roman';
+const BODY_SIZE = 24;
+const SMALL_SIZE = 20;
+/** A4 in twips, with 2.54 cm margins. */
+const PAGE = { width: 11906, height: 16838, margin: 1440 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** Space after a paragraph (6 pt), in twips. */
+const AFTER = 120;
+
+/** A run of text with the given formatting. */
+export function textRun(text: string, style: RunStyle = {}): TextRun {
+  // Only what is set: a run that says "not bold" would undo the bold of a heading's style.
+  return new TextRun({
+    text,
+    bold: style.bold || undefined,
+    italics: style.italics || undefined,
+    strike: style.strike || undefined,
+    underline: style.underline ? { type: UnderlineType.SINGLE } : undefined,
+    color: style.color,
+    size: style.size,
+  });
+}
+
+/**
+ * The runs of a block's text between `from` and `to`, keeping its marks (em → italics,
+ * strong → bold) under `style`. Falls back to the plain text when the runs do not spell it.
+ */
+export function markedRuns(
+  runs: readonly SnapshotRun[],
+  text: string,
+  from: number,
+  to: number,
+  style: RunStyle = {},
+): TextRun[] {
+  const source = runs.map((r) => r.text).join('') === text ? runs : [{ text }];
+  const out: TextRun[] = [];
+  let at = 0;
+  for (const run of source) {
+    const start = Math.max(from, at);
+    const end = Math.min(to, at + run.text.length);
+    if (start < end)
+      out.push(
+        textRun(run.text.slice(start - at, end - at), {
+          ...style,
+          italics: style.italics || run.em === true,
+          bold: style.bold || run.strong === true,
+        }),
+      );
+    at += run.text.length;
+  }
+  return out;
+}
+
+/** The title of the text: centred and bold. */
+export function titleParagraph(text: string): Paragraph {
+  return new Paragraph({
+    children: [textRun(text, { bold: true })],
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 2 * AFTER },
+    keepNext: true,
+  });
+}
+
+/** A centred line under the title, such as "Compilation text". */
+export function subtitleParagraph(children: readonly ParagraphChild[]): Paragraph {
+  return new Paragraph({
+    children: [...children],
+    alignment: AlignmentType.CENTER,
+    spacing: { after: AFTER },
+  });
+}
+
+/** A section heading: bold, kept with the paragraph after it. */
+export function headingParagraph(children: readonly ParagraphChild[]): Paragraph {
+  return new Paragraph({
+    children: [...children],
+    spacing: { before: 2 * AFTER, after: AFTER },
+    keepNext: true,
+  });
+}
+
+/** A numbered paragraph: the label in a hanging indent, a tab, then the text. */
+export function numberedParagraph(
+  label: string,
+  children: readonly ParagraphChild[],
+  indent = LABEL_INDENT,
+): Paragraph {
+  return new Paragraph({
+    children: [new TextRun({ children: [label, new Tab()] }), ...children],
+    indent: { left: indent, hanging: indent },
+    tabStops: [{ type: TabStopType.LEFT, position: indent }],
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: AFTER },
+  });
+}
+
+/** A line under a numbered paragraph, aligned with its text: a proposal on it, a note. */
+export function noteParagraph(children: readonly ParagraphChild[], indent = LABEL_INDENT): Paragraph {
+  return new Paragraph({
+    children: [...children],
+    indent: { left: indent },
+    alignment: AlignmentType.LEFT,
+    spacing: { after: AFTER },
+  });
+}
+
+/** What a UN document needs besides its body. */
+export interface UnDocumentOptions {
+  /** Document title in the file's properties. */
+  title: string;
+  /** Left of the header line: the negotiation. */
+  headerLeft: string;
+  /** Right of the header line: the version, e.g. "Rev.1 — 4 April 2022". */
+  headerRight: string;
+  children: readonly Paragraph[];
+}
+
+/** A Word document with the UN layout around the given body. */
+export function unDocument(o: UnDocumentOptions): Document {
+  const header = new Header({
+    children: [
+      new Paragraph({
+        children: [
+          textRun(o.headerLeft, { size: SMALL_SIZE }),
+          new TextRun({ children: [new Tab(), o.headerRight], size: SMALL_SIZE }),
+        ],
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+      }),
+    ],
+  });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        children: [
+          new TextRun({ children: [PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES], size: SMALL_SIZE }),
+        ],
+        alignment: AlignmentType.CENTER,
+      }),
+    ],
+  });
+  return new Document({
+    title: o.title,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: AFTER } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        headers: { default: header },
+        footers: { default: footer },
+        children: [...o.children],
+      },
+    ],
+  });
+}

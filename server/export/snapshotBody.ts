@@ -1,0 +1,139 @@
+/**
+ * The body of an exported text: the clean text, or the compilation text with every shown
+ * proposal bracketed and attributed inside or after its paragraph (insertions bold, deletions
+ * struck through, co-facilitators' text in grey italics).
+ */
+import type { Paragraph, TextRun } from 'docx';
+import { compileParagraph, type Piece, type ResolvedProposal } from '../../shared/compilation.js';
+import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
+import { isParagraphType } from '../../shared/schema.js';
+import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
+import { attributionOf } from './attribution.js';
+import {
+  GREY,
+  headingParagraph,
+  markedRuns,
+  noteParagraph,
+  numberedParagraph,
+  type RunStyle,
+  textRun,
+  titleParagraph,
+} from './layout.js';
+
+/** Clean text, or compilation text with proposals. */
+export type ExportMode = 'clean' | 'compilation';
+
+/** Statuses of the proposals a compilation shows by default. */
+export const DEFAULT_SHOWN_STATUSES: readonly ProposalStatus[] = ['open', 'partly-incorporated'];
+
+const PIECE_STYLES: Record<Piece['kind'], RunStyle> = {
+  text: {},
+  ins: { bold: true },
+  del: { strike: true },
+};
+
+const STATUS_NOTES: Record<ParagraphStatus, string | null> = {
+  pending: null,
+  bracketed: 'bracketed',
+  'agreed-ad-ref': 'agreed ad ref.',
+  deleted: 'deleted',
+};
+
+/** The paragraphs of a snapshot's text in the given mode; a compilation shows proposals in `shown` statuses. */
+export function snapshotBody(
+  s: CanonicalSnapshot,
+  mode: ExportMode,
+  shown: readonly ProposalStatus[] = DEFAULT_SHOWN_STATUSES,
+): Paragraph[] {
+  const byPid = new Map<string, ResolvedProposal[]>();
+  if (mode === 'compilation')
+    for (const r of s.proposals)
+      if (shown.includes(r.proposal.status))
+        byPid.set(r.proposal.pid, [...(byPid.get(r.proposal.pid) ?? []), r]);
+  return s.blocks.flatMap((block): Paragraph[] => {
+    if (block.type === 'title') return [titleParagraph(block.text)];
+    if (block.type === 'section')
+      return [headingParagraph(markedRuns(block.runs, block.text, 0, block.text.length, { bold: true }))];
+    if (mode === 'clean' || block.pid === undefined)
+      return [numberedParagraph(block.label ?? '', markedRuns(block.runs, block.text, 0, block.text.length))];
+    return compiledParagraphs(block, byPid.get(block.pid) ?? [], s.paragraphStatuses[block.pid] ?? 'pending');
+  });
+}
+
+/** A paragraph with its proposals inside, then its whole-paragraph proposals, alternatives, comments and new paragraphs. */
+function compiledParagraphs(
+  block: SnapshotBlock,
+  proposals: readonly ResolvedProposal[],
+  status: ParagraphStatus,
+): Paragraph[] {
+  if (!isParagraphType(block.type)) throw new TypeError(`${block.type} is not a paragraph`);
+  const label = block.label ?? '';
+  const c = compileParagraph(
+    { pid: block.pid ?? '', kind: block.type, label, text: block.text, status },
+    proposals,
+  );
+
+  const body: TextRun[] = [];
+  let at = 0;
+  for (const segment of c.segments) {
+    if (segment.type === 'text') {
+      body.push(...markedRuns(block.runs, block.text, at, at + segment.text.length));
+      at += segment.text.length;
+    } else {
+      segment.entries.forEach((e, i) => {
+        if (i > 0) body.push(textRun(' '));
+        body.push(...bracket(e.proposal, e.pieces));
+      });
+      at = segment.to;
+    }
+  }
+  const note = STATUS_NOTES[status];
+  if (note) body.push(textRun(` (${note})`, { italics: true }));
+
+  return [
+    numberedParagraph(label, body),
+    ...c.wholeParagraph.map((p) => noteParagraph(bracket(p, [], p.kind))),
+    ...c.alternatives.map((p) => numberedParagraph(`${label} alt`, newText(p))),
+    ...c.comments.map((p) =>
+      noteParagraph(bracket(p, piece('text', p.text), p.reservation ? 'Reservation' : 'Comment')),
+    ),
+    ...c.outdated.map((p) =>
+      noteParagraph([...bracket(p, changePieces(p)), textRun(' (outdated)', { italics: true, color: GREY })]),
+    ),
+    ...c.inserts.map((i) => numberedParagraph(i.label, newText(i.proposal))),
+  ];
+}
+
+/** "[tag: pieces — attribution]", the co-facilitators' set apart in grey italics. */
+function bracket(p: ProposalView, pieces: readonly Piece[], tag?: string): TextRun[] {
+  const base = proposalStyle(p);
+  const opening = tag === undefined ? '[' : pieces.length === 0 ? `[${tag}` : `[${tag}: `;
+  return [
+    textRun(opening, base),
+    ...pieces.map((x) => textRun(x.text, { ...base, ...PIECE_STYLES[x.kind] })),
+    textRun(` — ${attributionOf(p)}]`, base),
+  ];
+}
+
+/** The proposed text of a new or alternative paragraph: "[text] (Switzerland)". */
+function newText(p: ProposalView): TextRun[] {
+  const base = proposalStyle(p);
+  return [
+    textRun('[', base),
+    textRun(p.text, { ...base, ...PIECE_STYLES.ins }),
+    textRun(`] (${attributionOf(p)})`, base),
+  ];
+}
+
+function proposalStyle(p: ProposalView): RunStyle {
+  return p.byFacilitators ? { italics: true, color: GREY } : {};
+}
+
+/** The words an outdated amendment deletes and inserts. */
+function changePieces(p: ProposalView): Piece[] {
+  return p.changes.flatMap((c) => [...piece('del', c.deleted), ...piece('ins', c.inserted)]);
+}
+
+function piece(kind: Piece['kind'], text: string): Piece[] {
+  return text === '' ? [] : [{ kind, text }];
+}

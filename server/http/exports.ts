@@ -1,0 +1,124 @@
+/**
+ * Comparison and Word export of snapshots (or the live text): thin routes over the pure
+ * comparison in shared/compare.ts and the .docx writer in server/export/docx.ts.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { compareSnapshots } from '../../shared/compare.js';
+import { PROPOSAL_STATUSES } from '../../shared/proposals.js';
+import type { CanonicalSnapshot } from '../../shared/snapshot.js';
+import type { Accounts } from '../accounts/accounts.js';
+import { comparisonToDocx, exportFileName, snapshotToDocx } from '../export/docx.js';
+import type { Readings } from '../readings/readings.js';
+import type { Storage } from '../storage/storage.js';
+import { loadSnapshot } from './readings.js';
+import { principalOf } from './session.js';
+import { parseBody } from './validate.js';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ref = z.string().min(1).max(40);
+const CompareQuery = z.object({ from: ref, to: ref }).strict();
+const ExportQuery = z.object({ mode: z.enum(['clean', 'compilation']).default('clean') }).strict();
+
+/**
+ * The two snapshots of a comparison, each carrying the proposals of the readings held between
+ * them, so that changes link to the proposals they came from and the older side lists those not
+ * retained (a revision itself records no proposals).
+ */
+async function comparisonPair(
+  storage: Storage,
+  readings: Readings,
+  negotiationId: string,
+  from: string,
+  to: string,
+) {
+  const [older, newer] = await Promise.all([
+    loadSnapshot(storage, readings, negotiationId, from),
+    loadSnapshot(storage, readings, negotiationId, to),
+  ]);
+  const between = (await storage.readings.listSnapshots(negotiationId))
+    .filter((s) => s.kind === 'reading' && s.takenAt > older.takenAt && s.takenAt <= newer.takenAt)
+    .flatMap((s) => (JSON.parse(s.canonical) as CanonicalSnapshot).proposals);
+  const merge = (own: CanonicalSnapshot['proposals']) => {
+    const byId = new Map(between.map((p) => [p.proposal.id, p]));
+    for (const p of own) byId.set(p.proposal.id, p);
+    return [...byId.values()];
+  };
+  return {
+    older: { ...older, proposals: merge(older.proposals) },
+    newer: { ...newer, proposals: merge(newer.proposals) },
+  };
+}
+
+/** `/api/negotiations/:id/compare`, `/export/:snapshotId.docx`, `/export/compare.docx`. */
+export function exportRoutes(storage: Storage, accounts: Accounts, readings: Readings): Router {
+  const router = Router();
+  const member = (res: Parameters<typeof principalOf>[0], id: string) =>
+    accounts.membership(principalOf(res), id);
+  const sendDocx = (res: import('express').Response, name: string, data: Buffer) => {
+    res.setHeader('Content-Type', DOCX_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.send(data);
+  };
+
+  router.get('/negotiations/:id/compare', async (req, res) => {
+    await member(res, req.params.id);
+    const q = parseBody(CompareQuery, req.query);
+    const { older, newer } = await comparisonPair(storage, readings, req.params.id, q.from, q.to);
+    res.json({
+      older: { label: older.label, takenAt: older.takenAt },
+      newer: { label: newer.label, takenAt: newer.takenAt },
+      comparison: compareSnapshots(older, newer),
+    });
+  });
+
+  router.get('/negotiations/:id/export/compare.docx', async (req, res) => {
+    await member(res, req.params.id);
+    const q = parseBody(CompareQuery, req.query);
+    const negotiation = (await storage.getNegotiation(req.params.id))!;
+    const { older, newer } = await comparisonPair(storage, readings, req.params.id, q.from, q.to);
+    const data = await comparisonToDocx(compareSnapshots(older, newer), {
+      title: negotiation.title,
+      olderLabel: older.label,
+      newerLabel: newer.label,
+    });
+    sendDocx(
+      res,
+      exportFileName({
+        negotiationTitle: negotiation.title,
+        label: `${older.label}-vs-${newer.label}`,
+        date: newer.takenAt,
+        suffix: 'comparison',
+      }),
+      data,
+    );
+  });
+
+  router.get('/negotiations/:id/export/:snapshotId.docx', async (req, res) => {
+    await member(res, req.params.id);
+    const { mode } = parseBody(ExportQuery, req.query);
+    const negotiation = (await storage.getNegotiation(req.params.id))!;
+    const snapshot = await loadSnapshot(storage, readings, req.params.id, req.params.snapshotId);
+    // A closed reading's compilation shows every proposal of the reading with its outcome.
+    const statuses =
+      snapshot.kind === 'reading' ? PROPOSAL_STATUSES.filter((st) => st !== 'withdrawn') : undefined;
+    const data = await snapshotToDocx(snapshot, {
+      mode,
+      title: negotiation.title,
+      timeZone: negotiation.timeZone,
+      ...(statuses ? { statuses } : {}),
+    });
+    sendDocx(
+      res,
+      exportFileName({
+        negotiationTitle: negotiation.title,
+        label: snapshot.label,
+        date: snapshot.takenAt,
+        ...(mode === 'compilation' ? { suffix: 'compilation' } : {}),
+      }),
+      data,
+    );
+  });
+
+  return router;
+}

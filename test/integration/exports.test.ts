@@ -1,0 +1,116 @@
+/** Comparing any two snapshots (or one against the live text) and exporting them to Word. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
+import type { Comparison } from '../../shared/compare.js';
+import { api } from '../support/auth.js';
+import { ROOT, startTestServer, type TestServer } from '../support/server.js';
+
+let ts: TestServer;
+let cookie: string;
+let ids: Record<string, string>;
+const base = `/api/negotiations/${DEMO_NEGOTIATION_ID}`;
+
+beforeAll(async () => {
+  ts = await startTestServer();
+  cookie = await ts.signIn('demo-usa');
+  const t = await api<{ snapshots: { id: string; label: string }[] }>(ts.url, 'GET', `${base}/timeline`, {
+    cookie,
+  });
+  ids = Object.fromEntries(t.body.snapshots.map((s) => [s.label, s.id]));
+});
+afterAll(async () => {
+  await ts.stop();
+});
+
+async function download(path: string): Promise<{ name: string; data: Buffer; xml: string }> {
+  const res = await fetch(`${ts.url}${path}`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('wordprocessingml');
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')![1]!;
+  const data = Buffer.from(await res.arrayBuffer());
+  const xml = await (await JSZip.loadAsync(data)).file('word/document.xml')!.async('string');
+  return { name, data, xml };
+}
+
+function soffice(): string {
+  try {
+    return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+describe('comparison', () => {
+  it('compares the zero draft with Rev.1 (not neighbours of the same kind) and links proposals', async () => {
+    const res = await api<{ comparison: Comparison }>(
+      ts.url,
+      'GET',
+      `${base}/compare?from=${ids['Zero draft']}&to=${ids['Rev.1']}`,
+      { cookie },
+    );
+    expect(res.status).toBe(200);
+    const c = res.body.comparison;
+    expect(c.summary.changed).toBeGreaterThanOrEqual(8);
+    expect(c.summary.added).toBeGreaterThanOrEqual(1);
+    const changed = c.rows.filter((r) => r.kind === 'changed');
+    expect(changed.some((r) => r.incorporated.length > 0)).toBe(true);
+    expect(c.rows.some((r) => r.renumbered)).toBe(true);
+  });
+
+  it('compares a snapshot with the live text, and refuses an unknown snapshot', async () => {
+    const res = await api<{ comparison: Comparison }>(
+      ts.url,
+      'GET',
+      `${base}/compare?from=${ids['Rev.1']}&to=live`,
+      { cookie },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.comparison.rows.length).toBeGreaterThan(60);
+    const bad = await api(ts.url, 'GET', `${base}/compare?from=nope&to=live`, { cookie });
+    expect(bad.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('Word export', () => {
+  it('exports the first reading as a compilation: numbered paragraphs, attributions, bold insertions, struck deletions', async () => {
+    const { name, data, xml } = await download(
+      `${base}/export/${ids['First reading']}.docx?mode=compilation`,
+    );
+    expect(name).toMatch(/^Progress-Declaration.*First-reading.*\.docx$/);
+    expect(xml).toContain('OP1');
+    expect(xml).toContain('PP1');
+    expect(xml).toContain('European Union');
+    expect(xml).toContain('<w:b/>');
+    expect(xml).toContain('<w:strike/>');
+    const dir = join(ROOT, 'test-output', 'exports');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, name), data);
+    const office = soffice();
+    if (office) {
+      execFileSync(office, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, name)], {
+        timeout: 120_000,
+        stdio: 'ignore',
+      });
+      const pdf = join(dir, name.replace(/\.docx$/, '.pdf'));
+      execFileSync(
+        'pdftoppm',
+        ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(dir, 'first-reading-compilation')],
+        { timeout: 60_000 },
+      );
+    }
+  });
+
+  it('exports the live text clean and a comparison with track-changes styling', async () => {
+    const clean = await download(`${base}/export/live.docx`);
+    expect(clean.xml).toContain('OP55');
+    expect(clean.xml).not.toContain('<w:strike/>');
+    const cmp = await download(`${base}/export/compare.docx?from=${ids['Zero draft']}&to=${ids['Rev.1']}`);
+    expect(cmp.xml).toMatch(/<w:u w:val="single"\/>/);
+    expect(cmp.xml).toContain('<w:strike/>');
+    expect(cmp.name).toContain('comparison');
+  });
+});
