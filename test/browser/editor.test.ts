@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type PersonPage, screenshot, signInAs } from '../support/browser.js';
+import { headerAccount, launchBrowser, type PersonPage, screenshot, signInAs } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /** Waits until the page's connection and save states are as given. */
@@ -94,8 +94,11 @@ describe('real-time editor', () => {
       expect(await list.innerText()).toContain(other);
       expect(await list.innerText()).toContain('Luxembourg');
     }
-    const header = bgd.page.getByTestId('account');
-    expect(await header.innerText()).toMatch(/Co-facilitator, Bangladesh\s*Co-facilitator\s*Bangladesh/);
+    expect(await headerAccount(bgd.page)).toEqual({
+      name: 'Co-facilitator, Bangladesh',
+      role: 'Co-facilitator',
+      delegation: 'Bangladesh',
+    });
   });
 
   it('sends typing in OP3 to the other co-facilitator within 2 seconds, saved', async () => {
