@@ -11,7 +11,7 @@ import { draftDocName, proposalsDocName } from '../shared/protocol.js';
 import type { LoadSeat } from './load/config.js';
 import type { BenchOptions } from './options.js';
 import { ROOT } from './proc/child.js';
-import type { Seat, SeedMeta } from './seed/meta.js';
+import type { Seat, SeedMeta, SeedProposal } from './seed/meta.js';
 import { seedLargeNegotiation } from './seed/negotiation.js';
 
 /** File name of the database inside a data directory (as `server/main.ts` names it). */
@@ -75,6 +75,36 @@ export async function exportDocStates(prepared: Prepared): Promise<Record<string
       out[name] = file;
     }
     return out;
+  } finally {
+    await storage.close();
+  }
+}
+
+/**
+ * The proposals of the open reading that can still be supported, with their supporters as
+ * stored now (earlier runs tabled and supported proposals too).
+ */
+export async function openProposalsNow(prepared: Prepared): Promise<SeedProposal[]> {
+  const storage = openSqliteStorage(prepared.dbFile);
+  try {
+    const id = prepared.meta.negotiationId;
+    const open = (await storage.readings.listReadings(id)).find((r) => r.closedAt === null);
+    const openPids = new Set(prepared.meta.paragraphs.filter((p) => p.open).map((p) => p.pid));
+    const supporters = new Map<string, string[]>();
+    for (const s of await storage.proposals.supports(id)) {
+      const list = supporters.get(s.proposalId) ?? [];
+      list.push(s.delegation);
+      supporters.set(s.proposalId, list);
+    }
+    return (await storage.proposals.list(id))
+      .filter((p) => p.readingId === open?.id && p.status === 'open' && openPids.has(p.pid))
+      .map((p) => ({
+        id: p.id,
+        pid: p.pid,
+        delegation: p.delegation,
+        tabledBy: p.tabledBy,
+        supporters: supporters.get(p.id) ?? [],
+      }));
   } finally {
     await storage.close();
   }

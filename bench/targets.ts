@@ -24,6 +24,8 @@ export interface ServerTargetOptions {
   /** Directory for a V8 CPU profile of the server (`node --cpu-prof`), if wanted. */
   profileDir?: string;
   logLevel?: string;
+  /** Proposed server changes to apply (see `server/patches.ts`). */
+  patches?: readonly string[];
 }
 
 /** Starts the real server on the benchmark database. */
@@ -40,6 +42,7 @@ export async function startServerTarget(opts: ServerTargetOptions): Promise<Targ
       BENCH_DB: opts.dbFile,
       BENCH_DIST: opts.distDir ?? '',
       LOG_LEVEL: opts.logLevel ?? 'warn',
+      BENCH_PATCHES: (opts.patches ?? []).join(','),
     },
     onStderr: (line) => {
       const event = /"event":"([^"]+)"/.exec(line)?.[1];

@@ -8,10 +8,13 @@ import { AuditPage } from './audit/AuditPage.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { HomePage } from './HomePage.js';
 import { messages } from './i18n/messages.js';
+import { InputsPage } from './inputs/InputsPage.js';
 import { Link } from './Link.js';
 import { NegotiationPage } from './NegotiationPage.js';
 import { PageHeading } from './PageHeading.js';
 import { ParticipantsPage } from './participants/ParticipantsPage.js';
+import { ReadingsPage } from './readings/ReadingsPage.js';
+import { RoadmapPage } from './roadmap/RoadmapPage.js';
 import { matchRoute, type Route, usePath } from './routing.js';
 import { accountFor } from './session/account.js';
 import { SignedOutPage } from './session/SignedOutPage.js';
@@ -74,6 +77,16 @@ function SignedInPage({ route, me }: SignedInPageProps) {
       return <ParticipantsPage key={route.id} id={route.id} me={me} />;
     case 'audit':
       return <AuditPage key={route.id} id={route.id} me={me} />;
+    case 'roadmap':
+      return <RoadmapPage key={route.id} id={route.id} me={me} />;
+    case 'inputs':
+      return <InputsPage key={route.id} id={route.id} me={me} />;
+    case 'timeline':
+    case 'compare':
+    case 'import':
+    case 'snapshot':
+    case 'print':
+      return <ReadingsPage route={route} me={me} />;
     case 'notFound':
       return <NotFound me={me} />;
   }

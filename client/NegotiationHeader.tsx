@@ -1,6 +1,8 @@
 /**
- * The header of a negotiation's pages: its title, the signed-in person's part in it, and for
- * co-facilitators and administrators the navigation between the text, participants and audit log.
+ * The header of a negotiation's pages: its title, the signed-in person's part in it, the
+ * navigation between the text, its timeline and comparison, the roadmap and written inputs
+ * (and for co-facilitators and administrators participants and audit log), and what comes next
+ * on the roadmap.
  */
 import type { ReactNode } from 'react';
 import { AppHeader } from './AppHeader.js';
@@ -9,14 +11,23 @@ import { messages } from './i18n/messages.js';
 import { Link } from './Link.js';
 import { canManage, fetchNegotiation, type Negotiation } from './negotiationsApi.js';
 import { PageHeading } from './PageHeading.js';
-import { auditPath, negotiationPath, participantsPath } from './routing.js';
+import { comparePath, timelinePath } from './readings/routes.js';
+import { NextUp } from './roadmap/NextUp.js';
+import { auditPath, inputsPath, negotiationPath, participantsPath, roadmapPath } from './routing.js';
 import { accountFor } from './session/account.js';
 import type { Me } from './session/sessionApi.js';
 import { useDocumentTitle } from './useDocumentTitle.js';
 import { useRequest } from './useRequest.js';
 
 /** The pages of a negotiation. */
-export type NegotiationSection = 'text' | 'participants' | 'audit';
+export type NegotiationSection =
+  | 'text'
+  | 'timeline'
+  | 'compare'
+  | 'roadmap'
+  | 'inputs'
+  | 'participants'
+  | 'audit';
 
 /** Props of `NegotiationHeader`. */
 export interface NegotiationHeaderProps {
@@ -30,11 +41,22 @@ export interface NegotiationHeaderProps {
   className?: string;
 }
 
-const SECTIONS: readonly { section: NegotiationSection; path: (id: string) => string }[] = [
+const SECTIONS: readonly { section: NegotiationSection; path: (id: string) => string; managers?: true }[] = [
   { section: 'text', path: negotiationPath },
-  { section: 'participants', path: participantsPath },
-  { section: 'audit', path: auditPath },
+  { section: 'timeline', path: timelinePath },
+  { section: 'compare', path: (id) => comparePath(id) },
+  { section: 'roadmap', path: roadmapPath },
+  { section: 'inputs', path: inputsPath },
+  { section: 'participants', path: participantsPath, managers: true },
+  { section: 'audit', path: auditPath, managers: true },
 ];
+
+const sectionLabel = (section: NegotiationSection): string =>
+  section === 'roadmap' || section === 'inputs'
+    ? messages.roadmap.nav[section]
+    : section === 'timeline' || section === 'compare'
+      ? messages.readings.nav[section]
+      : messages.header[section];
 
 /** The negotiation's banner. */
 export function NegotiationHeader({
@@ -54,19 +76,18 @@ export function NegotiationHeader({
   );
   return (
     <AppHeader account={accountFor(me, negotiation)} title={title} className={className}>
-      {canManage(negotiation.me) && (
-        <nav className="negotiation-nav" aria-label={messages.header.negotiationNav}>
-          <ul>
-            {SECTIONS.map(({ section, path }) => (
-              <li key={section}>
-                <Link href={path(negotiation.id)} aria-current={section === current ? 'page' : undefined}>
-                  {messages.header[section]}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      <nav className="negotiation-nav" aria-label={messages.header.negotiationNav}>
+        <ul>
+          {SECTIONS.filter((s) => !s.managers || canManage(negotiation.me)).map(({ section, path }) => (
+            <li key={section}>
+              <Link href={path(negotiation.id)} aria-current={section === current ? 'page' : undefined}>
+                {sectionLabel(section)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <NextUp negotiationId={negotiation.id} timeZone={negotiation.timeZone} />
       {children}
     </AppHeader>
   );

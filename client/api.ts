@@ -13,11 +13,14 @@ export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE';
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(code: string, message: string, status = 0) {
+  /** Facts the server gave with the error, e.g. `{ deadline, timeZone }` of a passed deadline. */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+  constructor(code: string, message: string, status = 0, details?: Readonly<Record<string, unknown>>) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.details = details;
   }
 }
 
@@ -40,9 +43,13 @@ export const RoleSchema = z.enum(['facilitator', 'delegate', 'observer']);
 /** A person's role in a negotiation. */
 export type Role = z.infer<typeof RoleSchema>;
 
-/** The server's error shape: `{ error: { code, message } }`. */
+/** The server's error shape: `{ error: { code, message, details? } }`. */
 const ErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.optional(z.string()) }),
+  error: z.object({
+    code: z.string(),
+    message: z.optional(z.string()),
+    details: z.optional(z.record(z.string(), z.unknown())),
+  }),
 });
 
 /** Any JSON answer; used when the caller does not need the body. */
@@ -58,13 +65,14 @@ async function request<T>(
   signal: AbortSignal | undefined,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? body.type : 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : raw ? body : JSON.stringify(body),
       signal: signal ?? null,
       credentials: 'same-origin',
     });
@@ -78,13 +86,7 @@ async function request<T>(
   } catch {
     throw new ApiError('BAD_RESPONSE', `HTTP ${response.status}: not JSON`, response.status);
   }
-  if (!response.ok) {
-    const failure = ErrorBodySchema.safeParse(json);
-    if (failure.success) {
-      throw new ApiError(failure.data.error.code, failure.data.error.message ?? '', response.status);
-    }
-    throw new ApiError('BAD_RESPONSE', `HTTP ${response.status}`, response.status);
-  }
+  if (!response.ok) throw failureOf(response, json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError('BAD_RESPONSE', `unexpected answer from ${method} ${path}`, response.status);
@@ -98,7 +100,7 @@ export function getJson<T>(path: string, schema: z.ZodMiniType<T>, signal?: Abor
 }
 
 /**
- * Sends `body` (if any) as JSON with `method`; checks the answer against `schema` when given,
+ * Sends `body` (if any) as JSON with `method` (a `Blob` goes as is, with its own type); checks the answer against `schema` when given,
  * else returns it unchecked as `unknown`.
  */
 export function sendJson(method: Method, path: string, body?: unknown): Promise<unknown>;
@@ -115,6 +117,36 @@ export function sendJson<T>(
   schema?: z.ZodMiniType<T>,
 ): Promise<T | unknown> {
   return request(method, path, schema ?? AnyBody, body, undefined);
+}
+
+/** The `ApiError` of a failed answer whose body was `json`. */
+function failureOf(response: Response, json: unknown): ApiError {
+  const failure = ErrorBodySchema.safeParse(json);
+  if (!failure.success) return new ApiError('BAD_RESPONSE', `HTTP ${response.status}`, response.status);
+  const { code, message, details } = failure.data.error;
+  return new ApiError(code, message ?? '', response.status, details);
+}
+
+/** A file the server sends, such as a Word export, with the name it suggests. */
+export interface ApiFile {
+  blob: Blob;
+  /** From `Content-Disposition`; null when the server suggests none. */
+  fileName: string | null;
+}
+
+/** GETs a file; a failure becomes an `ApiError` like any other call's. */
+export async function getFile(path: string, signal?: AbortSignal): Promise<ApiFile> {
+  let response: Response;
+  try {
+    response = await fetch(path, { signal: signal ?? null, credentials: 'same-origin' });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw failureOf(response, await response.json().catch(() => null));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
 }
 
 /** The API path of a negotiation, with `rest` appended (each part URL-encoded). */

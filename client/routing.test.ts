@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { auditPath, matchRoute, negotiationPath, participantsPath } from './routing.js';
+import {
+  auditPath,
+  inputsPath,
+  matchRoute,
+  negotiationPath,
+  participantsPath,
+  roadmapPath,
+} from './routing.js';
 
 describe('matchRoute', () => {
   it('matches the start page, the sign-in page and negotiation pages', () => {
@@ -15,6 +22,12 @@ describe('matchRoute', () => {
     expect(matchRoute(negotiationPath('a b/c'))).toEqual({ page: 'negotiation', id: 'a b/c' });
     expect(matchRoute(participantsPath('a b/c'))).toEqual({ page: 'participants', id: 'a b/c' });
     expect(matchRoute(auditPath('x'))).toEqual({ page: 'audit', id: 'x' });
+  });
+
+  it('matches the roadmap and written-inputs pages', () => {
+    expect(matchRoute('/n/imrf-2022/roadmap')).toEqual({ page: 'roadmap', id: 'imrf-2022' });
+    expect(matchRoute(inputsPath('a b'))).toEqual({ page: 'inputs', id: 'a b' });
+    expect(matchRoute(roadmapPath('x'))).toEqual({ page: 'roadmap', id: 'x' });
   });
 
   it('sends anything else to not found', () => {

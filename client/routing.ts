@@ -3,6 +3,7 @@
  * elsewhere, and the app's routes matched in one place.
  */
 import { useSyncExternalStore } from 'react';
+import { matchReadingRoute, type ReadingRoute } from './readings/routes.js';
 
 /** A page of the app. */
 export type Route =
@@ -11,17 +12,28 @@ export type Route =
   | { page: 'negotiation'; id: string }
   | { page: 'participants'; id: string }
   | { page: 'audit'; id: string }
+  | { page: 'roadmap'; id: string }
+  | { page: 'inputs'; id: string }
+  | ReadingRoute
   | { page: 'notFound' };
 
 const NAVIGATE_EVENT = 'app:navigate';
 
 /** Pages below a negotiation, by the last part of their path. */
-const NEGOTIATION_PAGES = { '': 'negotiation', participants: 'participants', audit: 'audit' } as const;
+const NEGOTIATION_PAGES = {
+  '': 'negotiation',
+  participants: 'participants',
+  audit: 'audit',
+  roadmap: 'roadmap',
+  inputs: 'inputs',
+} as const;
 
 /** The route for a path. */
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { page: 'home' };
   if (path === '/signin' || path === '/signin/') return { page: 'signin' };
+  const reading = matchReadingRoute(path);
+  if (reading) return reading;
   const match = /^\/n\/([^/]+)(?:\/([a-z]*))?\/?$/.exec(path);
   if (match?.[1]) {
     const sub = match[2] ?? '';
@@ -49,6 +61,16 @@ export function participantsPath(id: string): string {
 /** The path of a negotiation's audit log. */
 export function auditPath(id: string): string {
   return `${negotiationPath(id)}/audit`;
+}
+
+/** The path of a negotiation's roadmap. */
+export function roadmapPath(id: string): string {
+  return `${negotiationPath(id)}/roadmap`;
+}
+
+/** The path of a negotiation's written inputs. */
+export function inputsPath(id: string): string {
+  return `${negotiationPath(id)}/inputs`;
 }
 
 let navigations = 0;

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import type { AnchoredChange } from './proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType, type ParagraphKind } from './schema.js';
+import type { SnapshotRun } from './snapshot.js';
 import type { TextChange } from './wordDiff.js';
 
 /** A paragraph of the draft document. */
@@ -46,6 +47,19 @@ export function plainText(text: Y.XmlText): string {
   for (const op of text.toDelta() as { insert: unknown }[])
     if (typeof op.insert === 'string') out += op.insert;
   return out;
+}
+
+/** The formatted runs of a paragraph element (italic opening words and the like). */
+export function paragraphRuns(element: Y.XmlElement): SnapshotRun[] {
+  const first = element.firstChild;
+  if (!(first instanceof Y.XmlText)) return [];
+  return (first.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).flatMap((op) => {
+    if (typeof op.insert !== 'string') return [];
+    const run: SnapshotRun = { text: op.insert };
+    if (op.attributes?.em) run.em = true;
+    if (op.attributes?.strong) run.strong = true;
+    return [run];
+  });
 }
 
 /** Plain text of a paragraph element. */

@@ -10,12 +10,20 @@ export const PRESENCE_COLORS = [
   '#00708a',
   '#a3337a',
   '#5c6b00',
+  '#6b4e16',
+  '#0b6e4f',
+  '#c2185b',
+  '#3f51b5',
 ] as const;
 
-/** A stable colour for `key` (a delegation code or a person id). */
+/** A stable colour for `key` (a delegation code or a person id), from its FNV-1a hash. */
 export function colorFor(key: string): string {
-  let h = 0;
-  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h = (h ^ (h >>> 15)) >>> 0; // fold the well-mixed high bits into the low ones
   return PRESENCE_COLORS[h % PRESENCE_COLORS.length]!;
 }
 

@@ -69,3 +69,17 @@ export function snapshotParagraphs(s: CanonicalSnapshot): (SnapshotBlock & { pid
     (b): b is SnapshotBlock & { pid: string; label: string } => b.pid !== undefined && b.label !== undefined,
   );
 }
+
+/** The runs covering characters [from, to) of the text the runs spell out, marks kept. */
+export function sliceRuns(runs: readonly SnapshotRun[], from: number, to: number): SnapshotRun[] {
+  const out: SnapshotRun[] = [];
+  let at = 0;
+  for (const run of runs) {
+    const start = Math.max(from, at);
+    const end = Math.min(to, at + run.text.length);
+    if (start < end) out.push({ ...run, text: run.text.slice(start - at, end - at) });
+    at += run.text.length;
+    if (at >= to) break;
+  }
+  return out;
+}

@@ -75,6 +75,12 @@ export class Commander {
     this.relaySocket?.close();
   }
 
+  /** Waits until no command is in flight, or `timeoutMs` passed. */
+  async idle(timeoutMs: number): Promise<void> {
+    const until = performance.now() + timeoutMs;
+    while (this.inFlight > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+  }
+
   /** Issues one command: tables a proposal or supports one, half and half. */
   issue(measured: boolean): void {
     if (this.inFlight >= MAX_IN_FLIGHT) {
@@ -133,7 +139,7 @@ export class Commander {
       p.supporters.push(code);
       const key = supportKey(p.id, code);
       const sentAt = performance.now();
-      this.tracker.expect(key, { sentAt, measured });
+      this.tracker.expect(key, { sentAt, measured, pending: !this.relayDoc });
       if (this.relayDoc) {
         const current = this.relayDoc.getMap(PROPOSALS_MAP).get(p.id) as Record<string, unknown> | undefined;
         this.writeView(p.id, {

@@ -19,6 +19,8 @@ export interface TargetStats {
   /** V8 heap in use after the run (after a full GC where the target allows it), in MB. */
   heapUsedMb: number | null;
   logEvents: Record<string, number>;
+  /** Event-loop delay of the target over the measured window (server only). */
+  eventLoop: { p99Ms: number; maxMs: number } | null;
 }
 
 /** A whole run: the load's results and the target's. */
@@ -44,12 +46,16 @@ export async function driveLoad(target: Target, config: LoadConfig, opts: DriveO
     name: 'loadgen',
     entry: join('bench', 'load', 'entry.ts'),
     nodeArgs: ['--max-old-space-size=4096'],
+    onStderr: (line) => opts.log(`    loadgen: ${line}`),
   });
   const sampler = new ProcSampler(target.child.pid, 500);
   const windows: LoadWindow[] = [];
   let measureFrom: ReturnType<ProcSampler['take']>;
   let measureTo: ReturnType<ProcSampler['take']>;
   let loadedDocs: string[] = [];
+  let eventLoop: TargetStats['eventLoop'] = null;
+  const ask = (type: string, extra: Record<string, unknown> = {}) =>
+    target.child.request({ type, ...extra }, 10_000).catch(() => undefined);
   const phases: Promise<void>[] = [];
   const off = loadgen.onMessage((msg: IpcMessage) => {
     if (msg.type === 'progress') opts.log(`    ${target.kind}: ${msg.text as string}`);
@@ -61,17 +67,25 @@ export async function driveLoad(target: Target, config: LoadConfig, opts: DriveO
     if (msg.type !== 'phase') return;
     const phase = msg.phase as string;
     opts.log(`    ${target.kind}: ${phase}`);
-    if (phase === 'measure') measureFrom = sampler.take();
+    if (phase === 'measure') {
+      measureFrom = sampler.take();
+      if (target.kind === 'server') phases.push(ask('loop', { reset: true }).then(() => undefined));
+    }
     if (phase === 'drain') {
       measureTo = sampler.take();
       phases.push(
-        target.child
-          .request({ type: 'rooms' }, 10_000)
-          .then((answer) => {
-            loadedDocs = answer.names as string[];
-          })
-          .catch(() => undefined),
+        ask('rooms').then((answer) => {
+          loadedDocs = (answer?.names as string[] | undefined) ?? [];
+        }),
       );
+      if (target.kind === 'server') {
+        phases.push(
+          ask('loop').then((answer) => {
+            if (answer?.type === 'loop')
+              eventLoop = { p99Ms: answer.p99Ms as number, maxMs: answer.maxMs as number };
+          }),
+        );
+      }
     }
     if (opts.onPhase) phases.push(Promise.resolve(opts.onPhase(phase)));
   });
@@ -105,6 +119,7 @@ export async function driveLoad(target: Target, config: LoadConfig, opts: DriveO
         loadedDocs,
         heapUsedMb,
         logEvents: Object.fromEntries(target.logEvents),
+        eventLoop,
       },
       rssTimeline: sampler.samples.map((s) => [Math.round((s.at - from.at) / 100) / 10, mb(s.rssBytes)]),
       windows,

@@ -16,6 +16,8 @@ export interface Expectation {
   measured: boolean;
   /** A session that does not receive it (the sender's own). */
   exclude?: number;
+  /** Not settled before it is announced again without this flag (a command awaiting its answer). */
+  pending?: boolean;
 }
 
 /** When a session could receive messages of the tracked document. */
@@ -87,7 +89,7 @@ export class FanoutTracker<K> {
         continue;
       }
       const exp = entry.exp;
-      if (!all && now - (exp.ackAt ?? exp.sentAt) < this.settleAfterMs) continue;
+      if (!all && (exp.pending || now - (exp.ackAt ?? exp.sentAt) < this.settleAfterMs)) continue;
       this.entries.delete(key);
       settled.push(key);
       this.settleOne(exp, entry.arrivals);

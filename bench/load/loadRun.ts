@@ -153,6 +153,7 @@ export class LoadRun implements SessionOwner {
     stopCommands();
     stopChurn();
     if (windows) clearInterval(windows);
+    await this.commander.idle(60_000);
     await sleep(this.cfg.drainSeconds * 1000);
     this.running = false;
     clearInterval(sweeper);

@@ -4,15 +4,19 @@
  * `BENCH_DIST`), without the demo seeding and sign-in link printing, and with an IPC channel the
  * benchmark uses to ask which documents are loaded and how much memory is in use.
  *
- * Environment: BENCH_DB (SQLite file), BENCH_DIST (built client, optional), LOG_LEVEL.
+ * Environment: BENCH_DB (SQLite file), BENCH_DIST (built client, optional), LOG_LEVEL, and
+ * BENCH_PATCHES (proposed changes to measure, see `patches.ts`; none by default).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../../server/app.js';
 import { createLogger, type LogLevel } from '../../server/logger.js';
 import { openSqliteStorage } from '../../server/storage/sqlite.js';
 import { onParent, toParent } from '../proc/child.js';
+import { applyPatches } from './patches.js';
 
 const file = process.env.BENCH_DB;
 if (!file) throw new Error('BENCH_DB is not set');
+const patches = applyPatches((process.env.BENCH_PATCHES ?? '').split(',').filter(Boolean));
 const storage = openSqliteStorage(file);
 const server = await startServer({
   storage,
@@ -21,6 +25,9 @@ const server = await startServer({
   host: '127.0.0.1',
   distDir: process.env.BENCH_DIST || undefined,
 });
+
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
 
 let stopping = false;
 async function stop(): Promise<void> {
@@ -35,6 +42,11 @@ onParent(async (msg) => {
   switch (msg.type) {
     case 'rooms':
       return { type: 'rooms', names: server.rooms.loadedNames() };
+    case 'loop': {
+      const answer = { type: 'loop', p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+      if (msg.reset) loop.reset();
+      return answer;
+    }
     case 'memory': {
       const gc = (globalThis as { gc?: () => void }).gc;
       if (msg.gc && gc) gc();
@@ -48,4 +60,4 @@ onParent(async (msg) => {
   }
 });
 process.on('SIGTERM', () => void stop());
-toParent({ type: 'ready', port: server.port });
+toParent({ type: 'ready', port: server.port, patches });

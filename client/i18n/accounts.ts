@@ -233,6 +233,7 @@ export const accountMessages = {
       'input.submitted': 'Written input submitted',
       'input.edited': 'Written input edited',
       'inputs.visibility': 'Visibility of written inputs changed',
+      'calendar.feed': 'Calendar subscription address created',
     } as Record<string, string>,
     /** Names of the detail fields; unknown fields show under their own name. */
     details: {

@@ -7,6 +7,8 @@ import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
 import { accountMessages } from './accounts.js';
 import { proposalMessages } from './proposals.js';
+import { readingMessages } from './readings.js';
+import { roadmapMessages } from './roadmap.js';
 
 /** Name of a close code in `CloseCode`. */
 type CloseCodeName = keyof typeof CloseCode;
@@ -90,6 +92,8 @@ export const messages = {
   loading: 'Loading…',
   ...accountMessages,
   proposals: proposalMessages,
+  readings: readingMessages,
+  roadmap: roadmapMessages,
   connection: {
     label: 'Connection',
     connecting: 'Connecting…',

@@ -50,7 +50,8 @@ export const proposalMessages = {
   panel: {
     heading: (label: string): string => `Proposals on ${label}`,
     empty: 'Select a paragraph to see its proposals and to table one.',
-    none: 'No proposals on this paragraph match the filters.',
+    none: 'No proposals on this paragraph in this reading match the filters.',
+    earlier: (n: number): string => `Earlier readings (${n} ${n === 1 ? 'proposal' : 'proposals'})`,
     filters: 'Filters',
     delegation: 'Delegation',
     kind: 'Kind',

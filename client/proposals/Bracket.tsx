@@ -10,28 +10,21 @@ export interface BracketProps {
   /** A word before the pieces, such as "delete" or "outdated". */
   tag?: string;
   selected: boolean;
-  onSelect(id: string): void;
+  /** Absent where nothing is selectable (a recorded snapshot, a comparison): a plain span. */
+  onSelect?: ((id: string) => void) | undefined;
+  /** A word after the attribution, such as the proposal's outcome in a closed reading. */
+  note?: string | undefined;
 }
 
 /** A bracketed, attributed proposal; activating it selects the proposal. */
-export function Bracket({ proposal, pieces, tag, selected, onSelect }: BracketProps) {
+export function Bracket({ proposal, pieces, tag, selected, onSelect, note }: BracketProps) {
   const classes = ['bracket', proposal.byFacilitators ? 'by-facilitators' : '', selected ? 'selected' : '']
     .filter(Boolean)
     .join(' ');
-  return (
-    <button
-      type="button"
-      className={classes}
-      data-proposal-id={proposal.id}
-      data-delegation={proposal.delegation.code}
-      aria-pressed={selected}
-      onClick={(e) => {
-        e.stopPropagation();
-        onSelect(proposal.id);
-      }}
-    >
+  const content = (
+    <>
       [{tag && <span className="bracket-tag">{tag} </span>}
-      {pieces.map((piece, i) => {
+      {trimEdges(pieces).map((piece, i) => {
         const key = `${i}-${piece.kind}`;
         if (piece.kind === 'ins')
           return (
@@ -42,7 +35,53 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect }: BracketPr
         if (piece.kind === 'del') return <del key={key}>{piece.text}</del>;
         return <span key={key}>{piece.text}</span>;
       })}
-      <span className="attribution"> — {attributionOf(proposal)}</span>]
-    </button>
+      <span className="attribution"> — {attributionOf(proposal)}</span>
+      {note && <span className="bracket-note"> · {note}</span>}]
+    </>
   );
+  if (!onSelect) {
+    return (
+      <span
+        className={`${classes} static`}
+        data-proposal-id={proposal.id}
+        data-delegation={proposal.delegation.code}
+        data-status={proposal.status}
+      >
+        {content}
+      </span>
+    );
+  }
+  const activate = (e: React.SyntheticEvent) => {
+    e.stopPropagation();
+    onSelect(proposal.id);
+  };
+  return (
+    // A <button> cannot wrap across lines inside running text; this span acts as one.
+    // biome-ignore lint/a11y/useSemanticElements: see above
+    <span
+      role="button"
+      tabIndex={0}
+      className={classes}
+      data-proposal-id={proposal.id}
+      data-delegation={proposal.delegation.code}
+      aria-pressed={selected}
+      onClick={activate}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          activate(e);
+        }
+      }}
+    >
+      {content}
+    </span>
+  );
+}
+
+/** The pieces without spaces at the very start and end, which the bracket itself stands for. */
+function trimEdges(pieces: readonly Piece[]): Piece[] {
+  const out = pieces.map((p) => ({ ...p }));
+  if (out.length > 0) out[0]!.text = out[0]!.text.trimStart();
+  if (out.length > 0) out[out.length - 1]!.text = out[out.length - 1]!.text.trimEnd();
+  return out.filter((p) => p.text !== '');
 }

@@ -1,14 +1,13 @@
 /**
  * The compilation text, the default reading view: the live base text with every proposal
  * bracketed and attributed inside it, and beside it the panel of the selected paragraph.
- * With `clean`, the same text without any proposal.
  */
 import { useMemo, useState } from 'react';
 import './compilation.css';
 import type * as Y from 'yjs';
 import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
-import { ApiError } from '../api.js';
-import { errorMessage, messages } from '../i18n/messages.js';
+import { messages } from '../i18n/messages.js';
+import { actionErrorMessage } from '../readings/actionError.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
 import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
 import { Filters } from './Filters.js';
@@ -27,7 +26,6 @@ export interface CompilationViewProps {
   /** The draft's live Y.Doc (from the draft connection). */
   doc: Y.Doc;
   viewer: Viewer;
-  clean: boolean;
 }
 
 type Editing = {
@@ -36,8 +34,8 @@ type Editing = {
   proposal?: ProposalView;
 } | null;
 
-/** The compilation (or clean) text with the proposal panel. */
-export function CompilationView({ negotiationId, doc, viewer, clean }: CompilationViewProps) {
+/** The compilation text with the proposal panel. */
+export function CompilationView({ negotiationId, doc, viewer }: CompilationViewProps) {
   const m = messages.proposals;
   const board = useBoard(negotiationId);
   const version = useDraftVersion(doc);
@@ -51,8 +49,8 @@ export function CompilationView({ negotiationId, doc, viewer, clean }: Compilati
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
-    () => compileDraft(doc, board.proposals, board.statuses, clean ? null : filter),
-    [doc, version, board, clean, filter],
+    () => compileDraft(doc, board.proposals, board.statuses, filter),
+    [doc, version, board, filter],
   );
   const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;
@@ -66,7 +64,7 @@ export function CompilationView({ negotiationId, doc, viewer, clean }: Compilati
       setNotice({ text: done, error: false });
       return true;
     } catch (err) {
-      setNotice({ text: errorMessage(err instanceof ApiError ? err.code : 'INTERNAL'), error: true });
+      setNotice({ text: actionErrorMessage(err), error: true });
       return false;
     } finally {
       setBusy(false);
@@ -142,12 +140,8 @@ export function CompilationView({ negotiationId, doc, viewer, clean }: Compilati
   };
 
   return (
-    <div className={`compilation-layout${clean ? ' clean' : ''}`}>
-      <article
-        className="compilation"
-        aria-label={clean ? m.views.clean : m.views.compilation}
-        data-testid="compilation"
-      >
+    <div className="compilation-layout">
+      <article className="compilation" aria-label={m.views.compilation} data-testid="compilation">
         {blocks.map((b) => {
           if (b.type === 'title')
             return (
@@ -187,7 +181,8 @@ export function CompilationView({ negotiationId, doc, viewer, clean }: Compilati
             <CompiledParagraphView
               key={p.pid}
               paragraph={p}
-              openCount={clean ? 0 : b.proposals.filter((x) => x.status === 'open').length}
+              runs={b.runs}
+              openCount={b.proposals.filter((x) => x.status === 'open').length}
               selected={selected === p.pid}
               selectedProposal={selectedProposal}
               onSelect={select}
@@ -199,44 +194,42 @@ export function CompilationView({ negotiationId, doc, viewer, clean }: Compilati
           );
         })}
       </article>
-      {!clean && (
-        <aside className="side-panel" aria-label={m.panel.filters}>
-          <Filters filter={filter} proposals={board.proposals} onChange={setFilter} />
-          <div role="status" aria-live="polite" className={`notice${notice?.error ? ' error' : ''}`}>
-            {notice?.text}
-          </div>
-          <ProposalPanel
-            viewer={viewer}
-            paragraph={
-              selectedPara
-                ? {
-                    pid: selectedPara.paragraph.pid,
-                    label: selectedPara.paragraph.label,
-                    status: selectedPara.paragraph.status,
-                  }
-                : null
-            }
-            proposals={board.proposals}
-            filter={{ ...filter, status: null }}
-            selectedProposal={selectedProposal}
-            busy={busy}
-            actions={actions}
-            form={
-              editing && editing.kind !== 'amend' && editing.pid === selected ? (
-                <TextProposalForm
-                  key={editing.proposal?.id ?? editing.kind}
-                  kind={editing.kind}
-                  label={selectedPara?.paragraph.label ?? ''}
-                  {...(editing.proposal ? { initialText: editing.proposal.text } : {})}
-                  tableAs={editing.proposal ? [] : tableAs}
-                  onSubmit={submitText}
-                  onCancel={() => setEditing(null)}
-                />
-              ) : null
-            }
-          />
-        </aside>
-      )}
+      <aside className="side-panel" aria-label={m.panel.filters}>
+        <Filters filter={filter} proposals={board.proposals} onChange={setFilter} />
+        <div role="status" aria-live="polite" className={`notice${notice?.error ? ' error' : ''}`}>
+          {notice?.text}
+        </div>
+        <ProposalPanel
+          viewer={viewer}
+          paragraph={
+            selectedPara
+              ? {
+                  pid: selectedPara.paragraph.pid,
+                  label: selectedPara.paragraph.label,
+                  status: selectedPara.paragraph.status,
+                }
+              : null
+          }
+          proposals={board.proposals}
+          filter={{ ...filter, status: null }}
+          selectedProposal={selectedProposal}
+          busy={busy}
+          actions={actions}
+          form={
+            editing && editing.kind !== 'amend' && editing.pid === selected ? (
+              <TextProposalForm
+                key={editing.proposal?.id ?? editing.kind}
+                kind={editing.kind}
+                label={selectedPara?.paragraph.label ?? ''}
+                {...(editing.proposal ? { initialText: editing.proposal.text } : {})}
+                tableAs={editing.proposal ? [] : tableAs}
+                onSubmit={submitText}
+                onCancel={() => setEditing(null)}
+              />
+            ) : null
+          }
+        />
+      </aside>
     </div>
   );
 }

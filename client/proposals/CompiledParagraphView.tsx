@@ -1,6 +1,8 @@
 /** One paragraph of the compilation text with its proposals in and after it. */
-import type { CompiledParagraph } from '../../shared/compilation.js';
+import type { CompiledParagraph, Segment } from '../../shared/compilation.js';
+import type { SnapshotRun } from '../../shared/snapshot.js';
 import { messages } from '../i18n/messages.js';
+import { StyledText } from '../readings/StyledText.js';
 import { Bracket } from './Bracket.js';
 
 /** Props of `CompiledParagraphView`. */
@@ -10,8 +12,23 @@ export interface CompiledParagraphViewProps {
   openCount: number;
   selected: boolean;
   selectedProposal: string | null;
-  onSelect(pid: string): void;
-  onSelectProposal(pid: string, proposalId: string): void;
+  /** Absent for a read-only text (a recorded snapshot, a print view): nothing is selectable. */
+  onSelect?: (pid: string) => void;
+  onSelectProposal?: (pid: string, proposalId: string) => void;
+  /** The paragraph's runs, to set its italics and bold where no proposal is. */
+  runs?: readonly SnapshotRun[];
+  /** True for a closed reading's record: each proposal shows its outcome, applied ones too. */
+  showOutcome?: boolean;
+}
+
+/** Offset in the paragraph's text where each segment starts. */
+function segmentStarts(segments: readonly Segment[]): number[] {
+  let at = 0;
+  return segments.map((s) => {
+    const start = s.type === 'cluster' ? s.from : at;
+    at = s.type === 'cluster' ? s.to : at + s.text.length;
+    return start;
+  });
 }
 
 /** A numbered paragraph: base text with bracketed amendments, then whole-paragraph proposals. */
@@ -22,31 +39,42 @@ export function CompiledParagraphView({
   selectedProposal,
   onSelect,
   onSelectProposal,
+  runs,
+  showOutcome = false,
 }: CompiledParagraphViewProps) {
   const m = messages.proposals;
-  const pick = (id: string) => onSelectProposal(p.pid, id);
+  const pick = onSelectProposal && ((id: string) => onSelectProposal(p.pid, id));
+  const outcome = (status: keyof typeof m.statuses) => (showOutcome ? m.statuses[status] : undefined);
+  const starts = segmentStarts(p.segments);
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the number button is the keyboard way to select a paragraph
     <section
       className={`c-para ${p.kind} status-${p.status}${selected ? ' selected' : ''}`}
       data-pid={p.pid}
       aria-labelledby={`label-${p.pid}`}
-      onClick={() => onSelect(p.pid)}
+      onClick={onSelect && (() => onSelect(p.pid))}
     >
       <div className="c-margin">
-        <button
-          type="button"
-          id={`label-${p.pid}`}
-          className="c-label"
-          aria-pressed={selected}
-          aria-label={`${p.label}${openCount > 0 ? `, ${m.countLabel(openCount)}` : ''}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            onSelect(p.pid);
-          }}
-        >
-          {p.label}
-        </button>
+        {!onSelect && (
+          <span id={`label-${p.pid}`} className="c-label c-label-static">
+            {p.label}
+          </span>
+        )}
+        {onSelect && (
+          <button
+            type="button"
+            id={`label-${p.pid}`}
+            className="c-label"
+            aria-pressed={selected}
+            aria-label={`${p.label}${openCount > 0 ? `, ${m.countLabel(openCount)}` : ''}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onSelect(p.pid);
+            }}
+          >
+            {p.label}
+          </button>
+        )}
         {openCount > 0 && (
           <span className="c-count" aria-hidden="true">
             {openCount}
@@ -61,7 +89,7 @@ export function CompiledParagraphView({
           {p.segments.map((s, i) =>
             s.type === 'text' ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: text runs have no identity of their own; the list is rebuilt as a whole.
-              <span key={`t${i}`}>{s.text}</span>
+              <StyledText key={`t${i}`} text={s.text} from={starts[i]!} runs={runs} />
             ) : (
               <span key={`c${s.from}`} className="cluster">
                 {s.entries.map((e) => (
@@ -71,13 +99,14 @@ export function CompiledParagraphView({
                     pieces={e.pieces}
                     selected={selectedProposal === e.proposal.id}
                     onSelect={pick}
+                    note={outcome(e.proposal.status)}
                   />
                 ))}
               </span>
             ),
           )}
         </p>
-        {(p.wholeParagraph.length > 0 || p.outdated.length > 0) && (
+        {(p.wholeParagraph.length > 0 || p.outdated.length > 0 || (showOutcome && p.applied.length > 0)) && (
           <p className="c-after">
             {p.wholeParagraph.map((w) => (
               <Bracket
@@ -87,6 +116,7 @@ export function CompiledParagraphView({
                 tag={w.kind === 'delete' ? m.bracketDelete : m.bracketRetain}
                 selected={selectedProposal === w.id}
                 onSelect={pick}
+                note={outcome(w.status)}
               />
             ))}
             {p.outdated.map((o) => (
@@ -100,8 +130,23 @@ export function CompiledParagraphView({
                 tag={m.outdated}
                 selected={selectedProposal === o.id}
                 onSelect={pick}
+                note={outcome(o.status)}
               />
             ))}
+            {showOutcome &&
+              p.applied.map((a) => (
+                <Bracket
+                  key={a.id}
+                  proposal={a}
+                  pieces={a.changes.flatMap((c) => [
+                    ...(c.deleted ? [{ kind: 'del' as const, text: c.deleted }] : []),
+                    ...(c.inserted ? [{ kind: 'ins' as const, text: c.inserted }] : []),
+                  ])}
+                  tag={messages.readings.snapshot.applied}
+                  selected={false}
+                  note={outcome(a.status)}
+                />
+              ))}
           </p>
         )}
         {p.alternatives.map((a) => (
@@ -114,6 +159,7 @@ export function CompiledParagraphView({
               pieces={[{ kind: 'ins', text: a.text }]}
               selected={selectedProposal === a.id}
               onSelect={pick}
+              note={outcome(a.status)}
             />
           </p>
         ))}
@@ -125,6 +171,7 @@ export function CompiledParagraphView({
               tag={c.reservation ? m.reservation : m.comment}
               selected={selectedProposal === c.id}
               onSelect={pick}
+              note={outcome(c.status)}
             />
           </p>
         ))}
@@ -141,6 +188,7 @@ export function CompiledParagraphView({
                 pieces={[{ kind: 'ins', text: ins.proposal.text }]}
                 selected={selectedProposal === ins.proposal.id}
                 onSelect={pick}
+                note={outcome(ins.proposal.status)}
               />
             </p>
           </div>

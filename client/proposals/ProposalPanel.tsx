@@ -43,7 +43,22 @@ export function ProposalPanel({
   const m = messages.proposals;
   if (!paragraph) return <p className="panel-empty">{m.panel.empty}</p>;
   const open = paragraphOpen(paragraph.status);
-  const list = proposals.filter((p) => p.pid === paragraph.pid && passes(p, filter));
+  const all = proposals.filter((p) => p.pid === paragraph.pid && passes(p, filter));
+  // The reading under way is the one of the latest proposal anywhere; earlier readings fold away.
+  const current = proposals.at(-1)?.readingId ?? null;
+  const list = all.filter((p) => p.readingId === current);
+  const earlier = all.filter((p) => p.readingId !== current);
+  const cards = (items: readonly ProposalView[]) =>
+    items.map((p) => (
+      <ProposalCard
+        key={p.id}
+        proposal={p}
+        viewer={viewer}
+        selected={p.id === selectedProposal}
+        busy={busy}
+        actions={actions}
+      />
+    ));
   const canTable = viewer.role !== 'observer';
   return (
     <div className="proposal-panel" data-pid={paragraph.pid}>
@@ -100,17 +115,14 @@ export function ProposalPanel({
         <p className="panel-note">{m.panel.none}</p>
       ) : (
         <ul className="proposal-list" aria-labelledby="panel-heading">
-          {list.map((p) => (
-            <ProposalCard
-              key={p.id}
-              proposal={p}
-              viewer={viewer}
-              selected={p.id === selectedProposal}
-              busy={busy}
-              actions={actions}
-            />
-          ))}
+          {cards(list)}
         </ul>
+      )}
+      {earlier.length > 0 && (
+        <details className="earlier-readings" open={earlier.some((p) => p.id === selectedProposal)}>
+          <summary>{m.panel.earlier(earlier.length)}</summary>
+          <ul className="proposal-list">{cards(earlier)}</ul>
+        </details>
       )}
     </div>
   );

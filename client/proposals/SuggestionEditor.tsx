@@ -5,7 +5,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { changeKind, wordChanges } from '../../shared/wordDiff.js';
 import { ApiError } from '../api.js';
-import { errorMessage, messages } from '../i18n/messages.js';
+import { messages } from '../i18n/messages.js';
+import { actionErrorMessage } from '../readings/actionError.js';
 import { TablingAs } from './TablingAs.js';
 
 /** Props of `SuggestionEditor`. */
@@ -59,7 +60,7 @@ export function SuggestionEditor({
         setStartedFrom(baseText);
         setError(m.rebased);
       } else {
-        setError(errorMessage(err instanceof ApiError ? err.code : 'INTERNAL'));
+        setError(actionErrorMessage(err));
       }
     } finally {
       setBusy(false);

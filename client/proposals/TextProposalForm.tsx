@@ -1,8 +1,8 @@
 /** A form for a proposal made of a text: a new paragraph, an alternative text, a comment. */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ProposalKind } from '../../shared/proposals.js';
-import { ApiError } from '../api.js';
-import { errorMessage, messages } from '../i18n/messages.js';
+import { messages } from '../i18n/messages.js';
+import { actionErrorMessage } from '../readings/actionError.js';
 import { TablingAs } from './TablingAs.js';
 
 /** Props of `TextProposalForm`. */
@@ -46,7 +46,7 @@ export function TextProposalForm({
         try {
           await onSubmit(text, reservation, tableAs.length > 1 ? as : undefined);
         } catch (err) {
-          setError(errorMessage(err instanceof ApiError ? err.code : 'INTERNAL'));
+          setError(actionErrorMessage(err));
         } finally {
           setBusy(false);
         }

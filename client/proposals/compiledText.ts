@@ -4,17 +4,24 @@
  * of the document, so they follow the co-facilitators' edits as they happen).
  */
 import * as Y from 'yjs';
-import { paragraphPlainText, resolveChanges } from '../../shared/anchors.js';
+import { paragraphPlainText, paragraphRuns, resolveChanges } from '../../shared/anchors.js';
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
 import { numberParagraphs } from '../../shared/numbering.js';
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
+import type { SnapshotRun } from '../../shared/snapshot.js';
 
 /** A block of the compilation text in order. */
 export type CompiledBlock =
   | { type: 'title'; text: string }
   | { type: 'section'; text: string; key: string }
-  | { type: 'paragraph'; paragraph: CompiledParagraph; text: string; proposals: ProposalView[] };
+  | {
+      type: 'paragraph';
+      paragraph: CompiledParagraph;
+      text: string;
+      runs: SnapshotRun[];
+      proposals: ProposalView[];
+    };
 
 /** Which proposals the reader wants to see. */
 export interface ProposalFilter {
@@ -77,7 +84,7 @@ export function compileDraft(
         { pid, kind: child.nodeName, label: labels.get(pid) ?? '', text, status: statuses[pid] ?? 'pending' },
         resolved,
       );
-      blocks.push({ type: 'paragraph', paragraph, text, proposals: all });
+      blocks.push({ type: 'paragraph', paragraph, text, runs: paragraphRuns(child), proposals: all });
     }
   });
   return blocks;

@@ -9,6 +9,7 @@
 import { findParagraph, paragraphPlainText } from '../../shared/anchors.js';
 import type { ProposalStatus } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
+import { instantOf, localDateAt } from '../../shared/time.js';
 import type { Membership } from '../accounts/accounts.js';
 import { AuditLog } from '../accounts/audit.js';
 import type { RunningServer } from '../app.js';
@@ -19,10 +20,8 @@ import { Readings } from '../readings/readings.js';
 import type { Storage } from '../storage/storage.js';
 import { DEMO_NEGOTIATION_ID } from './seed.js';
 
-type Edit =
-  | { op: 'add'; after: number; words: string }
-  | { op: 'delete'; at: number; count: number }
-  | { op: 'replace'; at: number; count: number; words: string };
+/** An amendment: the words `find` of the paragraph become `replace`. */
+type Edit = { find: string; replace: string };
 
 interface Planned {
   by: string;
@@ -42,7 +41,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-eu',
     pid: 'op01',
     kind: 'amend',
-    edit: { op: 'add', after: 3, words: 'fully' },
+    edit: { find: 'our commitment', replace: 'our full commitment' },
     supporters: ['demo-nor', 'demo-che'],
     outcome: 'apply',
   },
@@ -50,7 +49,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-usa',
     pid: 'op01',
     kind: 'amend',
-    edit: { op: 'delete', at: 8, count: 3 },
+    edit: { find: ' and our resolve', replace: '' },
     outcome: 'not-retained',
   },
   {
@@ -58,7 +57,7 @@ const FIRST_READING: Planned[] = [
     group: 'G77',
     pid: 'op02',
     kind: 'amend',
-    edit: { op: 'replace', at: 5, count: 1, words: 'substantially' },
+    edit: { find: 'since the adoption', replace: 'since the adoption in 2018' },
     supporters: ['demo-egy', 'demo-zaf', 'demo-phl'],
     outcome: 'apply',
   },
@@ -67,7 +66,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-mex',
     pid: 'op03',
     kind: 'amend',
-    edit: { op: 'add', after: 6, words: 'safe, orderly and regular' },
+    edit: { find: 'many States', replace: 'many States, at all levels of government,' },
     supporters: ['demo-bra'],
     outcome: 'apply',
   },
@@ -82,7 +81,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-che',
     pid: 'op05',
     kind: 'amend',
-    edit: { op: 'replace', at: 10, count: 2, words: 'in full respect of' },
+    edit: { find: 'in some regions', replace: 'in many regions' },
     supporters: ['demo-nor'],
     outcome: 'not-retained',
   },
@@ -90,7 +89,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-egy',
     pid: 'op05',
     kind: 'amend',
-    edit: { op: 'delete', at: 10, count: 2 },
+    edit: { find: 'in some regions', replace: 'in certain regions' },
     outcome: 'not-retained',
   },
   {
@@ -113,7 +112,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-zaf',
     pid: 'op08',
     kind: 'amend',
-    edit: { op: 'add', after: 2, words: 'urgently' },
+    edit: { find: 'We appreciate', replace: 'We deeply appreciate' },
     supporters: ['demo-egy'],
     outcome: 'not-retained',
   },
@@ -121,7 +120,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-phl',
     pid: 'op09',
     kind: 'amend',
-    edit: { op: 'add', after: 9, words: 'including migrant domestic workers,' },
+    edit: { find: 'acknowledge the contributions', replace: 'acknowledge with gratitude the contributions' },
     supporters: ['demo-mex', 'demo-pak'],
     outcome: 'apply',
   },
@@ -137,15 +136,15 @@ const FIRST_READING: Planned[] = [
     group: 'G77',
     pid: 'op11',
     kind: 'amend',
-    edit: { op: 'replace', at: 3, count: 1, words: 'enhance' },
+    edit: { find: 'has fallen in several corridors', replace: 'has fallen only in some corridors' },
     outcome: 'not-retained',
   },
-  { by: 'demo-gbr', pid: 'op12', kind: 'amend', edit: { op: 'delete', at: 5, count: 2 }, outcome: 'apply' },
+  { by: 'demo-gbr', pid: 'op12', kind: 'amend', edit: { find: ' and the wider public', replace: '' }, outcome: 'apply' },
   {
     by: 'demo-mex',
     pid: 'op14',
     kind: 'amend',
-    edit: { op: 'add', after: 4, words: 'all' },
+    edit: { find: 'many migrants still', replace: 'many migrants, regardless of their status, still' },
     supporters: ['demo-bra', 'demo-phl'],
     outcome: 'apply',
   },
@@ -160,14 +159,14 @@ const FIRST_READING: Planned[] = [
     by: 'demo-jpn',
     pid: 'op16',
     kind: 'amend',
-    edit: { op: 'replace', at: 7, count: 1, words: 'appropriate' },
+    edit: { find: 'We are alarmed by', replace: 'We are concerned by' },
     outcome: 'not-retained',
   },
   {
     by: 'demo-che',
     pid: 'op18',
     kind: 'amend',
-    edit: { op: 'add', after: 5, words: 'and human rights-based' },
+    edit: { find: 'international law', replace: 'international human rights law' },
     supporters: ['demo-eu', 'demo-nor', 'demo-mex'],
     outcome: 'apply',
   },
@@ -184,7 +183,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-nor',
     pid: 'op24',
     kind: 'amend',
-    edit: { op: 'add', after: 7, words: 'and gender-responsive' },
+    edit: { find: 'fair recruitment', replace: 'fair and ethical recruitment' },
     supporters: ['demo-che', 'demo-eu'],
     outcome: 'apply',
   },
@@ -192,14 +191,14 @@ const FIRST_READING: Planned[] = [
     by: 'demo-zaf',
     pid: 'op26',
     kind: 'amend',
-    edit: { op: 'replace', at: 4, count: 2, words: 'to scale up' },
+    edit: { find: 'appropriate measures', replace: 'effective measures' },
     outcome: 'not-retained',
   },
   {
     by: 'demo-eu',
     pid: 'op30',
     kind: 'amend',
-    edit: { op: 'delete', at: 12, count: 3 },
+    edit: { find: ' and other precarious situations', replace: '' },
     supporters: ['demo-gbr'],
     outcome: 'not-retained',
   },
@@ -215,7 +214,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-mex',
     pid: 'op44',
     kind: 'amend',
-    edit: { op: 'add', after: 3, words: 'predictable and' },
+    edit: { find: 'innovative financing', replace: 'predictable and innovative financing' },
     supporters: ['demo-bra'],
     outcome: 'apply',
   },
@@ -223,7 +222,7 @@ const FIRST_READING: Planned[] = [
     by: 'demo-jpn',
     pid: 'op50',
     kind: 'amend',
-    edit: { op: 'replace', at: 6, count: 1, words: 'encourage' },
+    edit: { find: 'We decide that', replace: 'We recommend that' },
     supporters: ['demo-usa', 'demo-gbr'],
     outcome: 'not-retained',
   },
@@ -244,10 +243,10 @@ const SECOND_READING: Planned[] = [
     by: 'demo-eu',
     pid: 'op05',
     kind: 'amend',
-    edit: { op: 'add', after: 4, words: 'further' },
+    edit: { find: 'the widening', replace: 'the further widening' },
     supporters: ['demo-nor', 'demo-che'],
   },
-  { by: 'demo-usa', pid: 'op05', kind: 'amend', edit: { op: 'replace', at: 4, count: 1, words: 'review' } },
+  { by: 'demo-usa', pid: 'op05', kind: 'amend', edit: { find: 'the widening', replace: 'the expansion' } },
   {
     by: 'demo-pak',
     group: 'G77',
@@ -261,19 +260,14 @@ const SECOND_READING: Planned[] = [
     by: 'demo-mex',
     pid: 'pp04',
     kind: 'amend',
-    edit: { op: 'add', after: 2, words: 'also' },
+    edit: { find: 'guiding principles', replace: 'guiding principles and objectives' },
     supporters: ['demo-bra'],
   },
 ];
 
 function edited(text: string, e: Edit): string {
-  const words = text.split(' ');
-  const clampAt = (i: number) => Math.max(1, Math.min(i, words.length - 2));
-  if (e.op === 'add') words.splice(clampAt(e.after), 0, e.words);
-  else if (e.op === 'delete')
-    words.splice(clampAt(e.at), Math.min(e.count, words.length - clampAt(e.at) - 1));
-  else words.splice(clampAt(e.at), e.count, e.words);
-  return words.join(' ');
+  if (!text.includes(e.find)) throw new Error(`demo history: "${e.find}" is not in the paragraph`);
+  return text.replace(e.find, e.replace);
 }
 
 /** A clock that the history moves forward by hand. */
@@ -372,8 +366,9 @@ export async function ensureDemoHistory(
   clock.set('2022-04-04T14:00:00Z');
   await readings.circulate(bgd);
   clock.set('2022-04-07T14:00:00Z');
-  const deadline = new Date(Date.now() + 21 * 24 * 3600_000);
-  deadline.setUTCHours(22, 0, 0, 0); // 6 PM in New York (EDT)
+  // 6 PM in New York, three weeks ahead, whether New York is then on EDT or EST.
+  const day = localDateAt(new Date(Date.now() + 21 * 24 * 3600_000), 'America/New_York');
+  const deadline = new Date(instantOf(`${day}T18:00`, 'America/New_York'));
   await readings.open(bgd, deadline);
   clock.set('2022-04-07T14:30:00Z');
   await table(SECOND_READING);

@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import { draftParagraphs, paragraphPlainText } from '../../shared/anchors.js';
-import { groupsOf } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import {
@@ -28,6 +27,7 @@ import { delegationRef } from '../proposals/views.js';
 import { type Readings, readingLabel } from '../readings/readings.js';
 import type { InputRecord, InputVersionRecord, QuestionRecord, ReadingRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
+import { attribution, canSee, checkText, isAuthor, type SubmitAs, submitAs } from './rights.js';
 
 const id = z.string().min(1).max(64);
 // Length and emptiness are checked by the service, which answers INPUT_EMPTY / INPUT_TOO_LONG.
@@ -71,10 +71,12 @@ export interface InputsOverview {
   reading: ReadingSummary | null;
   questions: GuidingQuestion[];
   inputs: InputView[];
+  /** Ids of the inputs the caller may edit (their delegation's or their own), deadline permitting. */
+  mine: string[];
   paragraphs: InputParagraph[];
   stakeholderInputsVisible: boolean;
   /** How the caller's inputs would be attributed, or null when they cannot submit any. */
-  submitAs: { source: 'member-state' | 'stakeholder'; delegation: string | null; options: string[] } | null;
+  submitAs: SubmitAs;
 }
 
 /** The public form of a stored input. */
@@ -130,6 +132,7 @@ export class Inputs {
       reading: reading && summary(reading),
       questions: reading ? await this.questionsFor(reading) : [],
       inputs: inputs.filter((i) => canSee(m, i, visible)).map(inputView),
+      mine: inputs.filter((i) => isAuthor(m, i)).map((i) => i.id),
       paragraphs: await this.paragraphs(negotiationId),
       stakeholderInputsVisible: visible,
       submitAs: submitAs(m),
@@ -362,71 +365,6 @@ function summary(r: ReadingRecord): ReadingSummary {
     deadline: r.deadline,
     open: r.closedAt === null,
   };
-}
-
-/** Who an input is attributed to, from the session only. */
-function attribution(
-  m: Membership,
-  requested: string | undefined,
-): Pick<InputRecord, 'source' | 'delegation' | 'tabledBy'> {
-  const { role, delegation: own } = m.participant;
-  if (role === 'facilitator')
-    throw new AppError('FORBIDDEN', 'Co-facilitators receive written inputs; they do not submit them.');
-  if (role === 'observer') {
-    if (requested)
-      throw new AppError(
-        'NOT_YOUR_DELEGATION',
-        'Stakeholders submit inputs in their own name, not for a delegation.',
-      );
-    return { source: 'stakeholder', delegation: null, tabledBy: null };
-  }
-  if (!own) throw new AppError('FORBIDDEN', 'Only delegations can submit written inputs.');
-  if (!requested || requested === own) return { source: 'member-state', delegation: own, tabledBy: null };
-  if (groupsOf(own).some((g) => g.code === requested))
-    return { source: 'member-state', delegation: requested, tabledBy: own };
-  throw new AppError(
-    'NOT_YOUR_DELEGATION',
-    'You can submit written inputs only for your own delegation or a group it belongs to.',
-  );
-}
-
-/** How the caller's inputs would be attributed. */
-function submitAs(m: Membership): InputsOverview['submitAs'] {
-  const { role, delegation } = m.participant;
-  if (role === 'observer') return { source: 'stakeholder', delegation: null, options: [] };
-  if (role !== 'delegate' || !delegation) return null;
-  return {
-    source: 'member-state',
-    delegation,
-    options: [delegation, ...groupsOf(delegation).map((g) => g.code)],
-  };
-}
-
-function isAuthor(m: Membership, i: InputRecord): boolean {
-  if (m.participant.role === 'facilitator') return false;
-  if (i.source === 'stakeholder') return i.personId === m.principal.person.id;
-  return m.participant.role === 'delegate' && (i.tabledBy ?? i.delegation) === m.participant.delegation;
-}
-
-/** Co-facilitators see everything; others see their own delegation's (or own) inputs, and stakeholders' when published. */
-function canSee(m: Membership, i: InputRecord, stakeholdersVisible: boolean): boolean {
-  if (m.participant.role === 'facilitator') return true;
-  if (i.source === 'stakeholder') return stakeholdersVisible || i.personId === m.principal.person.id;
-  const own = m.participant.delegation;
-  if (!own || m.participant.role !== 'delegate') return false;
-  return i.delegation === own || i.tabledBy === own || groupsOf(own).some((g) => g.code === i.delegation);
-}
-
-function checkText(raw: string): string {
-  const clean = raw.trim();
-  if (clean.length === 0) throw new AppError('INPUT_EMPTY', 'The input is empty.');
-  if (clean.length > INPUT_LIMITS.text)
-    throw new AppError(
-      'INPUT_TOO_LONG',
-      `The input has ${clean.length} characters; at most ${INPUT_LIMITS.text} are accepted.`,
-      { max: INPUT_LIMITS.text, length: clean.length },
-    );
-  return clean;
 }
 
 function requireFacilitator(m: Membership): void {

@@ -1,24 +1,12 @@
 /** Building the canonical form of the draft and its proposals at this moment. */
 import * as Y from 'yjs';
-import { resolveChanges } from '../../shared/anchors.js';
+import { paragraphRuns, resolveChanges } from '../../shared/anchors.js';
 import { numberParagraphs } from '../../shared/numbering.js';
 import type { ParagraphStatus } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
-import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind, SnapshotRun } from '../../shared/snapshot.js';
+import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from '../../shared/snapshot.js';
 import { proposalView } from '../proposals/views.js';
 import type { ProposalRecord, SupportRecord } from '../storage/records.js';
-
-function runsOf(el: Y.XmlElement): SnapshotRun[] {
-  const first = el.firstChild;
-  if (!(first instanceof Y.XmlText)) return [];
-  return (first.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).flatMap((op) => {
-    if (typeof op.insert !== 'string') return [];
-    const run: SnapshotRun = { text: op.insert };
-    if (op.attributes?.em) run.em = true;
-    if (op.attributes?.strong) run.strong = true;
-    return [run];
-  });
-}
 
 /** The blocks of a draft document, numbered. */
 export function blocksOf(doc: Y.Doc): SnapshotBlock[] {
@@ -32,7 +20,7 @@ export function blocksOf(doc: Y.Doc): SnapshotBlock[] {
     ),
   );
   return children.flatMap((c): SnapshotBlock[] => {
-    const runs = runsOf(c);
+    const runs = paragraphRuns(c);
     const text = runs.map((r) => r.text).join('');
     if (c.nodeName === 'title' || c.nodeName === 'section') return [{ type: c.nodeName, text, runs }];
     if (isParagraphType(c.nodeName)) {

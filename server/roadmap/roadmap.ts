@@ -24,6 +24,7 @@ import { instantOf, isTimeZone, localDateTimeAt } from '../../shared/time.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { hashToken, newToken } from '../accounts/tokens.js';
+import { readingLabel } from '../readings/readings.js';
 import type { RoadmapEntryRecord } from '../storage/records.js';
 import type { NegotiationRecord, Storage } from '../storage/storage.js';
 
@@ -66,7 +67,8 @@ export type RoadmapEntryInput = z.infer<typeof RoadmapEntryBody>;
 /** The roadmap as served: entries in date order, with the open readings' deadlines. */
 export interface RoadmapView {
   timeZone: string;
-  entries: RoadmapEntry[];
+  /** Each with the name of what it links to ("Zero draft", "First reading"), or null. */
+  entries: (RoadmapEntry & { linkLabel: string | null })[];
   readings: OtherDeadline[];
 }
 
@@ -86,8 +88,18 @@ export class Roadmap {
   /** The roadmap of a negotiation. */
   async view(negotiationId: string): Promise<RoadmapView> {
     const negotiation = await this.negotiation(negotiationId);
-    const entries = (await this.storage.roadmap.listEntries(negotiationId)).map(entryView);
-    const readings = (await this.storage.readings.listReadings(negotiationId))
+    const records = await this.storage.roadmap.listEntries(negotiationId);
+    const allReadings = await this.storage.readings.listReadings(negotiationId);
+    const labels = new Map<string, string>([
+      ...(await this.storage.readings.listSnapshots(negotiationId)).map((s) => [s.id, s.label] as const),
+      ...allReadings.map((r) => [r.id, readingLabel(r.number)] as const),
+      ...records.map((e) => [e.id, e.data.title] as const),
+    ]);
+    const entries = records.map((r) => ({
+      ...entryView(r),
+      linkLabel: r.data.link ? (labels.get(r.data.link.id) ?? null) : null,
+    }));
+    const readings = allReadings
       .filter((r) => r.closedAt === null)
       .map((r) => ({ readingId: r.id, readingNumber: r.number, at: r.deadline }));
     return { timeZone: negotiation.timeZone, entries: sortRoadmap(entries, negotiation.timeZone), readings };

@@ -119,6 +119,7 @@ describe('real-time editor', () => {
     await expectStatus(lux.page, 'connected', 'saved');
     // The margin still numbers OP3 as such after the edit.
     expect(await marginNumber(lux.page, 'op03')).toBe('OP3');
+    for (const { page } of [bgd, lux]) await page.locator('[data-pid="op03"]').scrollIntoViewIfNeeded();
     await screenshot(bgd.page, 'editor-cofac-bangladesh');
     await screenshot(lux.page, 'editor-cofac-luxembourg');
 
@@ -127,6 +128,7 @@ describe('real-time editor', () => {
     await lux.page.locator('[data-pid="op03"]', { hasText: marker }).waitFor({ timeout: 10_000 });
     await expectStatus(lux.page, 'connected', 'saved');
     expect(new URL(lux.page.url()).pathname).toBe('/n/imrf-2022');
+    await lux.page.locator('[data-pid="op03"]').scrollIntoViewIfNeeded();
     await screenshot(lux.page, 'editor-cofac-luxembourg-reloaded');
     expect(bgd.errors).toEqual([]);
     expect(lux.errors).toEqual([]);

@@ -87,3 +87,14 @@ export async function headerAccount(page: Page): Promise<HeaderAccount> {
     delegation: await text('[data-testid="account-delegation"]'),
   };
 }
+
+/**
+ * Shows the text itself rather than the compilation (delegates and observers open on the
+ * compilation; co-facilitators on the text).
+ */
+export async function showText(page: Page): Promise<void> {
+  const button = page.locator('.text-view-switch [data-view="text"]');
+  await button.waitFor({ timeout: 15_000 });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  await page.locator('.ProseMirror').waitFor({ timeout: 15_000 });
+}

@@ -1,0 +1,52 @@
+/** Word downloads (clean and compilation) and the print view of a snapshot or of the live text. */
+import { messages } from '../i18n/messages.js';
+import { Link } from '../Link.js';
+import { DownloadLink } from './DownloadLink.js';
+import { docxPath, printPath, type TextMode } from './routes.js';
+
+/** Props of `ExportLinks`. */
+export interface ExportLinksProps {
+  negotiationId: string;
+  /** A snapshot id or `live`. */
+  snapshotId: string;
+  /** The view the print link opens in. */
+  mode?: TextMode;
+  /** Name to save under if the server suggests none. */
+  label: string;
+  className?: string;
+}
+
+/** "Download .docx (clean)", "Download .docx (compilation)", "Print view". */
+export function ExportLinks({
+  negotiationId,
+  snapshotId,
+  mode = 'clean',
+  label,
+  className,
+}: ExportLinksProps) {
+  const m = messages.readings.exports;
+  const fallback = (suffix: string) => `${label.replace(/[^\w.-]+/g, '-')}${suffix}.docx`;
+  return (
+    <ul className={`export-links${className ? ` ${className}` : ''}`} aria-label={m.heading}>
+      <li>
+        <DownloadLink href={docxPath(negotiationId, snapshotId, 'clean')} fallbackName={fallback('')}>
+          {m.docxClean}
+        </DownloadLink>
+      </li>
+      <li>
+        <DownloadLink
+          href={docxPath(negotiationId, snapshotId, 'compilation')}
+          fallbackName={fallback('_compilation')}
+        >
+          {m.docxCompilation}
+        </DownloadLink>
+      </li>
+      <li>
+        <Link href={printPath(negotiationId, snapshotId, mode)} className="button-link">
+          <span className="print-icon" aria-hidden="true" />
+          {m.printView}
+        </Link>
+      </li>
+    </ul>
+  );
+}

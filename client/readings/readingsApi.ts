@@ -1,0 +1,89 @@
+/**
+ * Revisions, readings, snapshots, comparisons and the import of a draft over HTTP
+ * (server/http/readings.ts, exports.ts, importDraft.ts). Word exports are downloaded with
+ * `download.ts`.
+ */
+import * as z from 'zod/mini';
+import { getJson, negotiationApiPath, sendJson } from '../api.js';
+import {
+  CanonicalSnapshotSchema,
+  ChainReportSchema,
+  ComparisonSchema,
+  ImportResultSchema,
+  TimelineSchema,
+} from './schemas.js';
+
+/** The timeline: the negotiation's time zone, its recorded snapshots and its readings, oldest first. */
+export type Timeline = z.infer<typeof TimelineSchema>;
+/** A recorded snapshot as listed. */
+export type SnapshotMeta = Timeline['snapshots'][number];
+/** A reading as listed. */
+export type ReadingEntry = Timeline['readings'][number];
+/** The result of verifying the records. */
+export type ChainReport = z.infer<typeof ChainReportSchema>;
+/** What an import recognised. */
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+const SnapshotAnswerSchema = z.object({ snapshot: CanonicalSnapshotSchema, hash: z.nullable(z.string()) });
+/** A snapshot with the hash of its record (null for the live text). */
+export type SnapshotAnswer = z.infer<typeof SnapshotAnswerSchema>;
+
+const ComparisonAnswerSchema = z.object({ comparison: ComparisonSchema });
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The negotiation's revisions and readings. */
+export function fetchTimeline(negotiationId: string, signal?: AbortSignal): Promise<Timeline> {
+  return getJson(negotiationApiPath(negotiationId, 'timeline'), TimelineSchema, signal);
+}
+
+/** A recorded snapshot, or the live text (`live`), in canonical form. */
+export function fetchSnapshot(
+  negotiationId: string,
+  snapshotId: string,
+  signal?: AbortSignal,
+): Promise<SnapshotAnswer> {
+  return getJson(negotiationApiPath(negotiationId, 'snapshots', snapshotId), SnapshotAnswerSchema, signal);
+}
+
+/** The comparison of two versions (snapshot ids or `live`). */
+export async function fetchComparison(negotiationId: string, from: string, to: string, signal?: AbortSignal) {
+  const path = `${negotiationApiPath(negotiationId, 'compare')}?${new URLSearchParams({ from, to })}`;
+  return (await getJson(path, ComparisonAnswerSchema, signal)).comparison;
+}
+
+/** Recomputes the hash chain of the negotiation's records. */
+export function verifyRecords(negotiationId: string): Promise<ChainReport> {
+  return getJson(negotiationApiPath(negotiationId, 'verify'), ChainReportSchema);
+}
+
+/** Co-facilitators: circulates the current text as the next revision. */
+export function circulateRevision(negotiationId: string): Promise<unknown> {
+  return sendJson('POST', negotiationApiPath(negotiationId, 'revisions'), {});
+}
+
+/** Co-facilitators: opens the next reading with a deadline (an ISO instant). */
+export function openReading(negotiationId: string, deadline: string): Promise<unknown> {
+  return sendJson('POST', negotiationApiPath(negotiationId, 'readings'), { deadline });
+}
+
+/** Co-facilitators: moves the deadline of the open reading. */
+export function extendDeadline(negotiationId: string, readingId: string, deadline: string): Promise<unknown> {
+  return sendJson('PUT', negotiationApiPath(negotiationId, 'readings', readingId, 'deadline'), { deadline });
+}
+
+/** Co-facilitators: closes a reading, freezing its record. */
+export function closeReading(negotiationId: string, readingId: string): Promise<unknown> {
+  return sendJson('POST', negotiationApiPath(negotiationId, 'readings', readingId, 'close'));
+}
+
+/** Co-facilitators: what the server recognises in a Word document or in pasted text. */
+export function previewImport(negotiationId: string, source: File | string): Promise<ImportResult> {
+  const body = typeof source === 'string' ? { text: source } : new Blob([source], { type: DOCX_TYPE });
+  return sendJson('POST', negotiationApiPath(negotiationId, 'import', 'preview'), body, ImportResultSchema);
+}
+
+/** Co-facilitators: replaces the draft with a previewed import (refused once a revision is circulated). */
+export function replaceDraft(negotiationId: string, doc: ImportResult['doc']): Promise<unknown> {
+  return sendJson('POST', negotiationApiPath(negotiationId, 'import'), { doc });
+}

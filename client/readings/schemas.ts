@@ -1,0 +1,182 @@
+/**
+ * Schemas of the answers of the readings, comparison and import API, each checked against the
+ * shared type it carries, so that a server change that breaks the client fails the type check.
+ */
+import * as z from 'zod/mini';
+import type { Comparison, ComparisonRow, RowSide } from '../../shared/compare.js';
+import type { Piece, ResolvedProposal } from '../../shared/compilation.js';
+import {
+  PARAGRAPH_STATUSES,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATUSES,
+  type ProposalView,
+} from '../../shared/proposals.js';
+import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
+
+const DelegationRefSchema = z.object({ code: z.string(), name: z.string() });
+
+/** A proposal as published. */
+export const ProposalViewSchema: z.ZodMiniType<ProposalView> = z.object({
+  id: z.string(),
+  pid: z.string(),
+  kind: z.enum(PROPOSAL_KINDS),
+  delegation: DelegationRefSchema,
+  tabledBy: z.nullable(DelegationRefSchema),
+  personName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  readingId: z.nullable(z.string()),
+  status: z.enum(PROPOSAL_STATUSES),
+  outdated: z.boolean(),
+  version: z.number(),
+  supporters: z.array(DelegationRefSchema),
+  changes: z.array(z.object({ from: z.string(), to: z.string(), deleted: z.string(), inserted: z.string() })),
+  baseText: z.string(),
+  text: z.string(),
+  reservation: z.boolean(),
+  byFacilitators: z.boolean(),
+  appliedAt: z.nullable(z.string()),
+});
+
+const BlockTypeSchema = z.enum(['title', 'section', 'preambular', 'operative']);
+
+const SnapshotBlockSchema: z.ZodMiniType<SnapshotBlock> = z.object({
+  type: BlockTypeSchema,
+  pid: z.optional(z.string()),
+  label: z.optional(z.string()),
+  text: z.string(),
+  runs: z.array(
+    z.object({ text: z.string(), em: z.optional(z.literal(true)), strong: z.optional(z.literal(true)) }),
+  ),
+});
+
+const ResolvedProposalSchema: z.ZodMiniType<ResolvedProposal> = z.object({
+  proposal: ProposalViewSchema,
+  ranges: z.nullable(z.array(z.object({ from: z.number(), to: z.number() }))),
+});
+
+/** A snapshot in canonical form. */
+export const CanonicalSnapshotSchema: z.ZodMiniType<CanonicalSnapshot> = z.object({
+  format: z.literal(1),
+  negotiationId: z.string(),
+  kind: z.enum(['revision', 'reading', 'live']),
+  label: z.string(),
+  takenAt: z.string(),
+  blocks: z.array(SnapshotBlockSchema),
+  proposals: z.array(ResolvedProposalSchema),
+  paragraphStatuses: z.record(z.string(), z.enum(PARAGRAPH_STATUSES)),
+});
+
+const PieceSchema: z.ZodMiniType<Piece> = z.object({
+  kind: z.enum(['text', 'del', 'ins']),
+  text: z.string(),
+});
+
+const RowSideSchema: z.ZodMiniType<RowSide> = z.object({
+  pid: z.nullable(z.string()),
+  label: z.nullable(z.string()),
+  text: z.string(),
+  kind: BlockTypeSchema,
+  pieces: z.array(PieceSchema),
+});
+
+const ComparisonRowSchema: z.ZodMiniType<ComparisonRow> = z.object({
+  kind: z.enum(['unchanged', 'changed', 'added', 'deleted', 'moved', 'heading']),
+  left: z.nullable(RowSideSchema),
+  right: z.nullable(RowSideSchema),
+  pieces: z.array(PieceSchema),
+  changed: z.boolean(),
+  renumbered: z.boolean(),
+  splitFrom: z.optional(z.string()),
+  mergedInto: z.optional(z.string()),
+  incorporated: z.array(ProposalViewSchema),
+  notRetained: z.array(ProposalViewSchema),
+});
+
+const VersionSchema = z.object({
+  label: z.string(),
+  kind: z.enum(['revision', 'reading', 'live']),
+  takenAt: z.string(),
+});
+
+/** A comparison of two versions. */
+export const ComparisonSchema: z.ZodMiniType<Comparison> = z.object({
+  older: VersionSchema,
+  newer: VersionSchema,
+  rows: z.array(ComparisonRowSchema),
+  summary: z.object({
+    changed: z.number(),
+    added: z.number(),
+    deleted: z.number(),
+    moved: z.number(),
+    unchanged: z.number(),
+    renumbered: z.number(),
+  }),
+});
+
+/** A recorded snapshot as the timeline lists it (without its text). */
+export const SnapshotMetaSchema = z.object({
+  id: z.string(),
+  seq: z.number(),
+  kind: z.enum(['revision', 'reading']),
+  label: z.string(),
+  takenAt: z.string(),
+  takenBy: z.string(),
+  hash: z.string(),
+  prevHash: z.string(),
+  proposalCounts: z.record(z.string(), z.number()),
+  paragraphs: z.number(),
+});
+
+/** A reading as the timeline lists it. */
+export const ReadingSchema = z.object({
+  id: z.string(),
+  number: z.number(),
+  label: z.string(),
+  revisionId: z.string(),
+  revisionLabel: z.string(),
+  openedAt: z.string(),
+  openedBy: z.string(),
+  deadline: z.string(),
+  closedAt: z.nullable(z.string()),
+  closedBy: z.nullable(z.string()),
+  snapshotId: z.nullable(z.string()),
+});
+
+/** The timeline of a negotiation. */
+export const TimelineSchema = z.object({
+  timeZone: z.string(),
+  snapshots: z.array(SnapshotMetaSchema),
+  readings: z.array(ReadingSchema),
+});
+
+/** The result of verifying the records' hash chain. */
+export const ChainReportSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  head: z.string(),
+  problems: z.array(
+    z.object({
+      seq: z.number(),
+      snapshotId: z.string(),
+      reason: z.enum(['content-altered', 'chain-broken', 'sequence-gap']),
+    }),
+  ),
+});
+
+/** A block of an imported document (ProseMirror JSON); kept whole, since it is sent back as is. */
+const ImportBlockSchema = z.looseObject({
+  type: z.string(),
+  content: z.optional(z.array(z.looseObject({ text: z.optional(z.string()) }))),
+});
+
+/** What the server recognised in an imported text. */
+export const ImportResultSchema = z.object({
+  doc: z.looseObject({ type: z.literal('doc'), content: z.array(ImportBlockSchema) }),
+  summary: z.object({
+    title: z.string(),
+    sections: z.number(),
+    preambular: z.number(),
+    operative: z.number(),
+  }),
+});

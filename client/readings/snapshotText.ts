@@ -1,0 +1,56 @@
+/**
+ * A recorded snapshot as a text to read: its blocks in order, each paragraph compiled with the
+ * proposals it recorded (in compilation view) by the same `compileParagraph` as the live text.
+ */
+import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/proposals.js';
+import type { CanonicalSnapshot, SnapshotKind, SnapshotRun } from '../../shared/snapshot.js';
+import type { TextMode } from './routes.js';
+
+/** A block of a snapshot's text. */
+export type SnapshotTextBlock =
+  | { type: 'title'; key: string; text: string }
+  | { type: 'section'; key: string; text: string }
+  | { type: 'paragraph'; key: string; paragraph: CompiledParagraph; runs: SnapshotRun[] };
+
+/**
+ * The proposal statuses a snapshot's compilation shows, as its Word export does: a closed
+ * reading every proposal but the withdrawn (with its outcome); the live text the open ones.
+ */
+export function shownStatuses(kind: SnapshotKind): readonly ProposalStatus[] {
+  return kind === 'reading'
+    ? PROPOSAL_STATUSES.filter((s) => s !== 'withdrawn')
+    : ['open', 'partly-incorporated'];
+}
+
+/** The snapshot's blocks, paragraphs compiled with their proposals in compilation view (none when clean). */
+export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotTextBlock[] {
+  const shown = new Set(shownStatuses(s.kind));
+  const byPid = new Map<string, ResolvedProposal[]>();
+  if (mode === 'compilation') {
+    for (const p of s.proposals) {
+      if (!shown.has(p.proposal.status)) continue;
+      const list = byPid.get(p.proposal.pid) ?? [];
+      list.push(p);
+      byPid.set(p.proposal.pid, list);
+    }
+  }
+  return s.blocks.map((b, i): SnapshotTextBlock => {
+    if (b.type === 'title' || b.type === 'section' || b.pid === undefined) {
+      return b.type === 'title'
+        ? { type: 'title', key: `b${i}`, text: b.text }
+        : { type: 'section', key: `b${i}`, text: b.text };
+    }
+    const paragraph = compileParagraph(
+      {
+        pid: b.pid,
+        kind: b.type,
+        label: b.label ?? '',
+        text: b.text,
+        status: s.paragraphStatuses[b.pid] ?? 'pending',
+      },
+      byPid.get(b.pid) ?? [],
+    );
+    return { type: 'paragraph', key: b.pid, paragraph, runs: b.runs };
+  });
+}
