@@ -30,6 +30,8 @@ export interface PageLoad {
   bracketsMs: number | null;
   paragraphs: number;
   brackets: number;
+  /** The API request the page waited for (`PageTarget.api`): when it ended, and how long it took. */
+  api?: { endMs: number; durationMs: number };
   note: string;
 }
 
@@ -37,6 +39,8 @@ export interface PageLoad {
 export interface ColdLoad {
   ok: boolean;
   loadMs: number | null;
+  /** Comparison only: from the comparison's API answer to its rows rendered (median). */
+  renderMs?: number;
   runs: PageLoad[];
   note: string;
 }
@@ -84,6 +88,8 @@ function observerScript(target: PageTarget): string {
 interface PageTarget {
   count: 'paragraphs' | { selector: string };
   expected: number;
+  /** A fragment of the URL of the API request whose timing is reported. */
+  api?: string;
 }
 
 async function newContext(browser: Browser, url: string, cookie: string): Promise<BrowserContext> {
@@ -127,7 +133,13 @@ async function loadOnce(
         note: `only ${s.pids} of ${expected} ${target.count === 'paragraphs' ? 'paragraphs' : 'rows'} rendered within 60 s`,
       };
     }
+    const api = target.api
+      ? ((await page.evaluate(
+          `(() => { const e = performance.getEntriesByType('resource').find((r) => r.name.includes(${JSON.stringify(target.api)})); return e ? { endMs: e.responseEnd, durationMs: e.duration } : undefined; })()`,
+        )) as PageLoad['api'])
+      : undefined;
     return {
+      ...(api ? { api } : {}),
       loadMs: Math.max(s.pidsAt, s.bracketsAt ?? 0),
       paragraphsMs: s.pidsAt,
       bracketsMs: s.bracketsAt,
@@ -150,11 +162,12 @@ export async function measureColdLoad(
 ): Promise<ColdLoad> {
   const browser = await chromium.launch(CHROMIUM);
   try {
+    const target: PageTarget = { count: 'paragraphs', expected: paragraphs };
     // One load to start the browser's own machinery; not counted.
-    await loadOnce(browser, url, `/n/${negotiationId}`, cookie, paragraphs);
+    await loadOnce(browser, url, `/n/${negotiationId}`, cookie, target);
     const all: PageLoad[] = [];
     for (let i = 0; i < runs; i++)
-      all.push(await loadOnce(browser, url, `/n/${negotiationId}`, cookie, paragraphs));
+      all.push(await loadOnce(browser, url, `/n/${negotiationId}`, cookie, target));
     const done = all.filter((r) => r.loadMs !== null).map((r) => r.loadMs!);
     const notes = [...new Set(all.map((r) => r.note).filter(Boolean))];
     return {
@@ -198,7 +211,7 @@ export async function measureRenderedCompare(
   }
   const browser = await chromium.launch(CHROMIUM);
   try {
-    const target: PageTarget = { count: { selector: COMPARE_ROWS }, expected: paragraphs };
+    const target: PageTarget = { count: { selector: COMPARE_ROWS }, expected: paragraphs, api: '/compare?' };
     await loadOnce(browser, url, path, cookie, target);
     const all: PageLoad[] = [];
     for (let i = 0; i < 3; i++) all.push(await loadOnce(browser, url, path, cookie, target));
@@ -208,6 +221,7 @@ export async function measureRenderedCompare(
       loadMs: done.length > 0 ? median(done) : null,
       runs: all,
       note: `navigation to ${paragraphs} comparison rows (${COMPARE_ROWS}) rendered, cold context`,
+      renderMs: median(all.map((r) => (r.paragraphsMs ?? 0) - (r.api?.endMs ?? 0))),
     };
   } finally {
     await browser.close();

@@ -1,6 +1,7 @@
 /**
- * The .docx export of the compilation text of the large negotiation (`server/export/docx.ts`),
- * called on the live canonical snapshot (base text and every proposal) as the server builds it.
+ * The .docx export of the compilation text of the large negotiation: `snapshotToDocx` of
+ * `server/export/docx.ts` called on the live canonical snapshot (base text and every proposal)
+ * in compilation mode, as the export route calls it.
  */
 
 import { AuditLog } from '../../server/accounts/audit.js';
@@ -35,9 +36,11 @@ export async function measureDocx(dbFile: string, negotiationId: string): Promis
   const rooms = new Rooms(storage, log);
   try {
     const snapshot = await new Readings(storage, rooms, new AuditLog(storage, log)).live(negotiationId);
+    const negotiation = await storage.getNegotiation(negotiationId);
+    const options = { mode: 'compilation', title: negotiation?.title ?? '', timeZone: negotiation?.timeZone };
     const once = async () => {
       const t = performance.now();
-      const out = await exporter.fn(snapshot);
+      const out = await exporter.fn(snapshot, options);
       return { ms: performance.now() - t, bytes: byteLength(out) };
     };
     const first = await once();

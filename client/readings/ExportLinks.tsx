@@ -2,6 +2,7 @@
 import { messages } from '../i18n/messages.js';
 import { Link } from '../Link.js';
 import { DownloadLink } from './DownloadLink.js';
+import './readings.css';
 import { docxPath, printPath, type TextMode } from './routes.js';
 
 /** Props of `ExportLinks`. */

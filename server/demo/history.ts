@@ -139,7 +139,13 @@ const FIRST_READING: Planned[] = [
     edit: { find: 'has fallen in several corridors', replace: 'has fallen only in some corridors' },
     outcome: 'not-retained',
   },
-  { by: 'demo-gbr', pid: 'op12', kind: 'amend', edit: { find: ' and the wider public', replace: '' }, outcome: 'apply' },
+  {
+    by: 'demo-gbr',
+    pid: 'op12',
+    kind: 'amend',
+    edit: { find: ' and the wider public', replace: '' },
+    outcome: 'apply',
+  },
   {
     by: 'demo-mex',
     pid: 'op14',
