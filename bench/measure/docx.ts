@@ -24,13 +24,9 @@ function byteLength(value: unknown): number | undefined {
 export async function measureDocx(dbFile: string, negotiationId: string): Promise<Timed> {
   const mod = await importOptional('../../server/export/docx.js');
   if (!mod.ok) return mod;
-  const exporter = exportedFunction(
-    mod.exports,
-    ['compilationDocx', 'exportDocx', 'docxOf', 'toDocx'],
-    /docx/i,
-  );
+  const exporter = exportedFunction(mod.exports, ['snapshotToDocx']);
   if (!exporter)
-    return { ok: false, reason: 'not available: server/export/docx.ts exports no docx function' };
+    return { ok: false, reason: 'not available: server/export/docx.ts exports no snapshotToDocx' };
   const storage = openSqliteStorage(dbFile);
   const log = createLogger('error');
   const rooms = new Rooms(storage, log);
