@@ -119,7 +119,7 @@ describe('sliceRuns', () => {
     const { sliceRuns } = await import('./snapshot.js');
     const runs = [{ text: 'Recalling', em: true as const }, { text: ' the Compact,' }];
     expect(sliceRuns(runs, 0, 9)).toEqual([{ text: 'Recalling', em: true }]);
-    expect(sliceRuns(runs, 5, 13)).toEqual([{ text: 'lling', em: true }, { text: ' the' }]);
+    expect(sliceRuns(runs, 4, 13)).toEqual([{ text: 'lling', em: true }, { text: ' the' }]);
     expect(sliceRuns(runs, 9, 22)).toEqual([{ text: ' the Compact,' }]);
   });
 });
