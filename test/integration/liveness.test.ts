@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { MESSAGE_RATE } from '../../server/collab/websocket.js';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { CloseCode, draftDocName } from '../../shared/protocol.js';
 import { paragraphString, typeInto } from '../support/draft.js';
@@ -52,5 +53,15 @@ describe('liveness', () => {
     expect([CloseCode.slowConsumer, 1006]).toContain(closed.code);
     reader.close();
     writer.close();
+  });
+
+  it('closes a connection that floods messages with a rate-limit code, and only that one', async () => {
+    const flooder = await openRawClient(`${ts.wsUrl}/${DOC}`, { headers: { cookie } });
+    const calm = await openRawClient(`${ts.wsUrl}/${DOC}`, { headers: { cookie } });
+    const query = new Uint8Array([3]); // query-awareness: valid and cheap
+    for (let i = 0; i < MESSAGE_RATE.burst + 200; i++) flooder.send(query);
+    expect((await flooder.closed).code).toBe(CloseCode.rateLimited);
+    expect(calm.ws.readyState).toBe(calm.ws.OPEN);
+    calm.close();
   });
 });
