@@ -137,6 +137,12 @@ describe('who may do what', () => {
     });
     expect(smuggled.body).toMatchObject({ error: { code: 'INVALID_BODY' } });
     expect((await api(ts.url, 'GET', '/api/nowhere')).body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const huge = await api(ts.url, 'POST', `${base}/invitations`, {
+      cookie: facilitator,
+      rawBody: JSON.stringify({ name: 'x'.repeat(300_000), role: 'observer', delegation: null }),
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
   it('lets a co-facilitator invite a delegate whose link signs in with that role', async () => {
