@@ -33,8 +33,11 @@ export interface BenchOptions {
   soakMinutes: number;
   soakClients: number;
   churnPerSecond: number;
+  /** Proposed server changes to apply in the benchmark's server process (see `server/patches.ts`). */
+  patches: string[];
   /** Where results are written. */
   outDir: string;
+  help: boolean;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -58,10 +61,12 @@ const DEFAULTS: BenchOptions = {
   soakMinutes: 30,
   soakClients: 200,
   churnPerSecond: 1,
+  patches: [],
   outDir: 'bench/results',
+  help: false,
 };
 
-type Kind = 'list' | 'number' | 'bool' | 'string';
+type Kind = 'list' | 'number' | 'bool' | 'string' | 'strings';
 const FIELDS: Record<string, [keyof BenchOptions, Kind]> = {
   clients: ['clients', 'list'],
   seconds: ['seconds', 'number'],
@@ -83,7 +88,9 @@ const FIELDS: Record<string, [keyof BenchOptions, Kind]> = {
   minutes: ['soakMinutes', 'number'],
   'soak-clients': ['soakClients', 'number'],
   churn: ['churnPerSecond', 'number'],
+  patches: ['patches', 'strings'],
   out: ['outDir', 'string'],
+  help: ['help', 'bool'],
 };
 
 /** Upper bounds that keep every loop of the benchmark bounded. */
@@ -105,6 +112,11 @@ const LIMITS: Partial<Record<keyof BenchOptions, number>> = {
 
 function parse(name: string, kind: Kind, raw: string): unknown {
   if (kind === 'string') return raw;
+  if (kind === 'strings')
+    return raw
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   if (kind === 'bool') return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
   const numbers = raw.split(',').map((s) => Number(s.trim()));
   if (numbers.some((n) => !Number.isFinite(n) || n < 0)) throw new Error(`--${name}: not a number: ${raw}`);
@@ -141,6 +153,7 @@ export const OPTIONS_HELP = `Options (flag or environment variable; e.g. --clien
   --warmup=5 --drain=5        warm-up and drain        --no-relay        skip the bare relay
   --no-extras                 skip browser, comparison, export and start-up measurements
   --profile                   CPU profiles of the server (bench/results/profiles)
+  --patches=publication,outdated  measure proposed server changes (bench/server/patches.ts)
   --keep                      keep the temporary database  --data=DIR   reuse a kept database
   --paragraphs=300 --proposals=3000 --delegations=150 --readings=3
   --edits-per-second=10 --commands-per-second=5 --presence-ms=15000 --concurrency=16

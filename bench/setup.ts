@@ -164,6 +164,7 @@ export function buildClient(dir: string): ClientBuild {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 300_000,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     },
   );
   if (res.status === 0 && existsSync(join(out, 'index.html'))) {
@@ -172,8 +173,7 @@ export function buildClient(dir: string): ClientBuild {
   const firstError = `${res.stderr ?? ''}${res.stdout ?? ''}`
     .split('\n')
     .find((l) => /error/i.test(l))
-    ?.replace(/\u001b\[[0-9;]*m/g, '')
-    .trim();
+    ?.trim();
   const dist = join(ROOT, 'dist');
   if (existsSync(join(dist, 'index.html'))) {
     const when = statSync(join(dist, 'index.html')).mtime.toISOString();

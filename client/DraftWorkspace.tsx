@@ -42,6 +42,7 @@ export function DraftWorkspace({ negotiation, me }: DraftWorkspaceProps) {
             snapshotId={LIVE}
             mode={view === 'compilation' ? 'compilation' : 'clean'}
             label={negotiation.title}
+            currentOnly
           />
         </div>
         {connection &&

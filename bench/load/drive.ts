@@ -3,9 +3,11 @@
  * time and resident memory from /proc over the measured window, the documents it holds, and
  * its own count of memory after the run.
  */
+
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BenchChild, type IpcMessage } from '../proc/child.js';
-import { cpuPercent, mb, ProcSampler } from '../proc/procStats.js';
+import { cpuPercent, mb, ProcSampler, systemBusySeconds } from '../proc/procStats.js';
 import type { Target } from '../targets.js';
 import type { LoadConfig, LoadResult, LoadWindow } from './config.js';
 
@@ -21,6 +23,14 @@ export interface TargetStats {
   logEvents: Record<string, number>;
   /** Event-loop delay of the target over the measured window (server only). */
   eventLoop: { p99Ms: number; maxMs: number } | null;
+  /**
+   * CPU used by every process of the machine over the measured window, in % of one core, and
+   * the part used by neither the target nor the load generator (other work on the machine).
+   */
+  machineCpuPercent: number;
+  otherCpuPercent: number;
+  /** 1-minute load average at the end of the measured window. */
+  loadAverage: number;
 }
 
 /** A whole run: the load's results and the target's. */
@@ -54,6 +64,9 @@ export async function driveLoad(target: Target, config: LoadConfig, opts: DriveO
   let measureTo: ReturnType<ProcSampler['take']>;
   let loadedDocs: string[] = [];
   let eventLoop: TargetStats['eventLoop'] = null;
+  let busyFrom = 0;
+  let busyTo = 0;
+  let loadAverage = 0;
   const ask = (type: string, extra: Record<string, unknown> = {}) =>
     target.child.request({ type, ...extra }, 10_000).catch(() => undefined);
   const phases: Promise<void>[] = [];
@@ -69,10 +82,13 @@ export async function driveLoad(target: Target, config: LoadConfig, opts: DriveO
     opts.log(`    ${target.kind}: ${phase}`);
     if (phase === 'measure') {
       measureFrom = sampler.take();
+      busyFrom = systemBusySeconds();
       if (target.kind === 'server') phases.push(ask('loop', { reset: true }).then(() => undefined));
     }
     if (phase === 'drain') {
       measureTo = sampler.take();
+      busyTo = systemBusySeconds();
+      loadAverage = loadavg()[0] ?? 0;
       phases.push(
         ask('rooms').then((answer) => {
           loadedDocs = (answer?.names as string[] | undefined) ?? [];
@@ -106,10 +122,16 @@ export async function driveLoad(target: Target, config: LoadConfig, opts: DriveO
     } catch {
       heapUsedMb = null;
     }
+    const wall = (to.at - from.at) / 1000;
+    const machineCpu = wall > 0 ? (100 * (busyTo - busyFrom)) / wall : 0;
+    const targetCpu = cpuPercent(from, to);
     return {
       load,
       target: {
-        cpuPercent: cpuPercent(from, to),
+        machineCpuPercent: machineCpu,
+        otherCpuPercent: Math.max(0, machineCpu - targetCpu - load.loadgen.cpuPercent),
+        loadAverage,
+        cpuPercent: targetCpu,
         rssMb: {
           start: mb(from.rssBytes),
           mean: mb(during.reduce((a, b) => a + b, 0) / Math.max(1, during.length)),

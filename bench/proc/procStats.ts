@@ -78,3 +78,21 @@ export class ProcSampler {
 export function mb(bytes: number): number {
   return Math.round(bytes / 104857.6) / 10;
 }
+
+/** Busy CPU time of the whole machine (all cores), in seconds, from /proc/stat. */
+export function systemBusySeconds(): number {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+    const [user, nice, system, , , irq, softirq, steal] = line
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number) as number[];
+    return (
+      ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) /
+      TICKS_PER_SECOND
+    );
+  } catch {
+    return 0;
+  }
+}

@@ -12,6 +12,7 @@ import { ProposalCommands } from '../../server/proposals/commands.js';
 import { Publication } from '../../server/proposals/publication.js';
 import { proposalView } from '../../server/proposals/views.js';
 import type { ProposalContent, ProposalRecord, SupportRecord } from '../../server/storage/records.js';
+import { SqliteProposals } from '../../server/storage/sqliteProposals.js';
 import type { Storage } from '../../server/storage/storage.js';
 import { draftParagraphs, plainText } from '../../shared/anchors.js';
 import { type AnchoredChange, PROPOSALS_MAP, type ProposalView } from '../../shared/proposals.js';
@@ -193,18 +194,48 @@ class ParagraphIndex {
 }
 
 /**
- * Proposed change in `server/proposals/commands.ts`, `refreshOutdated`: read only the candidate
- * amendments (`openAmendments`) instead of every proposal, and resolve them against a
- * `ParagraphIndex` built once per check instead of `resolveChanges`, which searches the
- * paragraph and converts its text for every amendment.
+ * What a paragraph's anchors can resolve against: the ids, lengths and deletion flags of the
+ * items of its text. Equal fingerprints give equal resolutions of every anchor into it.
+ */
+function fingerprint(element: Y.XmlElement | undefined): string {
+  const first = element?.firstChild;
+  if (!(first instanceof Y.XmlText)) return element ? 'empty' : 'missing';
+  let fp = '';
+  for (
+    let item = (first as unknown as { _start: Y.Item | null })._start;
+    item;
+    item = item.right as Y.Item | null
+  ) {
+    fp += `${item.id.client}.${item.id.clock}.${item.length}.${item.deleted ? 1 : 0};`;
+  }
+  return fp;
+}
+
+/** Paragraph fingerprints at the last check, per negotiation. */
+const checked = new Map<string, Map<string, string>>();
+
+/**
+ * Proposed change in `server/proposals/commands.ts`, `refreshOutdated`: re-check only the
+ * amendments of paragraphs whose text changed since the last check (all of them on the first
+ * check after start-up), read only those candidates from storage (`openAmendments`) instead of
+ * every proposal, and resolve them against a `ParagraphIndex` built once per check instead of
+ * `resolveChanges`, which searches the paragraph and converts its text for every amendment.
  */
 function outdated(): void {
   ProposalCommands.prototype.refreshOutdated = function (this: ProposalCommands, negotiationId: string) {
     const self = this as unknown as CommandsFields;
     return self.serial(negotiationId, async () => {
-      const candidates = await openAmendments(self.storage, negotiationId);
-      if (candidates.length === 0) return;
       const changed = await self.rooms.withRoom(draftDocName(negotiationId), async (room) => {
+        const previous = checked.get(negotiationId);
+        const now = new Map(draftParagraphs(room.doc).map((p) => [p.pid, fingerprint(p.element)]));
+        const pids = new Set<string>();
+        for (const [pid, fp] of now) if (previous?.get(pid) !== fp) pids.add(pid);
+        for (const pid of previous?.keys() ?? []) if (!now.has(pid)) pids.add(pid);
+        checked.set(negotiationId, now);
+        const candidates = (await openAmendments(self.storage, negotiationId)).filter(
+          (p) => !previous || pids.has(p.pid),
+        );
+        if (candidates.length === 0) return [];
         const index = new ParagraphIndex(room.doc);
         const ids: string[] = [];
         for (const p of candidates) {
@@ -225,8 +256,55 @@ function outdated(): void {
   };
 }
 
+/** Supports per negotiation, kept in step with `addSupport` and `removeSupport`. */
+const supportsCache = new WeakMap<object, Map<string, SupportRecord[]>>();
+
+/**
+ * Stands in for the proposed change in `server/http/proposals.ts`: the answer to a command
+ * builds its proposal's view from that proposal's supports (`ProposalStore.supportsOf([id])`)
+ * instead of querying every support of the negotiation. Measured here by keeping `supports()`
+ * in memory, in step with `addSupport`/`removeSupport`, which removes the same query from the
+ * command's path.
+ */
+function supports(): void {
+  const proto = SqliteProposals.prototype;
+  const original = proto.supports;
+  const addSupport = proto.addSupport;
+  const removeSupport = proto.removeSupport;
+  const cacheOf = (store: object) => {
+    let c = supportsCache.get(store);
+    if (!c) supportsCache.set(store, (c = new Map()));
+    return c;
+  };
+  proto.supports = async function (this: SqliteProposals, negotiationId: string) {
+    const cache = cacheOf(this);
+    let list = cache.get(negotiationId);
+    if (!list) {
+      list = await original.call(this, negotiationId);
+      cache.set(negotiationId, list);
+    }
+    return [...list];
+  };
+  proto.addSupport = async function (this: SqliteProposals, s: SupportRecord) {
+    const added = await addSupport.call(this, s);
+    const p = added ? await this.get(s.proposalId) : undefined;
+    if (p) cacheOf(this).get(p.negotiationId)?.push(s);
+    return added;
+  };
+  proto.removeSupport = async function (this: SqliteProposals, proposalId: string, delegation: string) {
+    const removed = await removeSupport.call(this, proposalId, delegation);
+    const p = removed ? await this.get(proposalId) : undefined;
+    const list = p && cacheOf(this).get(p.negotiationId);
+    if (list) {
+      const i = list.findIndex((x) => x.proposalId === proposalId && x.delegation === delegation);
+      if (i >= 0) list.splice(i, 1);
+    }
+    return removed;
+  };
+}
+
 /** The patches by name. */
-export const PATCHES: Record<string, () => void> = { publication, outdated };
+export const PATCHES: Record<string, () => void> = { publication, outdated, supports };
 
 /** Applies the named patches; returns the names applied. */
 export function applyPatches(names: readonly string[]): string[] {

@@ -35,7 +35,6 @@ export const readingMessages = {
   times: {
     /** "13:30 EDT in New York". */
     inZone: (when: string, city: string): string => `${when} in ${city}`,
-    yourTime: 'your time',
     note: (yours: string, city: string, zone: string): string =>
       `Times are shown in your time zone (${yours}), with the negotiation’s time in ${city} (${zone}) beside them.`,
     sameZoneNote: (city: string, zone: string): string =>
@@ -62,7 +61,6 @@ export const readingMessages = {
     caption: 'Revisions and readings, oldest first',
     empty: 'No revision has been circulated yet. The co-facilitators circulate the zero draft first.',
     revision: 'Revision',
-    reading: 'Reading',
     circulated: 'Circulated',
     by: (who: string): string => `by ${who}`,
     opened: 'Opened',
@@ -113,7 +111,7 @@ export const readingMessages = {
   deadlineField: {
     legend: (city: string, zone: string): string => `Deadline, ${city} time (${zone})`,
     date: 'Date',
-    time: 'Time (24-hour clock)',
+    time: 'Time',
     preview: (zoned: string, local: string): string => `${zoned} — ${local} your time`,
     malformed: 'Enter a date and a time.',
     skipped: 'This time does not exist there: the clocks skip it when they go forward. Choose another.',
@@ -122,7 +120,6 @@ export const readingMessages = {
   snapshot: {
     loadingHeading: 'Record',
     loading: 'Loading the text…',
-    liveHeading: 'Live text',
     kinds: {
       revision: 'Circulated revision',
       reading: 'Record of a closed reading',
@@ -163,7 +160,6 @@ export const readingMessages = {
     docxClean: 'Download .docx (clean)',
     docxCompilation: 'Download .docx (compilation)',
     docxComparison: 'Download .docx',
-    docx: (mode: string): string => `Download .docx (${mode.toLowerCase()})`,
     printView: 'Print view',
     preparing: 'Preparing the Word file…',
     ready: (name: string): string => `Downloaded ${name}.`,

@@ -2,6 +2,7 @@
 import type { CompiledParagraph, Segment } from '../../shared/compilation.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
 import { messages } from '../i18n/messages.js';
+import { proposalPieces } from '../readings/proposalPieces.js';
 import { StyledText } from '../readings/StyledText.js';
 import { Bracket } from './Bracket.js';
 
@@ -138,10 +139,7 @@ export function CompiledParagraphView({
                 <Bracket
                   key={a.id}
                   proposal={a}
-                  pieces={a.changes.flatMap((c) => [
-                    ...(c.deleted ? [{ kind: 'del' as const, text: c.deleted }] : []),
-                    ...(c.inserted ? [{ kind: 'ins' as const, text: c.inserted }] : []),
-                  ])}
+                  pieces={proposalPieces(a)}
                   tag={messages.readings.snapshot.applied}
                   selected={false}
                   note={outcome(a.status)}

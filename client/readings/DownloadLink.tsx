@@ -7,6 +7,7 @@ import { type MouseEvent, type ReactNode, useState } from 'react';
 import { getFile } from '../api.js';
 import { messages } from '../i18n/messages.js';
 import { actionErrorMessage } from './actionError.js';
+import './readings.css';
 
 /** Saves `blob` as a download named `name`. */
 function save(blob: Blob, name: string): void {

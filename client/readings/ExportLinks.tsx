@@ -14,6 +14,8 @@ export interface ExportLinksProps {
   mode?: TextMode;
   /** Name to save under if the server suggests none. */
   label: string;
+  /** Only the Word file of `mode` (where space is short and the view says which one is meant). */
+  currentOnly?: boolean;
   className?: string;
 }
 
@@ -23,25 +25,30 @@ export function ExportLinks({
   snapshotId,
   mode = 'clean',
   label,
+  currentOnly = false,
   className,
 }: ExportLinksProps) {
   const m = messages.readings.exports;
   const fallback = (suffix: string) => `${label.replace(/[^\w.-]+/g, '-')}${suffix}.docx`;
   return (
     <ul className={`export-links${className ? ` ${className}` : ''}`} aria-label={m.heading}>
-      <li>
-        <DownloadLink href={docxPath(negotiationId, snapshotId, 'clean')} fallbackName={fallback('')}>
-          {m.docxClean}
-        </DownloadLink>
-      </li>
-      <li>
-        <DownloadLink
-          href={docxPath(negotiationId, snapshotId, 'compilation')}
-          fallbackName={fallback('_compilation')}
-        >
-          {m.docxCompilation}
-        </DownloadLink>
-      </li>
+      {(!currentOnly || mode === 'clean') && (
+        <li>
+          <DownloadLink href={docxPath(negotiationId, snapshotId, 'clean')} fallbackName={fallback('')}>
+            {m.docxClean}
+          </DownloadLink>
+        </li>
+      )}
+      {(!currentOnly || mode === 'compilation') && (
+        <li>
+          <DownloadLink
+            href={docxPath(negotiationId, snapshotId, 'compilation')}
+            fallbackName={fallback('_compilation')}
+          >
+            {m.docxCompilation}
+          </DownloadLink>
+        </li>
+      )}
       <li>
         <Link href={printPath(negotiationId, snapshotId, mode)} className="button-link">
           <span className="print-icon" aria-hidden="true" />

@@ -3,7 +3,7 @@
  * or pasted text is sent for recognition, its structure previewed (title, section headings,
  * PP and OP paragraphs with their numbers), and only after a confirmation replaces the draft.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useConfirm } from '../ConfirmDialog.js';
 import { ErrorNotice } from '../ErrorNotice.js';
 import { messages } from '../i18n/messages.js';
@@ -15,7 +15,10 @@ import type { Me } from '../session/sessionApi.js';
 import { useRequest } from '../useRequest.js';
 import { actionErrorMessage } from './actionError.js';
 import { previewBlocks } from './importPreview.js';
+import '../proposals/compilation.css';
+import './import.css';
 import './readings.css';
+import './records.css';
 import { fetchTimeline, type ImportResult, previewImport, replaceDraft } from './readingsApi.js';
 import { timelinePath } from './routes.js';
 
@@ -188,9 +191,14 @@ interface ImportPreviewViewProps {
 function ImportPreviewView({ result, busy, onReplace }: ImportPreviewViewProps) {
   const m = messages.readings.import;
   const blocks = previewBlocks(result.doc);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The preview replaces nothing on screen: the focus moves to it so that it is read next.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="import-preview" aria-labelledby="import-preview-heading" data-testid="import-preview">
-      <h2 id="import-preview-heading">{m.previewHeading}</h2>
+      <h2 id="import-preview-heading" ref={heading} tabIndex={-1}>
+        {m.previewHeading}
+      </h2>
       <dl className="snapshot-facts">
         <div>
           <dt>{m.title}</dt>

@@ -1,5 +1,6 @@
 /** The choice between the clean text and the compilation. */
 import { messages } from '../i18n/messages.js';
+import './readings.css';
 import type { TextMode } from './routes.js';
 
 /** Props of `ModeToggle`. */

@@ -3,7 +3,7 @@
  * reading with a deadline, extend its deadline, close it (after a confirmation that says it
  * freezes a record). Errors come back as readable messages from their stable codes.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useConfirm } from '../ConfirmDialog.js';
 import { messages } from '../i18n/messages.js';
 import { Link } from '../Link.js';
@@ -82,7 +82,6 @@ export function ReadingControls({ negotiationId, timeline, onChanged }: ReadingC
       {open ? (
         <div className="control-row">
           <DeadlineForm
-            key={open.deadline}
             zone={timeline.timeZone}
             initial={localDeadlineAt(
               new Date(Date.parse(open.deadline) + 86_400_000).toISOString(),
@@ -170,24 +169,43 @@ function DeadlineForm({
   const [value, setValue] = useState(initial);
   const [tried, setTried] = useState(false);
   const [expanded, setExpanded] = useState(!collapsed);
+  const form = useRef<HTMLFormElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+  // Opening the form takes the focus into it; closing it gives the focus back to its button.
+  useEffect(() => {
+    if (!moved.current) return;
+    if (expanded) form.current?.querySelector('input')?.focus();
+    else opener.current?.focus();
+  }, [expanded]);
+  const toggle = (open: boolean) => {
+    moved.current = true;
+    setExpanded(open);
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     const result = deadlineInstant(value, zone);
     if (!result.ok) return;
-    if ((await onSubmit(result.instant)) && collapsed) setExpanded(false);
+    if ((await onSubmit(result.instant)) && collapsed) toggle(false);
   };
   if (!expanded) {
     return (
       <div className="control">
-        <button type="button" aria-expanded={false} onClick={() => setExpanded(true)}>
+        <button ref={opener} type="button" aria-expanded={false} onClick={() => toggle(true)}>
           {submitLabel}
         </button>
       </div>
     );
   }
   return (
-    <form className="control deadline-form" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      ref={form}
+      className="control deadline-form"
+      aria-label={title}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <h3>{title}</h3>
       {hint && <p className="hint">{hint}</p>}
       <DeadlineFields zone={zone} value={value} onChange={setValue} showProblem={tried} />
@@ -196,7 +214,7 @@ function DeadlineForm({
           {submitLabel}
         </button>
         {collapsed && (
-          <button type="button" onClick={() => setExpanded(false)}>
+          <button type="button" onClick={() => toggle(false)}>
             {messages.confirm.cancel}
           </button>
         )}

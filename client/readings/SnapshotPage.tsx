@@ -12,6 +12,7 @@ import { useRequest } from '../useRequest.js';
 import { ExportLinks } from './ExportLinks.js';
 import { ModeToggle } from './ModeToggle.js';
 import './readings.css';
+import './records.css';
 import { fetchSnapshot, fetchTimeline, type SnapshotAnswer, type Timeline } from './readingsApi.js';
 import { comparePath, LIVE, modeOf, type TextMode, timelinePath } from './routes.js';
 import { SnapshotText } from './SnapshotText.js';

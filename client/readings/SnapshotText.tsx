@@ -4,6 +4,7 @@ import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { messages } from '../i18n/messages.js';
 import '../proposals/compilation.css';
 import { CompiledParagraphView } from '../proposals/CompiledParagraphView.js';
+import './records.css';
 import type { TextMode } from './routes.js';
 import { compileSnapshot } from './snapshotText.js';
 

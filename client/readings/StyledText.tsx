@@ -2,33 +2,7 @@
  * Part of a paragraph's text set with its italics and bold: the runs of a recorded paragraph
  * cut to the characters `from` … `from + text.length`.
  */
-import type { SnapshotRun } from '../../shared/snapshot.js';
-
-/** A slice of styled text. */
-export interface StyledSlice {
-  text: string;
-  em: boolean;
-  strong: boolean;
-}
-
-/** The runs covering `from` … `to` of their joined text, cut at both ends. */
-export function runSlices(runs: readonly SnapshotRun[], from: number, to: number): StyledSlice[] {
-  const out: StyledSlice[] = [];
-  let at = 0;
-  for (const run of runs) {
-    const start = Math.max(from, at);
-    const end = Math.min(to, at + run.text.length);
-    if (start < end) {
-      out.push({
-        text: run.text.slice(start - at, end - at),
-        em: run.em === true,
-        strong: run.strong === true,
-      });
-    }
-    at += run.text.length;
-  }
-  return out;
-}
+import { type SnapshotRun, sliceRuns } from '../../shared/snapshot.js';
 
 /** Props of `StyledText`. */
 export interface StyledTextProps {
@@ -41,7 +15,7 @@ export interface StyledTextProps {
 
 /** The slice with its marks. */
 export function StyledText({ text, from, runs }: StyledTextProps) {
-  const slices = runs ? runSlices(runs, from, from + text.length) : [];
+  const slices = runs ? sliceRuns(runs, from, from + text.length) : [];
   if (slices.map((s) => s.text).join('') !== text) return <span>{text}</span>;
   return (
     <span>

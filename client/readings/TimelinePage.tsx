@@ -12,6 +12,7 @@ import { readerTimeZone, zoneCity } from '../roadmap/zonedTime.js';
 import type { Me } from '../session/sessionApi.js';
 import { useRequest } from '../useRequest.js';
 import './readings.css';
+import './timeline.css';
 import { ReadingControls } from './ReadingControls.js';
 import { fetchTimeline, type Timeline } from './readingsApi.js';
 import { TimeLeft } from './TimeLeft.js';

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { messages } from '../i18n/messages.js';
 import { actionErrorMessage } from './actionError.js';
+import './records.css';
 import { type ChainReport, verifyRecords } from './readingsApi.js';
 
 /** Props of `VerifyRecords`. */

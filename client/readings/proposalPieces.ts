@@ -7,9 +7,12 @@ import { messages } from '../i18n/messages.js';
 export function proposalPieces(p: ProposalView): Piece[] {
   switch (p.kind) {
     case 'amend':
-      return p.changes.flatMap((c) => [
-        ...(c.deleted ? [{ kind: 'del' as const, text: c.deleted }] : []),
-        ...(c.inserted ? [{ kind: 'ins' as const, text: c.inserted }] : []),
+      // A space between the words struck out and those put in, and between changes.
+      return p.changes.flatMap((c, i): Piece[] => [
+        ...(i > 0 ? [{ kind: 'text' as const, text: ' … ' }] : []),
+        ...(c.deleted ? [{ kind: 'del' as const, text: c.deleted.trim() }] : []),
+        ...(c.deleted && c.inserted ? [{ kind: 'text' as const, text: ' ' }] : []),
+        ...(c.inserted ? [{ kind: 'ins' as const, text: c.inserted.trim() }] : []),
       ]);
     case 'insert':
     case 'alt':

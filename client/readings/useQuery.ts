@@ -14,7 +14,8 @@ export function useQuery(): [URLSearchParams, (params: Record<string, string>) =
     return () => window.removeEventListener('popstate', reread);
   }, []);
   const set = useCallback((params: Record<string, string>) => {
-    const next = `?${new URLSearchParams(params)}`;
+    const query = new URLSearchParams(params).toString();
+    const next = query ? `?${query}` : '';
     navigate(`${location.pathname}${next}`, { replace: true });
     setSearch(next);
   }, []);
