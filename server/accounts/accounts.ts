@@ -176,6 +176,12 @@ export class Accounts {
   }
 }
 
+/** Refuses with NOT_FACILITATOR unless the member is a co-facilitator; `what` names the action. */
+export function requireFacilitator(m: Membership, what = 'do this'): void {
+  if (m.participant.role !== 'facilitator')
+    throw new AppError('NOT_FACILITATOR', `Only the co-facilitators can ${what}.`);
+}
+
 /** Validates a role's delegation: delegates need one from the registry; observers may have none. */
 export function checkDelegation(role: Role, delegation: string | null): string | null {
   if (delegation === null || delegation === '') {

@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors.js';
 import { paragraphsOfText, recognise } from '../../shared/importText.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
-import type { Accounts } from '../accounts/accounts.js';
+import { type Accounts, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { readDocx } from '../import/docxReader.js';
@@ -31,8 +31,7 @@ export function importRoutes(storage: Storage, accounts: Accounts, rooms: Rooms,
   const router = Router();
   const facilitator = async (res: Parameters<typeof principalOf>[0], id: string) => {
     const m = await accounts.membership(principalOf(res), id);
-    if (m.participant.role !== 'facilitator')
-      throw new AppError('NOT_FACILITATOR', 'Only the co-facilitators can import a draft.');
+    requireFacilitator(m, 'import a draft');
     return m;
   };
 

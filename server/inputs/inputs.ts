@@ -19,7 +19,7 @@ import {
 } from '../../shared/inputs.js';
 import { numberParagraphs } from '../../shared/numbering.js';
 import { draftDocName } from '../../shared/protocol.js';
-import type { Membership } from '../accounts/accounts.js';
+import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
@@ -365,9 +365,4 @@ function summary(r: ReadingRecord): ReadingSummary {
     deadline: r.deadline,
     open: r.closedAt === null,
   };
-}
-
-function requireFacilitator(m: Membership): void {
-  if (m.participant.role !== 'facilitator')
-    throw new AppError('NOT_FACILITATOR', 'Only the co-facilitators can do this.');
 }

@@ -23,7 +23,7 @@ import {
 } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { wordChanges } from '../../shared/wordDiff.js';
-import type { Membership } from '../accounts/accounts.js';
+import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
@@ -417,11 +417,6 @@ export class ProposalCommands {
       };
     });
   }
-}
-
-function requireFacilitator(m: Membership): void {
-  if (m.participant.role !== 'facilitator')
-    throw new AppError('NOT_FACILITATOR', 'Only the co-facilitators can do this.');
 }
 
 function applyToParagraph(

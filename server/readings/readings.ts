@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../shared/snapshot.js';
-import type { Membership } from '../accounts/accounts.js';
+import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import type { ReadingRecord, SnapshotRecord } from '../storage/records.js';
@@ -263,9 +263,4 @@ export class Readings {
       hash: snapshotHash(prevHash, canonical, state),
     };
   }
-}
-
-function requireFacilitator(m: Membership): void {
-  if (m.participant.role !== 'facilitator')
-    throw new AppError('NOT_FACILITATOR', 'Only the co-facilitators can do this.');
 }

@@ -21,7 +21,7 @@ import {
   sortRoadmap,
 } from '../../shared/roadmap.js';
 import { instantOf, isTimeZone, localDateTimeAt } from '../../shared/time.js';
-import type { Membership } from '../accounts/accounts.js';
+import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { hashToken, newToken } from '../accounts/tokens.js';
 import { readingLabel } from '../readings/readings.js';
@@ -118,7 +118,7 @@ export class Roadmap {
 
   /** Co-facilitators: adds an entry. */
   async create(m: Membership, body: RoadmapEntryInput): Promise<RoadmapEntry> {
-    requireFacilitator(m);
+    requireFacilitator(m, 'change the roadmap');
     const negotiationId = m.participant.negotiationId;
     const data = await this.checked(negotiationId, body, null);
     const at = this.now().toISOString();
@@ -138,7 +138,7 @@ export class Roadmap {
 
   /** Co-facilitators: replaces an entry. */
   async update(m: Membership, id: string, body: RoadmapEntryInput): Promise<RoadmapEntry> {
-    requireFacilitator(m);
+    requireFacilitator(m, 'change the roadmap');
     const negotiationId = m.participant.negotiationId;
     await this.entry(negotiationId, id);
     const data = await this.checked(negotiationId, body, id);
@@ -154,7 +154,7 @@ export class Roadmap {
 
   /** Co-facilitators: removes an entry. */
   async remove(m: Membership, id: string): Promise<void> {
-    requireFacilitator(m);
+    requireFacilitator(m, 'change the roadmap');
     const negotiationId = m.participant.negotiationId;
     const entry = await this.entry(negotiationId, id);
     await this.storage.roadmap.deleteEntry(id);
@@ -258,9 +258,4 @@ export class Roadmap {
     if (!n) throw new AppError('NOT_FOUND', 'No such negotiation.');
     return n;
   }
-}
-
-function requireFacilitator(m: Membership): void {
-  if (m.participant.role !== 'facilitator')
-    throw new AppError('NOT_FACILITATOR', 'Only the co-facilitators can change the roadmap.');
 }
