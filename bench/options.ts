@@ -35,6 +35,10 @@ export interface BenchOptions {
   churnPerSecond: number;
   /** Proposed server changes to apply in the benchmark's server process (see `server/patches.ts`). */
   patches: string[];
+  /** Extra Node flags for the server process, e.g. `--max-semi-space-size=2`. */
+  nodeArgs: string[];
+  /** Run the server as an esbuild bundle with plain Node instead of through tsx (`npm start`'s way). */
+  bundle: boolean;
   /** Where results are written. */
   outDir: string;
   help: boolean;
@@ -62,6 +66,8 @@ const DEFAULTS: BenchOptions = {
   soakClients: 200,
   churnPerSecond: 1,
   patches: [],
+  bundle: false,
+  nodeArgs: [],
   outDir: 'bench/results',
   help: false,
 };
@@ -89,6 +95,8 @@ const FIELDS: Record<string, [keyof BenchOptions, Kind]> = {
   'soak-clients': ['soakClients', 'number'],
   churn: ['churnPerSecond', 'number'],
   patches: ['patches', 'strings'],
+  bundle: ['bundle', 'bool'],
+  'node-args': ['nodeArgs', 'strings'],
   out: ['outDir', 'string'],
   help: ['help', 'bool'],
 };
@@ -153,7 +161,9 @@ export const OPTIONS_HELP = `Options (flag or environment variable; e.g. --clien
   --warmup=5 --drain=5        warm-up and drain        --no-relay        skip the bare relay
   --no-extras                 skip browser, comparison, export and start-up measurements
   --profile                   CPU profiles of the server (bench/results/profiles)
-  --patches=publication,outdated  measure proposed server changes (bench/server/patches.ts)
+  --patches=publication,outdated,supports,syncCache  measure proposed server changes (bench/server/patches.ts)
+  --bundle                    run the server bundled by esbuild with plain Node instead of through tsx
+  --node-args=--max-semi-space-size=2  extra Node flags for the server (comma-separated)
   --keep                      keep the temporary database  --data=DIR   reuse a kept database
   --paragraphs=300 --proposals=3000 --delegations=150 --readings=3
   --edits-per-second=10 --commands-per-second=5 --presence-ms=15000 --concurrency=16

@@ -12,10 +12,12 @@
  *   npm run bench -- --clients=200 --no-extras --profile
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { LoadConfig, LoadSeat } from './load/config.js';
+import { draftDocName, proposalsDocName } from '../shared/protocol.js';
+import type { LoadSeat } from './load/config.js';
 import { type DrivenRun, driveLoad } from './load/drive.js';
+import { LightSocket } from './load/socket.js';
 import { measureColdLoad, measureRenderedCompare } from './measure/browser.js';
 import { lastTwoReadings, measurePureCompare } from './measure/compare.js';
 import { measureDocx } from './measure/docx.js';
@@ -26,8 +28,10 @@ import { type BenchOptions, OPTIONS_HELP, readOptions } from './options.js';
 import { ROOT } from './proc/child.js';
 import { latestProfile, type ProfileSummary } from './profile/latest.js';
 import { markdownReport } from './report/markdown.js';
-import type { BenchResults, ClientRuns, Extras, Machine } from './report/results.js';
+import type { BenchResults, ClientRuns, Extras } from './report/results.js';
 import { checkTargets } from './report/targets.js';
+import { loadConfig, machine } from './runSettings.js';
+import { bundleServer } from './server/bundle.js';
 import {
   buildClient,
   exportDocStates,
@@ -36,49 +40,9 @@ import {
   prepareDatabase,
   signInSeats,
 } from './setup.js';
-import { startRelayTarget, startServerTarget, type Target } from './targets.js';
+import { startRelayTarget, startServerTarget } from './targets.js';
 
 const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-
-/** The machine, for the report. */
-export function machine(): Machine {
-  return {
-    cores: cpus().length,
-    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-    memoryGb: Math.round(totalmem() / 1e8) / 10,
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-  };
-}
-
-/** The load of one run against one target. */
-export function loadConfig(
-  opts: BenchOptions,
-  prepared: Prepared,
-  target: Target,
-  seats: LoadSeat[],
-  openProposals: LoadConfig['openProposals'],
-): LoadConfig {
-  return {
-    target: target.kind,
-    httpUrl: target.httpUrl,
-    wsUrl: target.wsUrl,
-    negotiationId: prepared.meta.negotiationId,
-    seats,
-    typingPid: prepared.meta.typingPid,
-    paragraphs: prepared.meta.paragraphs,
-    openProposals,
-    editsPerSecond: opts.editsPerSecond,
-    commandsPerSecond: opts.commandsPerSecond,
-    presenceRenewMs: opts.presenceRenewMs,
-    warmupSeconds: opts.warmupSeconds,
-    seconds: opts.seconds,
-    drainSeconds: opts.drainSeconds,
-    connectConcurrency: opts.connectConcurrency,
-    reportEverySeconds: 0,
-    seed: Math.floor(Math.random() * 1e9),
-  };
-}
 
 function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
   return a == null || b == null || b === 0 ? null : a / b;
@@ -96,6 +60,7 @@ function summarizeRun(run: DrivenRun): string {
 
 async function loadRuns(
   opts: BenchOptions,
+  bundle: string | undefined,
   prepared: Prepared,
   seats: LoadSeat[],
   relayStates: Record<string, string>,
@@ -110,7 +75,13 @@ async function loadRuns(
     const profileDir = opts.profile
       ? resolve(ROOT, opts.outDir, 'profiles', `${clients}-clients`)
       : undefined;
-    const server = await startServerTarget({ dbFile: prepared.dbFile, patches: opts.patches, profileDir });
+    const server = await startServerTarget({
+      dbFile: prepared.dbFile,
+      patches: opts.patches,
+      nodeArgs: opts.nodeArgs,
+      profileDir,
+      bundle,
+    });
     try {
       const config = loadConfig(
         opts,
@@ -153,8 +124,29 @@ async function loadRuns(
   return runs;
 }
 
+/** Connects one client to both documents; returns a function that disconnects it. */
+async function keepRoomsLoaded(wsUrl: string, negotiationId: string, seat: LoadSeat): Promise<() => void> {
+  const sockets = await Promise.all(
+    [draftDocName(negotiationId), proposalsDocName(negotiationId)].map(
+      (doc) =>
+        new Promise<LightSocket>((res, rej) => {
+          const socket: LightSocket = new LightSocket(
+            `${wsUrl}/${doc}?ext=1`,
+            { cookie: seat.cookie },
+            { synced: () => res(socket), closed: (code) => rej(new Error(`closed with ${code}`)) },
+          );
+          socket.opened.catch(rej);
+        }),
+    ),
+  );
+  return () => {
+    for (const s of sockets) s.close();
+  };
+}
+
 async function extras(
   opts: BenchOptions,
+  bundle: string | undefined,
   prepared: Prepared,
   seats: LoadSeat[],
 ): Promise<Extras & { clientBuild: string }> {
@@ -170,7 +162,15 @@ async function extras(
     dbFile: prepared.dbFile,
     distDir: build.distDir,
     patches: opts.patches,
+    nodeArgs: opts.nodeArgs,
+    bundle,
   });
+  // Someone else is in the room, as in a real negotiation: the documents stay loaded between page loads.
+  const keeper = await keepRoomsLoaded(
+    server.wsUrl,
+    id,
+    seats.find((s) => s.role === 'observer') ?? delegate,
+  );
   try {
     if (build.distDir) {
       log('Cold load in Chromium…');
@@ -202,12 +202,14 @@ async function extras(
       );
     }
     log('.docx export over HTTP…');
+    keeper();
     out.docxHttp = await timeGet(
       server.httpUrl,
       `/api/negotiations/${id}/export/live.docx?mode=compilation`,
       delegate.cookie,
     );
   } finally {
+    keeper();
     await server.stop();
   }
   log('Comparison and export functions…');
@@ -238,6 +240,7 @@ async function main(): Promise<void> {
   const prepared = await prepareDatabase(dir, opts, Math.max(maxClients, 1000), log);
   const storage = await storageFigures(prepared.dbFile, prepared.meta.negotiationId);
   const relayStates = opts.relay ? await exportDocStates(prepared) : {};
+  const bundle = opts.bundle ? await bundleServer(dir) : undefined;
   log(`Signing in ${maxClients} seats…`);
   const signer = await startServerTarget({ dbFile: prepared.dbFile });
   let seats: LoadSeat[];
@@ -263,6 +266,7 @@ async function main(): Promise<void> {
       connectConcurrency: opts.connectConcurrency,
     },
     patches: opts.patches,
+    serverRuntime: `${opts.bundle ? 'esbuild bundle, plain node' : 'tsx (as npm start runs it)'}${opts.nodeArgs.length ? ` with ${opts.nodeArgs.join(' ')}` : ''}`,
     negotiation: { ...prepared.meta.counts, seedSeconds: prepared.meta.seedSeconds, reused: prepared.reused },
     clientBuild: 'not built',
     runs: [],
@@ -279,12 +283,12 @@ async function main(): Promise<void> {
     return md;
   };
   try {
-    results.runs = await loadRuns(opts, prepared, seats, relayStates, profiles, (runs) => {
+    results.runs = await loadRuns(opts, bundle, prepared, seats, relayStates, profiles, (runs) => {
       results.runs = runs;
       write();
     });
     if (opts.extras) {
-      const { clientBuild, ...more } = await extras(opts, prepared, seats);
+      const { clientBuild, ...more } = await extras(opts, bundle, prepared, seats);
       results.clientBuild = clientBuild;
       results.extras = { ...results.extras, ...more };
     }

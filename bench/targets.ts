@@ -26,16 +26,21 @@ export interface ServerTargetOptions {
   logLevel?: string;
   /** Proposed server changes to apply (see `server/patches.ts`). */
   patches?: readonly string[];
+  /** A bundle of the server (`server/bundle.ts`) to run with plain Node instead of tsx. */
+  bundle?: string;
+  /** Extra Node flags for the server process (e.g. V8 heap sizes). */
+  nodeArgs?: readonly string[];
 }
 
 /** Starts the real server on the benchmark database. */
 export async function startServerTarget(opts: ServerTargetOptions): Promise<Target> {
   const logEvents = new Map<string, number>();
-  const nodeArgs = ['--expose-gc'];
+  const nodeArgs = ['--expose-gc', ...(opts.nodeArgs ?? [])];
   if (opts.profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`);
   const { child, ready } = await BenchChild.start({
     name: 'server',
-    entry: join('bench', 'server', 'entry.ts'),
+    entry: opts.bundle ?? join('bench', 'server', 'entry.ts'),
+    plain: opts.bundle !== undefined,
     nodeArgs,
     env: {
       NODE_ENV: 'production',

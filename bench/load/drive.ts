@@ -7,7 +7,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BenchChild, type IpcMessage } from '../proc/child.js';
-import { cpuPercent, mb, ProcSampler, systemBusySeconds } from '../proc/procStats.js';
+import { cpuPercent, mb, ProcSampler, readProc, systemBusySeconds } from '../proc/procStats.js';
 import type { Target } from '../targets.js';
 import type { LoadConfig, LoadResult, LoadWindow } from './config.js';
 
@@ -15,7 +15,7 @@ import type { LoadConfig, LoadResult, LoadWindow } from './config.js';
 export interface TargetStats {
   /** CPU use over the measured window, in percent of one core. */
   cpuPercent: number;
-  rssMb: { start: number; mean: number; max: number; end: number };
+  rssMb: { idle: number; start: number; mean: number; max: number; end: number };
   /** Documents loaded while the clients were connected. */
   loadedDocs: string[];
   /** V8 heap in use after the run (after a full GC where the target allows it), in MB. */
@@ -58,6 +58,7 @@ export async function driveLoad(target: Target, config: LoadConfig, opts: DriveO
     nodeArgs: ['--max-old-space-size=4096'],
     onStderr: (line) => opts.log(`    loadgen: ${line}`),
   });
+  const idle = readProc(target.child.pid);
   const sampler = new ProcSampler(target.child.pid, 500);
   const windows: LoadWindow[] = [];
   let measureFrom: ReturnType<ProcSampler['take']>;
@@ -133,6 +134,7 @@ export async function driveLoad(target: Target, config: LoadConfig, opts: DriveO
         loadAverage,
         cpuPercent: targetCpu,
         rssMb: {
+          idle: mb(idle?.rssBytes ?? 0),
           start: mb(from.rssBytes),
           mean: mb(during.reduce((a, b) => a + b, 0) / Math.max(1, during.length)),
           max: mb(Math.max(...during, from.rssBytes)),

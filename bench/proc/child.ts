@@ -18,8 +18,10 @@ export interface IpcMessage {
 
 /** Options of a child process. */
 export interface ChildOptions {
-  /** Path of the entry module, relative to the repository root. */
+  /** Path of the entry module, relative to the repository root (or absolute). */
   entry: string;
+  /** Run the entry as JavaScript with plain Node instead of through tsx. */
+  plain?: boolean;
   name: string;
   env?: Record<string, string>;
   /** Extra Node flags (e.g. --cpu-prof). */
@@ -58,7 +60,7 @@ export class BenchChild {
   static async start(opts: ChildOptions): Promise<{ child: BenchChild; ready: IpcMessage }> {
     const proc = fork(resolve(ROOT, opts.entry), [], {
       cwd: ROOT,
-      execArgv: ['--import', 'tsx', ...(opts.nodeArgs ?? [])],
+      execArgv: [...(opts.plain ? [] : ['--import', 'tsx']), ...(opts.nodeArgs ?? [])],
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

@@ -45,7 +45,7 @@ export function markdownReport(r: BenchResults): string {
     `Load per run: a co-facilitator types ${s.editsPerSecond} edits/s; delegations table or support ${s.commandsPerSecond} proposals/s over HTTP; ` +
       `every client renews its presence every ${Number(s.presenceRenewMs) / 1000} s; each client holds 2 sockets (draft with presence, proposals). ` +
       `${s.warmupSeconds} s warm-up, ${s.seconds} s measured, ${s.drainSeconds} s drain. ` +
-      `Server changes applied: ${r.patches.length === 0 ? 'none (the code as it is)' : r.patches.join(', ')}.`,
+      `Server: ${r.serverRuntime}; proposed changes applied: ${r.patches.length === 0 ? 'none (the code as it is)' : r.patches.join(', ')}.`,
   );
   out.push('');
   out.push('## Edit fan-out (ms from send to arrival)');
@@ -145,7 +145,7 @@ export function markdownReport(r: BenchResults): string {
   out.push('## Resources');
   out.push('');
   out.push(
-    'CPU in % of one core over the measured window (/proc). RSS sampled every 0.5 s. Join: time to connect and sync every client. ' +
+    'CPU in % of one core over the measured window (/proc). RSS: idle (started, no document loaded), then mean and max over the measured window, sampled every 0.5 s. Join: time to connect and sync every client. ' +
       'Event loop: the server’s event-loop delay over the measured window. Other processes: CPU used on the machine by ' +
       'neither the target nor the load generator (other work sharing the 2 cores; it disturbs the figures when high).',
   );
@@ -159,7 +159,7 @@ export function markdownReport(r: BenchResults): string {
         String(cr.clients),
         run.load.target,
         n0(t.cpuPercent),
-        `${n0(t.rssMb.mean)} / ${n0(t.rssMb.max)}`,
+        `${n0(t.rssMb.idle)} / ${n0(t.rssMb.mean)} / ${n0(t.rssMb.max)}`,
         n1(t.heapUsedMb),
         t.eventLoop ? `${n1(t.eventLoop.p99Ms)} / ${n1(t.eventLoop.maxMs)}` : '–',
         `${n1(run.load.join.seconds)} s (p99 ${n0(run.load.join.perClient.p99)} ms)${run.load.join.failed ? `, ${run.load.join.failed} failed` : ''}`,
@@ -176,7 +176,7 @@ export function markdownReport(r: BenchResults): string {
         'clients',
         'target',
         'CPU %',
-        'RSS mean / max MB',
+        'RSS idle / mean / max MB',
         'heap after GC MB',
         'event loop p99 / max ms',
         'join',

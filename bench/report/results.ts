@@ -52,6 +52,8 @@ export interface BenchResults {
   machine: Machine;
   settings: Record<string, unknown>;
   patches: string[];
+  /** How the server process ran: through tsx, or bundled. */
+  serverRuntime: string;
   negotiation: SeedMeta['counts'] & { seedSeconds: number; reused: boolean };
   clientBuild: string;
   runs: ClientRuns[];

@@ -1,0 +1,204 @@
+/**
+ * `npm run soak` (not part of `npm test`): the 200-client load for 30 minutes with clients
+ * leaving and joining all the time. Checks that resident memory at the end is within 10 % of
+ * its value after warm-up, that no document stays loaded once its clients have left, and that
+ * no message is lost. Writes `bench/results/soak-latest.json` and `soak-latest.md`.
+ *
+ *   npm run soak                                   # 30 minutes, 200 clients, 1 seat leaving/s
+ *   npm run soak -- --minutes=5 --soak-clients=100
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UNLOAD_AFTER_MS } from '../server/collab/rooms.js';
+import type { LoadWindow } from './load/config.js';
+import { type DrivenRun, driveLoad } from './load/drive.js';
+import { OPTIONS_HELP, readOptions } from './options.js';
+import { ROOT } from './proc/child.js';
+import { mb } from './proc/procStats.js';
+import { loadConfig, machine } from './runSettings.js';
+import { bundleServer } from './server/bundle.js';
+import { openProposalsNow, prepareDatabase, signInSeats } from './setup.js';
+import { startServerTarget } from './targets.js';
+
+const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+/** Warm-up before the reference memory reading (a quarter of a short soak). */
+const WARMUP_MAX_SECONDS = 120;
+/** Length of the windows whose RSS is averaged at the start and the end. */
+const RSS_WINDOW_SECONDS = 30;
+
+const meanRss = (timeline: [number, number][], from: number, to: number) => {
+  const values = timeline.filter(([t]) => t >= from && t <= to).map(([, v]) => v);
+  return values.length === 0
+    ? null
+    : Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10;
+};
+
+async function main(): Promise<void> {
+  const opts = readOptions(process.argv.slice(2), process.env);
+  if (opts.help) {
+    process.stdout.write(`npm run soak [-- options]\n${OPTIONS_HELP}\n`);
+    return;
+  }
+  const startedAt = new Date();
+  const outDir = resolve(ROOT, opts.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const dir = opts.dataDir ? resolve(opts.dataDir) : mkdtempSync(join(tmpdir(), 'nte-soak-'));
+  const clients = opts.soakClients;
+  const totalSeconds = Math.max(opts.soakMinutes * 60, 4 * RSS_WINDOW_SECONDS);
+  const WARMUP_SECONDS = Math.min(WARMUP_MAX_SECONDS, Math.round(totalSeconds / 4));
+  const prepared = await prepareDatabase(dir, opts, Math.max(clients, 1000), log);
+  const bundle = opts.bundle ? await bundleServer(dir) : undefined;
+  const server = await startServerTarget({
+    dbFile: prepared.dbFile,
+    patches: opts.patches,
+    nodeArgs: opts.nodeArgs,
+    bundle,
+  });
+  let run: DrivenRun;
+  const windows: (LoadWindow & { rssMb: number; loadedDocs: string[] })[] = [];
+  const heap: { afterWarmupMb?: number; endMb?: number } = {};
+  let docsAfterLeaving: string[] = [];
+  try {
+    log(`Signing in ${clients} seats…`);
+    const seats = await signInSeats(prepared, server.httpUrl, clients);
+    const config = {
+      ...loadConfig(opts, prepared, server, seats, await openProposalsNow(prepared)),
+      warmupSeconds: WARMUP_SECONDS,
+      seconds: totalSeconds - WARMUP_SECONDS,
+      drainSeconds: 10,
+      reportEverySeconds: 60,
+      churn: { perSecond: opts.churnPerSecond, minAwaySeconds: 1, maxAwaySeconds: 10 },
+    };
+    const heapMb = async () => {
+      const answer = await server.child.request({ type: 'memory', gc: true }, 20_000).catch(() => undefined);
+      return answer ? mb((answer.usage as NodeJS.MemoryUsage).heapUsed) : undefined;
+    };
+    log(
+      `Soak: ${clients} clients for ${Math.round(totalSeconds / 60)} min, ${opts.churnPerSecond} seat(s) leaving per second`,
+    );
+    run = await driveLoad(server, config, {
+      log,
+      onPhase: async (phase) => {
+        if (phase === 'measure') heap.afterWarmupMb = await heapMb();
+        if (phase === 'drain') heap.endMb = await heapMb();
+      },
+      onWindow: (w, rssMb) => {
+        const entry = { ...w, rssMb, loadedDocs: [] as string[] };
+        windows.push(entry);
+        void server.child
+          .request({ type: 'rooms' }, 10_000)
+          .then((a) => {
+            entry.loadedDocs = a.names as string[];
+          })
+          .catch(() => undefined);
+        log(
+          `  ${windows.length} min: ${w.connected} connected, edits p99 ${w.edits.delivery.p99?.toFixed(1) ?? '–'} ms, lost ${w.edits.lost + w.proposals.lost}, RSS ${rssMb} MB`,
+        );
+      },
+    });
+    // Every client has left: after the unload delay no document may stay loaded.
+    await new Promise((r) => setTimeout(r, UNLOAD_AFTER_MS + 5_000));
+    const answer = await server.child.request({ type: 'rooms' }, 10_000);
+    docsAfterLeaving = answer.names as string[];
+  } finally {
+    await server.stop();
+  }
+  const measured = totalSeconds - WARMUP_SECONDS;
+  const rssAfterWarmup = meanRss(run.rssTimeline, 0, RSS_WINDOW_SECONDS);
+  const rssEnd = meanRss(run.rssTimeline, measured - RSS_WINDOW_SECONDS, measured);
+  const change = rssAfterWarmup && rssEnd ? (100 * (rssEnd - rssAfterWarmup)) / rssAfterWarmup : null;
+  const lost = run.load.edits.lost + run.load.proposals.lost;
+  const checks = [
+    {
+      name: 'RSS at the end within 10 % of after warm-up',
+      value: `${rssAfterWarmup} → ${rssEnd} MB (${change === null ? 'n/a' : `${change >= 0 ? '+' : ''}${change.toFixed(1)} %`})`,
+      met: change === null ? null : Math.abs(change) <= 10,
+    },
+    {
+      name: 'No document loaded without clients',
+      value: docsAfterLeaving.length === 0 ? 'none loaded' : docsAfterLeaving.join(', '),
+      met: docsAfterLeaving.length === 0,
+    },
+    {
+      name: 'No message lost',
+      value: `${lost} (edits ${run.load.edits.lost} of ${run.load.edits.expected}, proposals ${run.load.proposals.lost} of ${run.load.proposals.expected})`,
+      met: lost === 0,
+    },
+  ];
+  const results = {
+    kind: 'soak',
+    startedAt: startedAt.toISOString(),
+    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+    machine: machine(),
+    settings: {
+      clients,
+      minutes: totalSeconds / 60,
+      churnPerSecond: opts.churnPerSecond,
+      warmupSeconds: WARMUP_SECONDS,
+    },
+    patches: opts.patches,
+    serverRuntime: `${opts.bundle ? 'esbuild bundle, plain node' : 'tsx (as npm start runs it)'}${opts.nodeArgs.length ? ` with ${opts.nodeArgs.join(' ')}` : ''}`,
+    memory: {
+      rssAfterWarmupMb: rssAfterWarmup,
+      rssEndMb: rssEnd,
+      changePercent: change,
+      heapAfterGcMb: heap,
+    },
+    docsAfterLeaving,
+    checks,
+    load: run.load,
+    target: run.target,
+    windows,
+    rssTimeline: run.rssTimeline,
+  };
+  writeFileSync(join(outDir, 'soak-latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+  const md = soakMarkdown(results);
+  writeFileSync(join(outDir, 'soak-latest.md'), md);
+  process.stdout.write(`\n${md}\n`);
+  if (!opts.keep && !opts.dataDir) rmSync(dir, { recursive: true, force: true });
+}
+
+function soakMarkdown(r: {
+  startedAt: string;
+  machine: ReturnType<typeof machine>;
+  settings: { clients: number; minutes: number; churnPerSecond: number };
+  patches: string[];
+  serverRuntime: string;
+  memory: { heapAfterGcMb: { afterWarmupMb?: number; endMb?: number } };
+  checks: { name: string; value: string; met: boolean | null }[];
+  load: DrivenRun['load'];
+  target: DrivenRun['target'];
+  windows: (LoadWindow & { rssMb: number; loadedDocs: string[] })[];
+}): string {
+  const f = (v: number | null | undefined) => (v == null ? '–' : v.toFixed(1));
+  const lines = [
+    `# Soak results — ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${r.machine.cores} cores (${r.machine.cpuModel}), Node ${r.machine.node}. ` +
+      `${r.settings.clients} clients for ${Math.round(r.settings.minutes)} min, ${r.settings.churnPerSecond} seat(s) leaving per second and coming back 1–10 s later; ` +
+      `${r.load.sessions} sessions in all. Server: ${r.serverRuntime}; proposed changes applied: ${r.patches.length ? r.patches.join(', ') : 'none'}.`,
+    '',
+    '| check | measured | met |',
+    '|---|---|---|',
+    ...r.checks.map(
+      (c) => `| ${c.name} | ${c.value} | ${c.met === null ? 'n/a' : c.met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    `Heap after a full GC: ${f(r.memory.heapAfterGcMb.afterWarmupMb)} MB after warm-up, ${f(r.memory.heapAfterGcMb.endMb)} MB at the end. ` +
+      `Edits over the whole run: delivery p99 ${f(r.load.edits.delivery.p99)} ms, all reached p99 ${f(r.load.edits.allReached.p99)} ms; ` +
+      `proposal ack p99 ${f(r.load.proposals.ack.p99)} ms; server CPU ${f(r.target.cpuPercent)} %; unexpected closes ${JSON.stringify(r.load.unexpectedCloses)}.`,
+    '',
+    '| minute | connected | edit delivery p99 ms | lost (edits + proposals) | RSS MB | documents loaded |',
+    '|---|---|---|---|---|---|',
+    ...r.windows.map(
+      (w, i) =>
+        `| ${i + 1} | ${w.connected} | ${f(w.edits.delivery.p99)} | ${w.edits.lost + w.proposals.lost} | ${w.rssMb} | ${w.loadedDocs.length} |`,
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+await main();
