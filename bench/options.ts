@@ -33,12 +33,8 @@ export interface BenchOptions {
   soakMinutes: number;
   soakClients: number;
   churnPerSecond: number;
-  /** Proposed server changes to apply in the benchmark's server process (see `server/patches.ts`). */
-  patches: string[];
   /** Extra Node flags for the server process, e.g. `--max-semi-space-size=2`. */
   nodeArgs: string[];
-  /** Run the server as an esbuild bundle with plain Node instead of through tsx (`npm start`'s way). */
-  bundle: boolean;
   /** Where results are written. */
   outDir: string;
   help: boolean;
@@ -65,8 +61,6 @@ const DEFAULTS: BenchOptions = {
   soakMinutes: 30,
   soakClients: 200,
   churnPerSecond: 1,
-  patches: [],
-  bundle: false,
   nodeArgs: [],
   outDir: 'bench/results',
   help: false,
@@ -94,8 +88,6 @@ const FIELDS: Record<string, [keyof BenchOptions, Kind]> = {
   minutes: ['soakMinutes', 'number'],
   'soak-clients': ['soakClients', 'number'],
   churn: ['churnPerSecond', 'number'],
-  patches: ['patches', 'strings'],
-  bundle: ['bundle', 'bool'],
   'node-args': ['nodeArgs', 'strings'],
   out: ['outDir', 'string'],
   help: ['help', 'bool'],
@@ -161,8 +153,6 @@ export const OPTIONS_HELP = `Options (flag or environment variable; e.g. --clien
   --warmup=5 --drain=5        warm-up and drain        --no-relay        skip the bare relay
   --no-extras                 skip browser, comparison, export and start-up measurements
   --profile                   CPU profiles of the server (bench/results/profiles)
-  --patches=publication,outdated,supports,syncCache  measure proposed server changes (bench/server/patches.ts)
-  --bundle                    run the server bundled by esbuild with plain Node instead of through tsx
   --node-args=--max-semi-space-size=2  extra Node flags for the server (comma-separated)
   --keep                      keep the temporary database  --data=DIR   reuse a kept database
   --paragraphs=300 --proposals=3000 --delegations=150 --readings=3

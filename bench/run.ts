@@ -31,7 +31,7 @@ import { markdownReport } from './report/markdown.js';
 import type { BenchResults, ClientRuns, Extras } from './report/results.js';
 import { checkTargets } from './report/targets.js';
 import { loadConfig, machine } from './runSettings.js';
-import { bundleServer } from './server/bundle.js';
+import { type BenchBundle, bundleBench, productionNodeFlags } from './server/bundle.js';
 import {
   buildClient,
   exportDocStates,
@@ -60,7 +60,7 @@ function summarizeRun(run: DrivenRun): string {
 
 async function loadRuns(
   opts: BenchOptions,
-  bundle: string | undefined,
+  bundle: BenchBundle,
   prepared: Prepared,
   seats: LoadSeat[],
   relayStates: Record<string, string>,
@@ -77,7 +77,6 @@ async function loadRuns(
       : undefined;
     const server = await startServerTarget({
       dbFile: prepared.dbFile,
-      patches: opts.patches,
       nodeArgs: opts.nodeArgs,
       profileDir,
       bundle,
@@ -100,7 +99,7 @@ async function loadRuns(
       if (profile) profiles.push(profile);
     }
     if (opts.relay) {
-      const relay = await startRelayTarget(relayStates);
+      const relay = await startRelayTarget(bundle, relayStates);
       try {
         const config = loadConfig(
           opts,
@@ -146,7 +145,7 @@ async function keepRoomsLoaded(wsUrl: string, negotiationId: string, seat: LoadS
 
 async function extras(
   opts: BenchOptions,
-  bundle: string | undefined,
+  bundle: BenchBundle,
   prepared: Prepared,
   seats: LoadSeat[],
 ): Promise<Extras & { clientBuild: string }> {
@@ -161,7 +160,6 @@ async function extras(
   const server = await startServerTarget({
     dbFile: prepared.dbFile,
     distDir: build.distDir,
-    patches: opts.patches,
     nodeArgs: opts.nodeArgs,
     bundle,
   });
@@ -216,7 +214,7 @@ async function extras(
   out.comparePure = await measurePureCompare(prepared.dbFile, id);
   out.docxFunction = await measureDocx(prepared.dbFile, id);
   log('Server start-up with the large database…');
-  out.startup = await measureStartup(prepared.dir, id, delegate.cookie).catch((err: Error) => ({
+  out.startup = await measureStartup(bundle.main, prepared.dir, id, delegate.cookie).catch((err: Error) => ({
     ok: false as const,
     reason: `failed: ${err.message}`,
   }));
@@ -240,9 +238,10 @@ async function main(): Promise<void> {
   const prepared = await prepareDatabase(dir, opts, Math.max(maxClients, 1000), log);
   const storage = await storageFigures(prepared.dbFile, prepared.meta.negotiationId);
   const relayStates = opts.relay ? await exportDocStates(prepared) : {};
-  const bundle = opts.bundle ? await bundleServer(dir) : undefined;
+  log('Bundling the server and the relay…');
+  const bundle = await bundleBench(dir);
   log(`Signing in ${maxClients} seats…`);
-  const signer = await startServerTarget({ dbFile: prepared.dbFile });
+  const signer = await startServerTarget({ dbFile: prepared.dbFile, bundle });
   let seats: LoadSeat[];
   try {
     seats = await signInSeats(prepared, signer.httpUrl, maxClients);
@@ -265,8 +264,7 @@ async function main(): Promise<void> {
       presenceRenewMs: opts.presenceRenewMs,
       connectConcurrency: opts.connectConcurrency,
     },
-    patches: opts.patches,
-    serverRuntime: `${opts.bundle ? 'esbuild bundle, plain node' : 'tsx (as npm start runs it)'}${opts.nodeArgs.length ? ` with ${opts.nodeArgs.join(' ')}` : ''}`,
+    serverRuntime: `esbuild bundle run by node ${[...productionNodeFlags(), ...opts.nodeArgs].join(' ')} (as npm start runs it)`,
     negotiation: { ...prepared.meta.counts, seedSeconds: prepared.meta.seedSeconds, reused: prepared.reused },
     clientBuild: 'not built',
     runs: [],

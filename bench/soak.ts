@@ -17,7 +17,7 @@ import { OPTIONS_HELP, readOptions } from './options.js';
 import { ROOT } from './proc/child.js';
 import { mb } from './proc/procStats.js';
 import { loadConfig, machine } from './runSettings.js';
-import { bundleServer } from './server/bundle.js';
+import { bundleBench, productionNodeFlags } from './server/bundle.js';
 import { openProposalsNow, prepareDatabase, signInSeats } from './setup.js';
 import { startServerTarget } from './targets.js';
 
@@ -49,10 +49,9 @@ async function main(): Promise<void> {
   const totalSeconds = Math.max(opts.soakMinutes * 60, 4 * RSS_WINDOW_SECONDS);
   const WARMUP_SECONDS = Math.min(WARMUP_MAX_SECONDS, Math.round(totalSeconds / 4));
   const prepared = await prepareDatabase(dir, opts, Math.max(clients, 1000), log);
-  const bundle = opts.bundle ? await bundleServer(dir) : undefined;
+  const bundle = await bundleBench(dir);
   const server = await startServerTarget({
     dbFile: prepared.dbFile,
-    patches: opts.patches,
     nodeArgs: opts.nodeArgs,
     bundle,
   });
@@ -138,8 +137,7 @@ async function main(): Promise<void> {
       churnPerSecond: opts.churnPerSecond,
       warmupSeconds: WARMUP_SECONDS,
     },
-    patches: opts.patches,
-    serverRuntime: `${opts.bundle ? 'esbuild bundle, plain node' : 'tsx (as npm start runs it)'}${opts.nodeArgs.length ? ` with ${opts.nodeArgs.join(' ')}` : ''}`,
+    serverRuntime: `esbuild bundle run by node ${[...productionNodeFlags(), ...opts.nodeArgs].join(' ')} (as npm start runs it)`,
     memory: {
       rssAfterWarmupMb: rssAfterWarmup,
       rssEndMb: rssEnd,
@@ -164,7 +162,6 @@ function soakMarkdown(r: {
   startedAt: string;
   machine: ReturnType<typeof machine>;
   settings: { clients: number; minutes: number; churnPerSecond: number };
-  patches: string[];
   serverRuntime: string;
   memory: { heapAfterGcMb: { afterWarmupMb?: number; endMb?: number } };
   checks: { name: string; value: string; met: boolean | null }[];
@@ -178,7 +175,7 @@ function soakMarkdown(r: {
     '',
     `Machine: ${r.machine.cores} cores (${r.machine.cpuModel}), Node ${r.machine.node}. ` +
       `${r.settings.clients} clients for ${Math.round(r.settings.minutes)} min, ${r.settings.churnPerSecond} seat(s) leaving per second and coming back 1–10 s later; ` +
-      `${r.load.sessions} sessions in all. Server: ${r.serverRuntime}; proposed changes applied: ${r.patches.length ? r.patches.join(', ') : 'none'}.`,
+      `${r.load.sessions} sessions in all. Server: ${r.serverRuntime}.`,
     '',
     '| check | measured | met |',
     '|---|---|---|',

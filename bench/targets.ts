@@ -3,8 +3,8 @@
  * benchmark's database, serving the built client) and the bare relay (on the same documents'
  * initial states, in memory).
  */
-import { join } from 'node:path';
 import { BenchChild } from './proc/child.js';
+import { type BenchBundle, productionNodeFlags } from './server/bundle.js';
 
 /** A running target of the load. */
 export interface Target {
@@ -24,10 +24,8 @@ export interface ServerTargetOptions {
   /** Directory for a V8 CPU profile of the server (`node --cpu-prof`), if wanted. */
   profileDir?: string;
   logLevel?: string;
-  /** Proposed server changes to apply (see `server/patches.ts`). */
-  patches?: readonly string[];
-  /** A bundle of the server (`server/bundle.ts`) to run with plain Node instead of tsx. */
-  bundle?: string;
+  /** The bundled entries (`server/bundle.ts`). */
+  bundle: BenchBundle;
   /** Extra Node flags for the server process (e.g. V8 heap sizes). */
   nodeArgs?: readonly string[];
 }
@@ -35,19 +33,18 @@ export interface ServerTargetOptions {
 /** Starts the real server on the benchmark database. */
 export async function startServerTarget(opts: ServerTargetOptions): Promise<Target> {
   const logEvents = new Map<string, number>();
-  const nodeArgs = ['--expose-gc', ...(opts.nodeArgs ?? [])];
+  const nodeArgs = ['--expose-gc', ...productionNodeFlags(), ...(opts.nodeArgs ?? [])];
   if (opts.profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`);
   const { child, ready } = await BenchChild.start({
     name: 'server',
-    entry: opts.bundle ?? join('bench', 'server', 'entry.ts'),
-    plain: opts.bundle !== undefined,
+    entry: opts.bundle.server,
+    plain: true,
     nodeArgs,
     env: {
       NODE_ENV: 'production',
       BENCH_DB: opts.dbFile,
       BENCH_DIST: opts.distDir ?? '',
       LOG_LEVEL: opts.logLevel ?? 'warn',
-      BENCH_PATCHES: (opts.patches ?? []).join(','),
     },
     onStderr: (line) => {
       const event = /"event":"([^"]+)"/.exec(line)?.[1];
@@ -68,10 +65,11 @@ export async function startServerTarget(opts: ServerTargetOptions): Promise<Targ
 }
 
 /** Starts the bare relay with the given initial document states (name → file). */
-export async function startRelayTarget(states: Record<string, string>): Promise<Target> {
+export async function startRelayTarget(bundle: BenchBundle, states: Record<string, string>): Promise<Target> {
   const { child, ready } = await BenchChild.start({
     name: 'relay',
-    entry: join('bench', 'relay', 'entry.ts'),
+    entry: bundle.relay,
+    plain: true,
     env: { NODE_ENV: 'production', BENCH_RELAY_STATES: JSON.stringify(states) },
   });
   const port = ready.port as number;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { anchorChanges, findParagraph, paragraphTextType, plainText, resolveChanges } from './anchors.js';
+import {
+  AnchorResolver,
+  anchorChanges,
+  findParagraph,
+  paragraphFingerprint,
+  paragraphTextType,
+  plainText,
+  resolveChanges,
+} from './anchors.js';
 import { DRAFT_FRAGMENT } from './schema.js';
 import { wordChanges } from './wordDiff.js';
 
@@ -50,5 +58,38 @@ describe('anchors', () => {
     doc.getXmlFragment(DRAFT_FRAGMENT).delete(0, 1);
     expect(findParagraph(doc, 'op05')).toBeUndefined();
     expect(resolveChanges(doc, 'op05', anchored)).toBeNull();
+  });
+});
+
+describe('paragraph fingerprints', () => {
+  it('change when the words change, even back to the same text, and not otherwise', () => {
+    const { doc, text } = draft();
+    const other = new Y.XmlElement('operative');
+    other.setAttribute('pid', 'op06');
+    doc.getXmlFragment(DRAFT_FRAGMENT).insert(1, [other]);
+    paragraphTextType(other).insert(0, 'Another paragraph.');
+    const element = findParagraph(doc, 'op05')!.element;
+    const before = paragraphFingerprint(element);
+
+    paragraphTextType(other).insert(0, 'Edited: ');
+    expect(paragraphFingerprint(element)).toBe(before);
+
+    text.delete(0, 2);
+    text.insert(0, 'We');
+    expect(plainText(text)).toBe(BASE);
+    expect(paragraphFingerprint(element)).not.toBe(before);
+
+    const retyped = paragraphFingerprint(element);
+    text.format(0, 2, { em: true });
+    expect(paragraphFingerprint(element)).not.toBe(retyped);
+    expect(paragraphFingerprint(undefined)).toBe('missing');
+  });
+
+  it('resolve many amendments against one resolver as resolveChanges does one by one', () => {
+    const { doc, text } = draft();
+    const anchored = anchorChanges(text, wordChanges(BASE, 'We commit to strengthen cooperation under law.'));
+    const resolver = new AnchorResolver(doc);
+    expect(resolver.resolve('op05', anchored)).toEqual(resolveChanges(doc, 'op05', anchored));
+    expect(resolver.resolve('nope', anchored)).toBeNull();
   });
 });

@@ -99,32 +99,73 @@ export function anchorChanges(text: Y.XmlText, changes: readonly TextChange[]): 
 }
 
 /**
- * Current offsets of anchored changes in the paragraph `pid`, or null when any anchor no longer
- * points into that paragraph or no longer spans exactly the words it targeted (outdated).
+ * Resolves anchored changes against one state of the draft. Paragraphs are indexed by id and
+ * their plain text computed once, so resolving every amendment of a negotiation is linear.
+ * The resolver reads the document as it is when each paragraph is first used: build a new one
+ * after the document changes.
  */
+export class AnchorResolver {
+  private readonly byPid = new Map<string, Y.XmlElement>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly doc: Y.Doc) {
+    for (const p of draftParagraphs(doc)) if (!this.byPid.has(p.pid)) this.byPid.set(p.pid, p.element);
+  }
+
+  /**
+   * Current offsets of `changes` in paragraph `pid`, or null when the paragraph or any targeted
+   * words are gone or no longer read as they did (the proposal is outdated).
+   */
+  resolve(pid: string, changes: readonly AnchoredChange[]): { from: number; to: number }[] | null {
+    const element = this.byPid.get(pid);
+    if (!element) return null;
+    const first = element.firstChild;
+    if (!(first instanceof Y.XmlText)) return changes.length === 0 ? [] : null;
+    let current = this.texts.get(pid);
+    if (current === undefined) {
+      current = plainText(first);
+      this.texts.set(pid, current);
+    }
+    const out: { from: number; to: number }[] = [];
+    for (const c of changes) {
+      let from: Y.AbsolutePosition | null;
+      let to: Y.AbsolutePosition | null;
+      try {
+        from = Y.createAbsolutePositionFromRelativePosition(decode(c.from), this.doc);
+        to = Y.createAbsolutePositionFromRelativePosition(decode(c.to), this.doc);
+      } catch {
+        return null;
+      }
+      if (!from || !to || from.type !== first || to.type !== first) return null;
+      if (from.index > to.index || current.slice(from.index, to.index) !== c.deleted) return null;
+      out.push({ from: from.index, to: to.index });
+    }
+    return out;
+  }
+}
+
+/** `AnchorResolver.resolve` for a single paragraph (see there). */
 export function resolveChanges(
   doc: Y.Doc,
   pid: string,
   changes: readonly AnchoredChange[],
 ): { from: number; to: number }[] | null {
-  const para = findParagraph(doc, pid);
-  if (!para) return null;
-  const first = para.element.firstChild;
-  if (!(first instanceof Y.XmlText)) return changes.length === 0 ? [] : null;
-  const current = plainText(first);
-  const out: { from: number; to: number }[] = [];
-  for (const c of changes) {
-    let from: Y.AbsolutePosition | null;
-    let to: Y.AbsolutePosition | null;
-    try {
-      from = Y.createAbsolutePositionFromRelativePosition(decode(c.from), doc);
-      to = Y.createAbsolutePositionFromRelativePosition(decode(c.to), doc);
-    } catch {
-      return null;
-    }
-    if (!from || !to || from.type !== first || to.type !== first) return null;
-    if (from.index > to.index || current.slice(from.index, to.index) !== c.deleted) return null;
-    out.push({ from: from.index, to: to.index });
+  return new AnchorResolver(doc).resolve(pid, changes);
+}
+
+/**
+ * What anchors into a paragraph can resolve against: the ids, lengths and deletion flags of the
+ * items of its text, in order. Equal fingerprints mean every anchor into the paragraph resolves
+ * as before, so a check for outdated proposals can skip paragraphs whose fingerprint is unchanged.
+ */
+export function paragraphFingerprint(element: Y.XmlElement | undefined): string {
+  if (!element) return 'missing';
+  const first = element.firstChild;
+  if (!(first instanceof Y.XmlText)) return 'empty';
+  let fp = '';
+  // `_start` is a Yjs type's first item (typed, and stable across Yjs 13 releases).
+  for (let item = first._start; item; item = item.right) {
+    fp += `${item.id.client}.${item.id.clock}.${item.length}.${item.deleted ? 1 : 0};`;
   }
-  return out;
+  return fp;
 }

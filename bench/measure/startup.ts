@@ -1,13 +1,13 @@
 /**
- * Start-up of the real server (`server/main.ts`, as `npm run serve` runs it) on the large
+ * Start-up of the real server (`server/main.ts` bundled, as `npm run serve` runs it) on the large
  * database: time from spawning the process to its "listening" line, and to the first client
  * having synced both documents of the large negotiation (which loads them from storage).
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
 import { LightSocket } from '../load/socket.js';
 import { ROOT } from '../proc/child.js';
+import { productionNodeFlags } from '../server/bundle.js';
 import { median } from '../stats/histogram.js';
 
 /** One start of the server. */
@@ -23,9 +23,14 @@ export interface StartupFigures {
   runs: StartupRun[];
 }
 
-async function startOnce(dataDir: string, negotiationId: string, cookie: string): Promise<StartupRun> {
+async function startOnce(
+  main: string,
+  dataDir: string,
+  negotiationId: string,
+  cookie: string,
+): Promise<StartupRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+  const child = spawn(process.execPath, [...productionNodeFlags(), main], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,13 +80,14 @@ async function startOnce(dataDir: string, negotiationId: string, cookie: string)
 
 /** Starts the server `runs` times on the data directory. */
 export async function measureStartup(
+  main: string,
   dataDir: string,
   negotiationId: string,
   cookie: string,
   runs = 3,
 ): Promise<StartupFigures> {
   const all: StartupRun[] = [];
-  for (let i = 0; i < runs; i++) all.push(await startOnce(dataDir, negotiationId, cookie));
+  for (let i = 0; i < runs; i++) all.push(await startOnce(main, dataDir, negotiationId, cookie));
   return {
     listeningMs: median(all.map((r) => r.listeningMs)),
     firstSyncMs: median(all.map((r) => r.firstSyncMs)),

@@ -45,7 +45,7 @@ export function markdownReport(r: BenchResults): string {
     `Load per run: a co-facilitator types ${s.editsPerSecond} edits/s; delegations table or support ${s.commandsPerSecond} proposals/s over HTTP; ` +
       `every client renews its presence every ${Number(s.presenceRenewMs) / 1000} s; each client holds 2 sockets (draft with presence, proposals). ` +
       `${s.warmupSeconds} s warm-up, ${s.seconds} s measured, ${s.drainSeconds} s drain. ` +
-      `Server: ${r.serverRuntime}; proposed changes applied: ${r.patches.length === 0 ? 'none (the code as it is)' : r.patches.join(', ')}.`,
+      `Server: ${r.serverRuntime}.`,
   );
   out.push('');
   out.push('## Edit fan-out (ms from send to arrival)');

@@ -51,8 +51,7 @@ export interface BenchResults {
   durationSeconds: number;
   machine: Machine;
   settings: Record<string, unknown>;
-  patches: string[];
-  /** How the server process ran: through tsx, or bundled. */
+  /** How the server process ran. */
   serverRuntime: string;
   negotiation: SeedMeta['counts'] & { seedSeconds: number; reused: boolean };
   clientBuild: string;

@@ -1,33 +1,47 @@
 /**
- * A production build of the server for the benchmark: `bench/server/entry.ts` and the server
- * bundled by esbuild into one ES module run by plain Node, without tsx's loader thread and
- * in-memory transpilation. Packages stay external and resolve through a `node_modules` link
- * next to the bundle. esbuild is the one tsx and Vite already install.
+ * The processes the benchmark starts, built as production runs them: the server's entries
+ * bundled by esbuild (`bundleServer`, as `npm run build` does for `npm start`) and run by plain
+ * Node, without a TypeScript loader. The bare relay is bundled the same way, so that neither
+ * side pays for a loader the other does not. Packages resolve through a `node_modules` link
+ * next to the bundles.
  */
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleServer } from '../../server/build.js';
 import { ROOT } from '../proc/child.js';
 
-/** Bundles the benchmark's server entry into `dir`; returns the bundle's path. */
-export async function bundleServer(dir: string): Promise<string> {
-  const out = join(dir, 'server-bundle');
+/** The bundled entries. */
+export interface BenchBundle {
+  /** `bench/server/entry.ts`: the server with the benchmark's IPC channel. */
+  server: string;
+  /** `bench/relay/entry.ts`: the bare relay. */
+  relay: string;
+  /** `server/main.ts`: the server as `npm start` runs it (start-up measurement). */
+  main: string;
+}
+
+/** Bundles the benchmark's entries into `dir/bundle`. */
+export async function bundleBench(dir: string): Promise<BenchBundle> {
+  const out = join(dir, 'bundle');
   mkdirSync(out, { recursive: true });
   const modules = join(out, 'node_modules');
   if (!existsSync(modules)) symlinkSync(join(ROOT, 'node_modules'), modules, 'dir');
-  const spec = 'esbuild';
-  const esbuild = (await import(spec)) as {
-    build(options: Record<string, unknown>): Promise<unknown>;
+  const files = await bundleServer(
+    ROOT,
+    { server: 'bench/server/entry.ts', relay: 'bench/relay/entry.ts', main: 'server/main.ts' },
+    out,
+  );
+  return { server: files.server!, relay: files.relay!, main: files.main! };
+}
+
+/**
+ * The Node flags production runs the server with: those of `npm run serve` in package.json
+ * (V8 heap sizes), so that the benchmark measures the server as it is deployed.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
   };
-  const outfile = join(out, 'server.mjs');
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'bench', 'server', 'entry.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
+  const words = (pkg.scripts.serve ?? '').split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
 }

@@ -4,19 +4,16 @@
  * `BENCH_DIST`), without the demo seeding and sign-in link printing, and with an IPC channel the
  * benchmark uses to ask which documents are loaded and how much memory is in use.
  *
- * Environment: BENCH_DB (SQLite file), BENCH_DIST (built client, optional), LOG_LEVEL, and
- * BENCH_PATCHES (proposed changes to measure, see `patches.ts`; none by default).
+ * Environment: BENCH_DB (SQLite file), BENCH_DIST (built client, optional), LOG_LEVEL.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../../server/app.js';
 import { createLogger, type LogLevel } from '../../server/logger.js';
 import { openSqliteStorage } from '../../server/storage/sqlite.js';
 import { onParent, toParent } from '../proc/child.js';
-import { applyPatches } from './patches.js';
 
 const file = process.env.BENCH_DB;
 if (!file) throw new Error('BENCH_DB is not set');
-const patches = applyPatches((process.env.BENCH_PATCHES ?? '').split(',').filter(Boolean));
 const storage = openSqliteStorage(file);
 const server = await startServer({
   storage,
@@ -60,4 +57,4 @@ onParent(async (msg) => {
   }
 });
 process.on('SIGTERM', () => void stop());
-toParent({ type: 'ready', port: server.port, patches });
+toParent({ type: 'ready', port: server.port });

@@ -4,7 +4,7 @@
  * of the document, so they follow the co-facilitators' edits as they happen).
  */
 import * as Y from 'yjs';
-import { paragraphPlainText, paragraphRuns, resolveChanges } from '../../shared/anchors.js';
+import { AnchorResolver, paragraphPlainText, paragraphRuns } from '../../shared/anchors.js';
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
 import { numberParagraphs } from '../../shared/numbering.js';
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
@@ -67,6 +67,7 @@ export function compileDraft(
   );
   const labels = numberParagraphs(refs);
   const blocks: CompiledBlock[] = [];
+  const anchors = new AnchorResolver(doc);
   children.forEach((child, i) => {
     if (!(child instanceof Y.XmlElement)) return;
     const text = paragraphPlainText(child);
@@ -78,7 +79,7 @@ export function compileDraft(
       const shown = filter ? all.filter((p) => passes(p, filter)) : [];
       const resolved: ResolvedProposal[] = shown.map((p) => ({
         proposal: p,
-        ranges: p.kind === 'amend' ? resolveChanges(doc, pid, p.changes) : null,
+        ranges: p.kind === 'amend' ? anchors.resolve(pid, p.changes) : null,
       }));
       const paragraph = compileParagraph(
         { pid, kind: child.nodeName, label: labels.get(pid) ?? '', text, status: statuses[pid] ?? 'pending' },

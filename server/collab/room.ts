@@ -27,6 +27,17 @@ import { SerialQueue } from './serialQueue.js';
 /** Number of stored updates after which the log is compacted into one state. */
 export const COMPACT_AFTER_UPDATES = 500;
 
+/**
+ * Presence is sent to the room in batches: changes (someone joins, leaves or moves their cursor)
+ * at most every `PRESENCE_CHANGE_MS`, renewals of unchanged presence (every client every 15 s
+ * in y-protocols, only to stay alive) within `PRESENCE_RENEWAL_MS`. One frame then carries
+ * every client that changed, where a frame per change to every peer grows with the square of
+ * the room (1,000 people renewing alone would mean 67,000 frames a second).
+ */
+export const PRESENCE_CHANGE_MS = 50;
+/** See `PRESENCE_CHANGE_MS`; well under the 30 s after which y-protocols drops silent clients. */
+export const PRESENCE_RENEWAL_MS = 1_000;
+
 /** What a room reports to the rest of the server. */
 export interface RoomEvents {
   /** A peer tried to change a document it may not change. */
@@ -50,6 +61,14 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly peers = new Map<Peer, Set<number>>();
+  /** The peer speaking for each presence client id. */
+  private readonly owners = new Map<number, Peer>();
+  /** The whole document as a sync step 2 frame, for clients that have nothing yet; null when stale. */
+  private fullStateFrame: Uint8Array | null = null;
+  private readonly presencePending = new Set<number>();
+  private presenceTimer: NodeJS.Timeout | null = null;
+  private presenceDue = 0;
+  private presenceSentAt = 0;
   private readonly storageQueue = new SerialQueue();
   private pending: PendingUpdate[] = [];
   private flushScheduled = false;
@@ -64,8 +83,12 @@ export class Room {
     private readonly events: RoomEvents,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
-    this.awareness.on('update', this.onAwarenessChange);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullStateFrame = null;
+      this.broadcastUpdate(update, origin);
+    });
+    this.awareness.on('change', this.onPresenceChange);
+    this.awareness.on('update', this.onPresenceRenewal);
   }
 
   /** Loads a room's document from storage before anyone can sync with it. */
@@ -107,6 +130,7 @@ export class Room {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    for (const id of clients) this.owners.delete(id);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], peer);
     if (this.peers.size === 0) this.events.empty?.(this);
   }
@@ -127,7 +151,7 @@ export class Room {
     }
     switch (msg.type) {
       case 'sync-step1':
-        peer.send(syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc, msg.stateVector)));
+        peer.send(this.step2For(msg.stateVector));
         return;
       case 'sync-update':
         this.acceptUpdate(peer, msg.update);
@@ -143,6 +167,17 @@ export class Room {
         );
         return;
     }
+  }
+
+  /**
+   * The sync step 2 answering a client's state vector. A client with nothing yet (every page
+   * load) gets the whole document, encoded once and kept until the document changes.
+   */
+  private step2For(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.length === 1 && stateVector[0] === 0;
+    if (!empty) return syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
+    this.fullStateFrame ??= syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc));
+    return this.fullStateFrame;
   }
 
   private acceptUpdate(peer: Peer, update: Uint8Array): void {
@@ -240,6 +275,8 @@ export class Room {
   async close(code: number = CloseCode.goingAway): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
     await this.storageQueue.run(() => this.flush());
     await this.compact();
     for (const peer of [...this.peers.keys()]) peer.close(code, 'room closed');
@@ -267,23 +304,54 @@ export class Room {
     if (accepted.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(accepted), peer);
     for (const e of accepted) {
-      if (e.state === null) own.delete(e.clientId);
-      else own.add(e.clientId);
+      if (e.state === null) {
+        own.delete(e.clientId);
+        this.owners.delete(e.clientId);
+      } else {
+        own.add(e.clientId);
+        this.owners.set(e.clientId, peer);
+      }
     }
   }
 
   private ownerOf(clientId: number): Peer | undefined {
-    for (const [peer, clients] of this.peers) if (clients.has(clientId)) return peer;
-    return undefined;
+    return this.owners.get(clientId);
   }
 
-  private readonly onAwarenessChange = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length === 0) return;
-    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+  private readonly onPresenceChange = (change: PresenceChange): void => {
+    this.queuePresence(change, Math.max(Date.now(), this.presenceSentAt + PRESENCE_CHANGE_MS));
+  };
+
+  private readonly onPresenceRenewal = (change: PresenceChange): void => {
+    this.queuePresence(change, Date.now() + PRESENCE_RENEWAL_MS);
+  };
+
+  /** Adds clients to the next presence frame and makes sure it is sent by `due`. */
+  private queuePresence(change: PresenceChange, due: number): void {
+    for (const ids of [change.added, change.updated, change.removed]) {
+      for (const id of ids) this.presencePending.add(id);
+    }
+    if (this.presencePending.size === 0 || this.closed) return;
+    if (this.presenceTimer && this.presenceDue <= due) return;
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceDue = due;
+    this.presenceTimer = setTimeout(this.sendPresence, Math.max(0, due - Date.now()));
+  }
+
+  private readonly sendPresence = (): void => {
+    this.presenceTimer = null;
+    this.presenceSentAt = Date.now();
+    const ids = [...this.presencePending];
+    this.presencePending.clear();
+    if (ids.length === 0 || this.peers.size === 0) return;
+    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     for (const peer of this.peers.keys()) peer.send(frame);
   };
+}
+
+/** Clients whose presence a y-protocols awareness event reports. */
+interface PresenceChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
 }

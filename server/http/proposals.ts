@@ -21,8 +21,7 @@ export function proposalRoutes(
   const router = Router();
   const member = (res: Parameters<typeof principalOf>[0], id: string) =>
     accounts.membership(principalOf(res), id);
-  const view = async (p: ProposalRecord) =>
-    proposalView(p, await storage.proposals.supports(p.negotiationId));
+  const view = async (p: ProposalRecord) => proposalView(p, await storage.proposals.supportsOf([p.id]));
 
   router.get('/negotiations/:id/proposals', async (req, res) => {
     await member(res, req.params.id);

@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 import {
+  AnchorResolver,
   anchorChanges,
+  draftParagraphs,
   findParagraph,
+  paragraphFingerprint,
   paragraphPlainText,
   paragraphTextType,
   resolveChanges,
@@ -65,6 +68,8 @@ const EDITABLE: readonly ProposalRecord['status'][] = ['open'];
 /** The proposal commands of all negotiations. */
 export class ProposalCommands {
   private readonly queues = new Map<string, SerialQueue>();
+  /** Per amendment: its version and its paragraph's fingerprint when it was last checked. */
+  private readonly checkedAgainst = new Map<string, string>();
 
   constructor(
     private readonly storage: Storage,
@@ -297,18 +302,25 @@ export class ProposalCommands {
     });
   }
 
-  /** Marks amendments outdated (or current again) after the base text changed. */
+  /**
+   * Marks amendments outdated (or current again) after the base text changed. Only amendments
+   * whose paragraph changed since they were last checked are resolved again (see
+   * `paragraphFingerprint`), so a keystroke costs one pass over the paragraphs, not one per
+   * amendment.
+   */
   refreshOutdated(negotiationId: string): Promise<void> {
     return this.serial(negotiationId, async () => {
-      const candidates = (await this.storage.proposals.list(negotiationId)).filter(
-        (p) =>
-          p.kind === 'amend' && !p.appliedAt && (p.status === 'open' || p.status === 'partly-incorporated'),
-      );
+      const candidates = await this.storage.proposals.openAmendments(negotiationId);
       if (candidates.length === 0) return;
       const changed = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => {
+        const now = new Map(draftParagraphs(room.doc).map((p) => [p.pid, paragraphFingerprint(p.element)]));
+        const anchors = new AnchorResolver(room.doc);
         const ids: string[] = [];
         for (const p of candidates) {
-          const outdated = resolveChanges(room.doc, p.pid, p.content.changes) === null;
+          const checked = `${p.version}|${now.get(p.pid) ?? paragraphFingerprint(undefined)}`;
+          if (this.checkedAgainst.get(p.id) === checked) continue;
+          this.checkedAgainst.set(p.id, checked);
+          const outdated = anchors.resolve(p.pid, p.content.changes) === null;
           if (outdated !== p.outdated) {
             await this.storage.proposals.update(p.id, {
               outdated,

@@ -13,8 +13,9 @@ import {
 import { proposalsDocName } from '../../shared/protocol.js';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
+import type { ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
-import { proposalView } from './views.js';
+import { proposalViews } from './views.js';
 
 /** Sets `key` to `value` unless it already holds an equal value. */
 function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
@@ -35,17 +36,24 @@ export class Publication {
       this.storage.proposals.list(negotiationId),
       this.storage.proposals.supports(negotiationId),
     ]);
-    return records.map((r) => proposalView(r, supports));
+    return proposalViews(records, supports);
+  }
+
+  /** The views of some proposals of a negotiation, built from storage (unknown ids are skipped). */
+  async viewsOf(negotiationId: string, ids: readonly string[]): Promise<ProposalView[]> {
+    const records = (await Promise.all(ids.map((id) => this.storage.proposals.get(id)))).filter(
+      (r): r is ProposalRecord => r?.negotiationId === negotiationId,
+    );
+    return proposalViews(records, await this.storage.proposals.supportsOf(records.map((r) => r.id)));
   }
 
   /** Publishes the current state of some proposals (all when `ids` is omitted). */
   async publish(negotiationId: string, ids?: readonly string[]): Promise<void> {
-    const views = await this.views(negotiationId);
-    const wanted = ids ? views.filter((v) => ids.includes(v.id)) : views;
+    const views = ids ? await this.viewsOf(negotiationId, ids) : await this.views(negotiationId);
     await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
       room.serverChange((doc) => {
         const map = doc.getMap(PROPOSALS_MAP);
-        for (const v of wanted) setIfChanged(map, v.id, v);
+        for (const v of views) setIfChanged(map, v.id, v);
       }),
     );
   }

@@ -9,7 +9,27 @@ export function delegationRef(code: string): DelegationRef {
   return { code, name: delegationByCode(code)?.name ?? code };
 }
 
-/** The published view of a stored proposal with its supporters. */
+/** Supports grouped by proposal id, in their stored order. */
+export function supportsByProposal(supports: readonly SupportRecord[]): Map<string, SupportRecord[]> {
+  const out = new Map<string, SupportRecord[]>();
+  for (const s of supports) {
+    const list = out.get(s.proposalId);
+    if (list) list.push(s);
+    else out.set(s.proposalId, [s]);
+  }
+  return out;
+}
+
+/** The published views of some proposals, given (at least) their supports; linear in both. */
+export function proposalViews(
+  records: readonly ProposalRecord[],
+  supports: readonly SupportRecord[],
+): ProposalView[] {
+  const grouped = supportsByProposal(supports);
+  return records.map((r) => proposalView(r, grouped.get(r.id) ?? []));
+}
+
+/** The published view of a stored proposal with its supporters (`supports` of this proposal only). */
 export function proposalView(p: ProposalRecord, supports: readonly SupportRecord[]): ProposalView {
   return {
     id: p.id,
@@ -24,7 +44,7 @@ export function proposalView(p: ProposalRecord, supports: readonly SupportRecord
     status: p.status,
     outdated: p.outdated,
     version: p.version,
-    supporters: supports.filter((s) => s.proposalId === p.id).map((s) => delegationRef(s.delegation)),
+    supporters: supports.map((s) => delegationRef(s.delegation)),
     changes: p.content.changes,
     baseText: p.content.baseText,
     text: p.content.text,

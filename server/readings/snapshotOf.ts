@@ -1,11 +1,11 @@
 /** Building the canonical form of the draft and its proposals at this moment. */
 import * as Y from 'yjs';
-import { paragraphRuns, resolveChanges } from '../../shared/anchors.js';
+import { AnchorResolver, paragraphRuns } from '../../shared/anchors.js';
 import { numberParagraphs } from '../../shared/numbering.js';
 import type { ParagraphStatus } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
 import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from '../../shared/snapshot.js';
-import { proposalView } from '../proposals/views.js';
+import { proposalViews } from '../proposals/views.js';
 import type { ProposalRecord, SupportRecord } from '../storage/records.js';
 
 /** The blocks of a draft document, numbered. */
@@ -42,6 +42,7 @@ export function snapshotOf(args: {
   supports: readonly SupportRecord[];
   statuses: readonly { pid: string; status: ParagraphStatus }[];
 }): CanonicalSnapshot {
+  const anchors = new AnchorResolver(args.doc);
   return {
     format: 1,
     negotiationId: args.negotiationId,
@@ -49,10 +50,13 @@ export function snapshotOf(args: {
     label: args.label,
     takenAt: args.takenAt,
     blocks: blocksOf(args.doc),
-    proposals: args.proposals.map((p) => ({
-      proposal: proposalView(p, args.supports),
-      ranges: p.kind === 'amend' ? resolveChanges(args.doc, p.pid, p.content.changes) : null,
-    })),
+    proposals: proposalViews(args.proposals, args.supports).map((view, i) => {
+      const p = args.proposals[i]!;
+      return {
+        proposal: view,
+        ranges: p.kind === 'amend' ? anchors.resolve(p.pid, p.content.changes) : null,
+      };
+    }),
     paragraphStatuses: Object.fromEntries(args.statuses.map((s) => [s.pid, s.status])),
   };
 }

@@ -81,6 +81,19 @@ export class SqliteProposals implements ProposalStore {
     ).map(toRecord);
   }
 
+  async openAmendments(negotiationId: string): Promise<ProposalRecord[]> {
+    return (
+      this.db
+        .prepare(
+          `SELECT ${COLUMNS} FROM proposals
+            WHERE negotiation_id = ? AND kind = 'amend' AND applied_at IS NULL
+              AND status IN ('open', 'partly-incorporated')
+            ORDER BY created_at, id`,
+        )
+        .all(negotiationId) as Row[]
+    ).map(toRecord);
+  }
+
   async update(id: string, patch: ProposalPatch): Promise<ProposalRecord> {
     return this.db.transaction(() => {
       const row = this.db.prepare(`SELECT ${COLUMNS} FROM proposals WHERE id = ?`).get(id) as Row | undefined;
@@ -137,6 +150,16 @@ export class SqliteProposals implements ProposalStore {
         .prepare('DELETE FROM proposal_supports WHERE proposal_id = ? AND delegation = ?')
         .run(proposalId, delegation).changes > 0
     );
+  }
+
+  async supportsOf(proposalIds: readonly string[]): Promise<SupportRecord[]> {
+    const stmt = this.db.prepare(
+      `SELECT proposal_id AS proposalId, delegation, person_id AS personId, created_at AS createdAt
+         FROM proposal_supports WHERE proposal_id = ? ORDER BY created_at`,
+    );
+    return proposalIds
+      .flatMap((id) => stmt.all(id) as SupportRecord[])
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async supports(negotiationId: string): Promise<SupportRecord[]> {

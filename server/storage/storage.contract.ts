@@ -1,6 +1,7 @@
 /** The contract every `Storage` implementation must pass; run it from the implementation's test. */
 import { describe, expect, it } from 'vitest';
 import { consultationContract } from './consultation.contract.js';
+import type { ProposalRecord } from './records.js';
 import type { Storage } from './storage.js';
 
 const NEG = { timeZone: 'America/New_York', facilitatorDelegations: ['BGD', 'LUX'] };
@@ -40,6 +41,59 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       ).rejects.toThrow();
       expect((await s.getNegotiation('n1'))?.title).toBe('One');
       expect((await s.loadDoc('d1')).state).toEqual(bytes(1));
+      await s.close();
+    });
+
+    it('lists open amendments and the supports of chosen proposals', async () => {
+      const s = await make();
+      await s.createNegotiation(
+        { id: 'n1', title: 'One', createdAt: 'x', ...NEG },
+        { docName: 'd1', state: bytes(1) },
+      );
+      const content = { changes: [], baseText: 'a', text: 'b', reservation: false };
+      const proposal = (id: string, over: Partial<ProposalRecord>): ProposalRecord => ({
+        id,
+        negotiationId: 'n1',
+        pid: 'p1',
+        kind: 'amend',
+        delegation: 'NOR',
+        tabledBy: null,
+        personId: 'person',
+        personName: 'Delegate, Norway',
+        readingId: null,
+        status: 'open',
+        outdated: false,
+        version: 1,
+        content,
+        createdAt: `2022-04-0${id.slice(1)}T10:00:00Z`,
+        updatedAt: 'x',
+        appliedAt: null,
+        appliedBy: null,
+        ...over,
+      });
+      await s.proposals.insert(proposal('a1', {}));
+      await s.proposals.insert(proposal('a2', { status: 'partly-incorporated' }));
+      await s.proposals.insert(proposal('a3', { status: 'not-retained' }));
+      await s.proposals.insert(proposal('a4', { kind: 'retain' }));
+      await s.proposals.insert(proposal('a5', {}));
+      await s.proposals.update('a5', {
+        applied: { at: 'y', by: 'person', update: bytes(1) },
+        at: 'y',
+        personId: 'person',
+      });
+      expect((await s.proposals.openAmendments('n1')).map((p) => p.id)).toEqual(['a1', 'a2']);
+
+      const support = (proposalId: string, delegation: string, createdAt: string) => ({
+        proposalId,
+        delegation,
+        personId: 'person',
+        createdAt,
+      });
+      await s.proposals.addSupport(support('a1', 'CHE', '2022-04-02T00:00:00Z'));
+      await s.proposals.addSupport(support('a2', 'JPN', '2022-04-01T00:00:00Z'));
+      await s.proposals.addSupport(support('a3', 'MEX', '2022-04-03T00:00:00Z'));
+      expect((await s.proposals.supportsOf(['a1', 'a2'])).map((x) => x.delegation)).toEqual(['JPN', 'CHE']);
+      expect(await s.proposals.supportsOf([])).toEqual([]);
       await s.close();
     });
 

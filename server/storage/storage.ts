@@ -75,6 +75,8 @@ export interface ProposalStore {
   insert(proposal: ProposalRecord): Promise<void>;
   get(id: string): Promise<ProposalRecord | undefined>;
   list(negotiationId: string): Promise<ProposalRecord[]>;
+  /** Amendments whose anchors still matter: not applied, and open or partly incorporated. */
+  openAmendments(negotiationId: string): Promise<ProposalRecord[]>;
   /** Applies a patch atomically; returns the updated record. */
   update(id: string, patch: ProposalPatch): Promise<ProposalRecord>;
   history(id: string): Promise<ProposalVersionRecord[]>;
@@ -82,7 +84,10 @@ export interface ProposalStore {
   addSupport(support: SupportRecord): Promise<boolean>;
   /** Removes support; false when there was none. */
   removeSupport(proposalId: string, delegation: string): Promise<boolean>;
+  /** Every support in a negotiation, oldest first. */
   supports(negotiationId: string): Promise<SupportRecord[]>;
+  /** The supports of some proposals, oldest first. */
+  supportsOf(proposalIds: readonly string[]): Promise<SupportRecord[]>;
   setParagraphStatus(record: ParagraphStatusRecord): Promise<void>;
   paragraphStatuses(negotiationId: string): Promise<ParagraphStatusRecord[]>;
 }
