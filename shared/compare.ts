@@ -104,14 +104,20 @@ export function compareSnapshots(older: CanonicalSnapshot, newer: CanonicalSnaps
   return { older: versionOf(older), newer: versionOf(newer), rows, summary: summarize(rows) };
 }
 
+/** What tells a change row: the row's kind and sides (a full row or one in brief, `compareBrief.ts`). */
+export type ChangeMarks = Pick<ComparisonRow, 'kind' | 'changed'> & {
+  left: object | null;
+  right: object | null;
+};
+
 /** True when a row shows a change: anything but an unchanged paragraph or an unchanged heading. */
-export function isChangeRow(row: ComparisonRow): boolean {
+export function isChangeRow(row: ChangeMarks): boolean {
   if (row.kind === 'heading') return row.changed || row.left === null || row.right === null;
   return row.kind !== 'unchanged';
 }
 
 /** Indexes of the rows that show a change, in order, for "next / previous change" navigation. */
-export function changedRowIndexes(c: Comparison): number[] {
+export function changedRowIndexes(c: { rows: readonly ChangeMarks[] }): number[] {
   return c.rows.flatMap((row, i) => (isChangeRow(row) ? [i] : []));
 }
 

@@ -83,6 +83,27 @@ export interface ProposalView {
   appliedAt: string | null;
 }
 
+/**
+ * What it takes to show a proposal as an attributed bracket outside its paragraph (in a
+ * comparison): its words, its kind, who tabled and supports it, and its outcome. A `ProposalView`
+ * is one; the comparison API sends only these fields.
+ */
+export type ProposalBrief = Pick<
+  ProposalView,
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'delegation'
+  | 'tabledBy'
+  | 'supporters'
+  | 'text'
+  | 'reservation'
+  | 'byFacilitators'
+> & {
+  /** For `amend`: the words struck out and put in. */
+  changes: Pick<AnchoredChange, 'deleted' | 'inserted'>[];
+};
+
 /** A paragraph's status as published. */
 export interface ParagraphStatusView {
   status: ParagraphStatus;

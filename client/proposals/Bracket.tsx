@@ -1,11 +1,11 @@
 /** One proposal rendered as a bracket inside or after the text: [~~deleted~~ **inserted** — EU]. */
 import type { Piece } from '../../shared/compilation.js';
-import type { ProposalView } from '../../shared/proposals.js';
+import type { ProposalBrief } from '../../shared/proposals.js';
 import { attributionOf } from './attribution.js';
 
 /** Props of `Bracket`. */
 export interface BracketProps {
-  proposal: ProposalView;
+  proposal: ProposalBrief;
   pieces: readonly Piece[];
   /** A word before the pieces, such as "delete" or "outdated". */
   tag?: string;

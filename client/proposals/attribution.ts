@@ -1,9 +1,9 @@
 /** Attribution of a proposal as a compilation text shows it. */
-import type { ProposalView } from '../../shared/proposals.js';
+import type { ProposalBrief } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 
 /** "EU, supported by Norway, Switzerland"; co-facilitators' text as "Co-facilitators". */
-export function attributionOf(p: ProposalView): string {
+export function attributionOf(p: ProposalBrief): string {
   const m = messages.proposals;
   const who = p.byFacilitators
     ? m.facilitators

@@ -7,13 +7,9 @@
  * those not retained.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import {
-  type Comparison,
-  type ComparisonRow,
-  changedRowIndexes,
-  type RowSide,
-} from '../../shared/compare.js';
-import type { ProposalView } from '../../shared/proposals.js';
+import { changedRowIndexes } from '../../shared/compare.js';
+import type { ComparisonBrief, RowBrief, SideBrief } from '../../shared/compareBrief.js';
+import type { ProposalBrief } from '../../shared/proposals.js';
 import { formatLocalDateTime } from '../dateTime.js';
 import { messages } from '../i18n/messages.js';
 import { Bracket } from '../proposals/Bracket.js';
@@ -26,7 +22,7 @@ import { compareDocxPath } from './routes.js';
 
 /** Props of `ComparisonView`. */
 export interface ComparisonViewProps {
-  comparison: Comparison;
+  comparison: ComparisonBrief;
   negotiationId: string;
   /** The versions compared (snapshot ids or `live`), for the Word export. */
   from: string;
@@ -189,7 +185,7 @@ export function ComparisonView({ comparison, negotiationId, from, to }: Comparis
 }
 
 /** Labels of the paragraphs by id, newer labels first (for "Split from OP5", "Merged into OP7"). */
-function paragraphLabels(c: Comparison): Map<string, string> {
+function paragraphLabels(c: ComparisonBrief): Map<string, string> {
   const labels = new Map<string, string>();
   for (const row of c.rows) {
     if (row.left?.pid && row.left.label) labels.set(row.left.pid, row.left.label);
@@ -216,7 +212,7 @@ function VersionHeading({ label, takenAt, live }: { label: string; takenAt: stri
 }
 
 interface CompareRowProps {
-  row: ComparisonRow;
+  row: RowBrief;
   /** Position among the changes; undefined for an unchanged row. */
   position: number | undefined;
   current: boolean;
@@ -267,14 +263,14 @@ function CompareRow({ row, position, current, labels, rowRef, onFocus }: Compare
 type Badge = 'changed' | 'added' | 'deleted' | 'moved';
 
 /** The marks of a row in the margin column: what happened to the block. */
-function rowBadges(row: ComparisonRow): Badge[] {
+function rowBadges(row: RowBrief): Badge[] {
   if (row.left === null) return ['added'];
   if (row.right === null) return ['deleted'];
   if (row.kind === 'moved') return row.changed ? ['moved', 'changed'] : ['moved'];
   return row.changed ? ['changed'] : [];
 }
 
-function RowLabel({ row }: { row: ComparisonRow }) {
+function RowLabel({ row }: { row: RowBrief }) {
   const m = messages.readings.compare;
   const side = row.right ?? row.left;
   if (!side?.label) {
@@ -291,7 +287,7 @@ function RowLabel({ row }: { row: ComparisonRow }) {
   return <span className="cmp-number">{side.label}</span>;
 }
 
-function SideText({ side }: { side: RowSide }) {
+function SideText({ side }: { side: SideBrief }) {
   const m = messages.readings.compare;
   return (
     <p className={`cmp-text block-${side.kind}`}>
@@ -321,7 +317,7 @@ function SideText({ side }: { side: RowSide }) {
 
 interface RowProposalsProps {
   title: string;
-  proposals: readonly ProposalView[];
+  proposals: readonly ProposalBrief[];
   kind: 'incorporated' | 'not-retained';
 }
 

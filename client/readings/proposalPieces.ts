@@ -1,10 +1,10 @@
 /** A proposal shown on its own (outside its paragraph) as a bracket: its words and the word for its kind. */
 import type { Piece } from '../../shared/compilation.js';
-import type { ProposalView } from '../../shared/proposals.js';
+import type { ProposalBrief } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 
 /** The pieces of a proposal's bracket: deleted and inserted words, a new text, or a comment. */
-export function proposalPieces(p: ProposalView): Piece[] {
+export function proposalPieces(p: ProposalBrief): Piece[] {
   switch (p.kind) {
     case 'amend':
       // A space between the words struck out and those put in, and between changes.
@@ -26,7 +26,7 @@ export function proposalPieces(p: ProposalView): Piece[] {
 }
 
 /** The word before a bracket's pieces ("delete", "alt", "Comment"), if its kind has one. */
-export function proposalTag(p: ProposalView): string | undefined {
+export function proposalTag(p: ProposalBrief): string | undefined {
   const m = messages.proposals;
   switch (p.kind) {
     case 'delete':

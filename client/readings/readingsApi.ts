@@ -8,7 +8,7 @@ import { getJson, negotiationApiPath, sendJson } from '../api.js';
 import {
   CanonicalSnapshotSchema,
   ChainReportSchema,
-  ComparisonSchema,
+  ComparisonBriefSchema,
   ImportResultSchema,
   TimelineSchema,
 } from './schemas.js';
@@ -28,7 +28,7 @@ const SnapshotAnswerSchema = z.object({ snapshot: CanonicalSnapshotSchema, hash:
 /** A snapshot with the hash of its record (null for the live text). */
 export type SnapshotAnswer = z.infer<typeof SnapshotAnswerSchema>;
 
-const ComparisonAnswerSchema = z.object({ comparison: ComparisonSchema });
+const ComparisonAnswerSchema = z.object({ comparison: ComparisonBriefSchema });
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -46,7 +46,7 @@ export function fetchSnapshot(
   return getJson(negotiationApiPath(negotiationId, 'snapshots', snapshotId), SnapshotAnswerSchema, signal);
 }
 
-/** The comparison of two versions (snapshot ids or `live`). */
+/** The comparison of two versions (snapshot ids or `live`), in brief. */
 export async function fetchComparison(negotiationId: string, from: string, to: string, signal?: AbortSignal) {
   const path = `${negotiationApiPath(negotiationId, 'compare')}?${new URLSearchParams({ from, to })}`;
   return (await getJson(path, ComparisonAnswerSchema, signal)).comparison;

@@ -3,12 +3,13 @@
  * shared type it carries, so that a server change that breaks the client fails the type check.
  */
 import * as z from 'zod/mini';
-import type { Comparison, ComparisonRow, RowSide } from '../../shared/compare.js';
+import type { ComparisonBrief, RowBrief, SideBrief } from '../../shared/compareBrief.js';
 import type { Piece, ResolvedProposal } from '../../shared/compilation.js';
 import {
   PARAGRAPH_STATUSES,
   PROPOSAL_KINDS,
   PROPOSAL_STATUSES,
+  type ProposalBrief,
   type ProposalView,
 } from '../../shared/proposals.js';
 import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
@@ -72,25 +73,37 @@ const PieceSchema: z.ZodMiniType<Piece> = z.object({
   text: z.string(),
 });
 
-const RowSideSchema: z.ZodMiniType<RowSide> = z.object({
+const SideBriefSchema: z.ZodMiniType<SideBrief> = z.object({
   pid: z.nullable(z.string()),
   label: z.nullable(z.string()),
-  text: z.string(),
   kind: BlockTypeSchema,
   pieces: z.array(PieceSchema),
 });
 
-const ComparisonRowSchema: z.ZodMiniType<ComparisonRow> = z.object({
+/** A proposal as a comparison shows it. */
+export const ProposalBriefSchema: z.ZodMiniType<ProposalBrief> = z.object({
+  id: z.string(),
+  kind: z.enum(PROPOSAL_KINDS),
+  status: z.enum(PROPOSAL_STATUSES),
+  delegation: DelegationRefSchema,
+  tabledBy: z.nullable(DelegationRefSchema),
+  supporters: z.array(DelegationRefSchema),
+  text: z.string(),
+  reservation: z.boolean(),
+  byFacilitators: z.boolean(),
+  changes: z.array(z.object({ deleted: z.string(), inserted: z.string() })),
+});
+
+const RowBriefSchema: z.ZodMiniType<RowBrief> = z.object({
   kind: z.enum(['unchanged', 'changed', 'added', 'deleted', 'moved', 'heading']),
-  left: z.nullable(RowSideSchema),
-  right: z.nullable(RowSideSchema),
-  pieces: z.array(PieceSchema),
+  left: z.nullable(SideBriefSchema),
+  right: z.nullable(SideBriefSchema),
   changed: z.boolean(),
   renumbered: z.boolean(),
   splitFrom: z.optional(z.string()),
   mergedInto: z.optional(z.string()),
-  incorporated: z.array(ProposalViewSchema),
-  notRetained: z.array(ProposalViewSchema),
+  incorporated: z.array(ProposalBriefSchema),
+  notRetained: z.array(ProposalBriefSchema),
 });
 
 const VersionSchema = z.object({
@@ -99,11 +112,11 @@ const VersionSchema = z.object({
   takenAt: z.string(),
 });
 
-/** A comparison of two versions. */
-export const ComparisonSchema: z.ZodMiniType<Comparison> = z.object({
+/** A comparison of two versions, in brief (`shared/compareBrief.ts`). */
+export const ComparisonBriefSchema: z.ZodMiniType<ComparisonBrief> = z.object({
   older: VersionSchema,
   newer: VersionSchema,
-  rows: z.array(ComparisonRowSchema),
+  rows: z.array(RowBriefSchema),
   summary: z.object({
     changed: z.number(),
     added: z.number(),

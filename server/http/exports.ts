@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { compareSnapshots } from '../../shared/compare.js';
+import { briefComparison } from '../../shared/compareBrief.js';
 import { PROPOSAL_STATUSES } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
@@ -36,9 +37,12 @@ async function comparisonPair(
     loadSnapshot(storage, readings, negotiationId, from),
     loadSnapshot(storage, readings, negotiationId, to),
   ]);
+  // The newer side, when a reading, is among them: its proposals are at hand, not parsed again.
   const between = (await storage.readings.listSnapshots(negotiationId))
     .filter((s) => s.kind === 'reading' && s.takenAt > older.takenAt && s.takenAt <= newer.takenAt)
-    .flatMap((s) => (JSON.parse(s.canonical) as CanonicalSnapshot).proposals);
+    .flatMap((s) =>
+      s.id === to ? newer.proposals : (JSON.parse(s.canonical) as CanonicalSnapshot).proposals,
+    );
   const merge = (own: CanonicalSnapshot['proposals']) => {
     const byId = new Map(between.map((p) => [p.proposal.id, p]));
     for (const p of own) byId.set(p.proposal.id, p);
@@ -65,11 +69,8 @@ export function exportRoutes(storage: Storage, accounts: Accounts, readings: Rea
     await member(res, req.params.id);
     const q = parseBody(CompareQuery, req.query);
     const { older, newer } = await comparisonPair(storage, readings, req.params.id, q.from, q.to);
-    res.json({
-      older: { label: older.label, takenAt: older.takenAt },
-      newer: { label: newer.label, takenAt: newer.takenAt },
-      comparison: compareSnapshots(older, newer),
-    });
+    // In brief: what the compare page shows, less than half of the full comparison's size.
+    res.json({ comparison: briefComparison(compareSnapshots(older, newer)) });
   });
 
   router.get('/negotiations/:id/export/compare.docx', async (req, res) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
-import type { Comparison } from '../../shared/compare.js';
+import type { ComparisonBrief } from '../../shared/compareBrief.js';
 import { api } from '../support/auth.js';
 import { ROOT, startTestServer, type TestServer } from '../support/server.js';
 
@@ -46,7 +46,7 @@ function soffice(): string {
 
 describe('comparison', () => {
   it('compares the zero draft with Rev.1 (not neighbours of the same kind) and links proposals', async () => {
-    const res = await api<{ comparison: Comparison }>(
+    const res = await api<{ comparison: ComparisonBrief }>(
       ts.url,
       'GET',
       `${base}/compare?from=${ids['Zero draft']}&to=${ids['Rev.1']}`,
@@ -62,7 +62,7 @@ describe('comparison', () => {
   });
 
   it('compares a snapshot with the live text, and refuses an unknown snapshot', async () => {
-    const res = await api<{ comparison: Comparison }>(
+    const res = await api<{ comparison: ComparisonBrief }>(
       ts.url,
       'GET',
       `${base}/compare?from=${ids['Rev.1']}&to=live`,
