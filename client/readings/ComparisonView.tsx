@@ -6,7 +6,7 @@
  * "Change 3 of 12". Each changed row names the proposals it came from, and on the older side
  * those not retained.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { changedRowIndexes } from '../../shared/compare.js';
 import type { ComparisonBrief, RowBrief, SideBrief } from '../../shared/compareBrief.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
@@ -44,7 +44,7 @@ export function ComparisonView({ comparison, negotiationId, from, to }: Comparis
   const [announcement, setAnnouncement] = useState('');
   const rowElements = useRef(new Map<number, HTMLTableRowElement>());
   const toolbar = useRef<HTMLDivElement>(null);
-  const frame = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
 
   const goTo = useCallback(
     (pos: number) => {
@@ -77,21 +77,38 @@ export function ComparisonView({ comparison, negotiationId, from, to }: Comparis
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
 
-  // The column headings stick below the toolbar, whatever height it wraps to.
+  // The column headings stick below the toolbar, whatever height it wraps to. The observer
+  // reports the height once laid out, before the first paint; reading it here would force a
+  // layout of the whole table in the middle of the commit. Only the headings depend on it.
   useLayoutEffect(() => {
     const bar = toolbar.current;
-    const box = frame.current;
-    if (!bar || !box) return;
-    const set = () => box.style.setProperty('--cmp-toolbar-height', `${bar.offsetHeight}px`);
-    set();
-    const observer = new ResizeObserver(set);
-    observer.observe(bar);
+    const headings = head.current;
+    if (!bar || !headings) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const height = entry?.borderBoxSize[0]?.blockSize ?? bar.offsetHeight;
+      headings.style.setProperty('--cmp-toolbar-height', `${height}px`);
+    });
+    observer.observe(bar, { box: 'border-box' });
     return () => observer.disconnect();
   }, []);
 
+  const registerRow = useCallback((index: number, el: HTMLTableRowElement | null) => {
+    if (el) rowElements.current.set(index, el);
+    else rowElements.current.delete(index);
+  }, []);
+
+  // Focusing a change (by click or Tab) makes it the current one; the same string twice is no update.
+  const onRowFocus = useCallback(
+    (pos: number) => {
+      setCurrent(pos);
+      setAnnouncement(m.position(pos + 1, changes.length));
+    },
+    [changes.length, m],
+  );
+
   const { older, newer, summary } = comparison;
   return (
-    <div className="comparison-frame" ref={frame}>
+    <div className="comparison-frame">
       <div className="cmp-toolbar" ref={toolbar}>
         <p className="cmp-summary" data-testid="compare-summary">
           <strong>{m.summary(summary)}</strong>
@@ -143,7 +160,7 @@ export function ComparisonView({ comparison, negotiationId, from, to }: Comparis
           <col />
           <col />
         </colgroup>
-        <thead>
+        <thead ref={head}>
           <tr>
             <th scope="col">{m.paragraph}</th>
             <th scope="col">
@@ -162,19 +179,12 @@ export function ComparisonView({ comparison, negotiationId, from, to }: Comparis
               <CompareRow
                 key={row.right?.pid ?? row.left?.pid ?? `h${i}`}
                 row={row}
+                index={i}
                 position={pos}
                 current={pos !== undefined && pos === current}
                 labels={labels}
-                rowRef={(el) => {
-                  if (el) rowElements.current.set(i, el);
-                  else rowElements.current.delete(i);
-                }}
-                onFocus={(p) => {
-                  if (p !== current) {
-                    setCurrent(p);
-                    setAnnouncement(m.position(p + 1, changes.length));
-                  }
-                }}
+                register={registerRow}
+                onFocus={onRowFocus}
               />
             );
           })}
@@ -213,15 +223,26 @@ function VersionHeading({ label, takenAt, live }: { label: string; takenAt: stri
 
 interface CompareRowProps {
   row: RowBrief;
+  /** Index of the row in the comparison. */
+  index: number;
   /** Position among the changes; undefined for an unchanged row. */
   position: number | undefined;
   current: boolean;
   labels: ReadonlyMap<string, string>;
-  rowRef(el: HTMLTableRowElement | null): void;
+  register(index: number, el: HTMLTableRowElement | null): void;
   onFocus(position: number): void;
 }
 
-function CompareRow({ row, position, current, labels, rowRef, onFocus }: CompareRowProps) {
+/** One row; memoised, so that stepping through the changes re-renders only the two rows concerned. */
+const CompareRow = memo(function CompareRow({
+  row,
+  index,
+  position,
+  current,
+  labels,
+  register,
+  onFocus,
+}: CompareRowProps) {
   const m = messages.readings.compare;
   const change = position !== undefined;
   const badges = rowBadges(row);
@@ -230,7 +251,7 @@ function CompareRow({ row, position, current, labels, rowRef, onFocus }: Compare
     .join(' ');
   return (
     <tr
-      ref={rowRef}
+      ref={(el) => register(index, el)}
       className={classes}
       data-kind={row.kind}
       data-change={position}
@@ -258,7 +279,7 @@ function CompareRow({ row, position, current, labels, rowRef, onFocus }: Compare
       </td>
     </tr>
   );
-}
+});
 
 type Badge = 'changed' | 'added' | 'deleted' | 'moved';
 
