@@ -8,7 +8,7 @@ import { openSqliteStorage } from '../storage/sqlite.js';
 import type { Storage } from '../storage/storage.js';
 import { awarenessFrame, SyncType, syncFrame } from './messages.js';
 import type { Peer } from './peer.js';
-import { PRESENCE_CHANGE_MS, PRESENCE_RENEWAL_MS, Room } from './room.js';
+import { FRESH_RENEW_AFTER_BYTES, PRESENCE_CHANGE_MS, PRESENCE_RENEWAL_MS, Room } from './room.js';
 
 /** A peer that records what the room sends it, decoded. */
 class RecordingPeer implements Peer {
@@ -137,9 +137,10 @@ describe('room sync', () => {
       const peer = new RecordingPeer(writer);
       room.join(peer);
       room.receive(peer, syncFrame(SyncType.step1, Y.encodeStateVector(new Y.Doc())));
-      const step2 = peer.frames.find((f) => f.type === MessageType.sync && f.sub === SyncType.step2)!;
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, step2.payload);
+      const answers = peer.frames.filter((f) => f.type === MessageType.sync && f.sub !== SyncType.step1);
+      expect(answers[0]?.sub).toBe(SyncType.step2);
+      for (const f of answers) Y.applyUpdate(doc, f.payload);
       return doc.getText('t').toString();
     };
     const edit = async (text: string) => {
@@ -153,5 +154,10 @@ describe('room sync', () => {
     expect(fresh()).toBe('one');
     await edit(' two');
     expect(fresh()).toBe('one two');
+    // Enough changes to renew the whole-document encoding, and more after it.
+    await edit('x'.repeat(FRESH_RENEW_AFTER_BYTES));
+    expect(fresh()).toHaveLength(7 + FRESH_RENEW_AFTER_BYTES);
+    await edit(' three');
+    expect(fresh().endsWith('x three')).toBe(true);
   });
 });

@@ -38,6 +38,9 @@ export const PRESENCE_CHANGE_MS = 50;
 /** See `PRESENCE_CHANGE_MS`; well under the 30 s after which y-protocols drops silent clients. */
 export const PRESENCE_RENEWAL_MS = 1_000;
 
+/** Bytes of changes after which the whole document sent to fresh clients is encoded again. */
+export const FRESH_RENEW_AFTER_BYTES = 256 * 1024;
+
 /** What a room reports to the rest of the server. */
 export interface RoomEvents {
   /** A peer tried to change a document it may not change. */
@@ -63,8 +66,8 @@ export class Room {
   private readonly peers = new Map<Peer, Set<number>>();
   /** The peer speaking for each presence client id. */
   private readonly owners = new Map<number, Peer>();
-  /** The whole document as a sync step 2 frame, for clients that have nothing yet; null when stale. */
-  private fullStateFrame: Uint8Array | null = null;
+  /** What a client with nothing yet is sent (see `step2For`); null until someone needs it. */
+  private fresh: FreshState | null = null;
   private readonly presencePending = new Set<number>();
   private presenceTimer: NodeJS.Timeout | null = null;
   private presenceDue = 0;
@@ -84,7 +87,7 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullStateFrame = null;
+      this.noteForFresh(update, origin);
       this.broadcastUpdate(update, origin);
     });
     this.awareness.on('change', this.onPresenceChange);
@@ -151,7 +154,7 @@ export class Room {
     }
     switch (msg.type) {
       case 'sync-step1':
-        peer.send(this.step2For(msg.stateVector));
+        for (const frame of this.step2For(msg.stateVector)) peer.send(frame);
         return;
       case 'sync-update':
         this.acceptUpdate(peer, msg.update);
@@ -170,14 +173,39 @@ export class Room {
   }
 
   /**
-   * The sync step 2 answering a client's state vector. A client with nothing yet (every page
-   * load) gets the whole document, encoded once and kept until the document changes.
+   * The frames answering a client's sync step 1. A client with nothing yet (every page load)
+   * gets the whole document as it was encoded once, plus one update merging every change since;
+   * the encoding is renewed only when those changes add up (`FRESH_RENEW_AFTER_BYTES`). Encoding
+   * a large document for each person who joins would otherwise cost the room tens of
+   * milliseconds per join while proposals are being tabled.
    */
-  private step2For(stateVector: Uint8Array): Uint8Array {
+  private step2For(stateVector: Uint8Array): Uint8Array[] {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
-    if (!empty) return syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
-    this.fullStateFrame ??= syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc));
-    return this.fullStateFrame;
+    if (!empty) return [syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector))];
+    if (!this.fresh || this.fresh.sinceBytes > FRESH_RENEW_AFTER_BYTES) {
+      this.fresh = {
+        step2: syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc)),
+        since: [],
+        sinceBytes: 0,
+        sinceFrame: null,
+      };
+    }
+    const f = this.fresh;
+    if (f.since.length === 0) return [f.step2];
+    f.sinceFrame ??= syncFrame(SyncType.update, Y.mergeUpdates(f.since));
+    return [f.step2, f.sinceFrame];
+  }
+
+  /** Keeps the changes a fresh client must get after the cached whole document. */
+  private noteForFresh(update: Uint8Array, origin: unknown): void {
+    if (!this.fresh) return;
+    if (origin === this) {
+      this.fresh = null; // loading
+      return;
+    }
+    this.fresh.since.push(update);
+    this.fresh.sinceBytes += update.length;
+    this.fresh.sinceFrame = null;
   }
 
   private acceptUpdate(peer: Peer, update: Uint8Array): void {
@@ -347,6 +375,15 @@ export class Room {
     const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     for (const peer of this.peers.keys()) peer.send(frame);
   };
+}
+
+/** The whole document encoded once, and the updates applied since. */
+interface FreshState {
+  step2: Uint8Array;
+  since: Uint8Array[];
+  sinceBytes: number;
+  /** `since` merged into one update frame; null until a client needs it. */
+  sinceFrame: Uint8Array | null;
 }
 
 /** Clients whose presence a y-protocols awareness event reports. */

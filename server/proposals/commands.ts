@@ -68,8 +68,8 @@ const EDITABLE: readonly ProposalRecord['status'][] = ['open'];
 /** The proposal commands of all negotiations. */
 export class ProposalCommands {
   private readonly queues = new Map<string, SerialQueue>();
-  /** Per amendment: its version and its paragraph's fingerprint when it was last checked. */
-  private readonly checkedAgainst = new Map<string, string>();
+  /** Per negotiation, each paragraph's fingerprint at the last outdated check. */
+  private readonly fingerprints = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly storage: Storage,
@@ -230,9 +230,18 @@ export class ProposalCommands {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       requireFacilitator(m);
-      await this.proposal(negotiationId, id);
+      const p = await this.proposal(negotiationId, id);
+      // The outdated check skips amendments that are not open: check again when one may reopen.
+      const outdated =
+        p.kind === 'amend' && !p.appliedAt
+          ? await this.rooms.withRoom(
+              draftDocName(negotiationId),
+              (room) => resolveChanges(room.doc, p.pid, p.content.changes) === null,
+            )
+          : undefined;
       const updated = await this.storage.proposals.update(id, {
         status,
+        outdated,
         at: this.stamp(),
         personId: m.principal.person.id,
       });
@@ -303,23 +312,28 @@ export class ProposalCommands {
   }
 
   /**
-   * Marks amendments outdated (or current again) after the base text changed. Only amendments
-   * whose paragraph changed since they were last checked are resolved again (see
-   * `paragraphFingerprint`), so a keystroke costs one pass over the paragraphs, not one per
-   * amendment.
+   * Marks amendments outdated (or current again) after the base text changed. Only the
+   * amendments of paragraphs whose text changed since the last check are read and resolved
+   * again (see `paragraphFingerprint`), so a keystroke costs one pass over the paragraphs, not
+   * a pass over every amendment. Amendments tabled or edited since were anchored to the text as
+   * it then was, and `setStatus` checks an amendment again when its status changes.
    */
   refreshOutdated(negotiationId: string): Promise<void> {
     return this.serial(negotiationId, async () => {
-      const candidates = await this.storage.proposals.openAmendments(negotiationId);
-      if (candidates.length === 0) return;
       const changed = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => {
         const now = new Map(draftParagraphs(room.doc).map((p) => [p.pid, paragraphFingerprint(p.element)]));
+        const before = this.fingerprints.get(negotiationId);
+        this.fingerprints.set(negotiationId, now);
+        let pids: string[] | undefined;
+        if (before) {
+          pids = [...now].filter(([pid, fp]) => before.get(pid) !== fp).map(([pid]) => pid);
+          for (const pid of before.keys()) if (!now.has(pid)) pids.push(pid);
+          if (pids.length === 0) return [];
+        }
+        const candidates = await this.storage.proposals.openAmendments(negotiationId, pids);
         const anchors = new AnchorResolver(room.doc);
         const ids: string[] = [];
         for (const p of candidates) {
-          const checked = `${p.version}|${now.get(p.pid) ?? paragraphFingerprint(undefined)}`;
-          if (this.checkedAgainst.get(p.id) === checked) continue;
-          this.checkedAgainst.set(p.id, checked);
           const outdated = anchors.resolve(p.pid, p.content.changes) === null;
           if (outdated !== p.outdated) {
             await this.storage.proposals.update(p.id, {

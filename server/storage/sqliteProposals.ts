@@ -81,17 +81,17 @@ export class SqliteProposals implements ProposalStore {
     ).map(toRecord);
   }
 
-  async openAmendments(negotiationId: string): Promise<ProposalRecord[]> {
-    return (
-      this.db
-        .prepare(
-          `SELECT ${COLUMNS} FROM proposals
-            WHERE negotiation_id = ? AND kind = 'amend' AND applied_at IS NULL
-              AND status IN ('open', 'partly-incorporated')
-            ORDER BY created_at, id`,
-        )
-        .all(negotiationId) as Row[]
-    ).map(toRecord);
+  async openAmendments(negotiationId: string, pids?: readonly string[]): Promise<ProposalRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM proposals
+          WHERE negotiation_id = ? AND kind = 'amend' AND applied_at IS NULL
+            AND status IN ('open', 'partly-incorporated')
+            AND (? IS NULL OR pid IN (SELECT value FROM json_each(?)))
+          ORDER BY created_at, id`,
+      )
+      .all(negotiationId, pids ? 1 : null, JSON.stringify(pids ?? [])) as Row[];
+    return rows.map(toRecord);
   }
 
   async update(id: string, patch: ProposalPatch): Promise<ProposalRecord> {

@@ -81,7 +81,10 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
         at: 'y',
         personId: 'person',
       });
-      expect((await s.proposals.openAmendments('n1')).map((p) => p.id)).toEqual(['a1', 'a2']);
+      await s.proposals.insert(proposal('a6', { pid: 'p2' }));
+      expect((await s.proposals.openAmendments('n1')).map((p) => p.id)).toEqual(['a1', 'a2', 'a6']);
+      expect((await s.proposals.openAmendments('n1', ['p2', 'p9'])).map((p) => p.id)).toEqual(['a6']);
+      expect(await s.proposals.openAmendments('n1', [])).toEqual([]);
 
       const support = (proposalId: string, delegation: string, createdAt: string) => ({
         proposalId,

@@ -75,8 +75,11 @@ export interface ProposalStore {
   insert(proposal: ProposalRecord): Promise<void>;
   get(id: string): Promise<ProposalRecord | undefined>;
   list(negotiationId: string): Promise<ProposalRecord[]>;
-  /** Amendments whose anchors still matter: not applied, and open or partly incorporated. */
-  openAmendments(negotiationId: string): Promise<ProposalRecord[]>;
+  /**
+   * Amendments whose anchors still matter (not applied; open or partly incorporated), of the
+   * paragraphs `pids` only when given.
+   */
+  openAmendments(negotiationId: string, pids?: readonly string[]): Promise<ProposalRecord[]>;
   /** Applies a patch atomically; returns the updated record. */
   update(id: string, patch: ProposalPatch): Promise<ProposalRecord>;
   history(id: string): Promise<ProposalVersionRecord[]>;

@@ -264,6 +264,31 @@ describe('anchors', () => {
     fac.provider.destroy();
   });
 
+  it('checks an amendment again when it is reopened after its words changed', async () => {
+    const fac = await connectProvider(ts.wsUrl, draftDocName(DEMO_NEGOTIATION_ID), {
+      headers: { cookie: c['demo-cofac-bgd']! },
+    });
+    const text = await currentText('op14');
+    const target = text.split(' ')[2]!;
+    const at = text.indexOf(` ${target} `) + 1;
+    const proposed = `${text.slice(0, at)}OTHER${text.slice(at + target.length)}`;
+    const p = (await table('demo-eu', { kind: 'amend', pid: 'op14', baseText: text, text: proposed })).body
+      .proposal;
+    const setStatus = (status: string) =>
+      api(ts.url, 'PUT', `${base}/proposals/${p.id}/status`, {
+        cookie: c['demo-cofac-bgd'],
+        body: { status },
+      });
+    expect((await setStatus('not-retained')).status).toBe(200);
+    const now = paragraphString(fac.doc, 'op14');
+    paragraphText(fac.doc, 'op14').delete(now.indexOf(target), target.length);
+    await settle(800);
+    expect((await ts.storage.proposals.get(p.id))!.outdated).toBe(false); // not open: not checked
+    expect((await setStatus('open')).status).toBe(200);
+    expect((await ts.storage.proposals.get(p.id))!.outdated).toBe(true);
+    fac.provider.destroy();
+  });
+
   it('refuses an amendment made against a text that has since changed', async () => {
     const text = await currentText('op13');
     const res = await table('demo-eu', {
