@@ -19,6 +19,7 @@ import './compare.css';
 import { DownloadLink } from './DownloadLink.js';
 import { proposalPieces, proposalTag } from './proposalPieces.js';
 import { compareDocxPath } from './routes.js';
+import { scrollToRow } from './rowScroll.js';
 
 /** Props of `ComparisonView`. */
 export interface ComparisonViewProps {
@@ -45,18 +46,22 @@ export function ComparisonView({ comparison, negotiationId, from, to }: Comparis
   const rowElements = useRef(new Map<number, HTMLTableRowElement>());
   const toolbar = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
+  const cancelScroll = useRef(() => {});
 
   const goTo = useCallback(
     (pos: number) => {
       setCurrent(pos);
       setAnnouncement(m.position(pos + 1, changes.length));
-      const row = rowElements.current.get(changes[pos]!);
+      const index = changes[pos]!;
+      const row = rowElements.current.get(index);
       if (!row) return;
       row.focus({ preventScroll: true });
-      row.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
+      cancelScroll.current();
+      cancelScroll.current = scrollToRow(rowElements.current, index, reducedMotion() ? 'auto' : 'smooth');
     },
     [changes, m],
   );
+  useEffect(() => () => cancelScroll.current(), []);
 
   const step = useCallback(
     (direction: 1 | -1) => {

@@ -140,9 +140,11 @@ describe('readings, revisions and comparison', () => {
     const op5 = table.locator('tr[data-kind="changed"]', { hasText: 'further' });
     expect(await op5.locator('th').innerText()).toContain('OP5');
     expect(await op5.locator('td.cmp-newer ins').first().innerText()).toContain('further');
-    expect(await op5.locator('td.cmp-newer .cmp-proposals').innerText()).toContain(
-      'European Union, supported by Norway, Switzerland',
-    );
+    // Proposals off screen are not laid out (content-visibility), so they have no rendered text yet.
+    await op5.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => op5.locator('td.cmp-newer .cmp-proposals').innerText())
+      .toContain('European Union, supported by Norway, Switzerland');
     expect(await op5.locator('td.cmp-older .cmp-proposals').innerText()).toContain('United States');
     expect(await table.locator('tr[data-kind="changed"] ins').count()).toBeGreaterThanOrEqual(2);
 
@@ -186,6 +188,9 @@ describe('readings, revisions and comparison', () => {
     expect(await renumbered.locator('th .cmp-number').getAttribute('class')).toContain('renumbered');
     expect(await renumbered.locator('th [aria-hidden="true"]').innerText()).toBe('OP9 → OP10');
     await added.scrollIntoViewIfNeeded();
+    // Its proposals are laid out once on screen, at their own height rather than the estimate.
+    await expect.poll(() => added.locator('td.cmp-newer .cmp-proposals').innerText()).not.toBe('');
+    await added.evaluate((row) => row.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'readings-compare-zero-rev1');
     expect(eu.errors).toEqual([]);
   });
