@@ -21,9 +21,10 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note }: Bra
   const classes = ['bracket', proposal.byFacilitators ? 'by-facilitators' : '', selected ? 'selected' : '']
     .filter(Boolean)
     .join(' ');
+  // Each span holds one string (one text node): brackets come by the thousand in a comparison.
   const content = (
     <>
-      [{tag && <span className="bracket-tag">{tag} </span>}
+      [{tag && <span className="bracket-tag">{`${tag} `}</span>}
       {trimEdges(pieces).map((piece, i) => {
         const key = `${i}-${piece.kind}`;
         if (piece.kind === 'ins')
@@ -35,8 +36,8 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note }: Bra
         if (piece.kind === 'del') return <del key={key}>{piece.text}</del>;
         return <span key={key}>{piece.text}</span>;
       })}
-      <span className="attribution"> — {attributionOf(proposal)}</span>
-      {note && <span className="bracket-note"> · {note}</span>}]
+      <span className="attribution">{` — ${attributionOf(proposal)}`}</span>
+      {note && <span className="bracket-note">{` · ${note}`}</span>}]
     </>
   );
   if (!onSelect) {

@@ -6,7 +6,7 @@
  * "Change 3 of 12". Each changed row names the proposals it came from, and on the older side
  * those not retained.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { changedRowIndexes } from '../../shared/compare.js';
 import type { ComparisonBrief, RowBrief, SideBrief } from '../../shared/compareBrief.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
@@ -322,20 +322,20 @@ function SideText({ side }: { side: SideBrief }) {
         if (piece.kind === 'del')
           return (
             <del key={key}>
-              <span className="visually-hidden">{m.spokenDeletion} </span>
+              <span className="visually-hidden">{`${m.spokenDeletion} `}</span>
               {piece.text}
-              <span className="visually-hidden"> {m.spokenEnd}</span>
+              <span className="visually-hidden">{` ${m.spokenEnd}`}</span>
             </del>
           );
         if (piece.kind === 'ins')
           return (
             <ins key={key}>
-              <span className="visually-hidden">{m.spokenInsertion} </span>
+              <span className="visually-hidden">{`${m.spokenInsertion} `}</span>
               {piece.text}
-              <span className="visually-hidden"> {m.spokenEnd}</span>
+              <span className="visually-hidden">{` ${m.spokenEnd}`}</span>
             </ins>
           );
-        return <span key={key}>{piece.text}</span>;
+        return <Fragment key={key}>{piece.text}</Fragment>;
       })}
     </p>
   );
