@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     dbFile: prepared.dbFile,
     nodeArgs: opts.nodeArgs,
     bundle,
+    profileDir: opts.profile ? resolve(ROOT, opts.outDir, 'profiles', 'soak') : undefined,
   });
   let run: DrivenRun;
   const windows: (LoadWindow & { rssMb: number; loadedDocs: string[] })[] = [];

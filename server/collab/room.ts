@@ -40,6 +40,8 @@ export const PRESENCE_RENEWAL_MS = 1_000;
 
 /** Bytes of changes after which the whole document sent to fresh clients is encoded again. */
 export const FRESH_RENEW_AFTER_BYTES = 256 * 1024;
+/** Number of changes after which the whole document sent to fresh clients is encoded again. */
+export const FRESH_RENEW_AFTER_UPDATES = 200;
 
 /** What a room reports to the rest of the server. */
 export interface RoomEvents {
@@ -86,10 +88,7 @@ export class Room {
     private readonly events: RoomEvents,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.noteForFresh(update, origin);
-      this.broadcastUpdate(update, origin);
-    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
     this.awareness.on('change', this.onPresenceChange);
     this.awareness.on('update', this.onPresenceRenewal);
   }
@@ -174,38 +173,33 @@ export class Room {
 
   /**
    * The frames answering a client's sync step 1. A client with nothing yet (every page load)
-   * gets the whole document as it was encoded once, plus one update merging every change since;
-   * the encoding is renewed only when those changes add up (`FRESH_RENEW_AFTER_BYTES`). Encoding
-   * a large document for each person who joins would otherwise cost the room tens of
-   * milliseconds per join while proposals are being tabled.
+   * gets the whole document as it was encoded once, then the update frames broadcast since;
+   * the encoding is renewed only when those add up (`FRESH_RENEW_AFTER_BYTES`). Encoding a large
+   * document for each person who joins would otherwise cost the room tens of milliseconds, and
+   * as many megabytes of garbage, per join while proposals are being tabled.
    */
   private step2For(stateVector: Uint8Array): Uint8Array[] {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
     if (!empty) return [syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector))];
-    if (!this.fresh || this.fresh.sinceBytes > FRESH_RENEW_AFTER_BYTES) {
+    if (
+      !this.fresh ||
+      this.fresh.sinceBytes > FRESH_RENEW_AFTER_BYTES ||
+      this.fresh.since.length > FRESH_RENEW_AFTER_UPDATES
+    ) {
       this.fresh = {
         step2: syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc)),
         since: [],
         sinceBytes: 0,
-        sinceFrame: null,
       };
     }
-    const f = this.fresh;
-    if (f.since.length === 0) return [f.step2];
-    f.sinceFrame ??= syncFrame(SyncType.update, Y.mergeUpdates(f.since));
-    return [f.step2, f.sinceFrame];
+    return [this.fresh.step2, ...this.fresh.since];
   }
 
-  /** Keeps the changes a fresh client must get after the cached whole document. */
-  private noteForFresh(update: Uint8Array, origin: unknown): void {
+  /** Keeps the update frames a fresh client must get after the cached whole document. */
+  private noteForFresh(frame: Uint8Array): void {
     if (!this.fresh) return;
-    if (origin === this) {
-      this.fresh = null; // loading
-      return;
-    }
-    this.fresh.since.push(update);
-    this.fresh.sinceBytes += update.length;
-    this.fresh.sinceFrame = null;
+    this.fresh.since.push(frame);
+    this.fresh.sinceBytes += frame.length;
   }
 
   private acceptUpdate(peer: Peer, update: Uint8Array): void {
@@ -281,6 +275,7 @@ export class Room {
       this.storedSinceCompact += updates.length;
       for (const update of updates) {
         const frame = syncFrame(SyncType.update, update);
+        this.noteForFresh(frame);
         for (const peer of this.peers.keys()) peer.send(frame);
       }
       this.events.changed?.(this);
@@ -314,8 +309,13 @@ export class Room {
   }
 
   private broadcastUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === this || origin === SERVER_ORIGIN) return; // loading, or broadcast once stored
+    if (origin === this) {
+      this.fresh = null; // loading
+      return;
+    }
+    if (origin === SERVER_ORIGIN) return; // broadcast once stored, by serverChange
     const frame = syncFrame(SyncType.update, update);
+    this.noteForFresh(frame);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
   }
 
@@ -377,13 +377,11 @@ export class Room {
   };
 }
 
-/** The whole document encoded once, and the updates applied since. */
+/** The whole document encoded once, and the update frames broadcast since. */
 interface FreshState {
   step2: Uint8Array;
   since: Uint8Array[];
   sinceBytes: number;
-  /** `since` merged into one update frame; null until a client needs it. */
-  sinceFrame: Uint8Array | null;
 }
 
 /** Clients whose presence a y-protocols awareness event reports. */
