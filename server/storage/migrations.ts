@@ -207,6 +207,8 @@ const MIGRATIONS: readonly string[] = [
      updated_at TEXT NOT NULL,
      updated_by TEXT NOT NULL
    );`,
+  // The outdated check reads the open amendments of the paragraphs that changed.
+  `CREATE INDEX proposals_paragraph ON proposals (negotiation_id, pid);`,
 ];
 
 /** Brings the database schema up to date. */

@@ -82,15 +82,15 @@ export class SqliteProposals implements ProposalStore {
   }
 
   async openAmendments(negotiationId: string, pids?: readonly string[]): Promise<ProposalRecord[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${COLUMNS} FROM proposals
-          WHERE negotiation_id = ? AND kind = 'amend' AND applied_at IS NULL
-            AND status IN ('open', 'partly-incorporated')
-            AND (? IS NULL OR pid IN (SELECT value FROM json_each(?)))
-          ORDER BY created_at, id`,
-      )
-      .all(negotiationId, pids ? 1 : null, JSON.stringify(pids ?? [])) as Row[];
+    if (pids?.length === 0) return [];
+    const open = `SELECT ${COLUMNS} FROM proposals
+      WHERE negotiation_id = ? AND kind = 'amend' AND applied_at IS NULL
+        AND status IN ('open', 'partly-incorporated')`;
+    const rows = pids
+      ? (this.db
+          .prepare(`${open} AND pid IN (${pids.map(() => '?').join(', ')}) ORDER BY created_at, id`)
+          .all(negotiationId, ...pids) as Row[])
+      : (this.db.prepare(`${open} ORDER BY created_at, id`).all(negotiationId) as Row[]);
     return rows.map(toRecord);
   }
 
