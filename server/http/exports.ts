@@ -37,12 +37,21 @@ async function comparisonPair(
     loadSnapshot(storage, readings, negotiationId, from),
     loadSnapshot(storage, readings, negotiationId, to),
   ]);
-  // The newer side, when a reading, is among them: its proposals are at hand, not parsed again.
-  const between = (await storage.readings.listSnapshots(negotiationId))
-    .filter((s) => s.kind === 'reading' && s.takenAt > older.takenAt && s.takenAt <= newer.takenAt)
-    .flatMap((s) =>
-      s.id === to ? newer.proposals : (JSON.parse(s.canonical) as CanonicalSnapshot).proposals,
-    );
+  // A reading's snapshot is taken as it closes: the readings closed in between name the
+  // snapshots to load (not every snapshot's text). The newer side, when a reading, is among
+  // them, its proposals at hand.
+  const closed = (await storage.readings.listReadings(negotiationId)).filter(
+    (r) => r.closedAt !== null && r.closedAt > older.takenAt && r.closedAt <= newer.takenAt,
+  );
+  const between = (
+    await Promise.all(
+      closed.map(async ({ snapshotId }) => {
+        if (snapshotId === null) return [];
+        if (snapshotId === to) return newer.proposals;
+        return (await loadSnapshot(storage, readings, negotiationId, snapshotId)).proposals;
+      }),
+    )
+  ).flat();
   const merge = (own: CanonicalSnapshot['proposals']) => {
     const byId = new Map(between.map((p) => [p.proposal.id, p]));
     for (const p of own) byId.set(p.proposal.id, p);
