@@ -101,11 +101,16 @@ export interface NegotiationFrameProps {
   /** The page's heading, shown while the negotiation loads too. */
   heading: string;
   /** The page's content once the negotiation is known. */
-  children: (negotiation: Negotiation) => ReactNode;
+  children?: (negotiation: Negotiation) => ReactNode;
+  /**
+   * Content that needs only the negotiation's id, shown at once instead of after the
+   * negotiation has loaded (and not at all if it fails to): for a page whose own data is slow.
+   */
+  eager?: ReactNode;
 }
 
 /** A page of a negotiation other than its text: loads it, shows its header, heading and content. */
-export function NegotiationFrame({ id, me, current, heading, children }: NegotiationFrameProps) {
+export function NegotiationFrame({ id, me, current, heading, children, eager }: NegotiationFrameProps) {
   const [request, retry] = useRequest((signal) => fetchNegotiation(id, signal), id);
   useDocumentTitle(request.status === 'done' ? `${heading} — ${request.value.title}` : heading);
   return (
@@ -117,9 +122,10 @@ export function NegotiationFrame({ id, me, current, heading, children }: Negotia
       )}
       <main className="page wide">
         <PageHeading>{heading}</PageHeading>
-        {request.status === 'loading' && <p aria-busy="true">{messages.negotiation.loading}</p>}
+        {request.status === 'loading' && !eager && <p aria-busy="true">{messages.negotiation.loading}</p>}
         {request.status === 'failed' && <ErrorNotice error={request.error} onRetry={retry} />}
-        {request.status === 'done' && children(request.value)}
+        {request.status !== 'failed' && eager}
+        {request.status === 'done' && children?.(request.value)}
       </main>
     </>
   );

@@ -172,6 +172,7 @@ export const readingMessages = {
   compare: {
     heading: 'Compare versions',
     loading: (older: string, newer: string): string => `Comparing ${older} with ${newer}…`,
+    loadingComparison: 'Comparing the two versions…',
     loadingVersions: 'Loading the versions…',
     pickers: 'Versions to compare',
     from: 'Older version',

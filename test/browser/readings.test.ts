@@ -130,8 +130,10 @@ describe('readings, revisions and comparison', () => {
     const query = new URL(page.url()).searchParams;
     expect(query.get('from')).toBeTruthy();
     expect(query.get('to')).toBeTruthy();
-    expect(await page.getByLabel('Older version').locator('option:checked').innerText()).toMatch(/^Rev\.1/);
-    expect(await page.getByLabel('Newer version').locator('option:checked').innerText()).toMatch(/^Rev\.2/);
+    // The comparison may show before the list of versions is in (the pickers wait, disabled).
+    const picked = (label: string) => page.getByLabel(label).locator('option:checked').innerText();
+    await expect.poll(() => picked('Older version')).toMatch(/^Rev\.1/);
+    await expect.poll(() => picked('Newer version')).toMatch(/^Rev\.2/);
     expect(await page.getByTestId('compare-summary').innerText()).toContain(
       '2 paragraphs changed, 0 added, 0 deleted, 0 moved',
     );
@@ -172,6 +174,12 @@ describe('readings, revisions and comparison', () => {
     expect(download.suggestedFilename()).toMatch(/Rev\.?1-vs-Rev\.?2.*comparison\.docx$/);
     const data = readFileSync((await download.path())!);
     expect(data.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // Opened from a link, the page asks for the comparison as the client boots.
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('compare-summary').innerText(), { timeout: 15_000 })
+      .toContain('2 paragraphs changed, 0 added, 0 deleted, 0 moved');
 
     // Any two versions, not only neighbours: the zero draft against Rev.1 shows the new OP7 and
     // the paragraphs renumbered after it.
