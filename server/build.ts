@@ -36,6 +36,9 @@ export async function bundleServer(
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // Modules imported with `await import()` (Word export and import, calendars) become chunks
+    // loaded on first use, so a server that never exports does not hold their libraries.
+    splitting: true,
     sourcemap: true,
     logLevel: 'warning',
   });

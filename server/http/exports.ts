@@ -9,7 +9,6 @@ import { briefComparison } from '../../shared/compareBrief.js';
 import { PROPOSAL_STATUSES } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
-import { comparisonToDocx, exportFileName, snapshotToDocx } from '../export/docx.js';
 import type { Readings } from '../readings/readings.js';
 import type { Storage } from '../storage/storage.js';
 import { loadSnapshot } from './readings.js';
@@ -87,6 +86,7 @@ export function exportRoutes(storage: Storage, accounts: Accounts, readings: Rea
     const q = parseBody(CompareQuery, req.query);
     const negotiation = (await storage.getNegotiation(req.params.id))!;
     const { older, newer } = await comparisonPair(storage, readings, req.params.id, q.from, q.to);
+    const { comparisonToDocx, exportFileName } = await import('../export/docx.js');
     const data = await comparisonToDocx(compareSnapshots(older, newer), {
       title: negotiation.title,
       olderLabel: older.label,
@@ -112,6 +112,7 @@ export function exportRoutes(storage: Storage, accounts: Accounts, readings: Rea
     // A closed reading's compilation shows every proposal of the reading with its outcome.
     const statuses =
       snapshot.kind === 'reading' ? PROPOSAL_STATUSES.filter((st) => st !== 'withdrawn') : undefined;
+    const { snapshotToDocx, exportFileName } = await import('../export/docx.js');
     const data = await snapshotToDocx(snapshot, {
       mode,
       title: negotiation.title,

@@ -12,7 +12,6 @@ import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
 import { type Accounts, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
-import { readDocx } from '../import/docxReader.js';
 import type { Storage } from '../storage/storage.js';
 import { principalOf } from './session.js';
 import { parseBody } from './validate.js';
@@ -41,7 +40,7 @@ export function importRoutes(storage: Storage, accounts: Accounts, rooms: Rooms,
     async (req, res) => {
       await facilitator(res, req.params.id);
       const paragraphs = Buffer.isBuffer(req.body)
-        ? await readDocx(req.body)
+        ? await (await import('../import/docxReader.js')).readDocx(req.body)
         : paragraphsOfText(parseBody(TextBody, req.body).text);
       res.json(recognise(paragraphs));
     },

@@ -2,7 +2,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Accounts } from '../accounts/accounts.js';
-import { compilationDocx } from '../inputs/docx.js';
 import {
   EditInputBody,
   type Inputs,
@@ -58,6 +57,7 @@ export function inputRoutes(storage: Storage, accounts: Accounts, inputs: Inputs
     const { readingId } = parseBody(ReadingQuery, req.query);
     const { reading, timeZone, compilation } = await inputs.compilation(m, readingId);
     const negotiation = (await storage.getNegotiation(req.params.id))!;
+    const { compilationDocx } = await import('../inputs/docx.js');
     const bytes = await compilationDocx({
       negotiationTitle: negotiation.title,
       readingLabel: reading?.label ?? 'No reading',

@@ -6,7 +6,6 @@ import type { Request } from 'express';
 import { Router } from 'express';
 import { slotSpans } from '../../shared/roadmap.js';
 import type { Accounts } from '../accounts/accounts.js';
-import { roadmapCalendar } from '../roadmap/ics.js';
 import { type Roadmap, RoadmapEntryBody } from '../roadmap/roadmap.js';
 import type { Storage } from '../storage/storage.js';
 import { principalOf } from './session.js';
@@ -24,6 +23,7 @@ export function roadmapRoutes(storage: Storage, accounts: Accounts, roadmap: Roa
   const calendar = async (req: Request, negotiationId: string) => {
     const negotiation = (await storage.getNegotiation(negotiationId))!;
     const view = await roadmap.view(negotiationId);
+    const { roadmapCalendar } = await import('../roadmap/ics.js');
     return roadmapCalendar({
       negotiationId,
       title: negotiation.title,
