@@ -251,7 +251,7 @@ function extrasRows(r: BenchResults): string[][] {
       rows.push([
         'Server start-up with the large database (median)',
         `${n0(e.startup.listeningMs)} ms to listening; ${n0(e.startup.firstSyncMs)} ms to the first client synced`,
-        `server/main.ts via tsx, ${e.startup.runs.length} starts: ${e.startup.runs.map((x) => `${n0(x.listeningMs)}/${n0(x.firstSyncMs)}`).join(', ')} ms`,
+        `server/main.ts bundled, as npm run serve runs it; ${e.startup.runs.length} starts: ${e.startup.runs.map((x) => `${n0(x.listeningMs)}/${n0(x.firstSyncMs)}`).join(', ')} ms`,
       ]);
     } else rows.push(['Server start-up', 'not measured', e.startup.reason]);
   }
