@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { UNLOAD_AFTER_MS } from '../server/collab/rooms.js';
 import type { LoadWindow } from './load/config.js';
 import { type DrivenRun, driveLoad } from './load/drive.js';
+import { type StorageFigures, storageFigures } from './measure/storage.js';
 import { OPTIONS_HELP, readOptions } from './options.js';
 import { ROOT } from './proc/child.js';
 import { mb } from './proc/procStats.js';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   const WARMUP_SECONDS = Math.min(WARMUP_MAX_SECONDS, Math.round(totalSeconds / 4));
   const prepared = await prepareDatabase(dir, opts, Math.max(clients, 1000), log);
   const bundle = await bundleBench(dir);
+  const dataBefore = await storageFigures(prepared.dbFile, prepared.meta.negotiationId);
   const server = await startServerTarget({
     dbFile: prepared.dbFile,
     nodeArgs: opts.nodeArgs,
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+  const dataAfter = await storageFigures(prepared.dbFile, prepared.meta.negotiationId);
   const measured = totalSeconds - WARMUP_SECONDS;
   const rssAfterWarmup = meanRss(run.rssTimeline, 0, RSS_WINDOW_SECONDS);
   const rssEnd = meanRss(run.rssTimeline, measured - RSS_WINDOW_SECONDS, measured);
@@ -145,6 +148,7 @@ async function main(): Promise<void> {
       changePercent: change,
       heapAfterGcMb: heap,
     },
+    data: { before: dataBefore, after: dataAfter },
     docsAfterLeaving,
     checks,
     load: run.load,
@@ -165,6 +169,7 @@ function soakMarkdown(r: {
   settings: { clients: number; minutes: number; churnPerSecond: number };
   serverRuntime: string;
   memory: { heapAfterGcMb: { afterWarmupMb?: number; endMb?: number } };
+  data: { before: StorageFigures; after: StorageFigures };
   checks: { name: string; value: string; met: boolean | null }[];
   load: DrivenRun['load'];
   target: DrivenRun['target'];
@@ -183,6 +188,10 @@ function soakMarkdown(r: {
     ...r.checks.map(
       (c) => `| ${c.name} | ${c.value} | ${c.met === null ? 'n/a' : c.met ? 'yes' : '**no**'} |`,
     ),
+    '',
+    `The load adds to the negotiation as it runs (delegations table or support 5 proposals a second): ` +
+      `${r.data.before.rows.proposals} → ${r.data.after.rows.proposals} proposals, ${r.data.before.rows.supports} → ${r.data.after.rows.supports} supports, ` +
+      `proposals document ${r.data.before.proposalsDocKb} → ${r.data.after.proposalsDocKb} KB, draft ${r.data.before.draftDocKb} → ${r.data.after.draftDocKb} KB.`,
     '',
     `Heap after a full GC: ${f(r.memory.heapAfterGcMb.afterWarmupMb)} MB after warm-up, ${f(r.memory.heapAfterGcMb.endMb)} MB at the end. ` +
       `Edits over the whole run: delivery p99 ${f(r.load.edits.delivery.p99)} ms, all reached p99 ${f(r.load.edits.allReached.p99)} ms; ` +
