@@ -250,8 +250,9 @@ export class LoadRun implements SessionOwner {
     });
   }
 
-  /** Calls `fn` every `intervalMs` on a fixed schedule; returns a stop function. */
+  /** Calls `fn` every `intervalMs` on a fixed schedule (never for a zero rate); returns a stop function. */
   private every(intervalMs: number, fn: () => void): () => void {
+    if (!Number.isFinite(intervalMs)) return () => undefined;
     let next = performance.now() + intervalMs * Math.random();
     let stopped = false;
     let timer: NodeJS.Timeout;
