@@ -139,6 +139,7 @@ async function main(): Promise<void> {
       clients,
       minutes: totalSeconds / 60,
       churnPerSecond: opts.churnPerSecond,
+      commandsPerSecond: opts.commandsPerSecond,
       warmupSeconds: WARMUP_SECONDS,
     },
     serverRuntime: `esbuild bundle run by node ${[...productionNodeFlags(), ...opts.nodeArgs].join(' ')} (as npm start runs it)`,
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
 function soakMarkdown(r: {
   startedAt: string;
   machine: ReturnType<typeof machine>;
-  settings: { clients: number; minutes: number; churnPerSecond: number };
+  settings: { clients: number; minutes: number; churnPerSecond: number; commandsPerSecond: number };
   serverRuntime: string;
   memory: { heapAfterGcMb: { afterWarmupMb?: number; endMb?: number } };
   data: { before: StorageFigures; after: StorageFigures };
@@ -189,7 +190,7 @@ function soakMarkdown(r: {
       (c) => `| ${c.name} | ${c.value} | ${c.met === null ? 'n/a' : c.met ? 'yes' : '**no**'} |`,
     ),
     '',
-    `The load adds to the negotiation as it runs (delegations table or support 5 proposals a second): ` +
+    `What the load added to the negotiation (delegations table or support ${r.settings.commandsPerSecond} proposals a second): ` +
       `${r.data.before.rows.proposals} → ${r.data.after.rows.proposals} proposals, ${r.data.before.rows.supports} → ${r.data.after.rows.supports} supports, ` +
       `proposals document ${r.data.before.proposalsDocKb} → ${r.data.after.proposalsDocKb} KB, draft ${r.data.before.draftDocKb} → ${r.data.after.draftDocKb} KB.`,
     '',
