@@ -11,8 +11,7 @@
  *   BENCH_CLIENTS=50,200 BENCH_SECONDS=15 npm run bench
  *   npm run bench -- --clients=200 --no-extras --profile
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { draftDocName, proposalsDocName } from '../shared/protocol.js';
 import type { LoadSeat } from './load/config.js';
@@ -24,13 +23,13 @@ import { measureDocx } from './measure/docx.js';
 import { timeGet } from './measure/http.js';
 import { measureStartup } from './measure/startup.js';
 import { storageFigures } from './measure/storage.js';
-import { type BenchOptions, OPTIONS_HELP, readOptions } from './options.js';
+import type { BenchOptions } from './options.js';
 import { ROOT } from './proc/child.js';
 import { latestProfile, type ProfileSummary } from './profile/latest.js';
 import { markdownReport } from './report/markdown.js';
 import type { BenchResults, ClientRuns, Extras } from './report/results.js';
 import { checkTargets } from './report/targets.js';
-import { loadConfig, machine } from './runSettings.js';
+import { loadConfig, log, machine, startRun } from './runSettings.js';
 import { type BenchBundle, bundleBench, productionNodeFlags } from './server/bundle.js';
 import {
   buildClient,
@@ -41,8 +40,6 @@ import {
   signInSeats,
 } from './setup.js';
 import { startRelayTarget, startServerTarget } from './targets.js';
-
-const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
   return a == null || b == null || b === 0 ? null : a / b;
@@ -222,17 +219,9 @@ async function extras(
 }
 
 async function main(): Promise<void> {
-  const opts = readOptions(process.argv.slice(2), process.env);
-  if (opts.help) {
-    process.stdout.write(`npm run bench [-- options]\n${OPTIONS_HELP}\n`);
-    return;
-  }
-  const startedAt = new Date();
-  const outDir = resolve(ROOT, opts.outDir);
-  mkdirSync(outDir, { recursive: true });
-  const dir = opts.dataDir ? resolve(opts.dataDir) : mkdtempSync(join(tmpdir(), 'nte-bench-'));
-  mkdirSync(dir, { recursive: true });
-  log(`Data directory ${dir}`);
+  const start = startRun('bench');
+  if (!start) return;
+  const { opts, startedAt, outDir, dir } = start;
   const maxClients = Math.max(...opts.clients);
   // Seats for the default runs at least, so that a kept database serves any later run.
   const prepared = await prepareDatabase(dir, opts, Math.max(maxClients, 1000), log);

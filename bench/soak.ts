@@ -7,22 +7,17 @@
  *   npm run soak                                   # 30 minutes, 200 clients, 1 seat leaving/s
  *   npm run soak -- --minutes=5 --soak-clients=100
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UNLOAD_AFTER_MS } from '../server/collab/rooms.js';
 import type { LoadWindow } from './load/config.js';
 import { type DrivenRun, driveLoad } from './load/drive.js';
 import { type StorageFigures, storageFigures } from './measure/storage.js';
-import { OPTIONS_HELP, readOptions } from './options.js';
-import { ROOT } from './proc/child.js';
 import { mb } from './proc/procStats.js';
-import { loadConfig, machine } from './runSettings.js';
+import { loadConfig, log, machine, startRun } from './runSettings.js';
 import { bundleBench, productionNodeFlags } from './server/bundle.js';
 import { openProposalsNow, prepareDatabase, signInSeats } from './setup.js';
 import { startServerTarget } from './targets.js';
-
-const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 /** Warm-up before the reference memory reading (a quarter of a short soak). */
 const WARMUP_MAX_SECONDS = 120;
@@ -37,15 +32,9 @@ const meanRss = (timeline: [number, number][], from: number, to: number) => {
 };
 
 async function main(): Promise<void> {
-  const opts = readOptions(process.argv.slice(2), process.env);
-  if (opts.help) {
-    process.stdout.write(`npm run soak [-- options]\n${OPTIONS_HELP}\n`);
-    return;
-  }
-  const startedAt = new Date();
-  const outDir = resolve(ROOT, opts.outDir);
-  mkdirSync(outDir, { recursive: true });
-  const dir = opts.dataDir ? resolve(opts.dataDir) : mkdtempSync(join(tmpdir(), 'nte-soak-'));
+  const start = startRun('soak');
+  if (!start) return;
+  const { opts, startedAt, outDir, dir } = start;
   const clients = opts.soakClients;
   const totalSeconds = Math.max(opts.soakMinutes * 60, 4 * RSS_WINDOW_SECONDS);
   const WARMUP_SECONDS = Math.min(WARMUP_MAX_SECONDS, Math.round(totalSeconds / 4));
@@ -56,7 +45,7 @@ async function main(): Promise<void> {
     dbFile: prepared.dbFile,
     nodeArgs: opts.nodeArgs,
     bundle,
-    profileDir: opts.profile ? resolve(ROOT, opts.outDir, 'profiles', 'soak') : undefined,
+    profileDir: opts.profile ? join(outDir, 'profiles', 'soak') : undefined,
   });
   let run: DrivenRun;
   const windows: (LoadWindow & { rssMb: number; loadedDocs: string[] })[] = [];

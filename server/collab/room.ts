@@ -323,7 +323,7 @@ export class Room {
     const own = this.peers.get(peer)!;
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
-      const owner = this.ownerOf(entry.clientId);
+      const owner = this.owners.get(entry.clientId);
       if (owner && owner !== peer) continue; // a peer may not speak for another peer's client
       const presence = peer.identity.presence;
       const state = entry.state && presence ? { ...entry.state, user: presence } : entry.state;
@@ -340,10 +340,6 @@ export class Room {
         this.owners.set(e.clientId, peer);
       }
     }
-  }
-
-  private ownerOf(clientId: number): Peer | undefined {
-    return this.owners.get(clientId);
   }
 
   private readonly onPresenceChange = (change: PresenceChange): void => {

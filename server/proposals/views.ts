@@ -10,7 +10,7 @@ export function delegationRef(code: string): DelegationRef {
 }
 
 /** Supports grouped by proposal id, in their stored order. */
-export function supportsByProposal(supports: readonly SupportRecord[]): Map<string, SupportRecord[]> {
+function supportsByProposal(supports: readonly SupportRecord[]): Map<string, SupportRecord[]> {
   const out = new Map<string, SupportRecord[]>();
   for (const s of supports) {
     const list = out.get(s.proposalId);
