@@ -19,6 +19,28 @@ import { bundleBench, productionNodeFlags } from './server/bundle.js';
 import { openProposalsNow, prepareDatabase, signInSeats } from './setup.js';
 import { startServerTarget } from './targets.js';
 
+/** The server's memory as Node reports it, in MB. */
+interface MemoryFigures {
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+}
+
+/** "heap used 28.0 → 36.8 MB, …" for each figure of two readings. */
+function memoryLine(a: MemoryFigures | undefined, b: MemoryFigures | undefined): string {
+  if (!a || !b) return 'not read';
+  const names: [keyof MemoryFigures, string][] = [
+    ['rssMb', 'RSS'],
+    ['heapUsedMb', 'heap used'],
+    ['heapTotalMb', 'heap total'],
+    ['externalMb', 'external'],
+    ['arrayBuffersMb', 'array buffers'],
+  ];
+  return names.map(([k, name]) => `${name} ${a[k].toFixed(1)} → ${b[k].toFixed(1)} MB`).join(', ');
+}
+
 /** Warm-up before the reference memory reading (a quarter of a short soak). */
 const WARMUP_MAX_SECONDS = 120;
 /** Length of the windows whose RSS is averaged at the start and the end. */
@@ -49,7 +71,7 @@ async function main(): Promise<void> {
   });
   let run: DrivenRun;
   const windows: (LoadWindow & { rssMb: number; loadedDocs: string[] })[] = [];
-  const heap: { afterWarmupMb?: number; endMb?: number } = {};
+  const heap: { afterWarmup?: MemoryFigures; end?: MemoryFigures } = {};
   let docsAfterLeaving: string[] = [];
   try {
     log(`Signing in ${clients} seats…`);
@@ -62,9 +84,17 @@ async function main(): Promise<void> {
       reportEverySeconds: 60,
       churn: { perSecond: opts.churnPerSecond, minAwaySeconds: 1, maxAwaySeconds: 10 },
     };
-    const heapMb = async () => {
+    const heapMb = async (): Promise<MemoryFigures | undefined> => {
       const answer = await server.child.request({ type: 'memory', gc: true }, 20_000).catch(() => undefined);
-      return answer ? mb((answer.usage as NodeJS.MemoryUsage).heapUsed) : undefined;
+      if (!answer) return undefined;
+      const u = answer.usage as NodeJS.MemoryUsage;
+      return {
+        rssMb: mb(u.rss),
+        heapUsedMb: mb(u.heapUsed),
+        heapTotalMb: mb(u.heapTotal),
+        externalMb: mb(u.external),
+        arrayBuffersMb: mb(u.arrayBuffers),
+      };
     };
     log(
       `Soak: ${clients} clients for ${Math.round(totalSeconds / 60)} min, ${opts.churnPerSecond} seat(s) leaving per second`,
@@ -72,8 +102,8 @@ async function main(): Promise<void> {
     run = await driveLoad(server, config, {
       log,
       onPhase: async (phase) => {
-        if (phase === 'measure') heap.afterWarmupMb = await heapMb();
-        if (phase === 'drain') heap.endMb = await heapMb();
+        if (phase === 'measure') heap.afterWarmup = await heapMb();
+        if (phase === 'drain') heap.end = await heapMb();
       },
       onWindow: (w, rssMb) => {
         const entry = { ...w, rssMb, loadedDocs: [] as string[] };
@@ -136,7 +166,7 @@ async function main(): Promise<void> {
       rssAfterWarmupMb: rssAfterWarmup,
       rssEndMb: rssEnd,
       changePercent: change,
-      heapAfterGcMb: heap,
+      afterFullGc: heap,
     },
     data: { before: dataBefore, after: dataAfter },
     docsAfterLeaving,
@@ -158,7 +188,7 @@ function soakMarkdown(r: {
   machine: ReturnType<typeof machine>;
   settings: { clients: number; minutes: number; churnPerSecond: number; commandsPerSecond: number };
   serverRuntime: string;
-  memory: { heapAfterGcMb: { afterWarmupMb?: number; endMb?: number } };
+  memory: { afterFullGc: { afterWarmup?: MemoryFigures; end?: MemoryFigures } };
   data: { before: StorageFigures; after: StorageFigures };
   checks: { name: string; value: string; met: boolean | null }[];
   load: DrivenRun['load'];
@@ -183,7 +213,7 @@ function soakMarkdown(r: {
       `${r.data.before.rows.proposals} → ${r.data.after.rows.proposals} proposals, ${r.data.before.rows.supports} → ${r.data.after.rows.supports} supports, ` +
       `proposals document ${r.data.before.proposalsDocKb} → ${r.data.after.proposalsDocKb} KB, draft ${r.data.before.draftDocKb} → ${r.data.after.draftDocKb} KB.`,
     '',
-    `Heap after a full GC: ${f(r.memory.heapAfterGcMb.afterWarmupMb)} MB after warm-up, ${f(r.memory.heapAfterGcMb.endMb)} MB at the end. ` +
+    `After a full GC, after warm-up → at the end: ${memoryLine(r.memory.afterFullGc.afterWarmup, r.memory.afterFullGc.end)}. ` +
       `Edits over the whole run: delivery p99 ${f(r.load.edits.delivery.p99)} ms, all reached p99 ${f(r.load.edits.allReached.p99)} ms; ` +
       `proposal ack p99 ${f(r.load.proposals.ack.p99)} ms; server CPU ${f(r.target.cpuPercent)} %; unexpected closes ${JSON.stringify(r.load.unexpectedCloses)}.`,
     '',

@@ -52,7 +52,6 @@ function proposal(over: Partial<ProposalView>): ProposalView {
     version: 1,
     supporters: [],
     changes: [],
-    baseText: '',
     text: '',
     reservation: false,
     byFacilitators: false,

@@ -21,7 +21,6 @@ function proposal(over: Partial<ProposalView>): ProposalView {
     version: 2,
     supporters: [{ code: 'NO', name: 'Norway' }],
     changes: [{ from: 'AAE=', to: 'AAI=', deleted: 'shall', inserted: 'should' }],
-    baseText: 'States shall act.',
     text: 'States should act.',
     reservation: false,
     byFacilitators: false,

@@ -29,7 +29,6 @@ function proposal(over: Partial<ProposalView>): ProposalView {
     version: 1,
     supporters: [],
     changes: [],
-    baseText: TEXT,
     text: '',
     reservation: false,
     byFacilitators: false,

@@ -70,11 +70,13 @@ export interface ProposalView {
   outdated: boolean;
   version: number;
   supporters: DelegationRef[];
-  /** For `amend`. */
+  /** For `amend`: the words it strikes out and puts in, where. */
   changes: AnchoredChange[];
-  /** The paragraph text the amendment was made against (for `amend`). */
-  baseText: string;
-  /** New paragraph text (`insert`, `alt`) or the comment (`comment`). */
+  /**
+   * New paragraph text (`insert`, `alt`) or the comment (`comment`); empty for the other kinds.
+   * An amendment's words are in its changes; the whole paragraph texts it was written as are
+   * kept in its versions, where the editor reads them when the delegation edits it.
+   */
   text: string;
   /** For `comment`: a reservation rather than a remark. */
   reservation: boolean;
@@ -112,5 +114,24 @@ export interface ParagraphStatusView {
 
 /** Names of the maps in the read-only proposals document. */
 export const PROPOSALS_MAP = 'proposals';
+
+/**
+ * How the proposals document holds a view: its JSON text, one string per proposal. A tree of
+ * small values would cost the server and every client about half as much memory again.
+ */
+export function encodeLiveView(view: ProposalView): string {
+  return JSON.stringify(view);
+}
+
+/** A view as `encodeLiveView` stored it, or undefined for anything else. */
+export function decodeLiveView(value: unknown): ProposalView | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const view = JSON.parse(value) as ProposalView | null;
+    return typeof view === 'object' && view !== null && typeof view.id === 'string' ? view : undefined;
+  } catch {
+    return undefined;
+  }
+}
 /** Map of paragraph id → `ParagraphStatusView`. */
 export const PARAGRAPH_STATUS_MAP = 'paragraphs';

@@ -6,7 +6,7 @@
  * written into the proposals document by a client instead.
  */
 import * as Y from 'yjs';
-import { PROPOSALS_MAP } from '../../shared/proposals.js';
+import { decodeLiveView, encodeLiveView, PROPOSALS_MAP, type ProposalView } from '../../shared/proposals.js';
 import { proposalsDocName } from '../../shared/protocol.js';
 import type { SeedParagraph, SeedProposal } from '../seed/meta.js';
 import { amendedText, proposalSentence, Random } from '../seed/text.js';
@@ -112,7 +112,9 @@ export class Commander {
     if (this.relayDoc) {
       const id = `relay${marker}`;
       this.tracker.expect(tabledKey(id), { sentAt, measured });
-      this.writeView(id, { ...body, delegation, supporters: [] });
+      // As our server publishes it: an amendment's view carries its changes, not its whole texts.
+      const words = body.kind === 'amend' ? { text: '', baseText: undefined } : {};
+      this.writeView(id, { ...body, ...words, delegation, supporters: [] });
       this.proposals.push({ id, pid: para.pid, delegation, tabledBy: null, supporters: [] });
       this.sent++;
       this.ok++;
@@ -141,7 +143,7 @@ export class Commander {
       const sentAt = performance.now();
       this.tracker.expect(key, { sentAt, measured, pending: !this.relayDoc });
       if (this.relayDoc) {
-        const current = this.relayDoc.getMap(PROPOSALS_MAP).get(p.id) as Record<string, unknown> | undefined;
+        const current = decodeLiveView(this.relayDoc.getMap(PROPOSALS_MAP).get(p.id));
         this.writeView(p.id, {
           ...(current ?? { id: p.id, pid: p.pid }),
           supporters: p.supporters.map((c) => ({ code: c, name: c })),
@@ -163,7 +165,10 @@ export class Commander {
   private writeView(id: string, view: Record<string, unknown>): void {
     const now = new Date().toISOString();
     this.relayDoc!.transact(() => {
-      this.relayDoc!.getMap(PROPOSALS_MAP).set(id, { createdAt: now, ...view, id, updatedAt: now });
+      this.relayDoc!.getMap(PROPOSALS_MAP).set(
+        id,
+        encodeLiveView({ createdAt: now, ...view, id, updatedAt: now } as unknown as ProposalView),
+      );
     });
   }
 

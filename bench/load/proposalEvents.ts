@@ -5,6 +5,7 @@
  * decoded once and the answer cached.
  */
 import * as Y from 'yjs';
+import { decodeLiveView } from '../../shared/proposals.js';
 
 /** Event key of a proposal's appearance. */
 export function tabledKey(id: string): string {
@@ -14,11 +15,6 @@ export function tabledKey(id: string): string {
 /** Event key of a delegation's support of a proposal. */
 export function supportKey(id: string, delegation: string): string {
   return `s:${id}:${delegation}`;
-}
-
-interface ViewLike {
-  id?: unknown;
-  supporters?: unknown;
 }
 
 /** Decodes proposals-document updates into event keys, with a bounded cache. */
@@ -34,13 +30,12 @@ export class ProposalEventDecoder {
     for (const struct of structs) {
       if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
       // A map entry's key is not encoded when it replaces an earlier value; the view carries its id.
-      for (const value of struct.content.arr as ViewLike[]) {
-        if (typeof value !== 'object' || value === null || typeof value.id !== 'string') continue;
-        keys.push(tabledKey(value.id));
-        if (Array.isArray(value.supporters)) {
-          for (const s of value.supporters as { code?: unknown }[]) {
-            if (typeof s?.code === 'string') keys.push(supportKey(value.id, s.code));
-          }
+      for (const value of struct.content.arr) {
+        const view = decodeLiveView(value);
+        if (!view) continue;
+        keys.push(tabledKey(view.id));
+        for (const s of Array.isArray(view.supporters) ? view.supporters : []) {
+          if (typeof s?.code === 'string') keys.push(supportKey(view.id, s.code));
         }
       }
     }

@@ -99,6 +99,7 @@ export const proposalMessages = {
   done: {
     tabled: 'Proposal tabled.',
     edited: 'Proposal updated.',
+    opened: 'Amendment opened for editing.',
     withdrawn: 'Proposal withdrawn.',
     supported: 'Support added.',
     unsupported: 'Support withdrawn.',

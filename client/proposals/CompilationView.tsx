@@ -12,7 +12,7 @@ import { CompiledParagraphView } from './CompiledParagraphView.js';
 import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
 import { Filters } from './Filters.js';
 import { ProposalPanel } from './ProposalPanel.js';
-import { proposalApi } from './proposalApi.js';
+import { type AmendmentWords, proposalApi } from './proposalApi.js';
 import { SuggestionEditor } from './SuggestionEditor.js';
 import { tablingOptions } from './TablingAs.js';
 import { TextProposalForm } from './TextProposalForm.js';
@@ -32,6 +32,8 @@ type Editing = {
   kind: Exclude<ProposalKind, 'delete' | 'retain'>;
   pid: string;
   proposal?: ProposalView;
+  /** When editing an amendment: the texts it was written as. */
+  words?: AmendmentWords;
 } | null;
 
 /** The compilation text with the proposal panel. */
@@ -83,8 +85,16 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
       if (window.confirm(m.actions.confirmApply)) void run(() => api.apply(id), m.done.applied);
     },
     edit: (p: ProposalView) => {
-      if (p.kind === 'delete' || p.kind === 'retain') return;
-      setEditing({ kind: p.kind, pid: p.pid, proposal: p });
+      const kind = p.kind;
+      if (kind === 'delete' || kind === 'retain') return;
+      if (kind !== 'amend') {
+        setEditing({ kind, pid: p.pid, proposal: p });
+        return;
+      }
+      void run(async () => {
+        const words = await api.words(p.id);
+        setEditing({ kind, pid: p.pid, proposal: p, words });
+      }, m.done.opened);
     },
     start: (kind: ProposalKind) => {
       if (!selected || kind === 'delete' || kind === 'retain') return;
@@ -166,9 +176,7 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
                   <SuggestionEditor
                     label={p.label}
                     baseText={b.text}
-                    {...(editing.proposal
-                      ? { initial: { text: editing.proposal.text, baseText: editing.proposal.baseText } }
-                      : {})}
+                    {...(editing.words ? { initial: editing.words } : {})}
                     tableAs={tableAs}
                     onSubmit={submitAmendment}
                     onCancel={() => setEditing(null)}

@@ -6,6 +6,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
+  decodeLiveView,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatus,
   type ParagraphStatusView,
@@ -39,13 +40,22 @@ export function createBoard(negotiationId: string): Board {
     disableBc: true,
   });
   provider.awareness.setLocalState(null);
-  const proposals = doc.getMap<ProposalView>(PROPOSALS_MAP);
+  const proposals = doc.getMap<unknown>(PROPOSALS_MAP);
   const paragraphs = doc.getMap<ParagraphStatusView>(PARAGRAPH_STATUS_MAP);
   const listeners = new Set<() => void>();
   let state: BoardState = { synced: false, proposals: [], statuses: {} };
+  // Each view is parsed once, when its entry changes.
+  const views = new Map<string, ProposalView>();
+  proposals.observe((event) => {
+    for (const id of event.keysChanged) {
+      const view = decodeLiveView(proposals.get(id));
+      if (view) views.set(id, view);
+      else views.delete(id);
+    }
+  });
 
   const refresh = () => {
-    const list = [...proposals.values()].sort(
+    const list = [...views.values()].sort(
       (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
     );
     const statuses: Record<string, ParagraphStatus> = {};

@@ -1,6 +1,8 @@
 /** The proposal commands of the HTTP API (PROTOCOL.md). Results arrive through the board. */
+
+import * as z from 'zod/mini';
 import type { ParagraphStatus, ProposalKind, ProposalStatus } from '../../shared/proposals.js';
-import { sendJson } from '../api.js';
+import { getJson, sendJson } from '../api.js';
 
 /** What a delegation tables. */
 export interface TableInput {
@@ -13,6 +15,18 @@ export interface TableInput {
   delegation?: string;
 }
 
+/** The whole paragraph texts an amendment was written as: what its editor starts from. */
+export interface AmendmentWords {
+  text: string;
+  baseText: string;
+}
+
+const HistorySchema = z.object({
+  versions: z.array(
+    z.object({ version: z.number(), content: z.object({ text: z.string(), baseText: z.string() }) }),
+  ),
+});
+
 const base = (negotiationId: string) => `/api/negotiations/${encodeURIComponent(negotiationId)}`;
 const one = (negotiationId: string, id: string) =>
   `${base(negotiationId)}/proposals/${encodeURIComponent(id)}`;
@@ -23,6 +37,12 @@ export function proposalApi(negotiationId: string) {
     table: (input: TableInput) => sendJson('POST', `${base(negotiationId)}/proposals`, input),
     edit: (id: string, text: string, baseText?: string) =>
       sendJson('PATCH', one(negotiationId, id), baseText === undefined ? { text } : { text, baseText }),
+    /** The words of a proposal's latest version (its published view has only the changes). */
+    words: async (id: string): Promise<AmendmentWords> => {
+      const { versions } = await getJson(`${one(negotiationId, id)}/history`, HistorySchema);
+      const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+      return { text: latest.content.text, baseText: latest.content.baseText };
+    },
     withdraw: (id: string) => sendJson('POST', `${one(negotiationId, id)}/withdraw`),
     support: (id: string) => sendJson('PUT', `${one(negotiationId, id)}/support`),
     unsupport: (id: string) => sendJson('DELETE', `${one(negotiationId, id)}/support`),

@@ -32,7 +32,6 @@ export const ProposalViewSchema: z.ZodMiniType<ProposalView> = z.object({
   version: z.number(),
   supporters: z.array(DelegationRefSchema),
   changes: z.array(z.object({ from: z.string(), to: z.string(), deleted: z.string(), inserted: z.string() })),
-  baseText: z.string(),
   text: z.string(),
   reservation: z.boolean(),
   byFacilitators: z.boolean(),

@@ -18,7 +18,6 @@ const proposal = (id: string, status: ProposalView['status']): ProposalView => (
   version: 1,
   supporters: [],
   changes: [{ from: 'x', to: 'x', deleted: '', inserted: 'fully ' }],
-  baseText: 'We reaffirm our commitment.',
   text: 'We reaffirm our fully commitment.',
   reservation: false,
   byFacilitators: false,

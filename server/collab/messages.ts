@@ -108,11 +108,16 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 
 /** A frame of message type `type` whose body is a sync sub-message carrying `payload`. */
 export function syncFrame(sub: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, sub);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  const header = encoding.createEncoder();
+  encoding.writeVarUint(header, MessageType.sync);
+  encoding.writeVarUint(header, sub);
+  encoding.writeVarUint(header, payload.length);
+  // One copy of the payload, however large: the whole document can weigh megabytes.
+  const head = encoding.toUint8Array(header);
+  const frame = new Uint8Array(head.length + payload.length);
+  frame.set(head);
+  frame.set(payload, head.length);
+  return frame;
 }
 
 /** An awareness frame carrying an encoded awareness update. */

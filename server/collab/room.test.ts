@@ -159,5 +159,10 @@ describe('room sync', () => {
     expect(fresh()).toHaveLength(7 + FRESH_RENEW_AFTER_BYTES);
     await edit(' three');
     expect(fresh().endsWith('x three')).toBe(true);
+    // Compaction encodes the document again; changes after it still reach fresh clients.
+    await room.compact();
+    expect(fresh().endsWith('x three')).toBe(true);
+    await edit(' four');
+    expect(fresh().endsWith('x three four')).toBe(true);
   });
 });

@@ -24,7 +24,11 @@ import {
 import type { Peer } from './peer.js';
 import { SerialQueue } from './serialQueue.js';
 
-/** Number of stored updates after which the log is compacted into one state. */
+/**
+ * Number of stored updates after which the log is compacted into one state. The same encoding
+ * of the whole document is what clients with nothing yet are sent from then on (see `step2For`),
+ * so a large document is encoded once per compaction, not once for storage and again for joins.
+ */
 export const COMPACT_AFTER_UPDATES = 500;
 
 /**
@@ -38,10 +42,9 @@ export const PRESENCE_CHANGE_MS = 50;
 /** See `PRESENCE_CHANGE_MS`; well under the 30 s after which y-protocols drops silent clients. */
 export const PRESENCE_RENEWAL_MS = 1_000;
 
-/** Bytes of changes after which the whole document sent to fresh clients is encoded again. */
+/** Bytes of changes after which the whole document sent to fresh clients is encoded again
+ * before the next compaction (a few large changes rather than many small ones). */
 export const FRESH_RENEW_AFTER_BYTES = 256 * 1024;
-/** Number of changes after which the whole document sent to fresh clients is encoded again. */
-export const FRESH_RENEW_AFTER_UPDATES = 200;
 
 /** What a room reports to the rest of the server. */
 export interface RoomEvents {
@@ -173,24 +176,17 @@ export class Room {
 
   /**
    * The frames answering a client's sync step 1. A client with nothing yet (every page load)
-   * gets the whole document as it was encoded once, then the update frames broadcast since;
-   * the encoding is renewed only when those add up (`FRESH_RENEW_AFTER_BYTES`). Encoding a large
-   * document for each person who joins would otherwise cost the room tens of milliseconds, and
-   * as many megabytes of garbage, per join while proposals are being tabled.
+   * gets the whole document as it was last encoded (at the last compaction, or for the first
+   * such client), then the update frames broadcast since; it is encoded again early only when
+   * those add up (`FRESH_RENEW_AFTER_BYTES`). Encoding a large document for each person who
+   * joins would otherwise cost the room tens of milliseconds, and as many megabytes of garbage,
+   * per join while proposals are being tabled.
    */
   private step2For(stateVector: Uint8Array): Uint8Array[] {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
     if (!empty) return [syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector))];
-    if (
-      !this.fresh ||
-      this.fresh.sinceBytes > FRESH_RENEW_AFTER_BYTES ||
-      this.fresh.since.length > FRESH_RENEW_AFTER_UPDATES
-    ) {
-      this.fresh = {
-        step2: syncFrame(SyncType.step2, Y.encodeStateAsUpdate(this.doc)),
-        since: [],
-        sinceBytes: 0,
-      };
+    if (!this.fresh || this.fresh.sinceBytes > FRESH_RENEW_AFTER_BYTES) {
+      this.fresh = freshState(Y.encodeStateAsUpdate(this.doc));
     }
     return [this.fresh.step2, ...this.fresh.since];
   }
@@ -285,7 +281,11 @@ export class Room {
 
   private async compactNow(): Promise<void> {
     if (this.storedSinceCompact === 0) return;
-    await this.storage.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    const state = Y.encodeStateAsUpdate(this.doc);
+    // Every change to the document passes through the storage queue, as this does: none can
+    // come between the encoding and the frames that follow it.
+    this.fresh = freshState(state);
+    await this.storage.compact(this.name, state, this.lastSeq);
     this.storedSinceCompact = 0;
   }
 
@@ -378,6 +378,11 @@ interface FreshState {
   step2: Uint8Array;
   since: Uint8Array[];
   sinceBytes: number;
+}
+
+/** What fresh clients get from a whole-document encoding, before any later change. */
+function freshState(state: Uint8Array): FreshState {
+  return { step2: syncFrame(SyncType.step2, state), since: [], sinceBytes: 0 };
 }
 
 /** Clients whose presence a y-protocols awareness event reports. */

@@ -44,7 +44,6 @@ function proposal(over: Partial<ProposalView>): ProposalView {
     version: 1,
     supporters: [],
     changes: [],
-    baseText: OP1,
     text: '',
     reservation: false,
     byFacilitators: false,

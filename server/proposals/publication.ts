@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs';
 import {
+  encodeLiveView,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatusView,
   PROPOSALS_MAP,
@@ -21,6 +22,12 @@ import { proposalViews } from './views.js';
 function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
   const current = map.get(key);
   if (current === undefined || JSON.stringify(current) !== JSON.stringify(value)) map.set(key, value);
+}
+
+/** Sets a proposal's entry to its view unless it already holds it. */
+function setView(map: Y.Map<unknown>, view: ProposalView): void {
+  const value = encodeLiveView(view);
+  if (map.get(view.id) !== value) map.set(view.id, value);
 }
 
 /** Writes proposals and paragraph statuses into the read-only document. */
@@ -53,7 +60,7 @@ export class Publication {
     await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
       room.serverChange((doc) => {
         const map = doc.getMap(PROPOSALS_MAP);
-        for (const v of views) setIfChanged(map, v.id, v);
+        for (const v of views) setView(map, v);
       }),
     );
   }
@@ -73,7 +80,7 @@ export class Publication {
       const map = doc.getMap(PROPOSALS_MAP);
       const ids = new Set(views.map((v) => v.id));
       for (const key of [...map.keys()]) if (!ids.has(key)) map.delete(key);
-      for (const v of views) setIfChanged(map, v.id, v);
+      for (const v of views) setView(map, v);
       const paragraphs = doc.getMap(PARAGRAPH_STATUS_MAP);
       for (const s of statuses) setIfChanged(paragraphs, s.pid, { status: s.status, updatedAt: s.updatedAt });
     });

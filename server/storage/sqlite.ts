@@ -12,6 +12,7 @@ import { SqliteInputs } from './sqliteInputs.js';
 import { SqliteProposals } from './sqliteProposals.js';
 import { SqliteReadings } from './sqliteReadings.js';
 import { SqliteRoadmap } from './sqliteRoadmap.js';
+import { statementCache } from './statements.js';
 import type { NegotiationRecord, Storage, StoredDoc } from './storage.js';
 
 const NEGOTIATION =
@@ -45,12 +46,13 @@ export class SqliteStorage implements Storage {
   readonly inputs: SqliteInputs;
 
   constructor(readonly db: Database.Database) {
-    this.accounts = new SqliteAccounts(db);
-    this.audit = new SqliteAudit(db);
-    this.proposals = new SqliteProposals(db);
-    this.readings = new SqliteReadings(db);
-    this.roadmap = new SqliteRoadmap(db);
-    this.inputs = new SqliteInputs(db);
+    const prepare = statementCache(db);
+    this.accounts = new SqliteAccounts(db, prepare);
+    this.audit = new SqliteAudit(prepare);
+    this.proposals = new SqliteProposals(db, prepare);
+    this.readings = new SqliteReadings(db, prepare);
+    this.roadmap = new SqliteRoadmap(db, prepare);
+    this.inputs = new SqliteInputs(db, prepare);
     this.stmt = {
       listNegotiations: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations ORDER BY created_at, id`),
       getNegotiation: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations WHERE id = ?`),

@@ -1,6 +1,7 @@
 /** `ReadingStore` on SQLite. Snapshot rows are protected by triggers that refuse UPDATE and DELETE. */
 import type Database from 'better-sqlite3';
 import type { ReadingRecord, SnapshotRecord } from './records.js';
+import type { Prepare } from './statements.js';
 import type { ReadingStore } from './storage.js';
 
 const SNAPSHOT = `id, negotiation_id AS negotiationId, seq, kind, label, taken_at AS takenAt, taken_by AS takenBy,
@@ -15,27 +16,28 @@ const toSnapshot = (r: SnapshotRecord & { yjsState: Buffer }): SnapshotRecord =>
 
 /** Readings and snapshots on SQLite. */
 export class SqliteReadings implements ReadingStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly prepare: Prepare,
+  ) {}
 
   private insertSnapshot(s: SnapshotRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO snapshots (id, negotiation_id, seq, kind, label, taken_at, taken_by, yjs_state, canonical, prev_hash, hash)
+    this.prepare(
+      `INSERT INTO snapshots (id, negotiation_id, seq, kind, label, taken_at, taken_by, yjs_state, canonical, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        s.id,
-        s.negotiationId,
-        s.seq,
-        s.kind,
-        s.label,
-        s.takenAt,
-        s.takenBy,
-        s.yjsState,
-        s.canonical,
-        s.prevHash,
-        s.hash,
-      );
+    ).run(
+      s.id,
+      s.negotiationId,
+      s.seq,
+      s.kind,
+      s.label,
+      s.takenAt,
+      s.takenBy,
+      s.yjsState,
+      s.canonical,
+      s.prevHash,
+      s.hash,
+    );
   }
 
   async addSnapshot(s: SnapshotRecord): Promise<void> {
@@ -43,7 +45,7 @@ export class SqliteReadings implements ReadingStore {
   }
 
   async getSnapshot(id: string): Promise<SnapshotRecord | undefined> {
-    const row = this.db.prepare(`SELECT ${SNAPSHOT} FROM snapshots WHERE id = ?`).get(id) as
+    const row = this.prepare(`SELECT ${SNAPSHOT} FROM snapshots WHERE id = ?`).get(id) as
       | (SnapshotRecord & { yjsState: Buffer })
       | undefined;
     return row && toSnapshot(row);
@@ -51,58 +53,52 @@ export class SqliteReadings implements ReadingStore {
 
   async listSnapshots(negotiationId: string): Promise<SnapshotRecord[]> {
     return (
-      this.db
-        .prepare(`SELECT ${SNAPSHOT} FROM snapshots WHERE negotiation_id = ? ORDER BY seq`)
-        .all(negotiationId) as (SnapshotRecord & {
+      this.prepare(`SELECT ${SNAPSHOT} FROM snapshots WHERE negotiation_id = ? ORDER BY seq`).all(
+        negotiationId,
+      ) as (SnapshotRecord & {
         yjsState: Buffer;
       })[]
     ).map(toSnapshot);
   }
 
   async createReading(r: ReadingRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO readings (id, negotiation_id, number, revision_id, opened_at, opened_by, deadline, closed_at, closed_by, snapshot_id)
+    this.prepare(
+      `INSERT INTO readings (id, negotiation_id, number, revision_id, opened_at, opened_by, deadline, closed_at, closed_by, snapshot_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        r.id,
-        r.negotiationId,
-        r.number,
-        r.revisionId,
-        r.openedAt,
-        r.openedBy,
-        r.deadline,
-        r.closedAt,
-        r.closedBy,
-        r.snapshotId,
-      );
+    ).run(
+      r.id,
+      r.negotiationId,
+      r.number,
+      r.revisionId,
+      r.openedAt,
+      r.openedBy,
+      r.deadline,
+      r.closedAt,
+      r.closedBy,
+      r.snapshotId,
+    );
   }
 
   async getReading(id: string): Promise<ReadingRecord | undefined> {
-    return this.db.prepare(`SELECT ${READING} FROM readings WHERE id = ?`).get(id) as
-      | ReadingRecord
-      | undefined;
+    return this.prepare(`SELECT ${READING} FROM readings WHERE id = ?`).get(id) as ReadingRecord | undefined;
   }
 
   async listReadings(negotiationId: string): Promise<ReadingRecord[]> {
-    return this.db
-      .prepare(`SELECT ${READING} FROM readings WHERE negotiation_id = ? ORDER BY number`)
-      .all(negotiationId) as ReadingRecord[];
+    return this.prepare(`SELECT ${READING} FROM readings WHERE negotiation_id = ? ORDER BY number`).all(
+      negotiationId,
+    ) as ReadingRecord[];
   }
 
   async setDeadline(id: string, deadline: string): Promise<void> {
-    this.db.prepare('UPDATE readings SET deadline = ? WHERE id = ? AND closed_at IS NULL').run(deadline, id);
+    this.prepare('UPDATE readings SET deadline = ? WHERE id = ? AND closed_at IS NULL').run(deadline, id);
   }
 
   async closeReading(id: string, at: string, by: string, snapshot: SnapshotRecord): Promise<void> {
     this.db.transaction(() => {
       this.insertSnapshot(snapshot);
-      const done = this.db
-        .prepare(
-          'UPDATE readings SET closed_at = ?, closed_by = ?, snapshot_id = ? WHERE id = ? AND closed_at IS NULL',
-        )
-        .run(at, by, snapshot.id, id);
+      const done = this.prepare(
+        'UPDATE readings SET closed_at = ?, closed_by = ?, snapshot_id = ? WHERE id = ? AND closed_at IS NULL',
+      ).run(at, by, snapshot.id, id);
       if (done.changes === 0) throw new Error(`reading ${id} is not open`);
     })();
   }

@@ -10,6 +10,8 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 const OP5 = '[data-testid="compilation"] [data-pid="op05"]';
 const MARKER = 'skills partnerships';
+/** Words the European Union adds when it edits its amendment. */
+const EDITED = 'for young migrants';
 
 async function showCompilation(page: Page): Promise<void> {
   const button = page.locator('.text-view-switch [data-view="compilation"]');
@@ -79,6 +81,19 @@ describe('bracketed proposals', () => {
     expect(await ourBracket(cofac.page).innerText()).toContain('European Union');
     expect(await ourBracket(cofac.page).locator('ins').innerText()).toContain(MARKER);
     await ourBracket(page).waitFor({ timeout: 2_000 });
+  });
+
+  it('lets the tabling delegation edit its amendment, starting from the words it tabled', async () => {
+    const page = eu.page;
+    await ourBracket(page).click();
+    await page.locator('.proposal-card.selected').getByRole('button', { name: 'Edit', exact: true }).click();
+    const box = page.getByLabel('Your amendment to OP5: edit the words');
+    await expect.poll(() => box.inputValue()).toContain(`and ${MARKER}`);
+    await box.fill((await box.inputValue()).replace(`and ${MARKER}`, `and ${MARKER} ${EDITED}`));
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    for (const p of [eu.page, cofac.page]) {
+      await expect.poll(() => ourBracket(p).locator('ins').innerText(), { timeout: 5_000 }).toContain(EDITED);
+    }
   });
 
   it('lets a second delegation support it, and the attribution updates for everyone', async () => {

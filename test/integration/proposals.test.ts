@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { resolveChanges } from '../../shared/anchors.js';
-import { PROPOSALS_MAP, type ProposalView } from '../../shared/proposals.js';
+import { decodeLiveView, PROPOSALS_MAP, type ProposalView } from '../../shared/proposals.js';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
 import { api } from '../support/auth.js';
 import { paragraphString, paragraphText } from '../support/draft.js';
@@ -63,8 +63,17 @@ describe('tabling, support and application', () => {
     expect(p.changes).toHaveLength(1);
     expect(p.changes[0]!.inserted.trim()).toBe('further');
 
-    const live = () => watcher.doc.getMap(PROPOSALS_MAP).get(p.id) as ProposalView | undefined;
+    const live = () => decodeLiveView(watcher.doc.getMap(PROPOSALS_MAP).get(p.id));
     await waitFor(() => live() !== undefined, 5_000, 'published');
+    // The live view carries the changes only; an editor reads the whole texts from the versions.
+    expect(live()!.text).toBe('');
+    const history = await api<{ versions: { content: { text: string; baseText: string } }[] }>(
+      ts.url,
+      'GET',
+      `${base}/proposals/${p.id}/history`,
+      { cookie: c['demo-eu'] },
+    );
+    expect(history.body.versions.at(-1)!.content).toMatchObject({ text: proposed, baseText: before });
 
     const supported = await api<P>(ts.url, 'PUT', `${base}/proposals/${p.id}/support`, {
       cookie: c['demo-nor'],
