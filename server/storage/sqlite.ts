@@ -23,6 +23,14 @@ const toNegotiation = (r: NegotiationRow): NegotiationRecord => ({
   facilitatorDelegations: JSON.parse(r.facilitatorDelegations) as string[],
 });
 
+/**
+ * Kibibytes of database pages SQLite keeps in the server's memory (its page cache; better-sqlite3
+ * builds it with 16 MB). Pages beyond it are read again from the operating system's file cache,
+ * which for our small point queries costs little, while a larger cache filled slowly for as
+ * long as a negotiation grew and was the largest part of the server's memory growth.
+ */
+const PAGE_CACHE_KIB = 4_000;
+
 /** Opens (creating if needed) the SQLite database at `file` (`:memory:` for tests). */
 export function openSqliteStorage(file: string): SqliteStorage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -31,6 +39,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   migrate(db);
   return new SqliteStorage(db);
 }
