@@ -89,6 +89,7 @@ describe('bracketed proposals', () => {
     await page.locator('.proposal-card.selected').getByRole('button', { name: 'Edit', exact: true }).click();
     const box = page.getByLabel('Your amendment to OP5: edit the words');
     await expect.poll(() => box.inputValue()).toContain(`and ${MARKER}`);
+    await screenshot(page, 'proposals-edit-amendment');
     await box.fill((await box.inputValue()).replace(`and ${MARKER}`, `and ${MARKER} ${EDITED}`));
     await page.getByRole('button', { name: 'Save changes' }).click();
     for (const p of [eu.page, cofac.page]) {
