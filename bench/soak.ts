@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   });
   let run: DrivenRun;
   const windows: (LoadWindow & { rssMb: number; loadedDocs: string[] })[] = [];
-  const heap: { afterWarmup?: MemoryFigures; end?: MemoryFigures } = {};
+  const afterGc: { afterWarmup?: MemoryFigures; end?: MemoryFigures } = {};
   let docsAfterLeaving: string[] = [];
   try {
     log(`Signing in ${clients} seats…`);
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       reportEverySeconds: 60,
       churn: { perSecond: opts.churnPerSecond, minAwaySeconds: 1, maxAwaySeconds: 10 },
     };
-    const heapMb = async (): Promise<MemoryFigures | undefined> => {
+    const memoryAfterGc = async (): Promise<MemoryFigures | undefined> => {
       const answer = await server.child.request({ type: 'memory', gc: true }, 20_000).catch(() => undefined);
       if (!answer) return undefined;
       const u = answer.usage as NodeJS.MemoryUsage;
@@ -102,8 +102,8 @@ async function main(): Promise<void> {
     run = await driveLoad(server, config, {
       log,
       onPhase: async (phase) => {
-        if (phase === 'measure') heap.afterWarmup = await heapMb();
-        if (phase === 'drain') heap.end = await heapMb();
+        if (phase === 'measure') afterGc.afterWarmup = await memoryAfterGc();
+        if (phase === 'drain') afterGc.end = await memoryAfterGc();
       },
       onWindow: (w, rssMb) => {
         const entry = { ...w, rssMb, loadedDocs: [] as string[] };
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       rssAfterWarmupMb: rssAfterWarmup,
       rssEndMb: rssEnd,
       changePercent: change,
-      afterFullGc: heap,
+      afterFullGc: afterGc,
     },
     data: { before: dataBefore, after: dataAfter },
     docsAfterLeaving,

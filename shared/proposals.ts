@@ -114,6 +114,8 @@ export interface ParagraphStatusView {
 
 /** Names of the maps in the read-only proposals document. */
 export const PROPOSALS_MAP = 'proposals';
+/** Map of paragraph id → `ParagraphStatusView`. */
+export const PARAGRAPH_STATUS_MAP = 'paragraphs';
 
 /**
  * How the proposals document holds a view: its JSON text, one string per proposal. A tree of
@@ -133,5 +135,3 @@ export function decodeLiveView(value: unknown): ProposalView | undefined {
     return undefined;
   }
 }
-/** Map of paragraph id → `ParagraphStatusView`. */
-export const PARAGRAPH_STATUS_MAP = 'paragraphs';

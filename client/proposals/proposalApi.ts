@@ -1,5 +1,4 @@
 /** The proposal commands of the HTTP API (PROTOCOL.md). Results arrive through the board. */
-
 import * as z from 'zod/mini';
 import type { ParagraphStatus, ProposalKind, ProposalStatus } from '../../shared/proposals.js';
 import { getJson, sendJson } from '../api.js';
@@ -21,10 +20,9 @@ export interface AmendmentWords {
   baseText: string;
 }
 
+/** The part of a proposal's history the editor reads; versions come oldest first. */
 const HistorySchema = z.object({
-  versions: z.array(
-    z.object({ version: z.number(), content: z.object({ text: z.string(), baseText: z.string() }) }),
-  ),
+  versions: z.array(z.object({ content: z.object({ text: z.string(), baseText: z.string() }) })),
 });
 
 const base = (negotiationId: string) => `/api/negotiations/${encodeURIComponent(negotiationId)}`;
@@ -40,8 +38,8 @@ export function proposalApi(negotiationId: string) {
     /** The words of a proposal's latest version (its published view has only the changes). */
     words: async (id: string): Promise<AmendmentWords> => {
       const { versions } = await getJson(`${one(negotiationId, id)}/history`, HistorySchema);
-      const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
-      return { text: latest.content.text, baseText: latest.content.baseText };
+      const { text, baseText } = versions.at(-1)!.content;
+      return { text, baseText };
     },
     withdraw: (id: string) => sendJson('POST', `${one(negotiationId, id)}/withdraw`),
     support: (id: string) => sendJson('PUT', `${one(negotiationId, id)}/support`),
