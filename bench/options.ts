@@ -25,6 +25,8 @@ export interface BenchOptions {
   extras: boolean;
   /** Write V8 CPU profiles of the server's load runs. */
   profile: boolean;
+  /** Soak: write V8 heap snapshots of the server after warm-up and at the end. */
+  heapSnapshots: boolean;
   /** Keep the temporary directory (database, profiles) after the run. */
   keep: boolean;
   /** Reuse this data directory (seeded by an earlier run with --keep) instead of seeding. */
@@ -56,6 +58,7 @@ const DEFAULTS: BenchOptions = {
   relay: true,
   extras: true,
   profile: false,
+  heapSnapshots: false,
   keep: false,
   dataDir: undefined,
   soakMinutes: 30,
@@ -83,6 +86,7 @@ const FIELDS: Record<string, [keyof BenchOptions, Kind]> = {
   relay: ['relay', 'bool'],
   extras: ['extras', 'bool'],
   profile: ['profile', 'bool'],
+  'heap-snapshots': ['heapSnapshots', 'bool'],
   keep: ['keep', 'bool'],
   data: ['dataDir', 'string'],
   minutes: ['soakMinutes', 'number'],
@@ -153,6 +157,7 @@ export const OPTIONS_HELP = `Options (flag or environment variable; e.g. --clien
   --warmup=5 --drain=5        warm-up and drain        --no-relay        skip the bare relay
   --no-extras                 skip browser, comparison, export and start-up measurements
   --profile                   CPU profiles of the server (bench/results/profiles)
+  --heap-snapshots            soak: heap snapshots of the server after warm-up and at the end
   --node-args=--max-semi-space-size=2  extra Node flags for the server (comma-separated)
   --keep                      keep the temporary database  --data=DIR   reuse a kept database
   --paragraphs=300 --proposals=3000 --delegations=150 --readings=3

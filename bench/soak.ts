@@ -6,9 +6,10 @@
  *
  *   npm run soak                                   # 30 minutes, 200 clients, 1 seat leaving/s
  *   npm run soak -- --minutes=5 --soak-clients=100
+ *   npm run soak -- --heap-snapshots               # what the server's heap holds, for DevTools
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UNLOAD_AFTER_MS } from '../server/collab/rooms.js';
 import type { LoadWindow } from './load/config.js';
 import { type DrivenRun, driveLoad } from './load/drive.js';
@@ -96,6 +97,18 @@ async function main(): Promise<void> {
         arrayBuffersMb: mb(u.arrayBuffers),
       };
     };
+    // Writing a snapshot stops the server for seconds and doubles its memory meanwhile: the
+    // run's latencies and RSS are not comparable with a run without snapshots.
+    const heapSnapshot = async (phase: string) => {
+      mkdirSync(join(outDir, 'heap'), { recursive: true });
+      const file = resolve(
+        outDir,
+        'heap',
+        `soak-${phase === 'measure' ? 'after-warmup' : 'end'}.heapsnapshot`,
+      );
+      await server.child.request({ type: 'heap-snapshot', file }, 120_000);
+      log(`  heap snapshot: ${file}`);
+    };
     log(
       `Soak: ${clients} clients for ${Math.round(totalSeconds / 60)} min, ${opts.churnPerSecond} seat(s) leaving per second`,
     );
@@ -104,6 +117,7 @@ async function main(): Promise<void> {
       onPhase: async (phase) => {
         if (phase === 'measure') afterGc.afterWarmup = await memoryAfterGc();
         if (phase === 'drain') afterGc.end = await memoryAfterGc();
+        if (opts.heapSnapshots && (phase === 'measure' || phase === 'drain')) await heapSnapshot(phase);
       },
       onWindow: (w, rssMb) => {
         const entry = { ...w, rssMb, loadedDocs: [] as string[] };

@@ -2,6 +2,7 @@
  * Proposals (amendments) as everyone sees them: the kinds, statuses and the published view.
  * Attribution fields are always set by the server from the tabling session.
  */
+import { delegationByCode } from './delegations.js';
 
 /** Kinds of proposal: amend words, delete the paragraph, insert a new paragraph after it,
  * an alternative text for it, retain it as it stands, or comment on it. */
@@ -50,6 +51,12 @@ export interface AnchoredChange {
 export interface DelegationRef {
   code: string;
   name: string;
+}
+
+/** A delegation code with its display name (codes outside the list show as themselves). */
+export function delegationRef(code: string): DelegationRef {
+  if (code === FACILITATORS) return { code, name: 'Co-facilitators' };
+  return { code, name: delegationByCode(code)?.name ?? code };
 }
 
 /** A proposal as published to every participant. */
@@ -116,22 +123,3 @@ export interface ParagraphStatusView {
 export const PROPOSALS_MAP = 'proposals';
 /** Map of paragraph id → `ParagraphStatusView`. */
 export const PARAGRAPH_STATUS_MAP = 'paragraphs';
-
-/**
- * How the proposals document holds a view: its JSON text, one string per proposal. A tree of
- * small values would cost the server and every client about half as much memory again.
- */
-export function encodeLiveView(view: ProposalView): string {
-  return JSON.stringify(view);
-}
-
-/** A view as `encodeLiveView` stored it, or undefined for anything else. */
-export function decodeLiveView(value: unknown): ProposalView | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const view = JSON.parse(value) as ProposalView | null;
-    return typeof view === 'object' && view !== null && typeof view.id === 'string' ? view : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -6,7 +6,13 @@
  * written into the proposals document by a client instead.
  */
 import * as Y from 'yjs';
-import { decodeLiveView, encodeLiveView, PROPOSALS_MAP, type ProposalView } from '../../shared/proposals.js';
+import { decodeLiveView, encodeLiveView } from '../../shared/liveView.js';
+import {
+  delegationRef,
+  PROPOSALS_MAP,
+  type ProposalKind,
+  type ProposalView,
+} from '../../shared/proposals.js';
 import { proposalsDocName } from '../../shared/protocol.js';
 import type { SeedParagraph, SeedProposal } from '../seed/meta.js';
 import { amendedText, proposalSentence, Random } from '../seed/text.js';
@@ -113,8 +119,11 @@ export class Commander {
       const id = `relay${marker}`;
       this.tracker.expect(tabledKey(id), { sentAt, measured });
       // As our server publishes it: an amendment's view carries its changes, not its whole texts.
-      const words = body.kind === 'amend' ? { text: '', baseText: undefined } : {};
-      this.writeView(id, { ...body, ...words, delegation, supporters: [] });
+      const now = new Date().toISOString();
+      this.writeView({
+        ...relayView(id, body.pid, body.kind, delegation, now),
+        text: body.kind === 'amend' || !('text' in body) ? '' : body.text,
+      });
       this.proposals.push({ id, pid: para.pid, delegation, tabledBy: null, supporters: [] });
       this.sent++;
       this.ok++;
@@ -143,10 +152,12 @@ export class Commander {
       const sentAt = performance.now();
       this.tracker.expect(key, { sentAt, measured, pending: !this.relayDoc });
       if (this.relayDoc) {
+        const now = new Date().toISOString();
         const current = decodeLiveView(this.relayDoc.getMap(PROPOSALS_MAP).get(p.id));
-        this.writeView(p.id, {
-          ...(current ?? { id: p.id, pid: p.pid }),
-          supporters: p.supporters.map((c) => ({ code: c, name: c })),
+        this.writeView({
+          ...(current ?? relayView(p.id, p.pid, 'amend', p.delegation, now)),
+          updatedAt: now,
+          supporters: p.supporters.map(delegationRef),
         });
         this.sent++;
         this.ok++;
@@ -162,13 +173,9 @@ export class Commander {
     return false;
   }
 
-  private writeView(id: string, view: Record<string, unknown>): void {
-    const now = new Date().toISOString();
+  private writeView(view: ProposalView): void {
     this.relayDoc!.transact(() => {
-      this.relayDoc!.getMap(PROPOSALS_MAP).set(
-        id,
-        encodeLiveView({ createdAt: now, ...view, id, updatedAt: now } as unknown as ProposalView),
-      );
+      this.relayDoc!.getMap(PROPOSALS_MAP).set(view.id, encodeLiveView(view));
     });
   }
 
@@ -212,4 +219,34 @@ export class Commander {
   private count(code: string): void {
     this.errors[code] = (this.errors[code] ?? 0) + 1;
   }
+}
+
+/** A newly tabled proposal's view as the bare relay's stand-in for the server writes it. */
+function relayView(
+  id: string,
+  pid: string,
+  kind: ProposalKind,
+  delegation: string,
+  now: string,
+): ProposalView {
+  return {
+    id,
+    pid,
+    kind,
+    delegation: delegationRef(delegation),
+    tabledBy: null,
+    personName: delegation,
+    createdAt: now,
+    updatedAt: now,
+    readingId: null,
+    status: 'open',
+    outdated: false,
+    version: 1,
+    supporters: [],
+    changes: [],
+    text: '',
+    reservation: false,
+    byFacilitators: false,
+    appliedAt: null,
+  };
 }

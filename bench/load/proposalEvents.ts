@@ -5,7 +5,7 @@
  * decoded once and the answer cached.
  */
 import * as Y from 'yjs';
-import { decodeLiveView } from '../../shared/proposals.js';
+import { decodeLiveView } from '../../shared/liveView.js';
 
 /** Event key of a proposal's appearance. */
 export function tabledKey(id: string): string {

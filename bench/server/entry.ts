@@ -2,11 +2,13 @@
  * The server as the benchmark runs it, in its own process: the SQLite storage and `startServer`
  * exactly as `server/main.ts` assembles them (production defaults, built client served from
  * `BENCH_DIST`), without the demo seeding and sign-in link printing, and with an IPC channel the
- * benchmark uses to ask which documents are loaded and how much memory is in use.
+ * benchmark uses to ask which documents are loaded and how much memory is in use (or for a heap
+ * snapshot).
  *
  * Environment: BENCH_DB (SQLite file), BENCH_DIST (built client, optional), LOG_LEVEL.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { startServer } from '../../server/app.js';
 import { createLogger, type LogLevel } from '../../server/logger.js';
 import { openSqliteStorage } from '../../server/storage/sqlite.js';
@@ -49,6 +51,8 @@ onParent(async (msg) => {
       if (msg.gc && gc) gc();
       return { type: 'memory', usage: process.memoryUsage() };
     }
+    case 'heap-snapshot':
+      return { type: 'heap-snapshot', file: writeHeapSnapshot(msg.file as string) };
     case 'stop':
       await stop();
       return undefined;

@@ -5,8 +5,8 @@
  */
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { decodeLiveView } from '../../shared/liveView.js';
 import {
-  decodeLiveView,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatus,
   type ParagraphStatusView,

@@ -18,12 +18,12 @@ import {
   type InputView,
 } from '../../shared/inputs.js';
 import { numberParagraphs } from '../../shared/numbering.js';
+import { delegationRef } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
-import { delegationRef } from '../proposals/views.js';
 import { type Readings, readingLabel } from '../readings/readings.js';
 import type { InputRecord, InputVersionRecord, QuestionRecord, ReadingRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';

@@ -4,8 +4,8 @@
  * It is a projection of the proposal tables, reconciled with them whenever it is loaded.
  */
 import type * as Y from 'yjs';
+import { encodeLiveView } from '../../shared/liveView.js';
 import {
-  encodeLiveView,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatusView,
   PROPOSALS_MAP,

@@ -1,13 +1,6 @@
 /** Turning stored proposals into the views everyone sees. */
-import { delegationByCode } from '../../shared/delegations.js';
-import { type DelegationRef, FACILITATORS, type ProposalView } from '../../shared/proposals.js';
+import { delegationRef, FACILITATORS, type ProposalView } from '../../shared/proposals.js';
 import type { ProposalRecord, SupportRecord } from '../storage/records.js';
-
-/** A delegation code with its display name. */
-export function delegationRef(code: string): DelegationRef {
-  if (code === FACILITATORS) return { code, name: 'Co-facilitators' };
-  return { code, name: delegationByCode(code)?.name ?? code };
-}
 
 /** Supports grouped by proposal id, in their stored order. */
 function supportsByProposal(supports: readonly SupportRecord[]): Map<string, SupportRecord[]> {
