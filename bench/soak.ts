@@ -44,8 +44,14 @@ function memoryLine(a: MemoryFigures | undefined, b: MemoryFigures | undefined):
 
 /** Warm-up before the reference memory reading (a quarter of a short soak). */
 const WARMUP_MAX_SECONDS = 120;
-/** Length of the windows whose RSS is averaged at the start and the end. */
-const RSS_WINDOW_SECONDS = 30;
+/**
+ * Length of the windows whose RSS is averaged at the start and at the end of the measured time
+ * (at most a quarter of it). RSS swings by several MB between two full collections under this
+ * load; two minutes spans several of them.
+ */
+const RSS_WINDOW_MAX_SECONDS = 120;
+/** Shortest soak. */
+const MIN_SECONDS = 120;
 
 const meanRss = (timeline: [number, number][], from: number, to: number) => {
   const values = timeline.filter(([t]) => t >= from && t <= to).map(([, v]) => v);
@@ -59,8 +65,10 @@ async function main(): Promise<void> {
   if (!start) return;
   const { opts, startedAt, outDir, dir } = start;
   const clients = opts.soakClients;
-  const totalSeconds = Math.max(opts.soakMinutes * 60, 4 * RSS_WINDOW_SECONDS);
+  const totalSeconds = Math.max(opts.soakMinutes * 60, MIN_SECONDS);
   const WARMUP_SECONDS = Math.min(WARMUP_MAX_SECONDS, Math.round(totalSeconds / 4));
+  const measured = totalSeconds - WARMUP_SECONDS;
+  const rssWindow = Math.min(RSS_WINDOW_MAX_SECONDS, Math.floor(measured / 4));
   const prepared = await prepareDatabase(dir, opts, Math.max(clients, 1000), log);
   const bundle = await bundleBench(dir);
   const dataBefore = await storageFigures(prepared.dbFile, prepared.meta.negotiationId);
@@ -114,8 +122,13 @@ async function main(): Promise<void> {
     );
     run = await driveLoad(server, config, {
       log,
+      // The forced full collections come after the two RSS windows, never inside one: a window
+      // that starts with one would read memory lower than the load keeps it.
       onPhase: async (phase) => {
-        if (phase === 'measure') afterGc.afterWarmup = await memoryAfterGc();
+        if (phase === 'measure') {
+          await new Promise((r) => setTimeout(r, rssWindow * 1000));
+          afterGc.afterWarmup = await memoryAfterGc();
+        }
         if (phase === 'drain') afterGc.end = await memoryAfterGc();
         if (opts.heapSnapshots && (phase === 'measure' || phase === 'drain')) await heapSnapshot(phase);
       },
@@ -141,14 +154,13 @@ async function main(): Promise<void> {
     await server.stop();
   }
   const dataAfter = await storageFigures(prepared.dbFile, prepared.meta.negotiationId);
-  const measured = totalSeconds - WARMUP_SECONDS;
-  const rssAfterWarmup = meanRss(run.rssTimeline, 0, RSS_WINDOW_SECONDS);
-  const rssEnd = meanRss(run.rssTimeline, measured - RSS_WINDOW_SECONDS, measured);
+  const rssAfterWarmup = meanRss(run.rssTimeline, 0, rssWindow);
+  const rssEnd = meanRss(run.rssTimeline, measured - rssWindow, measured);
   const change = rssAfterWarmup && rssEnd ? (100 * (rssEnd - rssAfterWarmup)) / rssAfterWarmup : null;
   const lost = run.load.edits.lost + run.load.proposals.lost;
   const checks = [
     {
-      name: 'RSS at the end within 10 % of after warm-up',
+      name: `RSS at the end within 10 % of after warm-up (mean over the first and the last ${rssWindow} s)`,
       value: `${rssAfterWarmup} → ${rssEnd} MB (${change === null ? 'n/a' : `${change >= 0 ? '+' : ''}${change.toFixed(1)} %`})`,
       met: change === null ? null : Math.abs(change) <= 10,
     },
@@ -174,6 +186,7 @@ async function main(): Promise<void> {
       churnPerSecond: opts.churnPerSecond,
       commandsPerSecond: opts.commandsPerSecond,
       warmupSeconds: WARMUP_SECONDS,
+      rssWindowSeconds: rssWindow,
     },
     serverRuntime: `esbuild bundle run by node ${[...productionNodeFlags(), ...opts.nodeArgs].join(' ')} (as npm start runs it)`,
     memory: {
@@ -227,7 +240,7 @@ function soakMarkdown(r: {
       `${r.data.before.rows.proposals} → ${r.data.after.rows.proposals} proposals, ${r.data.before.rows.supports} → ${r.data.after.rows.supports} supports, ` +
       `proposals document ${r.data.before.proposalsDocKb} → ${r.data.after.proposalsDocKb} KB, draft ${r.data.before.draftDocKb} → ${r.data.after.draftDocKb} KB.`,
     '',
-    `After a full GC, after warm-up → at the end: ${memoryLine(r.memory.afterFullGc.afterWarmup, r.memory.afterFullGc.end)}. ` +
+    `After a full GC, after the first window → at the end: ${memoryLine(r.memory.afterFullGc.afterWarmup, r.memory.afterFullGc.end)}. ` +
       `Edits over the whole run: delivery p99 ${f(r.load.edits.delivery.p99)} ms, all reached p99 ${f(r.load.edits.allReached.p99)} ms; ` +
       `proposal ack p99 ${f(r.load.proposals.ack.p99)} ms; server CPU ${f(r.target.cpuPercent)} %; unexpected closes ${JSON.stringify(r.load.unexpectedCloses)}.`,
     '',
