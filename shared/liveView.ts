@@ -44,7 +44,8 @@ type LiveViewRecord = [
   appliedAt: string | null,
 ];
 
-const RECORD_LENGTH = 18;
+/** Elements in a record (checked against `LiveViewRecord` by the compiler). */
+const RECORD_LENGTH: LiveViewRecord['length'] = 18;
 
 /** The text the proposals document holds for a view. */
 export function encodeLiveView(view: ProposalView): string {
@@ -85,8 +86,26 @@ export function decodeLiveView(value: unknown): ProposalView | undefined {
     return undefined;
   }
   if (!Array.isArray(r) || r.length !== RECORD_LENGTH || r[0] !== FORMAT) return undefined;
-  const [, id, pid, kind, delegation, tabledBy, personName, createdAt, updatedAt, readingId, status] = r;
-  const [outdated, version, supporters, changes, text, reservation, appliedAt] = r.slice(11);
+  const [
+    ,
+    id,
+    pid,
+    kind,
+    delegation,
+    tabledBy,
+    personName,
+    createdAt,
+    updatedAt,
+    readingId,
+    status,
+    outdated,
+    version,
+    supporters,
+    changes,
+    text,
+    reservation,
+    appliedAt,
+  ] = r;
   const valid =
     [id, pid, delegation, personName, createdAt, updatedAt, text].every(isString) &&
     [tabledBy, readingId, appliedAt].every(isStringOrNull) &&

@@ -1,7 +1,9 @@
 /** Proposals through the real server: tabling, support, application, refusals, anchors. */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
+import { openSqliteStorage } from '../../server/storage/sqlite.js';
 import { resolveChanges } from '../../shared/anchors.js';
 import { decodeLiveView } from '../../shared/liveView.js';
 import { PROPOSALS_MAP, type ProposalView } from '../../shared/proposals.js';
@@ -311,5 +313,34 @@ describe('anchors', () => {
     expect(
       (await table('demo-eu', { kind: 'amend', pid: 'op13', baseText: text, text })).body.error?.code,
     ).toBe('NO_CHANGE');
+  });
+});
+
+describe('a proposals document written in an earlier format', () => {
+  it('is rewritten in the current format when it is loaded', async () => {
+    const first = await startTestServer();
+    const name = proposalsDocName(DEMO_NEGOTIATION_ID);
+    const room = await first.server.rooms.open(name);
+    const [id, value] = [...room.doc.getMap<string>(PROPOSALS_MAP).entries()][0]!;
+    const view = decodeLiveView(value)!;
+    await first.stop();
+
+    // The view as the document held it before: the JSON text of the whole object.
+    const storage = openSqliteStorage(join(first.dataDir, 'negotiations.sqlite'));
+    const stored = await storage.loadDoc(name);
+    const old = new Y.Doc();
+    for (const u of stored.state ? [stored.state, ...stored.updates] : stored.updates) Y.applyUpdate(old, u);
+    const sv = Y.encodeStateVector(old);
+    old.getMap(PROPOSALS_MAP).set(id, JSON.stringify(view));
+    await storage.appendUpdates(name, [Y.encodeStateAsUpdate(old, sv)]);
+    await storage.close();
+
+    const again = await startTestServer({ dataDir: first.dataDir });
+    const watcher = await connectProvider(again.wsUrl, name, {
+      headers: { cookie: await again.signIn('demo-observer') },
+    });
+    expect(decodeLiveView(watcher.doc.getMap(PROPOSALS_MAP).get(id))).toEqual(view);
+    watcher.provider.destroy();
+    await again.stop();
   });
 });
