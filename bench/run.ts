@@ -30,7 +30,7 @@ import { markdownReport } from './report/markdown.js';
 import type { BenchResults, ClientRuns, Extras } from './report/results.js';
 import { checkTargets } from './report/targets.js';
 import { loadConfig, log, machine, startRun } from './runSettings.js';
-import { type BenchBundle, bundleBench, productionNodeFlags } from './server/bundle.js';
+import { type BenchBundle, bundleBench, productionCommand } from './server/bundle.js';
 import {
   buildClient,
   exportDocStates,
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
       presenceRenewMs: opts.presenceRenewMs,
       connectConcurrency: opts.connectConcurrency,
     },
-    serverRuntime: `esbuild bundle run by node ${[...productionNodeFlags(), ...opts.nodeArgs].join(' ')} (as npm start runs it)`,
+    serverRuntime: `esbuild bundle run by ${productionCommand(opts.nodeArgs)} (as npm start runs it)`,
     negotiation: { ...prepared.meta.counts, seedSeconds: prepared.meta.seedSeconds, reused: prepared.reused },
     clientBuild: 'not built',
     runs: [],

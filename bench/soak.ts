@@ -10,13 +10,14 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { HeapSpaceInfo } from 'node:v8';
 import { UNLOAD_AFTER_MS } from '../server/collab/rooms.js';
 import type { LoadWindow } from './load/config.js';
 import { type DrivenRun, driveLoad } from './load/drive.js';
 import { type StorageFigures, storageFigures } from './measure/storage.js';
 import { mb } from './proc/procStats.js';
 import { loadConfig, log, machine, startRun } from './runSettings.js';
-import { bundleBench, productionNodeFlags } from './server/bundle.js';
+import { bundleBench, productionCommand } from './server/bundle.js';
 import { openProposalsNow, prepareDatabase, signInSeats } from './setup.js';
 import { startServerTarget } from './targets.js';
 
@@ -27,19 +28,26 @@ interface MemoryFigures {
   heapTotalMb: number;
   externalMb: number;
   arrayBuffersMb: number;
+  /** Each V8 heap space: MB committed / MB used. */
+  spaces: Record<string, [number, number]>;
 }
 
 /** "heap used 28.0 → 36.8 MB, …" for each figure of two readings. */
 function memoryLine(a: MemoryFigures | undefined, b: MemoryFigures | undefined): string {
   if (!a || !b) return 'not read';
-  const names: [keyof MemoryFigures, string][] = [
+  const names: [Exclude<keyof MemoryFigures, 'spaces'>, string][] = [
     ['rssMb', 'RSS'],
     ['heapUsedMb', 'heap used'],
     ['heapTotalMb', 'heap total'],
     ['externalMb', 'external'],
     ['arrayBuffersMb', 'array buffers'],
   ];
-  return names.map(([k, name]) => `${name} ${a[k].toFixed(1)} → ${b[k].toFixed(1)} MB`).join(', ');
+  const figures = names.map(([k, name]) => `${name} ${a[k].toFixed(1)} → ${b[k].toFixed(1)} MB`);
+  const space = (m: MemoryFigures, name: string) => m.spaces[name]?.map((v) => v.toFixed(1)).join('/') ?? '–';
+  const spaces = Object.keys(b.spaces)
+    .filter((name) => (b.spaces[name]?.[0] ?? 0) >= 0.5)
+    .map((name) => `${name} ${space(a, name)} → ${space(b, name)}`);
+  return `${figures.join(', ')}; V8 spaces, MB committed/used: ${spaces.join(', ')}`;
 }
 
 /** Warm-up before the reference memory reading (a quarter of a short soak). */
@@ -103,6 +111,12 @@ async function main(): Promise<void> {
         heapTotalMb: mb(u.heapTotal),
         externalMb: mb(u.external),
         arrayBuffersMb: mb(u.arrayBuffers),
+        spaces: Object.fromEntries(
+          (answer.spaces as HeapSpaceInfo[]).map((s) => [
+            s.space_name.replace(/_space$/, ''),
+            [mb(s.space_size), mb(s.space_used_size)],
+          ]),
+        ),
       };
     };
     // Writing a snapshot stops the server for seconds and doubles its memory meanwhile: the
@@ -188,7 +202,7 @@ async function main(): Promise<void> {
       warmupSeconds: WARMUP_SECONDS,
       rssWindowSeconds: rssWindow,
     },
-    serverRuntime: `esbuild bundle run by node ${[...productionNodeFlags(), ...opts.nodeArgs].join(' ')} (as npm start runs it)`,
+    serverRuntime: `esbuild bundle run by ${productionCommand(opts.nodeArgs)} (as npm start runs it)`,
     memory: {
       rssAfterWarmupMb: rssAfterWarmup,
       rssEndMb: rssEnd,

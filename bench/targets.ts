@@ -4,7 +4,7 @@
  * initial states, in memory).
  */
 import { BenchChild } from './proc/child.js';
-import { type BenchBundle, productionNodeFlags } from './server/bundle.js';
+import { type BenchBundle, productionRuntime } from './server/bundle.js';
 
 /** A running target of the load. */
 export interface Target {
@@ -33,7 +33,8 @@ export interface ServerTargetOptions {
 /** Starts the real server on the benchmark database. */
 export async function startServerTarget(opts: ServerTargetOptions): Promise<Target> {
   const logEvents = new Map<string, number>();
-  const nodeArgs = ['--expose-gc', ...productionNodeFlags(), ...(opts.nodeArgs ?? [])];
+  const production = productionRuntime();
+  const nodeArgs = ['--expose-gc', ...production.flags, ...(opts.nodeArgs ?? [])];
   if (opts.profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`);
   const { child, ready } = await BenchChild.start({
     name: 'server',
@@ -41,6 +42,7 @@ export async function startServerTarget(opts: ServerTargetOptions): Promise<Targ
     plain: true,
     nodeArgs,
     env: {
+      ...production.env,
       NODE_ENV: 'production',
       BENCH_DB: opts.dbFile,
       BENCH_DIST: opts.distDir ?? '',

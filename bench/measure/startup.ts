@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
 import { LightSocket } from '../load/socket.js';
 import { ROOT } from '../proc/child.js';
-import { productionNodeFlags } from '../server/bundle.js';
+import { productionRuntime } from '../server/bundle.js';
 import { median } from '../stats/histogram.js';
 
 /** One start of the server. */
@@ -30,9 +30,17 @@ async function startOnce(
   cookie: string,
 ): Promise<StartupRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...productionNodeFlags(), main], {
+  const production = productionRuntime();
+  const child = spawn(process.execPath, [...production.flags, main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ...production.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((res) => child.once('exit', () => res()));

@@ -8,7 +8,7 @@
  * Environment: BENCH_DB (SQLite file), BENCH_DIST (built client, optional), LOG_LEVEL.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { startServer } from '../../server/app.js';
 import { createLogger, type LogLevel } from '../../server/logger.js';
 import { openSqliteStorage } from '../../server/storage/sqlite.js';
@@ -49,7 +49,7 @@ onParent(async (msg) => {
     case 'memory': {
       const gc = (globalThis as { gc?: () => void }).gc;
       if (msg.gc && gc) gc();
-      return { type: 'memory', usage: process.memoryUsage() };
+      return { type: 'memory', usage: process.memoryUsage(), spaces: getHeapSpaceStatistics() };
     }
     case 'heap-snapshot':
       return { type: 'heap-snapshot', file: writeHeapSnapshot(msg.file as string) };
