@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ComparisonRow, changedRowIndexes, compareSnapshots } from './compare.js';
 import { numberParagraphs } from './numbering.js';
 import type { ProposalView } from './proposals.js';
+import { proposalView } from './proposalView.fixture.js';
 import type { CanonicalSnapshot, SnapshotBlock } from './snapshot.js';
 
 type Block = Omit<SnapshotBlock, 'label' | 'runs'>;
@@ -34,31 +35,7 @@ function snap(blocks: Block[], proposals: ProposalView[] = [], label = 'Rev.1'):
   };
 }
 
-let n = 0;
-function proposal(over: Partial<ProposalView>): ProposalView {
-  n++;
-  return {
-    id: `p${n}`,
-    pid: 'a',
-    kind: 'amend',
-    delegation: { code: 'EU', name: 'EU' },
-    tabledBy: null,
-    personName: 'Delegate',
-    createdAt: `2022-03-28T10:00:${String(n).padStart(2, '0')}Z`,
-    updatedAt: '',
-    readingId: null,
-    status: 'open',
-    outdated: false,
-    version: 1,
-    supporters: [],
-    changes: [],
-    text: '',
-    reservation: false,
-    byFacilitators: false,
-    appliedAt: null,
-    ...over,
-  };
-}
+const proposal = (over: Partial<ProposalView>): ProposalView => proposalView({ pid: 'a', ...over });
 
 /** Rows as `kind:pid` for compact expectations. */
 const shape = (rows: ComparisonRow[]) =>

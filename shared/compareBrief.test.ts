@@ -2,32 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { type Comparison, type ComparisonRow, changedRowIndexes } from './compare.js';
 import { briefComparison } from './compareBrief.js';
 import type { ProposalView } from './proposals.js';
+import { proposalView } from './proposalView.fixture.js';
 
 const EU = { code: 'EU', name: 'European Union' };
 
-function proposal(over: Partial<ProposalView>): ProposalView {
-  return {
+const proposal = (over: Partial<ProposalView>): ProposalView =>
+  proposalView({
     id: 'p1',
     pid: 'a',
-    kind: 'amend',
     delegation: EU,
-    tabledBy: null,
-    personName: 'Delegate',
     createdAt: '2022-03-28T10:00:00Z',
     updatedAt: '2022-03-28T10:00:00Z',
     readingId: 'r1',
     status: 'incorporated',
-    outdated: false,
     version: 2,
     supporters: [{ code: 'NO', name: 'Norway' }],
     changes: [{ from: 'AAE=', to: 'AAI=', deleted: 'shall', inserted: 'should' }],
     text: 'States should act.',
-    reservation: false,
-    byFacilitators: false,
-    appliedAt: null,
     ...over,
-  };
-}
+  });
 
 const side = (pid: string, text: string, pieces: ComparisonRow['pieces']) => ({
   pid,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CompilationParagraph, compileParagraph, type ResolvedProposal } from './compilation.js';
 import type { ProposalView } from './proposals.js';
+import { proposalView } from './proposalView.fixture.js';
 
 const TEXT = 'We commit to strengthen cooperation, in line with international law.';
 const para: CompilationParagraph = {
@@ -10,32 +11,7 @@ const para: CompilationParagraph = {
   text: TEXT,
   status: 'bracketed',
 };
-let n = 0;
-
-function proposal(over: Partial<ProposalView>): ProposalView {
-  n++;
-  return {
-    id: `p${n}`,
-    pid: 'op05',
-    kind: 'amend',
-    delegation: { code: 'EU', name: 'EU' },
-    tabledBy: null,
-    personName: 'Delegate',
-    createdAt: `2022-03-28T10:00:0${n % 10}Z`,
-    updatedAt: '',
-    readingId: null,
-    status: 'open',
-    outdated: false,
-    version: 1,
-    supporters: [],
-    changes: [],
-    text: '',
-    reservation: false,
-    byFacilitators: false,
-    appliedAt: null,
-    ...over,
-  };
-}
+const proposal = (over: Partial<ProposalView>): ProposalView => proposalView({ pid: 'op05', ...over });
 
 function amend(code: string, from: number, to: number, inserted: string): ResolvedProposal {
   return {

@@ -1,28 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalView } from '../../shared/proposals.js';
+import { proposalView } from '../../shared/proposalView.fixture.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { compileSnapshot } from './snapshotText.js';
 
-const proposal = (id: string, status: ProposalView['status']): ProposalView => ({
-  id,
-  pid: 'op1',
-  kind: 'amend',
-  delegation: { code: 'EU', name: 'European Union' },
-  tabledBy: null,
-  personName: 'Delegate, European Union',
-  createdAt: `2022-03-28T14:0${id}:00Z`,
-  updatedAt: '2022-03-28T14:00:00Z',
-  readingId: 'r',
-  status,
-  outdated: false,
-  version: 1,
-  supporters: [],
-  changes: [{ from: 'x', to: 'x', deleted: '', inserted: 'fully ' }],
-  text: 'We reaffirm our fully commitment.',
-  reservation: false,
-  byFacilitators: false,
-  appliedAt: null,
-});
+const proposal = (id: string, status: ProposalView['status']): ProposalView =>
+  proposalView({
+    id,
+    delegation: { code: 'EU', name: 'European Union' },
+    personName: 'Delegate, European Union',
+    createdAt: `2022-03-28T14:0${id}:00Z`,
+    updatedAt: '2022-03-28T14:00:00Z',
+    readingId: 'r',
+    status,
+    changes: [{ from: 'x', to: 'x', deleted: '', inserted: 'fully ' }],
+    text: 'We reaffirm our fully commitment.',
+  });
 
 const snapshot = (kind: CanonicalSnapshot['kind']): CanonicalSnapshot => ({
   format: 1,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareSnapshots } from '../../shared/compare.js';
 import type { ResolvedProposal } from '../../shared/compilation.js';
 import type { ProposalView } from '../../shared/proposals.js';
+import { proposalView } from '../../shared/proposalView.fixture.js';
 import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
 import { comparisonToDocx, exportFileName, snapshotToDocx } from './docx.js';
 
@@ -26,42 +27,19 @@ const PARAGRAPHS: SnapshotBlock[] = [
   { type: 'operative', pid: 'op2', label: 'OP2', text: OP2, runs: [{ text: OP2 }] },
 ];
 
-let n = 0;
-function proposal(over: Partial<ProposalView>): ProposalView {
-  n++;
-  return {
-    id: `p${n}`,
-    pid: 'op1',
-    kind: 'amend',
-    delegation: { code: 'EU', name: 'EU' },
-    tabledBy: null,
-    personName: 'Delegate',
-    createdAt: `2022-03-28T10:00:${String(n).padStart(2, '0')}Z`,
-    updatedAt: '',
-    readingId: null,
-    status: 'open',
-    outdated: false,
-    version: 1,
-    supporters: [],
-    changes: [],
-    text: '',
-    reservation: false,
-    byFacilitators: false,
-    appliedAt: null,
-    ...over,
-  };
-}
-
 /** An amendment on OP1 replacing `deleted` (found in the text) by `inserted`. */
 function amend(deleted: string, inserted: string, over: Partial<ProposalView> = {}): ResolvedProposal {
   const from = deleted === '' ? OP1.indexOf('strengthen') : OP1.indexOf(deleted);
   return {
-    proposal: proposal({ changes: [{ from: 'a', to: 'b', deleted, inserted }], ...over }),
+    proposal: proposalView({ changes: [{ from: 'a', to: 'b', deleted, inserted }], ...over }),
     ranges: [{ from, to: from + deleted.length }],
   };
 }
 
-const whole = (over: Partial<ProposalView>): ResolvedProposal => ({ proposal: proposal(over), ranges: null });
+const whole = (over: Partial<ProposalView>): ResolvedProposal => ({
+  proposal: proposalView(over),
+  ranges: null,
+});
 
 const PROPOSALS: ResolvedProposal[] = [
   amend('', 'further ', {
@@ -180,15 +158,15 @@ describe('snapshotToDocx', () => {
     const parts = await unzip(await snapshotToDocx(snapshot(), { mode: 'compilation', title: TITLE }));
     const doc = parts['word/document.xml']!;
     const text = textOf(doc);
-    expect(text).toContain('[further  — EU, supported by Norway, Switzerland]');
+    expect(text).toContain('[further  — European Union, supported by Norway, Switzerland]');
     expect(text).toContain('[in line withconsistent with — United States]');
     expect(text).toContain('[international lawapplicable law — Co-facilitators]');
     expect(text).toContain('[delete — United States]');
     expect(text).toContain('[retain — Norway]');
     expect(text).toContain('OP2 alt[We invite the Secretary-General to report.] (G77 and China)');
     expect(text).toContain('OP2bis[We decide to meet again.] (Switzerland)');
-    expect(text).toContain('[Reservation: Cannot accept this paragraph. — EU]');
-    expect(text).toMatch(/\[strengthenreinforce — EU\] \(outdated\)/);
+    expect(text).toContain('[Reservation: Cannot accept this paragraph. — European Union]');
+    expect(text).toMatch(/\[strengthenreinforce — European Union\] \(outdated\)/);
     expect(text).toContain(`${OP2} (bracketed)`);
     expect(text).not.toContain('Russian Federation');
     expect(runProps(doc, 'further ')).toContain('<w:b/>');
