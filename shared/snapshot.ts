@@ -5,6 +5,7 @@
  * canonically (sorted keys) so that its hash is stable.
  */
 import type { ResolvedProposal } from './compilation.js';
+import type { RenumberEntry } from './numbering.js';
 import type { ParagraphStatus } from './proposals.js';
 
 /** A run of text with its marks. */
@@ -43,6 +44,12 @@ export interface CanonicalSnapshot {
   proposals: ResolvedProposal[];
   /** Paragraph statuses at that moment; paragraphs not listed are pending. */
   paragraphStatuses: Record<string, ParagraphStatus>;
+  /**
+   * A revision circulated after an earlier one: the table of every paragraph's number during the
+   * reading (bis/ter included) → its number in this revision (`shared/numbering.ts`). Absent
+   * from the first revision and from other snapshots.
+   */
+  renumbering?: RenumberEntry[];
 }
 
 /** JSON with object keys sorted at every level: the same value always gives the same string. */

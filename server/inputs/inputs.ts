@@ -24,6 +24,7 @@ import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import { numberingBasis } from '../readings/numberingBasis.js';
 import { type Readings, readingLabel } from '../readings/readings.js';
 import type { InputRecord, InputVersionRecord, QuestionRecord, ReadingRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -293,11 +294,12 @@ export class Inputs {
     return [...revision, ...own].map(questionView);
   }
 
-  /** Paragraphs of the live text, numbered. */
+  /** Paragraphs of the live text, numbered as during the reading. */
   private async paragraphs(negotiationId: string): Promise<InputParagraph[]> {
+    const basis = await numberingBasis(this.storage, negotiationId);
     return this.rooms.withRoom(draftDocName(negotiationId), (room) => {
       const paras = draftParagraphs(room.doc);
-      const labels = numberParagraphs(paras);
+      const labels = numberParagraphs(paras, basis);
       return paras.map((p) => {
         const words = paragraphPlainText(p.element);
         return {

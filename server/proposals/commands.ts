@@ -16,6 +16,7 @@ import {
 import { groupsOf } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { insertionPoint, numberWithBasis } from '../../shared/numbering.js';
 import {
   FACILITATORS,
   PARAGRAPH_STATUSES,
@@ -30,6 +31,7 @@ import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import { numberingBasis } from '../readings/numberingBasis.js';
 import type { Readings } from '../readings/readings.js';
 import type { ProposalContent, ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -264,6 +266,7 @@ export class ProposalCommands {
           'Only amendments, alternative texts and new paragraphs can be applied to the text.',
         );
       }
+      const basis = await numberingBasis(this.storage, negotiationId);
       const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) => {
         const para = findParagraph(room.doc, p.pid);
         if (!para)
@@ -277,7 +280,15 @@ export class ProposalCommands {
             'PROPOSAL_OUTDATED',
             'The words this amendment targets have changed; it cannot be applied as it stands.',
           );
-        return room.serverChange(() => applyToParagraph(para.element, p, ranges));
+        // A new paragraph goes after those already added after this one, so their numbers stay.
+        const after =
+          p.kind === 'insert'
+            ? findParagraph(
+                room.doc,
+                insertionPoint(numberWithBasis(draftParagraphs(room.doc), basis), p.pid)!,
+              )!
+            : para;
+        return room.serverChange(() => applyToParagraph(after.element, p, ranges));
       });
       const at = this.stamp();
       const updated = await this.storage.proposals.update(id, {

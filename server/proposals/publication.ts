@@ -5,7 +5,9 @@
  */
 import type * as Y from 'yjs';
 import { encodeLiveView } from '../../shared/liveView.js';
+import type { NumberingBasis } from '../../shared/numbering.js';
 import {
+  NUMBERING_MAP,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatusView,
   PROPOSALS_MAP,
@@ -14,6 +16,7 @@ import {
 import { proposalsDocName } from '../../shared/protocol.js';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
+import { numberingBasis } from '../readings/numberingBasis.js';
 import type { ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import { proposalViews } from './views.js';
@@ -28,6 +31,24 @@ function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
 function setView(map: Y.Map<unknown>, view: ProposalView): void {
   const value = encodeLiveView(view);
   if (map.get(view.id) !== value) map.set(view.id, value);
+}
+
+/** Makes the `numbering` map of a proposals document hold `basis` exactly. */
+function setNumbering(doc: Y.Doc, basis: NumberingBasis): void {
+  const map = doc.getMap<string>(NUMBERING_MAP);
+  for (const key of [...map.keys()]) if (!basis.has(key)) map.delete(key);
+  for (const [pid, label] of basis) if (map.get(pid) !== label) map.set(pid, label);
+}
+
+/** Publishes a negotiation's numbering basis (after a revision is circulated). */
+export async function publishNumbering(
+  rooms: Rooms,
+  negotiationId: string,
+  basis: NumberingBasis,
+): Promise<void> {
+  await rooms.withRoom(proposalsDocName(negotiationId), (room) =>
+    room.serverChange((doc) => setNumbering(doc, basis)),
+  );
 }
 
 /** Writes proposals and paragraph statuses into the read-only document. */
@@ -76,7 +97,9 @@ export class Publication {
   async reconcile(room: Room, negotiationId: string): Promise<void> {
     const views = await this.views(negotiationId);
     const statuses = await this.storage.proposals.paragraphStatuses(negotiationId);
+    const basis = await numberingBasis(this.storage, negotiationId);
     await room.serverChange((doc) => {
+      setNumbering(doc, basis);
       const map = doc.getMap(PROPOSALS_MAP);
       const ids = new Set(views.map((v) => v.id));
       for (const key of [...map.keys()]) if (!ids.has(key)) map.delete(key);

@@ -11,9 +11,11 @@ import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../
 import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
+import { publishNumbering } from '../proposals/publication.js';
 import type { ReadingRecord, SnapshotRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import { GENESIS_HASH, snapshotHash, verifyChain } from './hashChain.js';
+import { basisOfRevision, latestRevision } from './numberingBasis.js';
 import { snapshotOf } from './snapshotOf.js';
 
 const ORDINALS = [
@@ -112,6 +114,8 @@ export class Readings {
       false,
     );
     await this.storage.readings.addSnapshot(snapshot);
+    // Its numbers are the basis of the next reading: everyone's numbering changes now.
+    await publishNumbering(this.rooms, negotiationId, basisOfRevision(snapshot));
     await this.audit.record('revision.circulated', negotiationId, m, {
       snapshotId: snapshot.id,
       label: snapshot.label,
@@ -216,11 +220,18 @@ export class Readings {
     proposalsOf: boolean | string,
     doc?: Y.Doc,
   ) {
-    const [all, supports, statuses] = await Promise.all([
+    const [all, supports, statuses, snapshots] = await Promise.all([
       this.storage.proposals.list(negotiationId),
       this.storage.proposals.supports(negotiationId),
       this.storage.proposals.paragraphStatuses(negotiationId),
+      this.storage.readings.listSnapshots(negotiationId),
     ]);
+    const revision = latestRevision(snapshots);
+    // A revision being circulated is numbered afresh, with the table from the numbers before.
+    const numbering = {
+      basis: revision ? basisOfRevision(revision) : new Map<string, string>(),
+      renumber: kind === 'revision',
+    };
     const proposals =
       proposalsOf === true
         ? all
@@ -228,7 +239,7 @@ export class Readings {
           ? []
           : all.filter((p) => p.readingId === proposalsOf);
     const build = (d: Y.Doc) =>
-      snapshotOf({ negotiationId, kind, label, takenAt, doc: d, proposals, supports, statuses });
+      snapshotOf({ negotiationId, kind, label, takenAt, doc: d, proposals, supports, statuses, numbering });
     if (doc) return build(doc);
     return this.rooms.withRoom(draftDocName(negotiationId), (room) => build(room.doc));
   }
