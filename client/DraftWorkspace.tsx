@@ -47,7 +47,7 @@ export function DraftWorkspace({ negotiation, me }: DraftWorkspaceProps) {
         </div>
         {connection &&
           (view === 'text' ? (
-            <DraftEditor connection={connection} editable={canEdit} />
+            <DraftEditor negotiationId={negotiation.id} connection={connection} editable={canEdit} />
           ) : (
             <CompilationView negotiationId={negotiation.id} doc={connection.doc} viewer={viewer} />
           ))}

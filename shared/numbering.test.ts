@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   insertionPoint,
+  insertProposalLabels,
   insertSuffix,
+  numberedFromLabels,
   numberParagraphs,
   numberWithBasis,
   paragraphsOf,
+  parseLabel,
   proposedInsertLabels,
   renumberedEntries,
   renumberingTable,
@@ -227,5 +230,43 @@ describe('the renumbering table recorded at circulation', () => {
       'OP1bis',
       'OP1ter',
     ]);
+  });
+});
+
+describe('labels read back from a recorded text', () => {
+  it('parse into series and place, so proposed new paragraphs continue them', () => {
+    expect(parseLabel('OP16ter')).toEqual({ series: 'OP16', index: 2 });
+    expect(parseLabel('OP0')).toEqual({ series: 'OP0', index: 1 });
+    expect(parseLabel('OP0bis')).toEqual({ series: 'OP0', index: 2 });
+    expect(parseLabel('PP3')).toEqual({ series: 'PP3', index: 0 });
+    expect(parseLabel('Annex')).toBeNull();
+    const numbered = numberedFromLabels([
+      { pid: 'a', kind: 'operative', label: 'OP1' },
+      { pid: 'x', kind: 'operative', label: 'OP1bis' },
+    ]);
+    expect(numbered).toEqual(numberWithBasis(ops('a', 'x'), basisOf({ a: 'OP1' })));
+  });
+
+  it('number open proposed paragraphs before withdrawn ones, applied ones not at all', () => {
+    const numbered = numberWithBasis(ops('a'));
+    const p = (
+      id: string,
+      status: 'open' | 'withdrawn',
+      createdAt: string,
+      appliedAt: string | null = null,
+    ) => ({
+      id,
+      pid: 'a',
+      kind: 'insert' as const,
+      status,
+      createdAt,
+      appliedAt,
+    });
+    const labels = insertProposalLabels(numbered, [
+      p('w', 'withdrawn', '2022-01-01'),
+      p('o', 'open', '2022-01-02'),
+      p('done', 'open', '2022-01-01', '2022-01-03'),
+    ]);
+    expect(Object.fromEntries(labels)).toEqual({ o: 'OP1bis', w: 'OP1ter' });
   });
 });

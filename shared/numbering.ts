@@ -12,6 +12,7 @@
  * circulated (an empty basis), paragraphs are numbered in order.
  */
 import type { Node } from 'prosemirror-model';
+import type { ProposalView } from './proposals.js';
 import { isParagraphType, type ParagraphKind } from './schema.js';
 
 /** A paragraph as numbering sees it. */
@@ -150,6 +151,65 @@ export function proposedInsertLabels(
   return out;
 }
 
+/** A proposal as the numbering of proposed new paragraphs needs it. */
+export type InsertCandidate = Pick<
+  ProposalView,
+  'id' | 'pid' | 'kind' | 'status' | 'appliedAt' | 'createdAt'
+>;
+
+/**
+ * Labels of the new paragraphs proposed by insert proposals not yet applied (`proposedInsertLabels`):
+ * open ones first, oldest first, so that a withdrawn or set-aside proposal never takes the
+ * number an open one would get.
+ */
+export function insertProposalLabels(
+  numbered: readonly NumberedParagraph[],
+  proposals: readonly InsertCandidate[],
+): Map<string, string> {
+  const inserts = proposals
+    .filter((p) => p.kind === 'insert' && !p.appliedAt)
+    .sort(
+      (a, b) =>
+        Number(b.status === 'open') - Number(a.status === 'open') ||
+        a.createdAt.localeCompare(b.createdAt) ||
+        a.id.localeCompare(b.id),
+    );
+  return proposedInsertLabels(numbered, inserts);
+}
+
+/**
+ * The series and index a label spells ("OP16ter" → series "OP16", index 2; "OP0bis" → "OP0", 2),
+ * for texts recorded with their labels; null for a label that is not a paragraph number.
+ */
+export function parseLabel(label: string): { series: string; index: number } | null {
+  const m = /^((?:PP|OP)\d+)(.*)$/.exec(label);
+  if (!m) return null;
+  const series = m[1]!;
+  const suffix = m[2]!;
+  const known = (INSERT_SUFFIXES as readonly string[]).indexOf(suffix);
+  const fallback = /^\((\d+)\)$/.exec(suffix);
+  const added = suffix === '' ? 0 : known >= 0 ? known + 1 : fallback ? Number(fallback[1]) - 1 : null;
+  if (added === null) return null;
+  const leading = /^(PP|OP)0$/.test(series);
+  return { series, index: leading ? added + 1 : added };
+}
+
+/** Paragraphs recorded with their labels (a snapshot's), as `numberWithBasis` would give them. */
+export function numberedFromLabels(
+  paragraphs: readonly (ParagraphRef & { label: string })[],
+): NumberedParagraph[] {
+  return paragraphs.map((p) => {
+    const parsed = parseLabel(p.label);
+    return {
+      pid: p.pid,
+      kind: p.kind,
+      label: p.label,
+      series: parsed?.series ?? p.label,
+      index: parsed?.index ?? 0,
+    };
+  });
+}
+
 /**
  * The paragraph after which a new paragraph proposed after `pid` goes: the last paragraph of
  * `pid`'s series that stands after it (so the numbers of the paragraphs already added there do
@@ -205,15 +265,11 @@ export function renumberedEntries(table: readonly RenumberEntry[]): RenumberEntr
 
 type Order = [number, number, number];
 
-/** Sort key of a label: part (PP, OP, other), number, then insert index (bis = 1, ter = 2 …). */
+/** Sort key of a label: part (PP, OP, other), number, then place in its series. */
 function labelOrder(label: string): Order {
-  const m = /^(PP|OP)(\d+)(.*)$/.exec(label);
-  if (!m) return [2, 0, 0];
-  const suffix = m[3]!;
-  const known = (INSERT_SUFFIXES as readonly string[]).indexOf(suffix);
-  const fallback = /^\((\d+)\)$/.exec(suffix);
-  const index = suffix === '' ? 0 : known >= 0 ? known + 1 : fallback ? Number(fallback[1]) - 1 : 99;
-  return [m[1] === 'PP' ? 0 : 1, Number(m[2]), index];
+  const parsed = parseLabel(label);
+  if (!parsed) return [2, 0, 0];
+  return [label.startsWith('PP') ? 0 : 1, Number(parsed.series.slice(2)), parsed.index];
 }
 
 function compareOrder(a: Order, b: Order): number {

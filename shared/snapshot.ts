@@ -5,7 +5,7 @@
  * canonically (sorted keys) so that its hash is stable.
  */
 import type { ResolvedProposal } from './compilation.js';
-import type { RenumberEntry } from './numbering.js';
+import { insertProposalLabels, numberedFromLabels, type RenumberEntry } from './numbering.js';
 import type { ParagraphStatus } from './proposals.js';
 
 /** A run of text with its marks. */
@@ -74,6 +74,19 @@ function sortKeys(value: unknown): unknown {
 export function snapshotParagraphs(s: CanonicalSnapshot): (SnapshotBlock & { pid: string; label: string })[] {
   return s.blocks.filter(
     (b): b is SnapshotBlock & { pid: string; label: string } => b.pid !== undefined && b.label !== undefined,
+  );
+}
+
+/** Labels of the new paragraphs a snapshot's proposals propose, continuing the series of its text. */
+export function snapshotInsertLabels(s: CanonicalSnapshot): Map<string, string> {
+  const numbered = numberedFromLabels(
+    snapshotParagraphs(s).flatMap((b) =>
+      b.type === 'preambular' || b.type === 'operative' ? [{ pid: b.pid, kind: b.type, label: b.label }] : [],
+    ),
+  );
+  return insertProposalLabels(
+    numbered,
+    s.proposals.map((r) => r.proposal),
   );
 }
 

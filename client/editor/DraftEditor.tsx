@@ -1,22 +1,29 @@
 /** The draft editor as a React component: mounts the ProseMirror view and its toolbar. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Connection } from '../connection.js';
 import { messages } from '../i18n/messages.js';
+import { proposalApi } from '../proposals/proposalApi.js';
+import { useBoard } from '../proposals/useBoard.js';
 import { useConnectionState } from '../useConnection.js';
 import { createDraftView, type DraftView } from './draftView.js';
+import { LockNotice } from './LockNotice.js';
 import { Toolbar } from './Toolbar.js';
 
 /** Props of `DraftEditor`. */
 export interface DraftEditorProps {
+  negotiationId: string;
   connection: Connection;
   /** Whether this person may change the text (default true); the server may still refuse. */
   editable?: boolean;
 }
 
 /** The draft of a negotiation, edited together through `connection`. */
-export function DraftEditor({ connection, editable = true }: DraftEditorProps) {
+export function DraftEditor({ negotiationId, connection, editable = true }: DraftEditorProps) {
   const mount = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<DraftView | null>(null);
+  const board = useBoard(negotiationId);
+  const api = useMemo(() => proposalApi(negotiationId), [negotiationId]);
+  const [refused, setRefused] = useState<string | null>(null);
   const { synced, connection: status, readOnly } = useConnectionState(connection);
   const writable = editable && !readOnly;
   const [loaded, setLoaded] = useState(synced);
@@ -24,7 +31,10 @@ export function DraftEditor({ connection, editable = true }: DraftEditorProps) {
 
   useEffect(() => {
     if (!mount.current) return;
-    const created = createDraftView(mount.current, connection, { editable: initiallyWritable.current });
+    const created = createDraftView(mount.current, connection, {
+      editable: initiallyWritable.current,
+      onLocked: setRefused,
+    });
     setDraft(created);
     return () => {
       created.destroy();
@@ -40,9 +50,16 @@ export function DraftEditor({ connection, editable = true }: DraftEditorProps) {
     if (synced) setLoaded(true);
   }, [synced]);
 
+  // Statuses lock agreed paragraphs and mark deleted ones; the basis numbers them for the reading.
+  useEffect(() => {
+    draft?.setParagraphInfo({ statuses: board.statuses, numbering: board.numbering });
+  }, [draft, board.statuses, board.numbering]);
+
   return (
-    <div className="draft">
+    // Readers see the clean text: paragraphs marked deleted are left out (draft.css).
+    <div className={writable ? 'draft' : 'draft clean'}>
       {draft && writable && <Toolbar draft={draft} />}
+      {draft && writable && <LockNotice draft={draft} api={api} refused={refused} />}
       {!writable && (
         <p className="read-only-note" data-testid="read-only-note">
           {messages.negotiation.readOnlyNote}

@@ -121,6 +121,13 @@ export const messages = {
     italic: 'Italic',
     bold: 'Bold',
     shortcut: (action: string, keys: string): string => `${action} (${keys})`,
+    lock: {
+      locked: (label: string): string =>
+        `${label} is agreed ad referendum: its text is locked. Reopen it to change it.`,
+      refused: (label: string): string =>
+        `${label} is agreed ad referendum: that change was not made. Reopen the paragraph to change its text.`,
+      reopen: (label: string): string => `Reopen ${label}`,
+    },
   },
   errors: {
     dismiss: 'Dismiss',

@@ -51,7 +51,7 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
-    () => compileDraft(doc, board.proposals, board.statuses, filter),
+    () => compileDraft(doc, board.proposals, board.statuses, filter, board.numbering),
     [doc, version, board, filter],
   );
   const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);

@@ -6,7 +6,9 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { decodeLiveView } from '../../shared/liveView.js';
+import type { NumberingBasis } from '../../shared/numbering.js';
 import {
+  NUMBERING_MAP,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatus,
   type ParagraphStatusView,
@@ -23,6 +25,8 @@ export interface BoardState {
   proposals: readonly ProposalView[];
   /** Paragraph statuses; paragraphs not listed are pending. */
   statuses: Readonly<Record<string, ParagraphStatus>>;
+  /** The numbering basis: labels of the latest circulated revision (empty before the first). */
+  numbering: NumberingBasis;
 }
 
 /** A live board. */
@@ -42,8 +46,14 @@ export function createBoard(negotiationId: string): Board {
   provider.awareness.setLocalState(null);
   const proposals = doc.getMap<unknown>(PROPOSALS_MAP);
   const paragraphs = doc.getMap<ParagraphStatusView>(PARAGRAPH_STATUS_MAP);
+  const numberingMap = doc.getMap<string>(NUMBERING_MAP);
   const listeners = new Set<() => void>();
-  let state: BoardState = { synced: false, proposals: [], statuses: {} };
+  let state: BoardState = { synced: false, proposals: [], statuses: {}, numbering: new Map() };
+  // Rebuilt only when the basis changes (a revision is circulated), so it can serve as a memo key.
+  let numbering: NumberingBasis = new Map();
+  numberingMap.observe(() => {
+    numbering = new Map(numberingMap.entries());
+  });
   // Each view is parsed once, when its entry changes.
   const views = new Map<string, ProposalView>();
   proposals.observe((event) => {
@@ -60,7 +70,7 @@ export function createBoard(negotiationId: string): Board {
     );
     const statuses: Record<string, ParagraphStatus> = {};
     for (const [pid, v] of paragraphs.entries()) statuses[pid] = v.status;
-    state = { synced: provider.synced, proposals: list, statuses };
+    state = { synced: provider.synced, proposals: list, statuses, numbering };
     for (const l of listeners) l();
   };
   doc.on('update', refresh);

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { AnchorResolver, paragraphPlainText, paragraphRuns } from '../../shared/anchors.js';
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
-import { numberParagraphs } from '../../shared/numbering.js';
+import { insertProposalLabels, type NumberingBasis, numberWithBasis } from '../../shared/numbering.js';
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
@@ -46,12 +46,16 @@ export function passes(p: ProposalView, f: ProposalFilter): boolean {
   return true;
 }
 
-/** Compiles the whole draft with the proposals that pass `filter` (none for the clean text). */
+/**
+ * Compiles the whole draft with the proposals that pass `filter` (none for the clean text),
+ * numbered against `numbering`, the basis of the reading (in order when it is empty).
+ */
 export function compileDraft(
   doc: Y.Doc,
   proposals: readonly ProposalView[],
   statuses: Readonly<Record<string, ParagraphStatus>>,
   filter: ProposalFilter | null,
+  numbering: NumberingBasis = new Map(),
 ): CompiledBlock[] {
   const byPid = new Map<string, ProposalView[]>();
   for (const p of proposals) {
@@ -65,7 +69,9 @@ export function compileDraft(
       ? [{ pid: String(c.getAttribute('pid') ?? ''), kind: c.nodeName }]
       : [],
   );
-  const labels = numberParagraphs(refs);
+  const numbered = numberWithBasis(refs, numbering);
+  const labels = new Map(numbered.map((p) => [p.pid, p.label]));
+  const insertLabels = insertProposalLabels(numbered, proposals);
   const blocks: CompiledBlock[] = [];
   const anchors = new AnchorResolver(doc);
   children.forEach((child, i) => {
@@ -82,7 +88,14 @@ export function compileDraft(
         ranges: p.kind === 'amend' ? anchors.resolve(pid, p.changes) : null,
       }));
       const paragraph = compileParagraph(
-        { pid, kind: child.nodeName, label: labels.get(pid) ?? '', text, status: statuses[pid] ?? 'pending' },
+        {
+          pid,
+          kind: child.nodeName,
+          label: labels.get(pid) ?? '',
+          text,
+          status: statuses[pid] ?? 'pending',
+          insertLabels,
+        },
         resolved,
       );
       blocks.push({ type: 'paragraph', paragraph, text, runs: paragraphRuns(child), proposals: all });

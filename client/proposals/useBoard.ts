@@ -2,7 +2,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { type Board, type BoardState, createBoard } from './board.js';
 
-const EMPTY: BoardState = { synced: false, proposals: [], statuses: {} };
+const EMPTY: BoardState = { synced: false, proposals: [], statuses: {}, numbering: new Map() };
 const noop = () => () => undefined;
 
 /** The live board of a negotiation for the calling component's lifetime. */

@@ -4,7 +4,12 @@
  */
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/proposals.js';
-import type { CanonicalSnapshot, SnapshotKind, SnapshotRun } from '../../shared/snapshot.js';
+import {
+  type CanonicalSnapshot,
+  type SnapshotKind,
+  type SnapshotRun,
+  snapshotInsertLabels,
+} from '../../shared/snapshot.js';
 import type { TextMode } from './routes.js';
 
 /** A block of a snapshot's text. */
@@ -35,6 +40,7 @@ export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotT
       byPid.set(p.proposal.pid, list);
     }
   }
+  const insertLabels = snapshotInsertLabels(s);
   return s.blocks.map((b, i): SnapshotTextBlock => {
     if (b.type === 'title' || b.type === 'section' || b.pid === undefined) {
       return b.type === 'title'
@@ -48,6 +54,7 @@ export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotT
         label: b.label ?? '',
         text: b.text,
         status: s.paragraphStatuses[b.pid] ?? 'pending',
+        insertLabels,
       },
       byPid.get(b.pid) ?? [],
     );

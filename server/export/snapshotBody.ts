@@ -7,7 +7,7 @@ import type { Paragraph, TextRun } from 'docx';
 import { compileParagraph, type Piece, type ResolvedProposal } from '../../shared/compilation.js';
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 import { isParagraphType } from '../../shared/schema.js';
-import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
+import { type CanonicalSnapshot, type SnapshotBlock, snapshotInsertLabels } from '../../shared/snapshot.js';
 import { attributionOf } from './attribution.js';
 import {
   GREY,
@@ -50,13 +50,19 @@ export function snapshotBody(
     for (const r of s.proposals)
       if (shown.includes(r.proposal.status))
         byPid.set(r.proposal.pid, [...(byPid.get(r.proposal.pid) ?? []), r]);
+  const insertLabels = snapshotInsertLabels(s);
   return s.blocks.flatMap((block): Paragraph[] => {
     if (block.type === 'title') return [titleParagraph(block.text)];
     if (block.type === 'section')
       return [headingParagraph(markedRuns(block.runs, block.text, 0, block.text.length, { bold: true }))];
     if (mode === 'clean' || block.pid === undefined)
       return [numberedParagraph(block.label ?? '', markedRuns(block.runs, block.text, 0, block.text.length))];
-    return compiledParagraphs(block, byPid.get(block.pid) ?? [], s.paragraphStatuses[block.pid] ?? 'pending');
+    return compiledParagraphs(
+      block,
+      byPid.get(block.pid) ?? [],
+      s.paragraphStatuses[block.pid] ?? 'pending',
+      insertLabels,
+    );
   });
 }
 
@@ -65,11 +71,12 @@ function compiledParagraphs(
   block: SnapshotBlock,
   proposals: readonly ResolvedProposal[],
   status: ParagraphStatus,
+  insertLabels: ReadonlyMap<string, string>,
 ): Paragraph[] {
   if (!isParagraphType(block.type)) throw new TypeError(`${block.type} is not a paragraph`);
   const label = block.label ?? '';
   const c = compileParagraph(
-    { pid: block.pid ?? '', kind: block.type, label, text: block.text, status },
+    { pid: block.pid ?? '', kind: block.type, label, text: block.text, status, insertLabels },
     proposals,
   );
 

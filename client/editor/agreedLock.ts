@@ -1,0 +1,82 @@
+/**
+ * Agreed ad ref. paragraphs are locked in the editor: a local change that alters the text,
+ * formatting, kind or place of such a paragraph, or removes it, is not applied. Changes that
+ * arrive from Yjs (other people, the server) pass: the server is the judge of those, and refuses
+ * the same changes (`server/collab/agreedGuard.ts`). Adding a paragraph before or after an agreed
+ * one is allowed.
+ */
+import type { Node } from 'prosemirror-model';
+import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirror-state';
+import { ySyncPluginKey } from 'y-prosemirror';
+import { isParagraphType } from '../../shared/schema.js';
+import { paragraphInfoOf } from './paragraphInfo.js';
+
+/** Ids of the paragraphs that are agreed ad ref. in `state`. */
+export function lockedPids(state: EditorState): Set<string> {
+  const { statuses } = paragraphInfoOf(state);
+  return new Set(Object.keys(statuses).filter((pid) => statuses[pid] === 'agreed-ad-ref'));
+}
+
+/** The paragraphs of a document by id (the first of each id), in order. */
+function paragraphsById(doc: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  doc.forEach((child) => {
+    if (!isParagraphType(child.type.name)) return;
+    const pid = String(child.attrs.pid);
+    if (pid !== '' && !out.has(pid)) out.set(pid, child);
+  });
+  return out;
+}
+
+/**
+ * The first of the `locked` paragraphs that differs between `before` and `after` (its words,
+ * marks, kind or id), is gone, or has moved past another paragraph; null when none did.
+ */
+export function changedLockedParagraph(
+  before: Node,
+  after: Node,
+  locked: ReadonlySet<string>,
+): string | null {
+  if (locked.size === 0) return null;
+  const old = paragraphsById(before);
+  const now = paragraphsById(after);
+  for (const pid of locked) {
+    const node = old.get(pid);
+    if (!node) continue;
+    if (!now.get(pid)?.eq(node)) return pid;
+  }
+  // A move: the paragraphs both documents have are in another order around a locked one.
+  const a = [...old.keys()].filter((pid) => now.has(pid));
+  const b = [...now.keys()].filter((pid) => old.has(pid));
+  const first = a.findIndex((pid, i) => b[i] !== pid);
+  if (first < 0) return null;
+  let last = a.length - 1;
+  while (last > first && a[last] === b[last]) last--;
+  for (let i = first; i <= last; i++) if (locked.has(a[i]!)) return a[i]!;
+  return null;
+}
+
+/** True when a transaction carries changes that arrived from Yjs (other people, undo, load). */
+function fromYjs(tr: Transaction): boolean {
+  return tr.getMeta(ySyncPluginKey) !== undefined;
+}
+
+/** Key of the lock plugin. */
+export const agreedLockKey = new PluginKey('agreed-lock');
+
+/**
+ * Refuses local transactions that change an agreed ad ref. paragraph; `onRefused` is told which
+ * (to explain it to the user).
+ */
+export function agreedLockPlugin(onRefused: (pid: string) => void = () => undefined): Plugin {
+  return new Plugin({
+    key: agreedLockKey,
+    filterTransaction(tr, state) {
+      if (!tr.docChanged || fromYjs(tr)) return true;
+      const pid = changedLockedParagraph(state.doc, tr.doc, lockedPids(state));
+      if (pid === null) return true;
+      onRefused(pid);
+      return false;
+    },
+  });
+}
