@@ -36,6 +36,8 @@ const errorByCode: Record<ErrorCode, string> = {
   OWN_PROPOSAL: 'Your delegation tabled this proposal.',
   PARAGRAPH_NOT_FOUND: 'This paragraph is no longer in the text.',
   PARAGRAPH_CLOSED: 'This paragraph is agreed or deleted and takes no new proposals.',
+  PARAGRAPH_AGREED:
+    'This paragraph is agreed ad referendum: its text cannot change until a co-facilitator reopens it.',
   PROPOSAL_NOT_FOUND: 'This proposal no longer exists.',
   PROPOSAL_CLOSED: 'This proposal is no longer open.',
   PROPOSAL_OUTDATED: 'The words this amendment targets have changed since it was tabled.',

@@ -28,7 +28,10 @@ export function shownStatuses(kind: SnapshotKind): readonly ProposalStatus[] {
     : ['open', 'partly-incorporated'];
 }
 
-/** The snapshot's blocks, paragraphs compiled with their proposals in compilation view (none when clean). */
+/**
+ * The snapshot's blocks, paragraphs compiled with their proposals in compilation view; clean,
+ * without proposals and without the paragraphs marked deleted.
+ */
 export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotTextBlock[] {
   const shown = new Set(shownStatuses(s.kind));
   const byPid = new Map<string, ResolvedProposal[]>();
@@ -41,7 +44,12 @@ export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotT
     }
   }
   const insertLabels = snapshotInsertLabels(s);
-  return s.blocks.map((b, i): SnapshotTextBlock => {
+  // The clean text leaves out paragraphs marked deleted; the compilation shows them struck.
+  const blocks =
+    mode === 'clean'
+      ? s.blocks.filter((b) => b.pid === undefined || s.paragraphStatuses[b.pid] !== 'deleted')
+      : s.blocks;
+  return blocks.map((b, i): SnapshotTextBlock => {
     if (b.type === 'title' || b.type === 'section' || b.pid === undefined) {
       return b.type === 'title'
         ? { type: 'title', key: `b${i}`, text: b.text }

@@ -55,8 +55,11 @@ export function snapshotBody(
     if (block.type === 'title') return [titleParagraph(block.text)];
     if (block.type === 'section')
       return [headingParagraph(markedRuns(block.runs, block.text, 0, block.text.length, { bold: true }))];
-    if (mode === 'clean' || block.pid === undefined)
+    if (mode === 'clean' || block.pid === undefined) {
+      // The clean text leaves out paragraphs marked deleted (the compilation shows them struck).
+      if (block.pid !== undefined && s.paragraphStatuses[block.pid] === 'deleted') return [];
       return [numberedParagraph(block.label ?? '', markedRuns(block.runs, block.text, 0, block.text.length))];
+    }
     return compiledParagraphs(
       block,
       byPid.get(block.pid) ?? [],

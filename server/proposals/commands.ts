@@ -266,6 +266,8 @@ export class ProposalCommands {
           'Only amendments, alternative texts and new paragraphs can be applied to the text.',
         );
       }
+      // Agreed words stay as agreed; a new paragraph after an agreed one leaves it as it is.
+      if (p.kind !== 'insert') await this.requireNotAgreed(negotiationId, p.pid);
       const basis = await numberingBasis(this.storage, negotiationId);
       const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) => {
         const para = findParagraph(room.doc, p.pid);
@@ -414,6 +416,16 @@ export class ProposalCommands {
       if (!para) throw new AppError('PARAGRAPH_NOT_FOUND', 'No such paragraph in the text.');
       return paragraphPlainText(para.element);
     });
+  }
+
+  private async requireNotAgreed(negotiationId: string, pidValue: string): Promise<void> {
+    const statuses = await this.storage.proposals.paragraphStatuses(negotiationId);
+    if (statuses.some((s) => s.pid === pidValue && s.status === 'agreed-ad-ref'))
+      throw new AppError(
+        'PARAGRAPH_AGREED',
+        'This paragraph is agreed ad referendum: its text cannot change until a co-facilitator reopens it.',
+        { pids: [pidValue] },
+      );
   }
 
   private async requireOpenParagraph(negotiationId: string, pidValue: string): Promise<void> {
