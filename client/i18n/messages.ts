@@ -103,6 +103,8 @@ export const messages = {
     reconnecting: 'Reconnecting…',
     offline: 'Offline',
     closed: 'Disconnected',
+    reloaded:
+      'Your last change was not saved, and the text has been reloaded as the server holds it. The server said:',
   },
   save: {
     saved: 'All changes saved',
