@@ -9,6 +9,7 @@ import type { ProposalStatus } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { comparisonBody } from './comparisonBody.js';
 import { subtitleParagraph, textRun, titleParagraph, unDocument } from './layout.js';
+import { renumberingBody } from './renumberingBody.js';
 import { DEFAULT_SHOWN_STATUSES, type ExportMode, snapshotBody } from './snapshotBody.js';
 
 /** How to export a snapshot. */
@@ -33,7 +34,10 @@ export interface ComparisonExportOptions {
 /** A snapshot as a Word document: the clean text, or the compilation text with its proposals. */
 export async function snapshotToDocx(s: CanonicalSnapshot, opts: SnapshotExportOptions): Promise<Buffer> {
   const version = `${s.label} — ${longDate(s.takenAt, opts.timeZone ?? 'UTC')}`;
-  const body = snapshotBody(s, opts.mode, opts.statuses ?? DEFAULT_SHOWN_STATUSES);
+  const body = [
+    ...snapshotBody(s, opts.mode, opts.statuses ?? DEFAULT_SHOWN_STATUSES),
+    ...renumberingBody(s.label, s.renumbering),
+  ];
   const intro =
     opts.mode === 'compilation'
       ? [
@@ -69,7 +73,7 @@ export async function comparisonToDocx(c: Comparison, opts: ComparisonExportOpti
     title: `${opts.title} — ${opts.olderLabel} → ${opts.newerLabel}`,
     headerLeft: opts.title,
     headerRight: `${opts.olderLabel} → ${opts.newerLabel}`,
-    children: comparisonBody(c, opts),
+    children: [...comparisonBody(c, opts), ...renumberingBody(opts.newerLabel, c.renumbering)],
   });
   return Packer.toBuffer(doc);
 }
