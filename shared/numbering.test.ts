@@ -11,6 +11,7 @@ import {
   proposedInsertLabels,
   renumberedEntries,
   renumberingTable,
+  shownAfter,
 } from './numbering.js';
 import { schema } from './schema.js';
 
@@ -173,6 +174,14 @@ describe('new paragraphs proposed after others', () => {
     expect(insertionPoint(numbered, 'a')).toBe('x');
     expect(insertionPoint(numbered, 'b')).toBe('b');
     expect(insertionPoint(numbered, 'nope')).toBeUndefined();
+  });
+
+  it('are shown after the last paragraph of their series; other proposals at their own paragraph', () => {
+    const numbered = numberWithBasis(ops('a', 'x', 'b'), basisOf({ a: 'OP1', b: 'OP2' }));
+    const p = (kind: 'insert' | 'amend', appliedAt: string | null = null) => ({ pid: 'a', kind, appliedAt });
+    expect(shownAfter(numbered, p('insert'))).toBe('x');
+    expect(shownAfter(numbered, p('amend'))).toBe('a');
+    expect(shownAfter(numbered, p('insert', '2022-04-01'))).toBe('a');
   });
 
   it('are numbered bis, ter after their paragraph before any revision is circulated', () => {

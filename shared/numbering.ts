@@ -224,6 +224,19 @@ export function insertionPoint(numbered: readonly NumberedParagraph[], pid: stri
   return numbered[last]!.pid;
 }
 
+/**
+ * The paragraph after which a compilation shows a proposal: a new paragraph not yet applied
+ * after the last paragraph of its series (where applying it would put it, see
+ * `insertionPoint`), every other proposal at its own paragraph.
+ */
+export function shownAfter(
+  numbered: readonly NumberedParagraph[],
+  proposal: Pick<ProposalView, 'pid' | 'kind' | 'appliedAt'>,
+): string {
+  if (proposal.kind !== 'insert' || proposal.appliedAt) return proposal.pid;
+  return insertionPoint(numbered, proposal.pid) ?? proposal.pid;
+}
+
 /** One line of a renumbering table: a paragraph's number during the reading and in the new revision. */
 export interface RenumberEntry {
   pid: string;

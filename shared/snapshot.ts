@@ -5,8 +5,8 @@
  * canonically (sorted keys) so that its hash is stable.
  */
 import type { ResolvedProposal } from './compilation.js';
-import { insertProposalLabels, numberedFromLabels, type RenumberEntry } from './numbering.js';
-import type { ParagraphStatus } from './proposals.js';
+import { insertProposalLabels, numberedFromLabels, type RenumberEntry, shownAfter } from './numbering.js';
+import type { ParagraphStatus, ProposalView } from './proposals.js';
 
 /** A run of text with its marks. */
 export interface SnapshotRun {
@@ -77,17 +77,26 @@ export function snapshotParagraphs(s: CanonicalSnapshot): (SnapshotBlock & { pid
   );
 }
 
-/** Labels of the new paragraphs a snapshot's proposals propose, continuing the series of its text. */
-export function snapshotInsertLabels(s: CanonicalSnapshot): Map<string, string> {
+/**
+ * How a snapshot's compilation numbers the new paragraphs its proposals propose (continuing the
+ * series of its text) and after which paragraph it shows each proposal (`numbering.ts`).
+ */
+export function snapshotInserts(s: CanonicalSnapshot): {
+  labels: Map<string, string>;
+  shownAfter(p: Pick<ProposalView, 'pid' | 'kind' | 'appliedAt'>): string;
+} {
   const numbered = numberedFromLabels(
     snapshotParagraphs(s).flatMap((b) =>
       b.type === 'preambular' || b.type === 'operative' ? [{ pid: b.pid, kind: b.type, label: b.label }] : [],
     ),
   );
-  return insertProposalLabels(
-    numbered,
-    s.proposals.map((r) => r.proposal),
-  );
+  return {
+    labels: insertProposalLabels(
+      numbered,
+      s.proposals.map((r) => r.proposal),
+    ),
+    shownAfter: (p) => shownAfter(numbered, p),
+  };
 }
 
 /** The runs covering characters [from, to) of the text the runs spell out, marks kept. */

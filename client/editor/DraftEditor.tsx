@@ -58,8 +58,12 @@ export function DraftEditor({ negotiationId, connection, editable = true }: Draf
   return (
     // Readers see the clean text: paragraphs marked deleted are left out (draft.css).
     <div className={writable ? 'draft' : 'draft clean'}>
-      {draft && writable && <Toolbar draft={draft} />}
-      {draft && writable && <LockNotice draft={draft} api={api} refused={refused} />}
+      {draft && writable && (
+        <div className="editor-bar">
+          <Toolbar draft={draft} />
+          <LockNotice draft={draft} api={api} refused={refused} />
+        </div>
+      )}
       {!writable && (
         <p className="read-only-note" data-testid="read-only-note">
           {messages.negotiation.readOnlyNote}

@@ -7,6 +7,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { isParagraphType } from '../../shared/schema.js';
 import { paragraphInfoOf } from './paragraphInfo.js';
@@ -56,6 +57,42 @@ export function changedLockedParagraph(
   return null;
 }
 
+/** The first locked paragraph between `from` and `to` (the selection by default), or null. */
+export function lockedInSelection(
+  state: EditorState,
+  range: { from: number; to: number } = state.selection,
+  locked: ReadonlySet<string> = lockedPids(state),
+): string | null {
+  if (locked.size === 0) return null;
+  const { from, to } = range;
+  let found: string | null = null;
+  state.doc.nodesBetween(from, to, (node) => {
+    if (found === null && isParagraphType(node.type.name) && locked.has(String(node.attrs.pid)))
+      found = String(node.attrs.pid);
+    return false;
+  });
+  return found;
+}
+
+/**
+ * The range the browser's selection covers in the document. Input goes where the browser's caret
+ * is, which the editor's state may learn of only a moment later (right after a click).
+ */
+function domRange(view: EditorView): { from: number; to: number } | null {
+  const selection = (view.root as Document).getSelection?.();
+  if (!selection?.anchorNode || !selection.focusNode || !view.dom.contains(selection.anchorNode)) return null;
+  try {
+    const a = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+    const b = view.posAtDOM(selection.focusNode, selection.focusOffset);
+    return { from: Math.min(a, b), to: Math.max(a, b) };
+  } catch {
+    return null;
+  }
+}
+
+/** Input the browser would make itself that may go ahead in a locked paragraph (the split is checked as a change). */
+const ALLOWED_INPUT = new Set(['insertParagraph', 'insertLineBreak']);
+
 /** True when a transaction carries changes that arrived from Yjs (other people, undo, load). */
 function fromYjs(tr: Transaction): boolean {
   return tr.getMeta(ySyncPluginKey) !== undefined;
@@ -71,6 +108,20 @@ export const agreedLockKey = new PluginKey('agreed-lock');
 export function agreedLockPlugin(onRefused: (pid: string) => void = () => undefined): Plugin {
   return new Plugin({
     key: agreedLockKey,
+    props: {
+      handleDOMEvents: {
+        // Typing, deleting and pasting are stopped before the browser changes the page, so the
+        // text and the cursor stay where they were (a refused change would otherwise be redrawn).
+        beforeinput(view, event) {
+          if (ALLOWED_INPUT.has(event.inputType)) return false;
+          const pid = lockedInSelection(view.state, domRange(view) ?? view.state.selection);
+          if (pid === null) return false;
+          event.preventDefault();
+          onRefused(pid);
+          return true;
+        },
+      },
+    },
     filterTransaction(tr, state) {
       if (!tr.docChanged || fromYjs(tr)) return true;
       const pid = changedLockedParagraph(state.doc, tr.doc, lockedPids(state));

@@ -6,7 +6,12 @@
 import * as Y from 'yjs';
 import { AnchorResolver, paragraphPlainText, paragraphRuns } from '../../shared/anchors.js';
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
-import { insertProposalLabels, type NumberingBasis, numberWithBasis } from '../../shared/numbering.js';
+import {
+  insertProposalLabels,
+  type NumberingBasis,
+  numberWithBasis,
+  shownAfter,
+} from '../../shared/numbering.js';
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
@@ -57,12 +62,6 @@ export function compileDraft(
   filter: ProposalFilter | null,
   numbering: NumberingBasis = new Map(),
 ): CompiledBlock[] {
-  const byPid = new Map<string, ProposalView[]>();
-  for (const p of proposals) {
-    const list = byPid.get(p.pid) ?? [];
-    list.push(p);
-    byPid.set(p.pid, list);
-  }
   const children = doc.getXmlFragment(DRAFT_FRAGMENT).toArray();
   const refs = children.flatMap((c) =>
     c instanceof Y.XmlElement && isParagraphType(c.nodeName)
@@ -72,6 +71,10 @@ export function compileDraft(
   const numbered = numberWithBasis(refs, numbering);
   const labels = new Map(numbered.map((p) => [p.pid, p.label]));
   const insertLabels = insertProposalLabels(numbered, proposals);
+  // Each paragraph's own proposals (for its count), and those shown after it: a proposed new
+  // paragraph after the last one of its series, where applying it would put it.
+  const byPid = groupBy(proposals, (p) => p.pid);
+  const shownAt = groupBy(proposals, (p) => shownAfter(numbered, p));
   const blocks: CompiledBlock[] = [];
   const anchors = new AnchorResolver(doc);
   children.forEach((child, i) => {
@@ -82,10 +85,10 @@ export function compileDraft(
     else if (isParagraphType(child.nodeName)) {
       const pid = String(child.getAttribute('pid') ?? '');
       const all = byPid.get(pid) ?? [];
-      const shown = filter ? all.filter((p) => passes(p, filter)) : [];
+      const shown = filter ? (shownAt.get(pid) ?? []).filter((p) => passes(p, filter)) : [];
       const resolved: ResolvedProposal[] = shown.map((p) => ({
         proposal: p,
-        ranges: p.kind === 'amend' ? anchors.resolve(pid, p.changes) : null,
+        ranges: p.kind === 'amend' ? anchors.resolve(p.pid, p.changes) : null,
       }));
       const paragraph = compileParagraph(
         {
@@ -102,4 +105,15 @@ export function compileDraft(
     }
   });
   return blocks;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

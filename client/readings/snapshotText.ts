@@ -8,7 +8,7 @@ import {
   type CanonicalSnapshot,
   type SnapshotKind,
   type SnapshotRun,
-  snapshotInsertLabels,
+  snapshotInserts,
 } from '../../shared/snapshot.js';
 import type { TextMode } from './routes.js';
 
@@ -34,16 +34,17 @@ export function shownStatuses(kind: SnapshotKind): readonly ProposalStatus[] {
  */
 export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotTextBlock[] {
   const shown = new Set(shownStatuses(s.kind));
+  const inserts = snapshotInserts(s);
   const byPid = new Map<string, ResolvedProposal[]>();
   if (mode === 'compilation') {
     for (const p of s.proposals) {
       if (!shown.has(p.proposal.status)) continue;
-      const list = byPid.get(p.proposal.pid) ?? [];
+      const at = inserts.shownAfter(p.proposal);
+      const list = byPid.get(at) ?? [];
       list.push(p);
-      byPid.set(p.proposal.pid, list);
+      byPid.set(at, list);
     }
   }
-  const insertLabels = snapshotInsertLabels(s);
   // The clean text leaves out paragraphs marked deleted; the compilation shows them struck.
   const blocks =
     mode === 'clean'
@@ -62,7 +63,7 @@ export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotT
         label: b.label ?? '',
         text: b.text,
         status: s.paragraphStatuses[b.pid] ?? 'pending',
-        insertLabels,
+        insertLabels: inserts.labels,
       },
       byPid.get(b.pid) ?? [],
     );

@@ -7,7 +7,7 @@ import type { Paragraph, TextRun } from 'docx';
 import { compileParagraph, type Piece, type ResolvedProposal } from '../../shared/compilation.js';
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 import { isParagraphType } from '../../shared/schema.js';
-import { type CanonicalSnapshot, type SnapshotBlock, snapshotInsertLabels } from '../../shared/snapshot.js';
+import { type CanonicalSnapshot, type SnapshotBlock, snapshotInserts } from '../../shared/snapshot.js';
 import { attributionOf } from './attribution.js';
 import {
   GREY,
@@ -45,12 +45,14 @@ export function snapshotBody(
   mode: ExportMode,
   shown: readonly ProposalStatus[] = DEFAULT_SHOWN_STATUSES,
 ): Paragraph[] {
+  const inserts = snapshotInserts(s);
   const byPid = new Map<string, ResolvedProposal[]>();
   if (mode === 'compilation')
     for (const r of s.proposals)
-      if (shown.includes(r.proposal.status))
-        byPid.set(r.proposal.pid, [...(byPid.get(r.proposal.pid) ?? []), r]);
-  const insertLabels = snapshotInsertLabels(s);
+      if (shown.includes(r.proposal.status)) {
+        const at = inserts.shownAfter(r.proposal);
+        byPid.set(at, [...(byPid.get(at) ?? []), r]);
+      }
   return s.blocks.flatMap((block): Paragraph[] => {
     if (block.type === 'title') return [titleParagraph(block.text)];
     if (block.type === 'section')
@@ -64,7 +66,7 @@ export function snapshotBody(
       block,
       byPid.get(block.pid) ?? [],
       s.paragraphStatuses[block.pid] ?? 'pending',
-      insertLabels,
+      inserts.labels,
     );
   });
 }
