@@ -24,8 +24,8 @@ export interface DraftWorkspaceProps {
 /** Opens the negotiation's draft: editable for co-facilitators, read-only for everyone else. */
 export function DraftWorkspace({ negotiation, me }: DraftWorkspaceProps) {
   const user = useMemo(() => localUserOf(negotiation.me), [negotiation.me]);
-  const connection = useConnection(negotiation.docName, user);
   const canEdit = negotiation.me.canEditText;
+  const connection = useConnection(negotiation.docName, user, canEdit);
   // Co-facilitators start where they work, in the text; everyone else reads the compilation.
   const [view, setView] = useState<TextView>(canEdit ? 'text' : 'compilation');
   const viewer = { role: negotiation.me.role, delegation: negotiation.me.delegation };
