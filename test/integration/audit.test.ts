@@ -44,7 +44,13 @@ describe('audit times', () => {
   it("stamps the demo's history with its own 2022 times, in the order it happened", async () => {
     const demo = (await entries()).filter((e) => e.action !== 'signin');
     const actions = new Set(demo.map((e) => e.action));
-    for (const a of ['revision.circulated', 'reading.opened', 'proposal.tabled', 'reading.closed', 'roadmap.created'])
+    for (const a of [
+      'revision.circulated',
+      'reading.opened',
+      'proposal.tabled',
+      'reading.closed',
+      'roadmap.created',
+    ])
       expect(actions).toContain(a);
     for (const e of demo) expect(e.at, `${e.action} #${e.seq}`).toMatch(/^2022-/);
     const tabled = demo.filter((e) => e.action === 'proposal.tabled').reverse();
