@@ -242,6 +242,10 @@ describe('a read-only connection', () => {
     expect(String(errors[0]![0])).toContain('read-only document draft.test');
   });
 
+  it('says it is read-only from the start', () => {
+    expect(connection.getState().readOnly).toBe(true);
+  });
+
   it('reads the extension messages instead of logging them as unknown', () => {
     latestSocket().open();
     latestSocket().receive((encoder) => {

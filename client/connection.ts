@@ -39,7 +39,7 @@ export interface ConnectionState {
   peers: readonly Peer[];
   /** The last error the server reported on the socket, until cleared. */
   lastError?: ServerError;
-  /** True once the server refused this client's changes (`READ_ONLY`); it stays read-only. */
+  /** True for a connection opened read-only, or once the server refused its changes (`READ_ONLY`). */
   readOnly: boolean;
   /** The close code with which the server ended the connection for good. */
   closeCode?: number;
@@ -130,7 +130,7 @@ export function createConnection(
     saved: 'saved',
     synced: false,
     peers: [],
-    readOnly: false,
+    readOnly: !options.writable,
   };
 
   const connectionStatus = (): ConnectionStatus => {
