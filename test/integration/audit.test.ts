@@ -9,7 +9,7 @@ import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { PROPOSALS_MAP } from '../../shared/proposals.js';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
 import { api } from '../support/auth.js';
-import { waitFor } from '../support/provider.js';
+import { settle, waitFor } from '../support/provider.js';
 import { openRawClient } from '../support/rawClient.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -99,4 +99,22 @@ describe('real attempts to change a read-only document', () => {
       raw.close();
     });
   }
+
+  it('sends a plain y-websocket client (no ext=1) only the standard frames, even when refusing it', async () => {
+    const eu = await ts.signIn('demo-eu');
+    const doc = proposalsDocName(DEMO_NEGOTIATION_ID);
+    const raw = await openRawClient(`${ts.wsUrl}/${doc}`, { headers: { cookie: eu }, ext: false });
+    await waitFor(() => raw.doc.share.size > 0, 5_000, 'document received');
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(raw.doc));
+    const before = Y.encodeStateVector(copy);
+    copy.getMap(PROPOSALS_MAP).set('forged', 'x');
+    const seen = (await entries()).length;
+    raw.sendUpdate(Y.encodeStateAsUpdate(copy, before));
+    await settle(300);
+    // y-websocket logs "Unable to compute message" for any other type (the extensions are 100, 101).
+    expect(raw.received.map((f) => f.type).filter((t) => t > 3)).toEqual([]);
+    expect((await entries()).length).toBe(seen + 1);
+    raw.close();
+  });
 });
