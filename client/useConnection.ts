@@ -6,11 +6,12 @@ import type { LocalUser } from './presence.js';
 
 /**
  * A connection to `docName` that lives as long as the calling component (null until opened).
- * Changing `user` updates how this client shows itself; it does not reconnect. When the server
+ * Changing `user` updates how this client shows itself; it does not reconnect. A connection
+ * that is not `writable` never sends a change (`ConnectionOptions.writable`). When the server
  * refuses a change the local copy already holds (`diverged`), the connection is replaced by a
  * fresh one, which starts from the server's text and shows the refusal.
  */
-export function useConnection(docName: string, user: LocalUser): Connection | null {
+export function useConnection(docName: string, user: LocalUser, writable: boolean): Connection | null {
   const [connection, setConnection] = useState<Connection | null>(null);
   const [generation, setGeneration] = useState(0);
   const carried = useRef<ServerError | undefined>(undefined);
@@ -26,7 +27,10 @@ export function useConnection(docName: string, user: LocalUser): Connection | nu
   useEffect(() => {
     const initialError = carried.current;
     carried.current = undefined;
-    const opened = createConnection(docName, latestUser.current, initialError ? { initialError } : {});
+    const opened = createConnection(docName, latestUser.current, {
+      writable,
+      ...(initialError ? { initialError } : {}),
+    });
     setConnection(opened);
     const unsubscribe = opened.subscribe((state) => {
       if (!state.diverged) return;
@@ -39,7 +43,7 @@ export function useConnection(docName: string, user: LocalUser): Connection | nu
       opened.destroy();
       setConnection(null);
     };
-  }, [docName, generation]);
+  }, [docName, writable, generation]);
 
   return connection;
 }
