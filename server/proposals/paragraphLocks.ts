@@ -20,15 +20,20 @@ interface Known {
 /** The agreed paragraphs and numbering basis of every negotiation the server has loaded. */
 export class ParagraphLocks {
   private readonly known = new Map<string, Known>();
+  /** Negotiations whose proposals document is followed: it is newer than any read of storage. */
+  private readonly followed = new Set<string>();
 
   constructor(private readonly storage: Storage) {}
 
   /** Reads a negotiation's statuses and basis from storage (when its draft is loaded). */
   async load(negotiationId: string): Promise<void> {
+    if (this.followed.has(negotiationId)) return;
     const [statuses, numbering] = await Promise.all([
       this.storage.proposals.paragraphStatuses(negotiationId),
       numberingBasis(this.storage, negotiationId),
     ]);
+    // The proposals document may have been loaded meanwhile, with statuses newer than this read.
+    if (this.followed.has(negotiationId)) return;
     this.known.set(negotiationId, {
       agreed: new Set(statuses.filter((s) => s.status === 'agreed-ad-ref').map((s) => s.pid)),
       numbering,
@@ -46,6 +51,9 @@ export class ParagraphLocks {
     };
     paragraphs.observe(read);
     numbering.observe(read);
+    // Once the document is gone (unloaded), statuses are read from storage again when needed.
+    doc.on('destroy', () => this.followed.delete(negotiationId));
+    this.followed.add(negotiationId);
     read();
   }
 
