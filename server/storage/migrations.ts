@@ -1,7 +1,16 @@
-/** Schema migrations of the SQLite database, applied in order and recorded in `user_version`. */
+/**
+ * Schema migrations of the SQLite database, applied in order and recorded in `user_version`.
+ * A migration is SQL, or a function for data that SQL alone cannot compute (hashes).
+ */
 import type Database from 'better-sqlite3';
+import { chainAuditRows } from './sqliteChains.js';
 
-const MIGRATIONS: readonly string[] = [
+/** Chains the audit rows written before the audit log was a hash chain, oldest first. */
+function chainExistingAudit(db: Database.Database): void {
+  chainAuditRows(db);
+}
+
+const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE negotiations (
      id TEXT PRIMARY KEY,
      title TEXT NOT NULL,
@@ -209,15 +218,35 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // The outdated check reads the open amendments of the paragraphs that changed.
   `CREATE INDEX proposals_paragraph ON proposals (negotiation_id, pid);`,
+  // Tamper evidence (server/records/): snapshot hashes name their format (1 before this
+  // migration, 2 after: label, author, time and reading closure inside the hash); the audit
+  // log becomes a hash chain per negotiation; the signed head of each negotiation's chains.
+  `ALTER TABLE snapshots ADD COLUMN hash_format INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE audit ADD COLUMN position INTEGER;
+   ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+   ALTER TABLE audit ADD COLUMN hash TEXT;
+   CREATE TABLE chain_heads (
+     chain TEXT PRIMARY KEY,
+     body TEXT NOT NULL,
+     signature TEXT NOT NULL
+   );`,
+  chainExistingAudit,
+  `CREATE UNIQUE INDEX audit_chain ON audit (COALESCE(negotiation_id, ''), position);`,
 ];
 
-/** Brings the database schema up to date. */
-export function migrate(db: Database.Database): void {
+/** The schema version from which snapshots are hashed with format 2 and chain heads are signed. */
+export const SIGNED_CHAINS_VERSION = 8;
+
+/** Brings the database schema up to date; returns the version it had before (0 for a new file). */
+export function migrate(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let v = current; v < MIGRATIONS.length; v++) {
+    const step = MIGRATIONS[v]!;
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+  return current;
 }
