@@ -25,7 +25,7 @@ export const RECORD_PROBLEM_REASONS = [
   'format-downgraded',
   'closure-missing',
   'unsigned-records',
-  'records-missing',
+  'signed-head-differs',
   // the signed head
   'unsigned',
   'signature-invalid',

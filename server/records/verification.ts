@@ -33,7 +33,7 @@ function coverage(
 ): RecordProblem[] {
   const atSigned = signed.count === 0 ? GENESIS_HASH : rows.find((r) => r.seq === signed.count)?.hash;
   if (atSigned !== signed.hash)
-    return [{ record, seq: signed.count, snapshotId: null, reason: 'records-missing' }];
+    return [{ record, seq: signed.count, snapshotId: null, reason: 'signed-head-differs' }];
   const unsigned = rows.find((r) => r.seq > signed.count);
   return unsigned ? [{ record, seq: unsigned.seq, snapshotId: unsigned.id, reason: 'unsigned-records' }] : [];
 }
@@ -59,7 +59,7 @@ export function verifyRecords(input: VerifyInput): RecordsReport {
   for (const r of readings) {
     if (r.closedAt === null) continue;
     const closing = r.snapshotId ? bySnapshot.get(r.snapshotId) : undefined;
-    if (!closing || closing.kind !== 'reading')
+    if (closing?.kind !== 'reading')
       problems.push({
         record: 'reading',
         seq: r.number,
