@@ -4,6 +4,7 @@
  * with the server's own formulas; after a restart, GET …/verify must say so. Only the signing
  * key, kept outside the database, is out of the attacker's reach.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -15,7 +16,7 @@ import type { RecordsReport } from '../../shared/records.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { openAsAttacker, rechainAudit, rehashSnapshots, resignHeads } from '../support/attacker.js';
 import { api } from '../support/auth.js';
-import { removeDir, startTestServer, type TestServer } from '../support/server.js';
+import { ROOT, removeDir, startTestServer, type TestServer } from '../support/server.js';
 
 const N = DEMO_NEGOTIATION_ID;
 const base = `/api/negotiations/${N}`;
@@ -211,6 +212,22 @@ describe('records verified against the signed head', () => {
     const report = await verify(ts);
     expect(report.signature.status).toBe('missing');
     expect(reasons(report)).toEqual(['head:unsigned']);
+
+    // An administrator who has looked at the records signs them as they stand.
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'server/admin.ts'), 'seal-records', N],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: ts.dataDir, SIGNING_KEY_FILE: ts.keyFile },
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Signed imrf-2022 as it stands: 3 snapshots, \d+ audit entries/);
+    const resealed = await verify(ts);
+    expect(resealed.ok).toBe(true);
+    expect(resealed.signature.origin?.kind).toBe('resealed');
   });
 
   it('shows a history re-signed with another key under that other key (what browsers remember catches)', async () => {
