@@ -50,10 +50,14 @@ export interface RecordProblem {
 /** Whether the stored head is signed by the server's key. */
 export type SignatureStatus = 'valid' | 'invalid' | 'other-key' | 'missing';
 
-/** The answer of GET /api/negotiations/:id/verify. */
+/**
+ * The answer of GET /api/negotiations/:id/verify (`full`: every hash recomputed) and of
+ * GET /api/negotiations/:id/records/heads (`heads`: the signed head against the chains' ends).
+ */
 export interface RecordsReport {
   ok: boolean;
-  /** Snapshots checked. */
+  scope: 'full' | 'heads';
+  /** Snapshots whose hashes were recomputed (0 for `heads`). */
   checked: number;
   /** Hash of the last snapshot: the head of the snapshots' chain. */
   head: string;

@@ -51,7 +51,7 @@ export async function loadSnapshot(
   return JSON.parse(s.canonical) as CanonicalSnapshot;
 }
 
-/** `/api/negotiations/:id/{timeline,revisions,readings,snapshots,verify}`; `verify` is server/records/. */
+/** `/api/negotiations/:id/{timeline,revisions,readings,snapshots,verify,records/heads}`; the last two are server/records/. */
 export function readingRoutes(
   storage: Storage,
   accounts: Accounts,
@@ -136,6 +136,12 @@ export function readingRoutes(
     await member(res, req.params.id);
     const { auditAt } = parseBody(VerifyQuery, req.query);
     res.json(await records.verify(req.params.id, auditAt));
+  });
+
+  router.get('/negotiations/:id/records/heads', async (req, res) => {
+    await member(res, req.params.id);
+    const { auditAt } = parseBody(VerifyQuery, req.query);
+    res.json(await records.heads(req.params.id, auditAt));
   });
 
   return router;

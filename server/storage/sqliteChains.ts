@@ -123,6 +123,12 @@ export class SqliteChains implements ChainStore {
     this.putNow(chain, head);
   }
 
+  async snapshotLinks(chain: string): Promise<{ seq: number; id: string; hash: string }[]> {
+    return this.prepare('SELECT seq, id, hash FROM snapshots WHERE negotiation_id = ? ORDER BY seq').all(
+      chain,
+    ) as { seq: number; id: string; hash: string }[];
+  }
+
   async auditChain(chain: string): Promise<AuditChainRecord[]> {
     return this.prepare(
       `SELECT seq, ${AUDIT_LINK} FROM audit WHERE COALESCE(negotiation_id, '') = ? ORDER BY position`,

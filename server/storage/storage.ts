@@ -230,6 +230,8 @@ export interface ChainStore {
   signedHead(chain: string): Promise<StoredHead | undefined>;
   /** Replaces a chain's signed head (an administrator's explicit re-seal). */
   putSignedHead(chain: string, head: StoredHead): Promise<void>;
+  /** Every snapshot's place and hash (without its content). */
+  snapshotLinks(chain: string): Promise<{ seq: number; id: string; hash: string }[]>;
   /** Every audit entry of a chain, in chain order. */
   auditChain(chain: string): Promise<AuditChainRecord[]>;
   /** The hash of the audit entry at `position` of a chain. */

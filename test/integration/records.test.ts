@@ -70,6 +70,34 @@ describe('records verified against the signed head', () => {
     expect(report.audit.count).toBeGreaterThan(30);
   });
 
+  it('answers the cheap check of the heads that browsers make on every page, with the hash at a position asked for', async () => {
+    ts = await startTestServer();
+    const cookie = await ts.signIn('demo-observer');
+    const full = await verify(ts);
+    const heads = (await api<RecordsReport>(ts.url, 'GET', `${base}/records/heads?auditAt=5`, { cookie }))
+      .body;
+    expect(heads).toMatchObject({
+      ok: true,
+      scope: 'heads',
+      checked: 0,
+      problems: [],
+      snapshots: full.snapshots,
+    });
+    expect(heads.signature).toEqual(full.signature);
+    expect(heads.audit.count).toBeGreaterThanOrEqual(full.audit.count);
+    const audit = await ts.storage.chains.auditChain(N);
+    expect(heads.audit.at).toEqual({ position: 5, hash: audit[4]!.hash });
+    expect(heads.audit.head).toBe(audit.at(-1)!.hash);
+    for (const query of ['auditAt=abc', 'auditAt=0', 'auditAt=1&x=1']) {
+      const bad = await api<{ error: { code: string } }>(ts.url, 'GET', `${base}/records/heads?${query}`, {
+        cookie,
+      });
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'INVALID_BODY']);
+    }
+    const outsider = await api(ts.url, 'GET', '/api/negotiations/nope/records/heads');
+    expect(outsider.status).toBe(401);
+  });
+
   it('catches the issue’s attack: the zero draft rewritten and every hash recomputed', async () => {
     ts = await startTestServer();
     const before = await verify(ts);
@@ -96,6 +124,9 @@ describe('records verified against the signed head', () => {
     expect(forged(report)).toEqual(['snapshot:signed-head-differs']);
     expect(report.signature.status).toBe('valid');
     expect(report.snapshots[0]!.hash).not.toBe(before.snapshots[0]!.hash);
+    // The cheap check of the heads sees it too.
+    const heads = (await api<RecordsReport>(ts.url, 'GET', `${base}/records/heads`, { cookie })).body;
+    expect(forged(heads)).toEqual(['snapshot:signed-head-differs']);
   });
 
   it('catches a head rewritten to match the forged records: its signature no longer holds', async () => {
