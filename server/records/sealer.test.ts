@@ -16,7 +16,10 @@ function sealer(k = key) {
   const refused: SealRefusal[] = [];
   let t = Date.parse('2022-03-17T12:00:00Z');
   const s = new ChainSealer(k, {
-    now: () => new Date((t += 1000)),
+    now: () => {
+      t += 1000;
+      return new Date(t);
+    },
     onRefused: (_chain, reason) => refused.push(reason),
   });
   return { s, refused };
