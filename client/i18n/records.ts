@@ -68,16 +68,16 @@ export const recordMessages = {
     advice:
       'Until the co-facilitators explain the difference, do not rely on the texts and records shown here. Keep the exports and printouts you have: they carry the chain head to compare with.',
     details: 'What differs',
-    seenOn: (when: string): string => `(seen on ${when})`,
-    keyChanged: (was: string, now: string): string =>
-      `The server now signs its records with another key (${now}) than the one this browser saw (${was}).`,
-    snapshotChanged: (seq: number, was: string, now: string): string =>
-      `Record ${seq}: its hash was ${was}…, it is now ${now}….`,
-    snapshotMissing: (seq: number, was: string): string => `Record ${seq} (hash ${was}…) is no longer there.`,
-    auditShorter: (was: number, now: number): string =>
-      `The audit log has ${count(now, 'entry', 'entries')}; this browser saw ${count(was, 'entry', 'entries')}.`,
-    auditRewritten: (position: number): string =>
-      `The audit log no longer begins with the ${count(position, 'entry', 'entries')} this browser saw: entries were changed or removed.`,
+    keyChanged: (was: string, now: string, when: string): string =>
+      `The server now signs its records with another key (${now}) than the one this browser saw on ${when} (${was}).`,
+    snapshotChanged: (seq: number, was: string, now: string, when: string): string =>
+      `Record ${seq}: its hash is now ${now}…, but was ${was}… when this browser saw it on ${when}.`,
+    snapshotMissing: (seq: number, was: string, when: string): string =>
+      `Record ${seq} (hash ${was}…), seen by this browser on ${when}, is no longer there.`,
+    auditShorter: (was: number, now: number, when: string): string =>
+      `The audit log has ${count(now, 'entry', 'entries')}; this browser saw ${count(was, 'entry', 'entries')} on ${when}.`,
+    auditRewritten: (position: number, when: string): string =>
+      `The audit log no longer begins with the ${count(position, 'entry', 'entries')} this browser saw on ${when}: entries were changed or removed.`,
     verify: 'Check every record',
     accept: 'Trust the server’s current record',
     acceptQuestion:

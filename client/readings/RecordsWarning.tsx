@@ -46,9 +46,7 @@ export function RecordsWarning({ negotiationId }: RecordsWarningProps) {
           {watch.disagreements.length > 0 && (
             <ul className="record-problems">
               {watch.disagreements.map((d) => (
-                <li key={`${d.kind}-${'seq' in d ? d.seq : ''}`}>
-                  {describe(d)} {m.seenOn(formatLocalDateTime(d.seenAt))}
-                </li>
+                <li key={`${d.kind}-${'seq' in d ? d.seq : ''}`}>{describe(d)}</li>
               ))}
             </ul>
           )}
@@ -71,16 +69,17 @@ export function RecordsWarning({ negotiationId }: RecordsWarningProps) {
 /** One difference in words. */
 function describe(d: Disagreement): string {
   const m = messages.records.warning;
+  const when = formatLocalDateTime(d.seenAt);
   switch (d.kind) {
     case 'key-changed':
-      return m.keyChanged(d.was, d.now);
+      return m.keyChanged(d.was, d.now, when);
     case 'snapshot-changed':
-      return m.snapshotChanged(d.seq, shortHash(d.was), shortHash(d.now));
+      return m.snapshotChanged(d.seq, shortHash(d.was), shortHash(d.now), when);
     case 'snapshot-missing':
-      return m.snapshotMissing(d.seq, shortHash(d.was));
+      return m.snapshotMissing(d.seq, shortHash(d.was), when);
     case 'audit-shorter':
-      return m.auditShorter(d.was, d.now);
+      return m.auditShorter(d.was, d.now, when);
     case 'audit-rewritten':
-      return m.auditRewritten(d.position);
+      return m.auditRewritten(d.position, when);
   }
 }

@@ -44,6 +44,8 @@ export async function startTestServer(
     withClient?: boolean;
     socketLimits?: Partial<SocketLimits>;
     keyFile?: string;
+    /** The port to listen on (a free one when not given), e.g. to restart where browsers left it. */
+    port?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
@@ -55,7 +57,7 @@ export async function startTestServer(
     signingKey: key,
     storage,
     log: testLogger(),
-    port: 0,
+    port: opts.port ?? 0,
     host: '127.0.0.1',
     distDir: opts.withClient ? join(ROOT, 'dist') : undefined,
     socketLimits: opts.socketLimits ?? {},
