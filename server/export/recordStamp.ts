@@ -40,7 +40,7 @@ export function stampParagraphs(s: ExportStamp): Paragraph[] {
     line(
       chain.signed
         ? `Signed by the server with Ed25519 key ${chain.keyId}; check it with “Verify records” on the timeline.`
-        : `Not signed by the server's key ${chain.keyId}: the records may have been changed. Check them with “Verify records” on the timeline.`,
+        : `Not signed by the server’s key ${chain.keyId}: the records may have been changed. Check them with “Verify records” on the timeline.`,
     ),
   ];
 }

@@ -117,7 +117,9 @@ describe('what each browser remembers of the records', () => {
     await warning.getByText('What differs').click();
     const details = await warning.innerText();
     expect(details).toMatch(
-      new RegExp(`another key \\(${ts.key.keyId}\\) than the one this browser saw on .+ \\(${seen.key.keyId}\\)\\.`),
+      new RegExp(
+        `another key \\(${ts.key.keyId}\\) than the one this browser saw on .+ \\(${seen.key.keyId}\\)\\.`,
+      ),
     );
     expect(details).toContain(`but was ${seen.snapshots[0]!.hash.slice(0, 16)}… when this browser saw it on`);
     await screenshot(eu.page, 'records-warning-new-key');

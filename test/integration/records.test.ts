@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { newSigningKeyPem, signingKeyFromPem } from '../../server/records/signingKey.js';
@@ -306,5 +307,58 @@ describe('guards', () => {
     expect(
       db.prepare("UPDATE readings SET deadline = '2099-01-01T00:00:00.000Z' WHERE number = 2").run().changes,
     ).toBe(1);
+  });
+});
+
+describe('exports', () => {
+  /** The footer and body text of a downloaded Word document. */
+  async function docx(server: TestServer, cookie: string, path: string) {
+    const res = await fetch(`${server.url}${base}${path}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    const text = (xml: string) => xml.replace(/<[^>]+>/g, '');
+    return {
+      footer: text(footers.join('')),
+      body: text(await zip.file('word/document.xml')!.async('string')),
+    };
+  }
+
+  it('prints the chain head on every Word export: short in the footer, in full at the end', async () => {
+    ts = await startTestServer();
+    const cookie = await ts.signIn('demo-usa');
+    const report = await verify(ts);
+    const [zero, , rev1] = report.snapshots;
+    const footer = `Chain head ${report.head.slice(0, 16)} · 3 records · signed (key ${ts.key.keyId})`;
+    for (const path of [
+      `/export/${zero!.id}.docx`,
+      `/export/${rev1!.id}.docx?mode=compilation`,
+      `/export/live.docx?mode=compilation`,
+      `/export/compare.docx?from=${zero!.id}&to=${rev1!.id}`,
+    ]) {
+      const doc = await docx(ts, cookie, path);
+      expect(doc.footer, path).toContain(footer);
+      expect(doc.body, path).toContain(`Head of the chain of records: ${report.head} (3 records).`);
+      expect(doc.body, path).toContain(`Signed by the server with Ed25519 key ${ts.key.keyId}`);
+    }
+    expect((await docx(ts, cookie, `/export/${zero!.id}.docx`)).body).toContain(
+      `Zero draft: SHA-256 ${zero!.hash}`,
+    );
+    const compared = await docx(ts, cookie, `/export/compare.docx?from=${zero!.id}&to=${rev1!.id}`);
+    expect(compared.body).toContain(`Zero draft: SHA-256 ${zero!.hash}`);
+    expect(compared.body).toContain(`Rev.1: SHA-256 ${rev1!.hash}`);
+    expect((await docx(ts, cookie, '/export/live.docx')).body).toContain(
+      'This is the live text at the time of export',
+    );
+
+    // Records no longer covered by the signature print so.
+    ts = await attack(ts, (db) => db.prepare('DELETE FROM chain_heads').run());
+    const after = await docx(ts, await ts.signIn('demo-usa'), `/export/${zero!.id}.docx`);
+    expect(after.footer).toContain('NOT signed by the server');
+    expect(after.body).toContain(`Not signed by the server’s key ${ts.key.keyId}`);
   });
 });
