@@ -23,6 +23,7 @@ import { proposalRoutes } from './http/proposals.js';
 import { readingRoutes } from './http/readings.js';
 import { roadmapRoutes } from './http/roadmap.js';
 import { loadPrincipal } from './http/session.js';
+import { visitRoutes } from './http/visits.js';
 import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
 import { parseDocName } from './negotiations.js';
@@ -33,6 +34,7 @@ import { Records } from './records/records.js';
 import type { SigningKey } from './records/signingKey.js';
 import { Roadmap } from './roadmap/roadmap.js';
 import type { Storage } from './storage/storage.js';
+import { Visits } from './visits/visits.js';
 
 /** Delay between a change of the base text and the check of which amendments it outdated. */
 export const OUTDATED_CHECK_DELAY_MS = 200;
@@ -114,6 +116,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const roadmap = new Roadmap(storage, audit);
   const inputs = new Inputs(storage, rooms, readings, audit);
   const records = new Records(storage, opts.signingKey);
+  const visits = new Visits(storage, rooms);
   const collab = attachCollab(
     http,
     rooms,
@@ -143,6 +146,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', exportRoutes(storage, accounts, readings, records));
   app.use('/api', roadmapRoutes(storage, accounts, roadmap));
   app.use('/api', inputRoutes(storage, accounts, inputs));
+  app.use('/api', visitRoutes(accounts, visits));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;

@@ -10,6 +10,7 @@ import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
 import { recordMessages } from './records.js';
 import { roadmapMessages } from './roadmap.js';
+import { workspaceMessages } from './workspace.js';
 
 /** Name of a close code in `CloseCode`. */
 type CloseCodeName = keyof typeof CloseCode;
@@ -96,6 +97,7 @@ export const messages = {
   readings: readingMessages,
   records: recordMessages,
   roadmap: roadmapMessages,
+  workspace: workspaceMessages,
   connection: {
     label: 'Connection',
     connecting: 'Connecting…',
