@@ -9,6 +9,7 @@ import type { ProposalStatus } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { comparisonBody } from './comparisonBody.js';
 import { subtitleParagraph, textRun, titleParagraph, unDocument } from './layout.js';
+import { type ExportStamp, stampFooter, stampParagraphs } from './recordStamp.js';
 import { renumberingBody } from './renumberingBody.js';
 import { DEFAULT_SHOWN_STATUSES, type ExportMode, snapshotBody } from './snapshotBody.js';
 
@@ -21,6 +22,8 @@ export interface SnapshotExportOptions {
   timeZone?: string;
   /** Statuses of the proposals a compilation shows; open and partly incorporated by default. */
   statuses?: readonly ProposalStatus[];
+  /** The chain head and record hash to print (footer and end). */
+  stamp?: ExportStamp;
 }
 
 /** How to export a comparison. */
@@ -29,6 +32,8 @@ export interface ComparisonExportOptions {
   title: string;
   olderLabel: string;
   newerLabel: string;
+  /** The chain head and the two records' hashes to print (footer and end). */
+  stamp?: ExportStamp;
 }
 
 /** A snapshot as a Word document: the clean text, or the compilation text with its proposals. */
@@ -62,7 +67,8 @@ export async function snapshotToDocx(s: CanonicalSnapshot, opts: SnapshotExportO
     title: `${opts.title} — ${s.label}`,
     headerLeft: opts.title,
     headerRight: opts.mode === 'compilation' ? `${version} — compilation` : version,
-    children,
+    footerNote: opts.stamp && stampFooter(opts.stamp.chain),
+    children: opts.stamp ? [...children, ...stampParagraphs(opts.stamp)] : children,
   });
   return Packer.toBuffer(doc);
 }
@@ -73,7 +79,12 @@ export async function comparisonToDocx(c: Comparison, opts: ComparisonExportOpti
     title: `${opts.title} — ${opts.olderLabel} → ${opts.newerLabel}`,
     headerLeft: opts.title,
     headerRight: `${opts.olderLabel} → ${opts.newerLabel}`,
-    children: [...comparisonBody(c, opts), ...renumberingBody(opts.newerLabel, c.renumbering)],
+    footerNote: opts.stamp && stampFooter(opts.stamp.chain),
+    children: [
+      ...comparisonBody(c, opts),
+      ...renumberingBody(opts.newerLabel, c.renumbering),
+      ...(opts.stamp ? stampParagraphs(opts.stamp) : []),
+    ],
   });
   return Packer.toBuffer(doc);
 }
