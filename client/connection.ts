@@ -31,7 +31,10 @@ export interface ConnectionState {
   peers: readonly Peer[];
   /** The last error the server reported on the socket, until cleared. */
   lastError?: ServerError;
-  /** True once the server refused this client's changes (`READ_ONLY`); it stays read-only. */
+  /**
+   * True once the server refused this client's changes (`READ_ONLY`, or the y-protocols auth
+   * "permission denied"); it stays read-only.
+   */
   readOnly: boolean;
   /** The close code with which the server ended the connection for good. */
   closeCode?: number;
@@ -149,6 +152,7 @@ export function createConnection(
     },
     onError: (error) =>
       update({ lastError: error, ...(error.code === 'READ_ONLY' ? { readOnly: true } : {}) }),
+    onPermissionDenied: () => update({ readOnly: true }),
   });
 
   provider.on('status', ({ status }) => {

@@ -4,7 +4,6 @@
  * had not read instead of being lost with a terminated socket (1006).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { CloseCode, draftDocName } from '../../shared/protocol.js';
 import { paragraphString, typeInto } from '../support/draft.js';
@@ -45,7 +44,11 @@ describe('a slow reader', () => {
     }
     console.info(`slow reader dropped after ${sent} MB`);
     expect(room.size).toBe(2);
-    await waitFor(() => paragraphString(reader.doc, 'op20').startsWith(`${sent - 1}x`), 20_000, 'reader keeps up');
+    await waitFor(
+      () => paragraphString(reader.doc, 'op20').startsWith(`${sent - 1}x`),
+      20_000,
+      'reader keeps up',
+    );
 
     (stalled.ws as unknown as PausableSocket)._socket.resume();
     const closed = await stalled.closed;
