@@ -119,6 +119,38 @@ export function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array 
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * True when `update` holds nothing `doc` lacks: no item beyond the clocks `doc` has, no deletion
+ * `doc` has not made. The sync step 2 a y-websocket client sends when it reconnects is such an
+ * update: the whole delete set of its copy, all of it known to the server.
+ */
+export function bringsNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
+  const clocks = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+  for (const [client, clock] of clocks) if (clock > Y.getState(doc.store, client)) return false;
+  const { ds } = Y.decodeUpdate(update);
+  if (ds.clients.size === 0) return true;
+  const known = Y.createDeleteSetFromStructStore(doc.store).clients;
+  for (const [client, deleted] of ds.clients) {
+    const ranges = known.get(client) ?? [];
+    for (const { clock, len } of deleted) if (!covered(ranges, clock, clock + len)) return false;
+  }
+  return true;
+}
+
+/** Whether [from, to) lies inside one of `ranges` (sorted, merged, as Yjs keeps delete sets). */
+function covered(ranges: readonly { clock: number; len: number }[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (from < r.clock) hi = mid - 1;
+    else if (from >= r.clock + r.len) lo = mid + 1;
+    else return to <= r.clock + r.len;
+  }
+  return false;
+}
+
 /** True for an update that carries no insertions and no deletions. */
 export function isEmptyUpdate(update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update);

@@ -10,6 +10,7 @@ import { CloseCode } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import {
+  bringsNothingNew,
   type ClientMessage,
   decodeClientMessage,
   errorFrame,
@@ -250,6 +251,8 @@ export class Room {
   private acceptUpdate(peer: Peer, state: PeerState, update: Uint8Array): void {
     if (isEmptyUpdate(update)) return;
     if (!peer.identity.canWrite) {
+      // A reconnecting reader's sync step 2 repeats what the server has: not a change.
+      if (bringsNothingNew(this.doc, update)) return;
       this.log.warn('collab.refused', { room: this.name, peer: peer.identity.label });
       if (peer.ext) peer.send(errorFrame('READ_ONLY', 'You may not change this text.'));
       // A standard y-websocket client learns it from the y-protocols auth message, once.
