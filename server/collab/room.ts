@@ -185,7 +185,7 @@ export class Room {
           this.flooded(peer, 'presence flood');
         return;
       case 'query-awareness':
-        if (state.quota.spendRequest()) this.presence.sendAll(peer);
+        if (state.quota.spendRequest()) this.presence.answerQuery(peer);
         else this.flooded(peer, 'too many presence queries');
         return;
     }

@@ -158,6 +158,18 @@ describe('presence limits', () => {
   });
 });
 
+describe('presence queries', () => {
+  it('are answered even when nobody has a presence (the answer keeps a quiet socket alive)', async () => {
+    await openRoom();
+    const asker = new RecordingPeer(READER);
+    room.join(asker);
+    expect(asker.ofType(MessageType.awareness)).toHaveLength(0);
+    room.receive(asker, new Uint8Array([MessageType.queryAwareness]));
+    expect(asker.ofType(MessageType.awareness)).toHaveLength(1);
+    expect(seenIds(asker)).toEqual([]);
+  });
+});
+
 describe('request limits', () => {
   it('closes a connection that keeps asking for the document or the presence', async () => {
     await openRoom();

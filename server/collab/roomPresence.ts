@@ -9,6 +9,7 @@ import type { ErrorCode } from '../../shared/errors.js';
 import type { Logger } from '../logger.js';
 import {
   type AwarenessEntry,
+  awarenessFrame,
   awarenessFrames,
   encodeAwareness,
   errorFrame,
@@ -69,15 +70,19 @@ export class RoomPresence {
     this.awareness.on('update', this.onRenewal);
   }
 
-  /** Sends a newcomer everyone's presence. */
+  /** Sends a newcomer everyone's presence, if anyone has one. */
   join(peer: Peer): void {
     this.clients.set(peer, new Set());
-    this.sendAll(peer);
+    for (const frame of this.frames([...this.awareness.getStates().keys()])) peer.send(frame);
   }
 
-  /** Answers a presence query with everyone's presence. */
-  sendAll(peer: Peer): void {
-    for (const frame of this.frames([...this.awareness.getStates().keys()])) peer.send(frame);
+  /**
+   * Answers a presence query with everyone's presence, and always with at least one frame:
+   * clients use the answer to keep a quiet socket alive.
+   */
+  answerQuery(peer: Peer): void {
+    const frames = this.frames([...this.awareness.getStates().keys()]);
+    for (const frame of frames.length > 0 ? frames : [awarenessFrame(encodeAwareness([]))]) peer.send(frame);
   }
 
   /** Removes a peer's presence (everyone is told in the next batch). */
