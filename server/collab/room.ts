@@ -334,6 +334,10 @@ export class Room {
       this.doc.on('update', capture);
       try {
         this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+      } catch (err) {
+        // Yjs keeps what `change` did before it threw, and it will never be stored.
+        if (updates.length > 0) this.fail(`server change failed halfway: ${(err as Error).message}`);
+        throw err;
       } finally {
         this.doc.off('update', capture);
       }

@@ -172,6 +172,29 @@ describe('a server change', () => {
     expect(storage.writes).toHaveLength(1);
     expect(storage.stored).toHaveLength(0);
   });
+  it('that throws halfway leaves no half-made change in the room', async () => {
+    await openRoom();
+    const witness = new RecordingPeer(WRITER);
+    room.join(witness);
+    await expect(
+      room.serverChange((doc) => {
+        doc.getText('t').insert(0, 'half');
+        throw new Error('command bug');
+      }),
+    ).rejects.toThrow('command bug');
+    expect(witness.closed?.code).toBe(CloseCode.internalError);
+    expect(room.dropped).toBe(true);
+    expect(storage.writes).toHaveLength(0);
+    // A change that throws before changing anything harms nothing.
+    await room.close();
+    await openRoom();
+    await expect(
+      room.serverChange(() => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(room.dropped).toBe(false);
+  });
 });
 
 describe('loading', () => {
