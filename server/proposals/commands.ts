@@ -129,6 +129,7 @@ export class ProposalCommands {
         updatedAt: now,
         appliedAt: null,
         appliedBy: null,
+        carriedFrom: null,
       };
       await this.storage.proposals.insert(record);
       await this.audit.record('proposal.tabled', negotiationId, m, {

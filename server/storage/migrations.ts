@@ -209,6 +209,8 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // The outdated check reads the open amendments of the paragraphs that changed.
   `CREATE INDEX proposals_paragraph ON proposals (negotiation_id, pid);`,
+  // A proposal carried forward from one reading into the next records the reading it came from.
+  `ALTER TABLE proposals ADD COLUMN carried_from TEXT REFERENCES readings (id);`,
 ];
 
 /** Brings the database schema up to date. */
