@@ -21,6 +21,7 @@ export const proposalMessages = {
     'not-retained': 'Not retained',
     withdrawn: 'Withdrawn',
     superseded: 'Superseded by facilitators’ text',
+    'carried-forward': 'Carried forward',
   } satisfies Record<ProposalStatus, string>,
   paragraphStatuses: {
     pending: 'Pending',
