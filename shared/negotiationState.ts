@@ -54,7 +54,13 @@ export interface NegotiationState {
 
 /** What the co-facilitators did that everyone is told about. */
 export type Notice = { id: string; at: string } & (
-  | { kind: 'reading-opened'; readingNumber: number; revisionLabel: string; deadline: string; carried: number }
+  | {
+      kind: 'reading-opened';
+      readingNumber: number;
+      revisionLabel: string;
+      deadline: string;
+      carried: number;
+    }
   | {
       kind: 'reading-closed';
       readingNumber: number;
@@ -70,7 +76,10 @@ export type Notice = { id: string; at: string } & (
 export type NoticeKind = Notice['kind'];
 
 /** The state of a negotiation with these readings (oldest first) and revisions (oldest first). */
-export function negotiationState(readings: readonly LiveReading[], revisions: readonly LiveRevision[]): NegotiationState {
+export function negotiationState(
+  readings: readonly LiveReading[],
+  revisions: readonly LiveRevision[],
+): NegotiationState {
   const openReading = readings.find((r) => r.closedAt === null) ?? null;
   const latestRevision = revisions.at(-1) ?? null;
   return {
@@ -93,7 +102,8 @@ function decodeReading(v: unknown): LiveReading | undefined {
   if (!isObject(v)) return undefined;
   const { id, number, revisionId, revisionLabel, openedAt, deadline, closedAt } = v;
   if (![id, revisionId, revisionLabel].every(isString) || !isCount(number)) return undefined;
-  if (!isInstant(openedAt) || !isInstant(deadline) || !(closedAt === null || isInstant(closedAt))) return undefined;
+  if (!isInstant(openedAt) || !isInstant(deadline) || !(closedAt === null || isInstant(closedAt)))
+    return undefined;
   return {
     id: id as string,
     number,
@@ -125,7 +135,12 @@ export function decodeNegotiationState(get: (key: string) => unknown): Negotiati
   const read = get('latestRevisionRead');
   const openReading = open === null ? null : decodeReading(open);
   const latestRevision = latest === null ? null : decodeRevision(latest);
-  if (openReading === undefined || latestRevision === undefined || !Array.isArray(list) || typeof read !== 'boolean')
+  if (
+    openReading === undefined ||
+    latestRevision === undefined ||
+    !Array.isArray(list) ||
+    typeof read !== 'boolean'
+  )
     return undefined;
   const readings = list.map(decodeReading);
   if (readings.some((r) => r === undefined)) return undefined;
@@ -156,7 +171,10 @@ export function decodeNotice(value: unknown): Notice | undefined {
   const base = { id: v.id, at: v.at };
   switch (v.kind) {
     case 'reading-opened':
-      return isCount(v.readingNumber) && isString(v.revisionLabel) && isInstant(v.deadline) && isCount(v.carried)
+      return isCount(v.readingNumber) &&
+        isString(v.revisionLabel) &&
+        isInstant(v.deadline) &&
+        isCount(v.carried)
         ? {
             ...base,
             kind: v.kind,
@@ -178,7 +196,9 @@ export function decodeNotice(value: unknown): Notice | undefined {
           }
         : undefined;
     case 'revision-circulated':
-      return isString(v.revisionLabel) ? { ...base, kind: v.kind, revisionLabel: v.revisionLabel } : undefined;
+      return isString(v.revisionLabel)
+        ? { ...base, kind: v.kind, revisionLabel: v.revisionLabel }
+        : undefined;
     case 'deadline-extended':
       return isCount(v.readingNumber) && isInstant(v.deadline)
         ? { ...base, kind: v.kind, readingNumber: v.readingNumber, deadline: v.deadline }

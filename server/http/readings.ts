@@ -20,11 +20,7 @@ const DeadlineBody = z.object({ deadline: z.iso.datetime({ offset: true }) }).st
 export const CloseBody = z
   .object({
     dispositions: z
-      .array(
-        z
-          .object({ proposalId: z.string().min(1).max(64), disposition: z.enum(DISPOSITIONS) })
-          .strict(),
-      )
+      .array(z.object({ proposalId: z.string().min(1).max(64), disposition: z.enum(DISPOSITIONS) }).strict())
       .max(10_000)
       .refine((list) => new Set(list.map((d) => d.proposalId)).size === list.length, {
         message: 'each proposal may be named only once',

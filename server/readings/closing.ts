@@ -8,8 +8,8 @@ import { findParagraph, resolveChanges } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
 import {
   APPLICABLE_KINDS,
-  DISPOSITION_STATUS,
   type DelegationRef,
+  DISPOSITION_STATUS,
   type Disposition,
   delegationRef,
   type ProposalKind,
@@ -69,7 +69,11 @@ export function closingPlan(
       `${undecided.length} ${undecided.length === 1 ? 'proposal is' : 'proposals are'} still open. Incorporate, set aside or carry forward each before closing the reading.`,
       { proposalIds: undecided },
     );
-  const plan: ClosingPlan = { apply: [], decisions: [], counts: { incorporated: 0, setAside: 0, carried: 0 } };
+  const plan: ClosingPlan = {
+    apply: [],
+    decisions: [],
+    counts: { incorporated: 0, setAside: 0, carried: 0 },
+  };
   for (const p of open) {
     const disposition = chosen.get(p.id)!;
     if (disposition === 'incorporate') plan.counts.incorporated++;

@@ -199,7 +199,8 @@ export class Readings {
           `The ${readingLabel(held.number).toLowerCase()} was held on ${revision.label}. Circulate the next revision before opening another reading.`,
           { revisionId: revision.id, readingId: held.id },
         );
-      if (deadline <= this.now()) throw new AppError('INVALID_DEADLINE', 'The deadline must be in the future.');
+      if (deadline <= this.now())
+        throw new AppError('INVALID_DEADLINE', 'The deadline must be in the future.');
       const reading: ReadingRecord = {
         id: newId(),
         negotiationId,
@@ -247,7 +248,9 @@ export class Readings {
       return carried.map((p) => ({
         proposalId: p.id,
         outdated:
-          p.kind === 'amend' && !p.appliedAt ? anchors.resolve(p.pid, p.content.changes) === null : p.outdated,
+          p.kind === 'amend' && !p.appliedAt
+            ? anchors.resolve(p.pid, p.content.changes) === null
+            : p.outdated,
       }));
     });
   }
@@ -295,7 +298,11 @@ export class Readings {
    * copy of the text that all of them apply); the other decisions, the snapshot and the closure
    * are then stored in one transaction.
    */
-  async close(m: Membership, readingId: string, choices: readonly DispositionChoice[] = []): Promise<SnapshotRecord> {
+  async close(
+    m: Membership,
+    readingId: string,
+    choices: readonly DispositionChoice[] = [],
+  ): Promise<SnapshotRecord> {
     requireFacilitator(m);
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
@@ -326,7 +333,11 @@ export class Readings {
       });
       const ids = [...plan.apply.map((p) => p.id), ...plan.decisions.map((d) => d.proposalId)];
       if (ids.length > 0) await this.publication.publish(negotiationId, ids);
-      await this.announce(negotiationId, { kind: 'reading-closed', readingNumber: reading.number, ...plan.counts });
+      await this.announce(negotiationId, {
+        kind: 'reading-closed',
+        readingNumber: reading.number,
+        ...plan.counts,
+      });
       return snapshot;
     });
   }
@@ -407,9 +418,7 @@ export class Readings {
     const previous = (await this.storage.readings.listSnapshots(negotiationId)).at(-1);
     const { state, canonical } = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => ({
       state: Y.encodeStateAsUpdate(room.doc),
-      canonical: canonicalJson(
-        await this.canonical(negotiationId, kind, label, takenAt, select, room.doc),
-      ),
+      canonical: canonicalJson(await this.canonical(negotiationId, kind, label, takenAt, select, room.doc)),
     }));
     const prevHash = previous?.hash ?? GENESIS_HASH;
     return {

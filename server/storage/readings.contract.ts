@@ -127,7 +127,11 @@ export function readingsContract(make: () => Promise<Storage>): void {
       updatedAt: '2022-04-12T10:00:00Z',
     });
     expect((await s.proposals.supportsOf(['a'])).map((x) => x.delegation)).toEqual(['NOR']);
-    expect(await s.proposals.get('b')).toMatchObject({ status: 'incorporated', readingId: 'r1', carriedFrom: null });
+    expect(await s.proposals.get('b')).toMatchObject({
+      status: 'incorporated',
+      readingId: 'r1',
+      carriedFrom: null,
+    });
     await s.close();
   });
 }
