@@ -6,6 +6,7 @@
 import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
 import { accountMessages } from './accounts.js';
+import { notificationMessages } from './notifications.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
 import { roadmapMessages } from './roadmap.js';
@@ -98,6 +99,7 @@ export const messages = {
   proposals: proposalMessages,
   readings: readingMessages,
   roadmap: roadmapMessages,
+  notifications: notificationMessages,
   connection: {
     label: 'Connection',
     connecting: 'Connecting…',

@@ -5,11 +5,11 @@
 import { useMemo, useState } from 'react';
 import './compilation.css';
 import type * as Y from 'yjs';
-import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
+import { isLive, type ProposalKind, type ProposalView } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 import { actionErrorMessage } from '../readings/actionError.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
-import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
+import { compileDraft, DEFAULT_FILTER, liveProposals, type ProposalFilter } from './compiledText.js';
 import { Filters } from './Filters.js';
 import { ProposalPanel } from './ProposalPanel.js';
 import { type AmendmentWords, proposalApi } from './proposalApi.js';
@@ -49,14 +49,17 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
 
+  // Only the open reading's proposals are live: open ones of a closed reading are not bracketed.
+  const live = useMemo(() => liveProposals(board), [board]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
-    () => compileDraft(doc, board.proposals, board.statuses, filter),
-    [doc, version, board, filter],
+    () => compileDraft(doc, live, board.statuses, filter),
+    [doc, version, live, board.statuses, filter],
   );
   const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;
   const tableAs = tablingOptions(viewer.role === 'delegate' ? viewer.delegation : null);
+  const openReadingId = board.negotiation?.openReading?.id ?? null;
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -190,7 +193,11 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
               key={p.pid}
               paragraph={p}
               runs={b.runs}
-              openCount={b.proposals.filter((x) => x.status === 'open').length}
+              openCount={
+                b.proposals.filter((x) =>
+                  board.negotiation ? isLive(x, openReadingId) : x.status === 'open',
+                ).length
+              }
               selected={selected === p.pid}
               selectedProposal={selectedProposal}
               onSelect={select}
@@ -219,6 +226,7 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
               : null
           }
           proposals={board.proposals}
+          negotiation={board.negotiation}
           filter={{ ...filter, status: null }}
           selectedProposal={selectedProposal}
           busy={busy}

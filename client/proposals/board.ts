@@ -1,11 +1,20 @@
 /**
  * The proposals board: a read-only copy of the server's proposals document for one negotiation
- * (every proposal's view and every paragraph's status), kept live over its own WebSocket.
- * A plain module; React subscribes with `useBoard`.
+ * (every proposal's view, every paragraph's status, where the negotiation stands and the
+ * co-facilitators' notices), kept live over its own WebSocket. A plain module: every part of the
+ * page that needs the board shares one copy (`acquireBoard`); React subscribes with `useBoard`.
  */
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { decodeLiveView } from '../../shared/liveView.js';
+import {
+  decodeNegotiationState,
+  decodeNotice,
+  NEGOTIATION_MAP,
+  type NegotiationState,
+  NOTICES_ARRAY,
+  type Notice,
+} from '../../shared/negotiationState.js';
 import {
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatus,
@@ -23,6 +32,10 @@ export interface BoardState {
   proposals: readonly ProposalView[];
   /** Paragraph statuses; paragraphs not listed are pending. */
   statuses: Readonly<Record<string, ParagraphStatus>>;
+  /** Where the negotiation stands; null until the server has said. */
+  negotiation: NegotiationState | null;
+  /** The co-facilitators' latest notices, oldest first. */
+  notices: readonly Notice[];
 }
 
 /** A live board. */
@@ -32,7 +45,16 @@ export interface Board {
   destroy(): void;
 }
 
-/** Opens the board of a negotiation. */
+/** The board before anything has arrived. */
+export const EMPTY_BOARD: BoardState = {
+  synced: false,
+  proposals: [],
+  statuses: {},
+  negotiation: null,
+  notices: [],
+};
+
+/** Opens the board of a negotiation (its own connection; most callers want `acquireBoard`). */
 export function createBoard(negotiationId: string): Board {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(defaultCollabUrl(), proposalsDocName(negotiationId), doc, {
@@ -42,8 +64,10 @@ export function createBoard(negotiationId: string): Board {
   provider.awareness.setLocalState(null);
   const proposals = doc.getMap<unknown>(PROPOSALS_MAP);
   const paragraphs = doc.getMap<ParagraphStatusView>(PARAGRAPH_STATUS_MAP);
+  const negotiation = doc.getMap<unknown>(NEGOTIATION_MAP);
+  const notices = doc.getArray<unknown>(NOTICES_ARRAY);
   const listeners = new Set<() => void>();
-  let state: BoardState = { synced: false, proposals: [], statuses: {} };
+  let state: BoardState = EMPTY_BOARD;
   // Each view is parsed once, when its entry changes.
   const views = new Map<string, ProposalView>();
   proposals.observe((event) => {
@@ -60,7 +84,13 @@ export function createBoard(negotiationId: string): Board {
     );
     const statuses: Record<string, ParagraphStatus> = {};
     for (const [pid, v] of paragraphs.entries()) statuses[pid] = v.status;
-    state = { synced: provider.synced, proposals: list, statuses };
+    state = {
+      synced: provider.synced,
+      proposals: list,
+      statuses,
+      negotiation: decodeNegotiationState((key) => negotiation.get(key)) ?? null,
+      notices: notices.toArray().flatMap((n) => decodeNotice(n) ?? []),
+    };
     for (const l of listeners) l();
   };
   doc.on('update', refresh);
@@ -76,6 +106,50 @@ export function createBoard(negotiationId: string): Board {
       listeners.clear();
       provider.destroy();
       doc.destroy();
+    },
+  };
+}
+
+/** How long a board nobody holds stays open, so that moving between pages keeps its connection. */
+const LINGER_MS = 5_000;
+
+interface Shared {
+  board: Board;
+  holders: number;
+  closing: ReturnType<typeof setTimeout> | null;
+}
+
+const shared = new Map<string, Shared>();
+
+/**
+ * The shared board of a negotiation, opened on first use; call the returned `release` when done.
+ * The connection closes a few seconds after the last holder releases it.
+ */
+export function acquireBoard(negotiationId: string): { board: Board; release(): void } {
+  let entry = shared.get(negotiationId);
+  if (!entry) {
+    entry = { board: createBoard(negotiationId), holders: 0, closing: null };
+    shared.set(negotiationId, entry);
+  }
+  const held = entry;
+  held.holders++;
+  if (held.closing) {
+    clearTimeout(held.closing);
+    held.closing = null;
+  }
+  let released = false;
+  return {
+    board: held.board,
+    release() {
+      if (released) return;
+      released = true;
+      held.holders--;
+      if (held.holders > 0) return;
+      held.closing = setTimeout(() => {
+        if (held.holders > 0) return;
+        shared.delete(negotiationId);
+        held.board.destroy();
+      }, LINGER_MS);
     },
   };
 }

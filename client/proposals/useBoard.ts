@@ -1,20 +1,19 @@
 /** React bindings of the proposals board. */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { type Board, type BoardState, createBoard } from './board.js';
+import { acquireBoard, type Board, type BoardState, EMPTY_BOARD } from './board.js';
 
-const EMPTY: BoardState = { synced: false, proposals: [], statuses: {} };
 const noop = () => () => undefined;
 
-/** The live board of a negotiation for the calling component's lifetime. */
+/** The shared live board of a negotiation, held for the calling component's lifetime. */
 export function useBoard(negotiationId: string): BoardState {
   const [board, setBoard] = useState<Board | null>(null);
   useEffect(() => {
-    const b = createBoard(negotiationId);
-    setBoard(b);
+    const held = acquireBoard(negotiationId);
+    setBoard(held.board);
     return () => {
-      b.destroy();
+      held.release();
       setBoard(null);
     };
   }, [negotiationId]);
-  return useSyncExternalStore(board ? board.subscribe : noop, board ? board.getState : () => EMPTY);
+  return useSyncExternalStore(board ? board.subscribe : noop, board ? board.getState : () => EMPTY_BOARD);
 }
