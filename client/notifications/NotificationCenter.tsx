@@ -11,7 +11,7 @@ import type { Viewer } from '../proposals/viewer.js';
 import { formatInstant } from '../roadmap/zonedTime.js';
 import { negotiationPath } from '../routing.js';
 import type { Notification } from './derive.js';
-import { acquireNotifier, type Notifier, type NotifierState } from './notifier.js';
+import type { Notifier, NotifierState } from './notifier.js';
 import './notifications.css';
 
 /** How long a toast stays on screen. */
@@ -24,10 +24,18 @@ const noop = () => () => undefined;
 function useNotifier(negotiationId: string, viewer: Viewer): [Notifier | null, NotifierState] {
   const [notifier, setNotifier] = useState<Notifier | null>(null);
   useEffect(() => {
-    const held = acquireNotifier(negotiationId, { role: viewer.role, delegation: viewer.delegation });
-    setNotifier(held.notifier);
+    let release: (() => void) | null = null;
+    let gone = false;
+    // The notifier keeps the board live, whose code loads when first needed (see `useBoard`).
+    void import('./notifier.js').then(({ acquireNotifier }) => {
+      if (gone) return;
+      const held = acquireNotifier(negotiationId, { role: viewer.role, delegation: viewer.delegation });
+      release = held.release;
+      setNotifier(held.notifier);
+    });
     return () => {
-      held.release();
+      gone = true;
+      release?.();
       setNotifier(null);
     };
   }, [negotiationId, viewer.role, viewer.delegation]);

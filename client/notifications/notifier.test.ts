@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveReading, NegotiationState, Notice } from '../../shared/negotiationState.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { proposalView } from '../../shared/proposalView.fixture.js';
-import { type Board, type BoardState, EMPTY_BOARD } from '../proposals/board.js';
+import { type Board, type BoardState, EMPTY_BOARD } from '../proposals/boardState.js';
 import type { Viewer } from '../proposals/viewer.js';
 import { excerptOf, ownChanges, ownMarks } from './derive.js';
 import { createNotifier, type Memory } from './notifier.js';

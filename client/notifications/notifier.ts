@@ -7,7 +7,8 @@
  * participant is told at that instant. Pages share one store per negotiation (`acquireNotifier`).
  */
 import type { LiveReading } from '../../shared/negotiationState.js';
-import { acquireBoard, type Board } from '../proposals/board.js';
+import { acquireBoard } from '../proposals/board.js';
+import type { Board } from '../proposals/boardState.js';
 import type { Viewer } from '../proposals/viewer.js';
 import { type Notification, newNotices, type OwnMark, ownChanges, ownMarks } from './derive.js';
 

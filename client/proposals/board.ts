@@ -11,9 +11,7 @@ import {
   decodeNegotiationState,
   decodeNotice,
   NEGOTIATION_MAP,
-  type NegotiationState,
   NOTICES_ARRAY,
-  type Notice,
 } from '../../shared/negotiationState.js';
 import {
   PARAGRAPH_STATUS_MAP,
@@ -24,35 +22,7 @@ import {
 } from '../../shared/proposals.js';
 import { proposalsDocName } from '../../shared/protocol.js';
 import { defaultCollabUrl } from '../connection.js';
-
-/** What the board shows. Replaced as a whole on every change. */
-export interface BoardState {
-  synced: boolean;
-  /** All proposals, oldest first. */
-  proposals: readonly ProposalView[];
-  /** Paragraph statuses; paragraphs not listed are pending. */
-  statuses: Readonly<Record<string, ParagraphStatus>>;
-  /** Where the negotiation stands; null until the server has said. */
-  negotiation: NegotiationState | null;
-  /** The co-facilitators' latest notices, oldest first. */
-  notices: readonly Notice[];
-}
-
-/** A live board. */
-export interface Board {
-  getState(): BoardState;
-  subscribe(listener: () => void): () => void;
-  destroy(): void;
-}
-
-/** The board before anything has arrived. */
-export const EMPTY_BOARD: BoardState = {
-  synced: false,
-  proposals: [],
-  statuses: {},
-  negotiation: null,
-  notices: [],
-};
+import { type Board, type BoardState, EMPTY_BOARD } from './boardState.js';
 
 /** Opens the board of a negotiation (its own connection; most callers want `acquireBoard`). */
 export function createBoard(negotiationId: string): Board {

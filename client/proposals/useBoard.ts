@@ -1,6 +1,9 @@
-/** React bindings of the proposals board. */
+/**
+ * React bindings of the proposals board. The board's code (Yjs and its WebSocket provider) is
+ * loaded when a page first asks for it, so that pages without the text stay light to start.
+ */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { acquireBoard, type Board, type BoardState, EMPTY_BOARD } from './board.js';
+import { type Board, type BoardState, EMPTY_BOARD } from './boardState.js';
 
 const noop = () => () => undefined;
 
@@ -8,10 +11,17 @@ const noop = () => () => undefined;
 export function useBoard(negotiationId: string): BoardState {
   const [board, setBoard] = useState<Board | null>(null);
   useEffect(() => {
-    const held = acquireBoard(negotiationId);
-    setBoard(held.board);
+    let release: (() => void) | null = null;
+    let gone = false;
+    void import('./board.js').then(({ acquireBoard }) => {
+      if (gone) return;
+      const held = acquireBoard(negotiationId);
+      release = held.release;
+      setBoard(held.board);
+    });
     return () => {
-      held.release();
+      gone = true;
+      release?.();
       setBoard(null);
     };
   }, [negotiationId]);
