@@ -36,7 +36,7 @@ export const notificationMessages = {
   readingOpened: (n: number, revision: string, carried: number): string =>
     `The ${lower(n)} is open on ${revision}.${carried > 0 ? ` ${proposals(carried)} carried forward from the last reading ${carried === 1 ? 'is' : 'are'} open again.` : ''}`,
   readingClosed: (n: number, c: { incorporated: number; setAside: number; carried: number }): string =>
-    `The ${lower(n)} is closed: proposals can no longer be tabled or supported in it. Of its open proposals, ${c.incorporated} incorporated, ${c.setAside} set aside, ${c.carried} carried forward.`,
+    `The ${lower(n)} is closed: proposals can no longer be tabled or supported in it. Decided at closing: ${c.incorporated} incorporated, ${c.setAside} set aside, ${c.carried} carried forward.`,
   revisionCirculated: (label: string): string => `${label} was circulated to all participants.`,
   deadlineExtended: (n: number, when: string): string =>
     `The deadline for proposals in the ${lower(n)} was moved to ${when}.`,
