@@ -75,6 +75,13 @@ export type Notice = { id: string; at: string } & (
 /** The kinds of notice. */
 export type NoticeKind = Notice['kind'];
 
+/** What a notice says, before the server gives it an id and a time. */
+export type NoticeContent = Notice extends infer N
+  ? N extends unknown
+    ? Omit<N, 'id' | 'at'>
+    : never
+  : never;
+
 /** The state of a negotiation with these readings (oldest first) and revisions (oldest first). */
 export function negotiationState(
   readings: readonly LiveReading[],

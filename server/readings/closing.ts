@@ -4,7 +4,7 @@
  * dispositions against the reading's proposals and the text, and lists what is left to decide.
  */
 import * as Y from 'yjs';
-import { findParagraph, resolveChanges } from '../../shared/anchors.js';
+import { AnchorResolver, findParagraph, resolveChanges } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
 import {
   APPLICABLE_KINDS,
@@ -16,7 +16,7 @@ import {
 } from '../../shared/proposals.js';
 import { applyProposal } from '../proposals/commands.js';
 import type { ProposalRecord } from '../storage/records.js';
-import type { ProposalDecision } from '../storage/storage.js';
+import type { CarriedProposal, ProposalDecision } from '../storage/storage.js';
 import { blocksOf } from './snapshotOf.js';
 
 /** A disposition of one proposal, as the close request names it. */
@@ -159,4 +159,34 @@ export function undecidedProposals(doc: Y.Doc, open: readonly ProposalRecord[]):
       incorporable: !APPLICABLE_KINDS.has(p.kind) || p.appliedAt !== null || (here && resolves),
     };
   });
+}
+
+/** The proposals of a reading as they will be once the decisions of `plan` are stored at `at`. */
+export function decidedProposals(
+  all: readonly ProposalRecord[],
+  readingId: string,
+  plan: ClosingPlan,
+  at: string,
+): ProposalRecord[] {
+  const statuses = new Map(plan.decisions.map((d) => [d.proposalId, d.status]));
+  return all
+    .filter((p) => p.readingId === readingId)
+    .map((p) => {
+      const status = statuses.get(p.id);
+      return status ? { ...p, status, updatedAt: at } : p;
+    });
+}
+
+/**
+ * Proposals carried forward, re-anchored on the text `doc` as it is now: an amendment whose
+ * words are unchanged still resolves; one whose words changed is outdated (its delegation can
+ * carry it onto the current text).
+ */
+export function reanchored(doc: Y.Doc, carried: readonly ProposalRecord[]): CarriedProposal[] {
+  const anchors = new AnchorResolver(doc);
+  return carried.map((p) => ({
+    proposalId: p.id,
+    outdated:
+      p.kind === 'amend' && !p.appliedAt ? anchors.resolve(p.pid, p.content.changes) === null : p.outdated,
+  }));
 }

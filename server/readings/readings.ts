@@ -6,10 +6,9 @@
  * verifying the snapshots' hash chain. Every change is announced in the proposals document.
  */
 import * as Y from 'yjs';
-import { AnchorResolver } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Notice } from '../../shared/negotiationState.js';
+import type { Notice, NoticeContent } from '../../shared/negotiationState.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../shared/snapshot.js';
 import { type Membership, requireFacilitator } from '../accounts/accounts.js';
@@ -21,38 +20,17 @@ import type { Publication } from '../proposals/publication.js';
 import type { ProposalRecord, ReadingRecord, SnapshotRecord } from '../storage/records.js';
 import type { CarriedProposal, Storage } from '../storage/storage.js';
 import {
-  type ClosingPlan,
   checkApplicable,
   closingPlan,
   type DispositionChoice,
+  decidedProposals,
+  reanchored,
   type UndecidedProposal,
   undecidedProposals,
 } from './closing.js';
 import { GENESIS_HASH, snapshotHash, verifyChain } from './hashChain.js';
+import { readingLabel, revisionLabel } from './labels.js';
 import { snapshotOf } from './snapshotOf.js';
-
-const ORDINALS = [
-  'First',
-  'Second',
-  'Third',
-  'Fourth',
-  'Fifth',
-  'Sixth',
-  'Seventh',
-  'Eighth',
-  'Ninth',
-  'Tenth',
-];
-
-/** "First reading", "Second reading" … */
-export function readingLabel(n: number): string {
-  return `${ORDINALS[n - 1] ?? `${n}th`} reading`;
-}
-
-/** "Zero draft" for the first revision, then "Rev.1", "Rev.2" … */
-export function revisionLabel(previousRevisions: number): string {
-  return previousRevisions === 0 ? 'Zero draft' : `Rev.${previousRevisions}`;
-}
 
 /** What the readings service works with. */
 export interface ReadingsOptions {
@@ -243,16 +221,7 @@ export class Readings {
       (p) => p.status === 'carried-forward',
     );
     if (carried.length === 0) return [];
-    return this.rooms.withRoom(draftDocName(negotiationId), (room) => {
-      const anchors = new AnchorResolver(room.doc);
-      return carried.map((p) => ({
-        proposalId: p.id,
-        outdated:
-          p.kind === 'amend' && !p.appliedAt
-            ? anchors.resolve(p.pid, p.content.changes) === null
-            : p.outdated,
-      }));
-    });
+    return this.rooms.withRoom(draftDocName(negotiationId), (room) => reanchored(room.doc, carried));
   }
 
   /** Co-facilitators: moves the deadline of an open reading. */
@@ -321,7 +290,7 @@ export class Readings {
         'reading',
         readingLabel(reading.number),
         by,
-        (all) => decided(all, reading.id, plan, takenAt),
+        (all) => decidedProposals(all, reading.id, plan, takenAt),
         takenAt,
       );
       await this.storage.readings.closeReading(reading.id, takenAt, by, snapshot, plan.decisions);
@@ -362,7 +331,7 @@ export class Readings {
   }
 
   /** Publishes where the negotiation stands with a notice of what just happened. */
-  private announce(negotiationId: string, notice: DistributiveOmit<Notice, 'id' | 'at'>): Promise<void> {
+  private announce(negotiationId: string, notice: NoticeContent): Promise<void> {
     return this.publication.announce(negotiationId, {
       ...notice,
       id: newId(),
@@ -435,23 +404,4 @@ export class Readings {
       hash: snapshotHash(prevHash, canonical, state),
     };
   }
-}
-
-/** `Omit` applied to each member of a union. */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** The proposals of a reading as they will be once the decisions of `plan` are stored at `at`. */
-function decided(
-  all: readonly ProposalRecord[],
-  readingId: string,
-  plan: ClosingPlan,
-  at: string,
-): ProposalRecord[] {
-  const statuses = new Map(plan.decisions.map((d) => [d.proposalId, d.status]));
-  return all
-    .filter((p) => p.readingId === readingId)
-    .map((p) => {
-      const status = statuses.get(p.id);
-      return status ? { ...p, status, updatedAt: at } : p;
-    });
 }
