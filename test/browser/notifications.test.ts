@@ -177,4 +177,32 @@ describe('live notifications and header', () => {
     expect(eu.errors).toEqual([]);
     expect(mex.errors).toEqual([]);
   });
+
+  it('neither brackets nor offers support for an open proposal of a closed reading', async () => {
+    // A proposal left open in a closed reading, as readings closed before every proposal had to
+    // be decided left them: the co-facilitators set Mexico's set-aside amendment back to open.
+    const all = (await api<{ proposals: ProposalView[] }>(ts.url, 'GET', `${BASE}/proposals`, { cookie }))
+      .body.proposals;
+    const mexAmendment = all.find(
+      (p) => p.delegation.code === 'MEX' && p.status === 'not-retained' && p.pid === 'pp04',
+    )!;
+    const reopened = await api(ts.url, 'PUT', `${BASE}/proposals/${mexAmendment.id}/status`, {
+      cookie,
+      body: { status: 'open' },
+    });
+    expect(reopened.status).toBe(200);
+    const page = eu.page;
+    const pp04 = page.locator('[data-testid="compilation"] [data-pid="pp04"]');
+    await pp04.locator('.c-label').click();
+    const earlier = page.locator('.earlier-readings');
+    await earlier.locator('summary').click();
+    const card = earlier.locator(`[data-proposal-id="${mexAmendment.id}"]`);
+    await expect
+      .poll(() => card.innerText(), { timeout: 5_000 })
+      .toContain('Left open when its reading closed');
+    expect(await card.getByRole('button', { name: 'Support', exact: true }).count()).toBe(0);
+    expect(await pp04.locator('.bracket').count()).toBe(0);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'notifications-closed-reading-proposal');
+  });
 });
