@@ -2,8 +2,8 @@
  * The header of a negotiation's pages: its title, the signed-in person's part in it, the
  * navigation between the text, its timeline and comparison, the roadmap and written inputs
  * (and for co-facilitators and administrators participants and audit log), where the
- * negotiation stands and what comes next (live, from the proposals document), and the
- * notifications.
+ * negotiation stands and what comes next (live, from the proposals document), the
+ * notifications, and a warning whenever the negotiation's records cannot be trusted.
  */
 import type { ReactNode } from 'react';
 import { AppHeader } from './AppHeader.js';
@@ -14,6 +14,7 @@ import { canManage, fetchNegotiation, type Negotiation } from './negotiationsApi
 import { NotificationCenter } from './notifications/NotificationCenter.js';
 import { PageHeading } from './PageHeading.js';
 import { useBoard } from './proposals/useBoard.js';
+import { RecordsWarning } from './readings/RecordsWarning.js';
 import { comparePath, timelinePath } from './readings/routes.js';
 import { NextUp } from './roadmap/NextUp.js';
 import { auditPath, inputsPath, negotiationPath, participantsPath, roadmapPath } from './routing.js';
@@ -97,6 +98,7 @@ export function NegotiationHeader({
         <NotificationCenter negotiationId={negotiation.id} timeZone={negotiation.timeZone} viewer={viewer} />
       </div>
       {children}
+      <RecordsWarning negotiationId={negotiation.id} />
     </AppHeader>
   );
 }

@@ -9,7 +9,9 @@ import { accountMessages } from './accounts.js';
 import { notificationMessages } from './notifications.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
+import { recordMessages } from './records.js';
 import { roadmapMessages } from './roadmap.js';
+import { workspaceMessages } from './workspace.js';
 
 /** Name of a close code in `CloseCode`. */
 type CloseCodeName = keyof typeof CloseCode;
@@ -98,8 +100,10 @@ export const messages = {
   ...accountMessages,
   proposals: proposalMessages,
   readings: readingMessages,
+  records: recordMessages,
   roadmap: roadmapMessages,
   notifications: notificationMessages,
+  workspace: workspaceMessages,
   connection: {
     label: 'Connection',
     connecting: 'Connecting…',

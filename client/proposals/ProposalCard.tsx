@@ -27,6 +27,8 @@ export interface ProposalCardProps {
   selected: boolean;
   busy: boolean;
   actions: CardActions;
+  /** Tabled or changed since the reader's last visit (a mark of its own). */
+  since?: 'tabled' | 'updated' | undefined;
 }
 
 const APPLICABLE = new Set(['amend', 'alt', 'insert']);
@@ -41,6 +43,7 @@ export function ProposalCard({
   selected,
   busy,
   actions,
+  since,
 }: ProposalCardProps) {
   const m = messages.proposals;
   const mine = tabledByViewer(viewer, p);
@@ -50,7 +53,7 @@ export function ProposalCard({
   const when = new Date(p.createdAt).toLocaleString();
   return (
     <li
-      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}`}
+      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}${since ? ' since-visit' : ''}`}
       data-proposal-id={p.id}
       aria-current={selected ? 'true' : undefined}
     >
@@ -58,6 +61,7 @@ export function ProposalCard({
         <span className="card-kind">{m.kinds[p.kind]}</span>
         <span className={`badge status-${p.status}`}>{m.statuses[p.status]}</span>
         {p.outdated && <span className="badge outdated">{m.outdated}</span>}
+        {since && <span className="badge since-visit">{messages.workspace.since.cardTag[since]}</span>}
       </div>
       <p className="card-attribution">{attributionOf(p)}</p>
       {p.kind === 'amend' && (

@@ -1,11 +1,10 @@
 /**
  * The proposals board: a read-only copy of the server's proposals document for one negotiation
  * (every proposal's view, every paragraph's status, where the negotiation stands and the
- * co-facilitators' notices), kept live over its own WebSocket. A plain module: every part of the
- * page that needs the board shares one copy (`acquireBoard`); React subscribes with `useBoard`.
+ * co-facilitators' notices), kept live over its own read-only connection (nobody but the server
+ * writes that document). A plain module: every part of the page that needs the board shares one
+ * copy (`acquireBoard`); React subscribes with `useBoard`.
  */
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { decodeLiveView } from '../../shared/liveView.js';
 import {
   decodeNegotiationState,
@@ -21,17 +20,16 @@ import {
   type ProposalView,
 } from '../../shared/proposals.js';
 import { proposalsDocName } from '../../shared/protocol.js';
-import { defaultCollabUrl } from '../connection.js';
+import { type ConnectionOptions, createConnection } from '../connection.js';
 import { type Board, type BoardState, EMPTY_BOARD } from './boardState.js';
 
-/** Opens the board of a negotiation (its own connection; most callers want `acquireBoard`). */
-export function createBoard(negotiationId: string): Board {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(defaultCollabUrl(), proposalsDocName(negotiationId), doc, {
-    params: { ext: '1' },
-    disableBc: true,
-  });
-  provider.awareness.setLocalState(null);
+/**
+ * Opens the board of a negotiation, on a connection of its own (`options` for tests: another
+ * socket or server); most callers want the shared one, `acquireBoard`.
+ */
+export function createBoard(negotiationId: string, options: Omit<ConnectionOptions, 'writable'> = {}): Board {
+  const connection = createConnection(proposalsDocName(negotiationId), null, { ...options, writable: false });
+  const { doc, provider } = connection;
   const proposals = doc.getMap<unknown>(PROPOSALS_MAP);
   const paragraphs = doc.getMap<ParagraphStatusView>(PARAGRAPH_STATUS_MAP);
   const negotiation = doc.getMap<unknown>(NEGOTIATION_MAP);
@@ -74,8 +72,7 @@ export function createBoard(negotiationId: string): Board {
     },
     destroy() {
       listeners.clear();
-      provider.destroy();
-      doc.destroy();
+      connection.destroy();
     },
   };
 }

@@ -62,8 +62,20 @@ export function liveProposals(board: {
   negotiation: NegotiationState | null;
 }): readonly ProposalView[] {
   if (!board.negotiation) return board.proposals;
-  const openReadingId = board.negotiation.openReading?.id ?? null;
-  return board.proposals.filter((p) => p.status !== 'open' || isLive(p, openReadingId));
+  const live = liveTest(board.negotiation);
+  return board.proposals.filter((p) => p.status !== 'open' || live(p));
+}
+
+/**
+ * Whether a proposal is live where the negotiation stands (`isLive`); until that is known, every
+ * open proposal counts as live.
+ */
+export function liveTest(
+  negotiation: NegotiationState | null,
+): (p: Pick<ProposalView, 'status' | 'readingId'>) => boolean {
+  if (!negotiation) return (p) => p.status === 'open';
+  const openReadingId = negotiation.openReading?.id ?? null;
+  return (p) => isLive(p, openReadingId);
 }
 
 /** Compiles the whole draft with the proposals that pass `filter` (none for the clean text). */

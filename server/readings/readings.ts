@@ -2,8 +2,8 @@
  * Revisions and readings: circulating a revision (a snapshot of the base text), opening a reading
  * on the latest revision with a deadline for proposals (once per revision, taking in the
  * proposals carried forward), extending the deadline, closing the reading once every open
- * proposal of it is decided (a snapshot of the text and every proposal of the reading), and
- * verifying the snapshots' hash chain. Every change is announced in the proposals document.
+ * proposal of it is decided (a snapshot of the text and every proposal of the reading). Every
+ * change is announced in the proposals document. Verifying the records is server/records/.
  */
 import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.js';
@@ -28,7 +28,7 @@ import {
   type UndecidedProposal,
   undecidedProposals,
 } from './closing.js';
-import { GENESIS_HASH, snapshotHash, verifyChain } from './hashChain.js';
+import { closureOf, GENESIS_HASH, SNAPSHOT_HASH_FORMAT, snapshotHashV2 } from './hashChain.js';
 import { readingLabel, revisionLabel } from './labels.js';
 import { snapshotOf } from './snapshotOf.js';
 
@@ -292,6 +292,7 @@ export class Readings {
         by,
         (all) => decidedProposals(all, reading.id, plan, takenAt),
         takenAt,
+        reading,
       );
       await this.storage.readings.closeReading(reading.id, takenAt, by, snapshot, plan.decisions);
       await this.audit.record('reading.closed', negotiationId, m, {
@@ -344,11 +345,6 @@ export class Readings {
     return this.canonical(negotiationId, 'live', 'Live text', this.now().toISOString(), (all) => all);
   }
 
-  /** Recomputes the hash chain of a negotiation's snapshots. */
-  async verify(negotiationId: string) {
-    return verifyChain(await this.storage.readings.listSnapshots(negotiationId));
-  }
-
   private async reading(negotiationId: string, id: string): Promise<ReadingRecord> {
     const r = await this.storage.readings.getReading(id);
     if (!r || r.negotiationId !== negotiationId) throw new AppError('NOT_FOUND', 'No such reading.');
@@ -376,6 +372,10 @@ export class Readings {
     return this.rooms.withRoom(draftDocName(negotiationId), (room) => build(room.doc));
   }
 
+  /**
+   * Takes a snapshot of the text and the proposals `select` picks, at `takenAt`; a reading's
+   * closing snapshot (`closing`) has a hash that covers the closure too: who closed it and when.
+   */
   private async take(
     negotiationId: string,
     kind: 'revision' | 'reading',
@@ -383,14 +383,14 @@ export class Readings {
     by: string,
     select: ProposalSelection,
     takenAt = this.now().toISOString(),
+    closing?: ReadingRecord,
   ): Promise<SnapshotRecord> {
     const previous = (await this.storage.readings.listSnapshots(negotiationId)).at(-1);
     const { state, canonical } = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => ({
       state: Y.encodeStateAsUpdate(room.doc),
       canonical: canonicalJson(await this.canonical(negotiationId, kind, label, takenAt, select, room.doc)),
     }));
-    const prevHash = previous?.hash ?? GENESIS_HASH;
-    return {
+    const record = {
       id: newId(),
       negotiationId,
       seq: (previous?.seq ?? 0) + 1,
@@ -400,8 +400,11 @@ export class Readings {
       takenBy: by,
       yjsState: state,
       canonical,
-      prevHash,
-      hash: snapshotHash(prevHash, canonical, state),
+      prevHash: previous?.hash ?? GENESIS_HASH,
     };
+    const closure = closing
+      ? closureOf({ ...closing, closedAt: takenAt, closedBy: by, snapshotId: record.id })
+      : null;
+    return { ...record, hash: snapshotHashV2(record, closure), hashFormat: SNAPSHOT_HASH_FORMAT };
   }
 }

@@ -18,6 +18,7 @@ const snapshot = (id: string, seq: number, kind: SnapshotRecord['kind']): Snapsh
   canonical: '{}',
   prevHash: '0',
   hash: `${seq}`,
+  hashFormat: 2,
 });
 
 const reading = (id: string, number: number, revisionId: string): ReadingRecord => ({
