@@ -39,7 +39,10 @@ export interface ConnectionState {
   peers: readonly Peer[];
   /** The last error the server reported on the socket, until cleared. */
   lastError?: ServerError;
-  /** True for a connection opened read-only, or once the server refused its changes (`READ_ONLY`). */
+  /**
+   * True for a connection opened read-only, or once the server refused its changes (`READ_ONLY`,
+   * or the y-protocols auth "permission denied").
+   */
   readOnly: boolean;
   /**
    * True once the server refused a change this document already holds (`PARAGRAPH_AGREED`):
@@ -194,6 +197,7 @@ export function createConnection(
         ...(error.code === 'READ_ONLY' ? { readOnly: true } : {}),
         ...(DIVERGING_ERRORS.has(error.code) ? { diverged: true } : {}),
       }),
+    onPermissionDenied: () => update({ readOnly: true }),
   });
 
   provider.on('status', ({ status }) => {

@@ -263,9 +263,21 @@ describe('agreed, deleted and numbered paragraphs', () => {
       { cookie: cookies.lux },
     );
     const open = timeline.body.readings.find((r) => r.closedAt === null)!;
-    expect(
-      (await api(ts.url, 'POST', `${base}/readings/${open.id}/close`, { cookie: cookies.lux })).status,
-    ).toBe(200);
+    const undecided = await api<{ proposals: { id: string }[] }>(
+      ts.url,
+      'GET',
+      `${base}/readings/${open.id}/undecided`,
+      { cookie: cookies.lux },
+    );
+    const dispositions = undecided.body.proposals.map((p) => ({
+      proposalId: p.id,
+      disposition: 'set-aside',
+    }));
+    const closed = await api(ts.url, 'POST', `${base}/readings/${open.id}/close`, {
+      cookie: cookies.lux,
+      body: { dispositions },
+    });
+    expect(closed.status).toBe(200);
     expect((await api(ts.url, 'POST', `${base}/revisions`, { cookie: cookies.lux, body: {} })).status).toBe(
       201,
     );

@@ -173,6 +173,58 @@ describe('an agreed paragraph is locked', () => {
   });
 });
 
+describe('closing a reading', () => {
+  it('does not incorporate a change to an agreed paragraph: PARAGRAPH_AGREED, nothing closed', async () => {
+    const room = await ts.server.rooms.open(DOC);
+    const before = paragraphString(room.doc, 'op11');
+    const tabled = await api<{ proposal: { id: string } }>(ts.url, 'POST', `${base}/proposals`, {
+      cookie: c['demo-eu'],
+      body: { kind: 'amend', pid: 'op11', baseText: before, text: `Moreover, ${before}` },
+    });
+    expect(tabled.status).toBe(201);
+    expect((await setStatus('op11', 'agreed-ad-ref')).status).toBe(200);
+    const timeline = await api<{ readings: { id: string; closedAt: string | null }[] }>(
+      ts.url,
+      'GET',
+      `${base}/timeline`,
+      { cookie: c['demo-cofac-lux'] },
+    );
+    const open = timeline.body.readings.find((r) => r.closedAt === null)!;
+    const undecided = await api<{ proposals: { id: string; incorporable: boolean }[] }>(
+      ts.url,
+      'GET',
+      `${base}/readings/${open.id}/undecided`,
+      { cookie: c['demo-cofac-lux'] },
+    );
+    expect(undecided.body.proposals.find((p) => p.id === tabled.body.proposal.id)?.incorporable).toBe(false);
+    const refused = await api<{ error?: { code: string; details?: { proposalIds: string[] } } }>(
+      ts.url,
+      'POST',
+      `${base}/readings/${open.id}/close`,
+      {
+        cookie: c['demo-cofac-lux'],
+        body: {
+          dispositions: undecided.body.proposals.map((p) => ({
+            proposalId: p.id,
+            disposition: p.id === tabled.body.proposal.id ? 'incorporate' : 'set-aside',
+          })),
+        },
+      },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error?.code).toBe('PARAGRAPH_AGREED');
+    expect(refused.body.error?.details?.proposalIds).toEqual([tabled.body.proposal.id]);
+    expect(paragraphString(room.doc, 'op11')).toBe(before);
+    const after = await api<{ readings: { id: string; closedAt: string | null }[] }>(
+      ts.url,
+      'GET',
+      `${base}/timeline`,
+      { cookie: c['demo-cofac-lux'] },
+    );
+    expect(after.body.readings.find((r) => r.id === open.id)?.closedAt).toBeNull();
+  });
+});
+
 describe('a deleted paragraph', () => {
   it('keeps its number in the compilation and is left out of the clean text', async () => {
     expect((await setStatus('op08', 'deleted')).status).toBe(200);

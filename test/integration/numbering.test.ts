@@ -89,12 +89,22 @@ describe('numbers during a reading and at circulation', () => {
       { cookie: c['demo-observer'] },
     );
     const open = timeline.body.readings.find((r) => r.closedAt === null)!;
+    // Every proposal still open is set aside (closing must decide each one).
+    const undecided = await api<{ proposals: { id: string }[] }>(
+      ts.url,
+      'GET',
+      `${base}/readings/${open.id}/undecided`,
+      { cookie: c['demo-cofac-bgd'] },
+    );
     const closed = await api<{ snapshot: { id: string } }>(
       ts.url,
       'POST',
       `${base}/readings/${open.id}/close`,
       {
         cookie: c['demo-cofac-bgd'],
+        body: {
+          dispositions: undecided.body.proposals.map((p) => ({ proposalId: p.id, disposition: 'set-aside' })),
+        },
       },
     );
     expect(closed.status).toBe(200);
