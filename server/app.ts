@@ -23,6 +23,7 @@ import { proposalRoutes } from './http/proposals.js';
 import { readingRoutes } from './http/readings.js';
 import { roadmapRoutes } from './http/roadmap.js';
 import { loadPrincipal } from './http/session.js';
+import { answerClientError, guardTargets } from './http/target.js';
 import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
 import { parseDocName } from './negotiations.js';
@@ -145,8 +146,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.sendFile(join(dist, 'index.html'));
     });
   }
+  app.use(notFound);
   app.use(errorHandler(log, audit));
-  http.on('request', app);
+  http.on('request', guardTargets(app));
+  http.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

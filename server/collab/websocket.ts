@@ -6,7 +6,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { CloseCode, COLLAB_PATH, MAX_MESSAGE_BYTES } from '../../shared/protocol.js';
+import { decodeComponent, endSocket, parseTarget, rawErrorResponse } from '../http/target.js';
 import type { Logger } from '../logger.js';
 import { TokenBucket } from '../tokenBucket.js';
 import type { Peer, PeerIdentity } from './peer.js';
@@ -97,12 +99,23 @@ export function attachCollab(
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) {
-      refuse(socket, 404, 'NOT_FOUND', 'No WebSocket endpoint here.');
+    // A client that resets the connection while the upgrade is decided must not take the server down.
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    let docName: string;
+    try {
+      url = parseTarget(req.url);
+      if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) {
+        refuse(socket, 404, 'NOT_FOUND', 'No WebSocket endpoint here.');
+        return;
+      }
+      docName = decodeComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    } catch (err) {
+      const e =
+        err instanceof AppError ? err : new AppError('MALFORMED_URL', 'The request address is malformed.');
+      refuse(socket, e.status, e.code, e.message);
       return;
     }
-    const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
     authorize(req, docName)
       .then((decision) => {
         if (!decision.ok) {
@@ -213,10 +226,5 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
 }
 
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  const reason =
-    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  endSocket(socket, rawErrorResponse(code as ErrorCode, message, status));
 }
