@@ -12,11 +12,14 @@ import { AuditLog } from './accounts/audit.js';
 import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
+import type { TrustProxy } from './config.js';
 import { authRoutes } from './http/auth.js';
+import { type OriginPolicy, refuseCrossSite } from './http/crossSite.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { exportRoutes } from './http/exports.js';
-import { importRoutes } from './http/importDraft.js';
+import { DOCX_TYPE, IMPORT_UPLOAD_PATH, importRoutes } from './http/importDraft.js';
 import { inputRoutes } from './http/inputs.js';
+import { setPublicUrl } from './http/links.js';
 import { negotiationRoutes } from './http/negotiations.js';
 import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
@@ -63,8 +66,12 @@ export interface ServerOptions {
   host?: string | undefined;
   /** Directory of the built client; static serving is skipped when it does not exist. */
   distDir?: string | undefined;
-  /** Origins allowed to open WebSockets besides the server's own. */
+  /** Origins allowed to send requests and open WebSockets besides the server's own. */
   allowedOrigins?: readonly string[];
+  /** Origin every link the server makes starts with (`PUBLIC_URL`); also an allowed origin. */
+  publicUrl?: string | undefined;
+  /** Express's `trust proxy` setting (`TRUST_PROXY`); no proxy is trusted when omitted. */
+  trustProxy?: TrustProxy;
   /** Connection limits (ping interval, send buffer); production defaults when omitted. */
   socketLimits?: Partial<SocketLimits>;
 }
@@ -109,10 +116,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
   const roadmap = new Roadmap(storage, audit);
   const inputs = new Inputs(storage, rooms, readings, audit);
+  const origins: OriginPolicy = {
+    trusted: [...(opts.allowedOrigins ?? []), ...(opts.publicUrl ? [opts.publicUrl] : [])],
+  };
   const collab = attachCollab(
     http,
     rooms,
-    sessionAuthorizer(accounts, opts.allowedOrigins ?? []),
+    sessionAuthorizer(accounts, origins),
     log,
     async (sessionId) => {
       const session = await storage.accounts.getSession(sessionId);
@@ -124,6 +134,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustProxy ?? false);
+  setPublicUrl(app, opts.publicUrl);
+  app.use(refuseCrossSite(origins, [{ path: IMPORT_UPLOAD_PATH, type: DOCX_TYPE }]));
   app.use(express.json({ limit: MAX_JSON_BODY }));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });

@@ -33,6 +33,7 @@ const errorByCode: Record<ErrorCode, string> = {
   NOT_FACILITATOR: 'Only the co-facilitators can do that.',
   NOT_ADMIN: 'Only an administrator can do that.',
   ORIGIN_REFUSED: 'The server refused a connection from this address.',
+  UNSUPPORTED_MEDIA_TYPE: 'The server refused the data in the form it was sent. Reload the page.',
   NOT_YOUR_DELEGATION: 'You can only act for your own delegation.',
   UNKNOWN_DELEGATION: 'That delegation is not known.',
   OBSERVERS_READ_ONLY: 'Observers follow the negotiation but cannot table or support proposals.',

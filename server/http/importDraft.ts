@@ -18,7 +18,10 @@ import { parseBody } from './validate.js';
 
 /** Largest .docx accepted for import. */
 export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The media type of a .docx upload. */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The one route that takes a .docx body instead of JSON. */
+export const IMPORT_UPLOAD_PATH = /^\/api\/negotiations\/[^/]+\/import\/preview$/;
 
 const TextBody = z.object({ text: z.string().min(1).max(500_000) }).strict();
 const ReplaceBody = z

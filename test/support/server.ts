@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app.js';
 import type { SocketLimits } from '../../server/collab/websocket.js';
+import type { TrustProxy } from '../../server/config.js';
 import { ensureDemoHistory } from '../../server/demo/history.js';
 import { ensureDemoRoadmap } from '../../server/demo/roadmap.js';
 import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/seed.js';
@@ -34,7 +35,15 @@ export interface TestServer {
 
 /** Starts the real server in-process on a free port, with the demo negotiation seeded. */
 export async function startTestServer(
-  opts: { dataDir?: string; withClient?: boolean; socketLimits?: Partial<SocketLimits> } = {},
+  opts: {
+    dataDir?: string;
+    withClient?: boolean;
+    socketLimits?: Partial<SocketLimits>;
+    /** As `ServerOptions`: ALLOWED_ORIGINS, PUBLIC_URL and TRUST_PROXY. */
+    allowedOrigins?: string[];
+    publicUrl?: string;
+    trustProxy?: TrustProxy;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const storage = openSqliteStorage(join(dataDir, 'negotiations.sqlite'));
@@ -46,6 +55,9 @@ export async function startTestServer(
     host: '127.0.0.1',
     distDir: opts.withClient ? join(ROOT, 'dist') : undefined,
     socketLimits: opts.socketLimits ?? {},
+    allowedOrigins: opts.allowedOrigins ?? [],
+    publicUrl: opts.publicUrl,
+    trustProxy: opts.trustProxy ?? false,
   });
   await ensureDemoHistory(storage, server, testLogger());
   await ensureDemoRoadmap(storage, server, testLogger());
