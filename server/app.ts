@@ -116,8 +116,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
   const roadmap = new Roadmap(storage, audit);
   const inputs = new Inputs(storage, rooms, readings, audit);
+  const app = express();
+  app.set('trust proxy', opts.trustProxy ?? false);
+  const trustFn = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
   const origins: OriginPolicy = {
     trusted: [...(opts.allowedOrigins ?? []), ...(opts.publicUrl ? [opts.publicUrl] : [])],
+    trustsProxy: (address) => address !== undefined && trustFn(address, 0),
   };
   const collab = attachCollab(
     http,
@@ -132,9 +136,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   );
   const endSession = (sessionId: string) => void collab.endSession(sessionId);
 
-  const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', opts.trustProxy ?? false);
   setPublicUrl(app, opts.publicUrl);
   app.use(refuseCrossSite(origins, [{ path: IMPORT_UPLOAD_PATH, type: DOCX_TYPE }]));
   app.use(express.json({ limit: MAX_JSON_BODY }));

@@ -15,7 +15,7 @@ import type { AuthorizeUpgrade, UpgradeDecision } from './websocket.js';
 /** The upgrade authoriser: session → negotiation membership → rights and presence identity. */
 export function sessionAuthorizer(accounts: Accounts, origins: OriginPolicy): AuthorizeUpgrade {
   return async (req: IncomingMessage, docName: string): Promise<UpgradeDecision> => {
-    if (!originAllowed(req.headers, origins)) {
+    if (!originAllowed(req, origins)) {
       return {
         ok: false,
         status: 403,

@@ -5,7 +5,7 @@
  * configuration trusts, and its body is JSON, a type no page can send elsewhere without the CORS
  * preflight this server never grants. The WebSocket upgrade applies the same origin rule.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { AppError } from '../../shared/errors.js';
 
@@ -13,6 +13,19 @@ import { AppError } from '../../shared/errors.js';
 export interface OriginPolicy {
   /** Exact origins (`https://example.org`), compared as strings after normalisation. */
   readonly trusted: readonly string[];
+  /** True when the peer at this address is a proxy whose `X-Forwarded-Host` is believed (`TRUST_PROXY`). */
+  readonly trustsProxy: (address: string | undefined) => boolean;
+}
+
+/**
+ * The host a request was sent to: `Host`, or the first `X-Forwarded-Host` when it comes through a
+ * trusted proxy (as Express's `req.host` reads it).
+ */
+export function requestHost(req: IncomingMessage, policy: OriginPolicy): string | undefined {
+  const forwarded = req.headers['x-forwarded-host'];
+  if (typeof forwarded === 'string' && forwarded !== '' && policy.trustsProxy(req.socket.remoteAddress))
+    return forwarded.split(',')[0]!.trim();
+  return req.headers.host;
 }
 
 /** The origin of a URL (`scheme://host[:port]`), or undefined when it is not an http(s) URL. */
@@ -32,15 +45,15 @@ export function originOf(url: string): string | undefined {
  * pages) is refused. An origin on the server's own host is accepted unless the browser says the
  * request crossed sites.
  */
-export function originAllowed(headers: IncomingHttpHeaders, policy: OriginPolicy): boolean {
-  const origin = headers.origin;
-  const fetchSite = headers['sec-fetch-site'];
+export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boolean {
+  const origin = req.headers.origin;
+  const fetchSite = req.headers['sec-fetch-site'];
   const trusted = origin !== undefined && policy.trusted.includes(originOf(origin) ?? '');
   if (trusted) return true;
   if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
   if (origin === undefined) return true;
   try {
-    return new URL(origin).host === headers.host;
+    return new URL(origin).host === requestHost(req, policy);
   } catch {
     return false;
   }
@@ -66,7 +79,7 @@ export interface UploadRoute {
 export function refuseCrossSite(policy: OriginPolicy, uploads: readonly UploadRoute[] = []): RequestHandler {
   return (req, _res, next) => {
     if (!STATE_CHANGING.has(req.method)) return next();
-    if (!originAllowed(req.headers, policy))
+    if (!originAllowed(req, policy))
       throw new AppError('ORIGIN_REFUSED', 'Requests from another site are not accepted.');
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     const upload = uploads.find((u) => u.path.test(req.path));
