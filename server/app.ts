@@ -25,6 +25,7 @@ import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
 import { readingRoutes } from './http/readings.js';
 import { roadmapRoutes } from './http/roadmap.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { loadPrincipal } from './http/session.js';
 import { answerClientError, guardTargets } from './http/target.js';
 import { Inputs } from './inputs/inputs.js';
@@ -137,6 +138,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const endSession = (sessionId: string) => void collab.endSession(sessionId);
 
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   setPublicUrl(app, opts.publicUrl);
   app.use(refuseCrossSite(origins, [{ path: IMPORT_UPLOAD_PATH, type: DOCX_TYPE }]));
   app.use(express.json({ limit: MAX_JSON_BODY }));
