@@ -51,6 +51,7 @@ const errorByCode: Record<ErrorCode, string> = {
   READING_OPEN: 'A reading is open. Close it first.',
   READING_CLOSED: 'This reading is closed; its record cannot change.',
   NO_REVISION: 'Circulate a revision (the zero draft) before opening a reading.',
+  REVISION_UNCHANGED: 'The text has not changed since the last revision was circulated.',
   PROPOSAL_DEADLINE_PASSED: 'The deadline for proposals in this reading has passed.',
   INVALID_DEADLINE: 'The deadline must be in the future.',
   SNAPSHOT_IMMUTABLE: 'A circulated revision or closed reading is a record and cannot be changed.',

@@ -11,6 +11,7 @@ import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../
 import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
+import { KeyedQueue } from '../keyedQueue.js';
 import type { ReadingRecord, SnapshotRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import { GENESIS_HASH, snapshotHash, verifyChain } from './hashChain.js';
@@ -39,8 +40,23 @@ export function revisionLabel(previousRevisions: number): string {
   return previousRevisions === 0 ? 'Zero draft' : `Rev.${previousRevisions}`;
 }
 
-/** The readings service. `now` is injectable for the demo's history and for tests. */
+/** True when two snapshots hold the same text (blocks and paragraph statuses). */
+function sameText(a: SnapshotRecord, b: SnapshotRecord): boolean {
+  const text = (s: SnapshotRecord) => {
+    const c = JSON.parse(s.canonical) as CanonicalSnapshot;
+    return canonicalJson([c.blocks, c.paragraphStatuses]);
+  };
+  return text(a) === text(b);
+}
+
+/**
+ * The readings service. `now` is injectable for the demo's history and for tests. Commands that
+ * create or close a record run one at a time per negotiation, so concurrent duplicates see each
+ * other's result instead of each creating a record.
+ */
 export class Readings {
+  private readonly serial = new KeyedQueue();
+
   constructor(
     private readonly storage: Storage,
     private readonly rooms: Rooms,
@@ -95,8 +111,16 @@ export class Readings {
     return reading;
   }
 
-  /** Co-facilitators: circulates the current base text as the next revision. */
+  /**
+   * Co-facilitators: circulates the current base text as the next revision. Refused with
+   * REVISION_UNCHANGED when the text is the same as the last revision's, so a repeated request
+   * (a double click, ten at once) circulates once.
+   */
   async circulate(m: Membership): Promise<SnapshotRecord> {
+    return this.serial.run(m.participant.negotiationId, () => this.circulateNow(m));
+  }
+
+  private async circulateNow(m: Membership): Promise<SnapshotRecord> {
     requireFacilitator(m);
     const negotiationId = m.participant.negotiationId;
     if (await this.openReading(negotiationId))
@@ -111,6 +135,14 @@ export class Readings {
       m.principal.person.id,
       false,
     );
+    const last = (await this.storage.readings.listSnapshots(negotiationId))
+      .filter((s) => s.kind === 'revision')
+      .at(-1);
+    if (last && sameText(last, snapshot))
+      throw new AppError(
+        'REVISION_UNCHANGED',
+        `The text has not changed since ${last.label} was circulated.`,
+      );
     await this.storage.readings.addSnapshot(snapshot);
     await this.audit.record('revision.circulated', negotiationId, m, {
       snapshotId: snapshot.id,
@@ -122,6 +154,10 @@ export class Readings {
 
   /** Co-facilitators: opens the next reading on the latest revision, with a deadline for proposals. */
   async open(m: Membership, deadline: Date): Promise<ReadingRecord> {
+    return this.serial.run(m.participant.negotiationId, () => this.openNow(m, deadline));
+  }
+
+  private async openNow(m: Membership, deadline: Date): Promise<ReadingRecord> {
     requireFacilitator(m);
     const negotiationId = m.participant.negotiationId;
     if (await this.openReading(negotiationId))
@@ -156,6 +192,10 @@ export class Readings {
 
   /** Co-facilitators: moves the deadline of an open reading. */
   async extend(m: Membership, readingId: string, deadline: Date): Promise<ReadingRecord> {
+    return this.serial.run(m.participant.negotiationId, () => this.extendNow(m, readingId, deadline));
+  }
+
+  private async extendNow(m: Membership, readingId: string, deadline: Date): Promise<ReadingRecord> {
     requireFacilitator(m);
     const reading = await this.reading(m.participant.negotiationId, readingId);
     if (reading.closedAt)
@@ -172,6 +212,10 @@ export class Readings {
 
   /** Co-facilitators: closes a reading, freezing the text and its proposals in a snapshot. */
   async close(m: Membership, readingId: string): Promise<SnapshotRecord> {
+    return this.serial.run(m.participant.negotiationId, () => this.closeNow(m, readingId));
+  }
+
+  private async closeNow(m: Membership, readingId: string): Promise<SnapshotRecord> {
     requireFacilitator(m);
     const reading = await this.reading(m.participant.negotiationId, readingId);
     if (reading.closedAt) throw new AppError('READING_CLOSED', 'This reading is already closed.');
