@@ -70,6 +70,8 @@ const errorByCode: Record<ErrorCode, string> = {
   MALFORMED_MESSAGE: 'The server could not read a message from this browser. Reload the page.',
   READ_ONLY: 'You can read this text but not change it.',
   RATE_LIMITED: 'Too many changes at once. Please wait a moment.',
+  TOO_MANY_CONNECTIONS:
+    'Too many tabs of this app are open in this browser. Close some of them, then reload.',
   INTERNAL: 'The server ran into a problem. Your changes are kept in this browser.',
 };
 

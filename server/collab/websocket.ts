@@ -29,13 +29,16 @@ const DEFAULT_LIMITS: SocketLimits = {
   maxBufferedBytes: MAX_BUFFERED_BYTES,
 };
 
+/** Sockets one session may hold open at once (each tab of the app holds two). */
+export const MAX_SOCKETS_PER_SESSION = 20;
+
 /** Sustained and burst message rates allowed per connection. */
 export const MESSAGE_RATE = { perSecond: 200, burst: 1_000 } as const;
 
 /** Outcome of authorising an upgrade request. */
 export type UpgradeDecision =
   | { ok: true; docName: string; identity: PeerIdentity }
-  | { ok: false; status: 400 | 401 | 403 | 404; code: string; message: string };
+  | { ok: false; status: 400 | 401 | 403 | 404 | 429; code: string; message: string };
 
 /** Decides whether a request may open a document, from the server-side session only. */
 export type AuthorizeUpgrade = (req: IncomingMessage, docName: string) => Promise<UpgradeDecision>;
@@ -87,6 +90,12 @@ export function attachCollab(
     }
   }
 
+  function socketsOf(sessionId: string): number {
+    let n = 0;
+    for (const peer of sockets.values()) if (peer.identity.sessionId === sessionId) n++;
+    return n;
+  }
+
   function endSession(sessionId: string): number {
     let n = 0;
     for (const [ws, peer] of sockets) {
@@ -123,6 +132,18 @@ export function attachCollab(
           refuse(socket, decision.status, decision.code, decision.message);
           return;
         }
+        const sessionId = decision.identity.sessionId;
+        if (sessionId !== undefined && socketsOf(sessionId) >= MAX_SOCKETS_PER_SESSION) {
+          log.warn('collab.too-many-sockets', { doc: docName, peer: decision.identity.label });
+          refuse(
+            socket,
+            429,
+            'TOO_MANY_CONNECTIONS',
+            'This session has too many connections open. Close some tabs.',
+          );
+          return;
+        }
+        // handleUpgrade calls back in this same turn, so the count above cannot be raced.
         wss.handleUpgrade(req, socket, head, (ws) => {
           void connect(ws, decision.docName, decision.identity, url.searchParams.get('ext') === '1');
         });
