@@ -28,6 +28,8 @@ import { roadmapRoutes } from './http/roadmap.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { loadPrincipal } from './http/session.js';
 import { answerClientError, guardTargets } from './http/target.js';
+import { DocxImporter } from './import/docxImport.js';
+import type { ImportLimits } from './import/docxLimits.js';
 import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
 import { parseDocName } from './negotiations.js';
@@ -75,6 +77,8 @@ export interface ServerOptions {
   trustProxy?: TrustProxy;
   /** Connection limits (ping interval, send buffer); production defaults when omitted. */
   socketLimits?: Partial<SocketLimits>;
+  /** Bounds of .docx imports; production defaults (`IMPORT_LIMITS`) when omitted. */
+  importLimits?: Partial<ImportLimits>;
 }
 
 /** Starts the HTTP and WebSocket server. */
@@ -151,7 +155,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', participantRoutes(storage, accounts, audit, endSession));
   app.use('/api', proposalRoutes(storage, accounts, commands, publication));
   app.use('/api', readingRoutes(storage, accounts, readings));
-  app.use('/api', importRoutes(storage, accounts, rooms, audit));
+  app.use('/api', importRoutes(storage, accounts, rooms, audit, new DocxImporter(opts.importLimits)));
   app.use('/api', exportRoutes(storage, accounts, readings));
   app.use('/api', roadmapRoutes(storage, accounts, roadmap));
   app.use('/api', inputRoutes(storage, accounts, inputs));

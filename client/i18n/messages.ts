@@ -56,6 +56,14 @@ const errorByCode: Record<ErrorCode, string> = {
   INVALID_DEADLINE: 'The deadline must be in the future.',
   SNAPSHOT_IMMUTABLE: 'A circulated revision or closed reading is a record and cannot be changed.',
   DRAFT_CIRCULATED: 'The draft has already been circulated; it can no longer be replaced by an import.',
+  IMPORT_FILE_TOO_LARGE:
+    'This file is too large to import (at most 10 MB). Remove images, or paste the text instead.',
+  IMPORT_UNPACKED_TOO_LARGE: 'This document is too large to import. Paste its text instead.',
+  IMPORT_TOO_MANY_PARAGRAPHS: 'This document has too many paragraphs to import (at most 5,000).',
+  IMPORT_TOO_COMPLEX:
+    'This document has too much formatting to import. Save it with less formatting, or paste its text instead.',
+  IMPORT_TIMEOUT: 'Reading this document took too long. Paste its text instead.',
+  IMPORT_BUSY: 'Other documents are being imported right now. Try again in a moment.',
   INVALID_DATE: 'A date or time is not valid. Write dates as YYYY-MM-DD and times as HH:mm.',
   INVALID_TIME_ZONE: 'That time zone is not known. Use a name such as America/New_York or Europe/Zurich.',
   ROADMAP_ENTRY_NOT_FOUND: 'This roadmap entry no longer exists.',
