@@ -20,6 +20,7 @@ import { exportRoutes } from './http/exports.js';
 import { DOCX_TYPE, IMPORT_UPLOAD_PATH, importRoutes } from './http/importDraft.js';
 import { inputRoutes } from './http/inputs.js';
 import { setPublicUrl } from './http/links.js';
+import { answerMalformed, guardTargets } from './http/malformed.js';
 import { negotiationRoutes } from './http/negotiations.js';
 import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
@@ -27,7 +28,6 @@ import { readingRoutes } from './http/readings.js';
 import { roadmapRoutes } from './http/roadmap.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { loadPrincipal } from './http/session.js';
-import { answerClientError, guardTargets } from './http/target.js';
 import { DocxImporter } from './import/docxImport.js';
 import type { ImportLimits } from './import/docxLimits.js';
 import { Inputs } from './inputs/inputs.js';
@@ -86,7 +86,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { storage, log } = opts;
   const accounts = new Accounts(storage);
   const audit = new AuditLog(storage, log);
-  const http = createServer();
+  // The Host header is checked by `guardTargets`, which answers its absence in JSON.
+  const http = createServer({ requireHostHeader: false });
   const outdatedTimers = new Map<string, NodeJS.Timeout>();
   const rooms: Rooms = new Rooms(storage, log, {
     refused: (room, peer, reason) => {
@@ -170,7 +171,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use(notFound);
   app.use(errorHandler(log, audit));
   http.on('request', guardTargets(app));
-  http.on('clientError', answerClientError);
+  answerMalformed(http);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

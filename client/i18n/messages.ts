@@ -21,6 +21,8 @@ const errorByCode: Record<ErrorCode, string> = {
   MALFORMED_REQUEST: 'The server could not understand the request.',
   HEADERS_TOO_LARGE: 'The request was too large for the server. Clear this site’s cookies and sign in again.',
   REQUEST_TIMEOUT: 'The request took too long to reach the server. Check the connection and try again.',
+  EXPECTATION_FAILED: 'The server could not understand the request.',
+  METHOD_NOT_ALLOWED: 'The server could not understand the request.',
   NOT_FOUND: 'This negotiation does not exist or is no longer available.',
   UNAUTHENTICATED: 'Please sign in again.',
   SESSION_EXPIRED: 'Your session has expired. Please sign in again.',

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { CloseCode, COLLAB_PATH, MAX_MESSAGE_BYTES } from '../../shared/protocol.js';
-import { decodeComponent, endSocket, parseTarget, rawErrorResponse } from '../http/target.js';
+import { decodeComponent, endSocket, parseTarget, rawErrorResponse } from '../http/malformed.js';
 import type { Logger } from '../logger.js';
 import { TokenBucket } from '../tokenBucket.js';
 import type { Peer, PeerIdentity } from './peer.js';
@@ -70,6 +70,16 @@ export function attachCollab(
 ): CollabEndpoint {
   const { pingIntervalMs, maxBufferedBytes } = { ...DEFAULT_LIMITS, ...limits };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // A handshake ws cannot accept (bad key, version, method) is refused in JSON like any other.
+  wss.on('wsClientError', (err: Error, socket: Duplex) => {
+    const method = err.message === 'Invalid HTTP method';
+    refuse(
+      socket,
+      method ? 405 : 400,
+      method ? 'METHOD_NOT_ALLOWED' : 'MALFORMED_REQUEST',
+      `Not a valid WebSocket handshake: ${err.message}.`,
+    );
+  });
   const sockets = new Map<WebSocket, Peer>();
   const sessionTimer = setInterval(() => void recheckSessions(), REVALIDATE_EVERY_MS);
   sessionTimer.unref();

@@ -15,8 +15,16 @@ export interface RawResponse {
   problem: string;
 }
 
-/** Sends `request` to `port` and reads until the server closes the connection or `timeoutMs`. */
-export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5_000): Promise<RawResponse> {
+/**
+ * Sends `request` to `port` and reads until a whole response has come, the server closes the
+ * connection, or `timeoutMs`. `head`: the request was a HEAD (no body follows the headers).
+ */
+export function rawRequest(
+  port: number,
+  request: string | Buffer,
+  timeoutMs = 5_000,
+  head = false,
+): Promise<RawResponse> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -26,12 +34,12 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5
       done = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve(parseResponse(Buffer.concat(chunks), why));
+      resolve(parseResponse(Buffer.concat(chunks), why, head));
     };
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
     socket.on('data', (d: Buffer) => {
       chunks.push(d);
-      const parsed = parseResponse(Buffer.concat(chunks), '');
+      const parsed = parseResponse(Buffer.concat(chunks), '', head);
       if (parsed.status > 0 && parsed.problem === '') finish();
     });
     socket.on('error', () => finish());
@@ -40,9 +48,14 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5
   });
 }
 
-/** Parses one HTTP/1.1 response with a Content-Length (or none, read to the end). */
-export function parseResponse(data: Buffer, why: string): RawResponse {
+/**
+ * Parses one HTTP/1.1 response with a Content-Length, chunked, or none (read to the end), after
+ * any interim 1xx responses (101 Switching Protocols is final).
+ */
+export function parseResponse(data: Buffer, why: string, head = false): RawResponse {
   const text = data.toString('latin1');
+  const interim = /^HTTP\/1\.[01] 1(?!01)\d\d [^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n/.exec(text);
+  if (interim) return parseResponse(data.subarray(interim[0].length), why, head);
   const end = text.indexOf('\r\n\r\n');
   if (end < 0)
     return { status: 0, headers: {}, body: '', problem: why || (text ? 'incomplete head' : 'no response') };
@@ -58,7 +71,9 @@ export function parseResponse(data: Buffer, why: string): RawResponse {
   const rawBody = data.subarray(Buffer.byteLength(text.slice(0, end + 4), 'latin1'));
   let body = rawBody.toString('utf8');
   let problem = '';
-  if (headers['content-length'] !== undefined) {
+  if (head || Number(m[1]) === 101 || Number(m[1]) === 204 || Number(m[1]) === 304) {
+    body = '';
+  } else if (headers['content-length'] !== undefined) {
     const length = Number(headers['content-length']);
     if (rawBody.length < length) problem = why || 'body shorter than Content-Length';
     body = rawBody.subarray(0, length).toString('utf8');

@@ -1,9 +1,11 @@
 /**
- * Request targets as they arrive: any byte sequence a client cares to send. Parsing and
- * percent-decoding fail with `MALFORMED_URL` (400) instead of throwing, for the WebSocket upgrade
- * and every HTTP route alike; requests Node's parser itself rejects get the same JSON error shape.
+ * Requests as they arrive: any bytes a client cares to send. Request targets that do not parse
+ * or percent-decode fail with `MALFORMED_URL` (400) instead of throwing, for the WebSocket
+ * upgrade and every HTTP route alike; a request without a Host header, a request Node's parser
+ * refuses, an `Expect` the server cannot meet and a `CONNECT` get the same JSON error shape as
+ * every other refusal, never a bare status line or a silently closed socket.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../../shared/errors.js';
@@ -39,21 +41,41 @@ export function guardTargets(
   return (req, res) => {
     const raw = req.url ?? '';
     try {
+      if (req.headers.host === undefined && req.httpVersion !== '1.0')
+        throw new AppError('MALFORMED_REQUEST', 'The request has no Host header.');
       if (!raw.startsWith('/') && !/^https?:\/\//i.test(raw)) throw malformed();
       decodeComponent(parseTarget(raw).pathname);
     } catch (err) {
-      const e = err as AppError;
-      const body = JSON.stringify(e.toBody());
-      res.writeHead(e.status, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(body),
-        connection: 'close',
-      });
-      res.end(body);
+      answer(res, err as AppError);
       return;
     }
     listener(req, res);
   };
+}
+
+/** Ends `res` with the JSON form of `error`, closing the connection. */
+function answer(res: ServerResponse, error: AppError): void {
+  const body = JSON.stringify(error.toBody());
+  res.writeHead(error.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
+  res.end(body);
+}
+
+/**
+ * Attaches the handlers of requests Node answers on its own by default: a server created with
+ * `requireHostHeader: false` leaves the missing Host to `guardTargets`.
+ */
+export function answerMalformed(server: Server): void {
+  server.on('clientError', answerClientError);
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) =>
+    answer(res, new AppError('EXPECTATION_FAILED', 'The server cannot meet this Expect header.')),
+  );
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) =>
+    endSocket(socket, rawErrorResponse('METHOD_NOT_ALLOWED', 'This server is not a proxy.')),
+  );
 }
 
 /**
@@ -83,9 +105,11 @@ const REASONS: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   408: 'Request Timeout',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  417: 'Expectation Failed',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
