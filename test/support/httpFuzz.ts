@@ -137,7 +137,7 @@ const JSON_BODIES: ((d: Dice) => string)[] = [
   () => '[]',
   () => 'null',
   () => '"text"',
-  () => '{"token":"' + 'x'.repeat(50) + '"}',
+  () => `{"token":"${'x'.repeat(50)}"}`,
   () => '{"__proto__":{"isAdmin":true}}',
   () => '{"constructor":{"prototype":{"polluted":1}}}',
   () => '{"kind":"amend","pid":"op01","baseText":"a","text":"b"}',
@@ -148,7 +148,7 @@ const JSON_BODIES: ((d: Dice) => string)[] = [
   () => '{"name":"x","role":"admin","delegation":null}',
   () => '{"doc":{"type":"doc","content":[{"type":"nope"}]}}',
   (d) => '['.repeat(1 + d.int(60_000)) + ']'.repeat(1 + d.int(10)),
-  (d) => '{"a":'.repeat(1 + d.int(20_000)) + '1' + '}'.repeat(1 + d.int(20_000)),
+  (d) => `${'{"a":'.repeat(1 + d.int(20_000))}1${'}'.repeat(1 + d.int(20_000))}`,
   () => `{"text":"${'a'.repeat(300_000)}"}`,
   () => '\u0000\u0001\u0002',
   () => '{"a":1,"a":2}',
@@ -177,7 +177,7 @@ const HEADER_MUTATIONS: ((d: Dice) => string[])[] = [
   () => ['X-Forwarded-For: 1.2.3.4, 5.6.7.8', 'X-Forwarded-Proto: https', 'X-Forwarded-Host: evil.example'],
   (d) => [`X-Big: ${'b'.repeat(1 + d.int(40_000))}`],
   (d) => Array.from({ length: 1 + d.int(300) }, (_, i) => `X-Many-${i}: ${i}`),
-  () => ['Cookie: nte_session=' + 'x'.repeat(43)],
+  () => [`Cookie: nte_session=${'x'.repeat(43)}`],
   () => ['Cookie: nte_session=%; other=%E0'],
   (d) => [`Cookie: ${'a=b; '.repeat(1 + d.int(3000))}`],
   () => ['Content-Encoding: gzip'],
@@ -191,7 +191,7 @@ const HEADER_MUTATIONS: ((d: Dice) => string[])[] = [
   () => ['Transfer-Encoding: chunked'],
   () => ['Content-Length: 5', 'Content-Length: 6'],
   () => ['Upgrade: h2c', 'Connection: Upgrade, HTTP2-Settings', 'HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA'],
-  () => ['Sec-WebSocket-Protocol: a, b, ' + 'c'.repeat(5000)],
+  () => [`Sec-WebSocket-Protocol: a, b, ${'c'.repeat(5000)}`],
 ];
 
 /** One generated request: its bytes and a short description for failure messages. */
@@ -235,7 +235,7 @@ export function fuzzRequest(d: Dice, cookies: readonly string[]): FuzzRequest {
     headers.push('Connection: Upgrade', 'Upgrade: websocket');
     if (!d.chance(0.1)) headers.push(`Sec-WebSocket-Version: ${d.pick(['13', '13', '13', '8', 'x'])}`);
     if (!d.chance(0.1))
-      headers.push('Sec-WebSocket-Key: ' + d.pick(['dGhlIHNhbXBsZSBub25jZQ==', 'short', '']));
+      headers.push(`Sec-WebSocket-Key: ${d.pick(['dGhlIHNhbXBsZSBub25jZQ==', 'short', ''])}`);
   } else {
     headers.push('Connection: close');
   }
