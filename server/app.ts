@@ -28,6 +28,7 @@ import { readingRoutes } from './http/readings.js';
 import { roadmapRoutes } from './http/roadmap.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { loadPrincipal } from './http/session.js';
+import { visitRoutes } from './http/visits.js';
 import { DocxImporter } from './import/docxImport.js';
 import type { ImportLimits } from './import/docxLimits.js';
 import { Inputs } from './inputs/inputs.js';
@@ -36,8 +37,11 @@ import { parseDocName } from './negotiations.js';
 import { ProposalCommands } from './proposals/commands.js';
 import { Publication } from './proposals/publication.js';
 import { Readings } from './readings/readings.js';
+import { Records } from './records/records.js';
+import type { SigningKey } from './records/signingKey.js';
 import { Roadmap } from './roadmap/roadmap.js';
 import type { Storage } from './storage/storage.js';
+import { Visits } from './visits/visits.js';
 
 /** Delay between a change of the base text and the check of which amendments it outdated. */
 export const OUTDATED_CHECK_DELAY_MS = 200;
@@ -55,6 +59,7 @@ export interface RunningServer {
   readonly readings: Readings;
   readonly roadmap: Roadmap;
   readonly inputs: Inputs;
+  readonly records: Records;
   /** The port actually bound. */
   readonly port: number;
   /** Stops accepting connections, flushes and compacts every room. Does not close storage. */
@@ -79,6 +84,8 @@ export interface ServerOptions {
   socketLimits?: Partial<SocketLimits>;
   /** Bounds of .docx imports; production defaults (`IMPORT_LIMITS`) when omitted. */
   importLimits?: Partial<ImportLimits>;
+  /** The key whose signatures `storage`'s sealer writes (server/records/), for verification. */
+  signingKey: SigningKey;
 }
 
 /** Starts the HTTP and WebSocket server. */
@@ -122,6 +129,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
   const roadmap = new Roadmap(storage, audit);
   const inputs = new Inputs(storage, rooms, readings, audit);
+  const records = new Records(storage, opts.signingKey);
+  const visits = new Visits(storage, rooms);
   const app = express();
   app.set('trust proxy', opts.trustProxy ?? false);
   const trustFn = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
@@ -155,11 +164,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', negotiationRoutes(storage, accounts, audit));
   app.use('/api', participantRoutes(storage, accounts, audit, endSession));
   app.use('/api', proposalRoutes(storage, accounts, commands, publication));
-  app.use('/api', readingRoutes(storage, accounts, readings));
+  app.use('/api', readingRoutes(storage, accounts, readings, records));
   app.use('/api', importRoutes(storage, accounts, rooms, audit, new DocxImporter(opts.importLimits)));
-  app.use('/api', exportRoutes(storage, accounts, readings));
+  app.use('/api', exportRoutes(storage, accounts, readings, records));
   app.use('/api', roadmapRoutes(storage, accounts, roadmap));
   app.use('/api', inputRoutes(storage, accounts, inputs));
+  app.use('/api', visitRoutes(accounts, visits));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;
@@ -188,6 +198,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     readings,
     roadmap,
     inputs,
+    records,
     port,
     async stop() {
       collab.close();

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { LogLevel } from './logger.js';
+import { defaultKeyFile } from './records/signingKey.js';
 
 /**
  * Which proxies to believe about the client's address and scheme (`X-Forwarded-For`,
@@ -22,6 +23,10 @@ export interface Config {
   logLevel: LogLevel | 'silent';
   /** Absolute path of the built client. */
   distDir: string;
+  /** The Ed25519 key that signs the heads of the records' chains (PEM), outside the database. */
+  signingKeyFile: string;
+  /** True when no key file is configured: one is generated beside the data directory if missing. */
+  createSigningKey: boolean;
 }
 
 /** An http(s) origin (scheme, host and port only), normalised; fails for anything else. */
@@ -78,6 +83,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: Origin.optional(),
   TRUST_PROXY: TrustProxySetting,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 
 /** Reads the configuration; throws a readable error naming the bad variable. */
@@ -97,5 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     distDir: join(rootDir, 'dist'),
+    signingKeyFile: e.SIGNING_KEY_FILE ?? defaultKeyFile(e.DATA_DIR),
+    createSigningKey: e.SIGNING_KEY_FILE === undefined,
   };
 }

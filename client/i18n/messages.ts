@@ -8,7 +8,9 @@ import { CloseCode } from '../../shared/protocol.js';
 import { accountMessages } from './accounts.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
+import { recordMessages } from './records.js';
 import { roadmapMessages } from './roadmap.js';
+import { workspaceMessages } from './workspace.js';
 
 /** Name of a close code in `CloseCode`. */
 type CloseCodeName = keyof typeof CloseCode;
@@ -111,7 +113,9 @@ export const messages = {
   ...accountMessages,
   proposals: proposalMessages,
   readings: readingMessages,
+  records: recordMessages,
   roadmap: roadmapMessages,
+  workspace: workspaceMessages,
   connection: {
     label: 'Connection',
     connecting: 'Connecting…',

@@ -1,6 +1,7 @@
 /** One proposal rendered as a bracket inside or after the text: [~~deleted~~ **inserted** — EU]. */
 import type { Piece } from '../../shared/compilation.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
+import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
 
 /** Props of `Bracket`. */
@@ -14,11 +15,18 @@ export interface BracketProps {
   onSelect?: ((id: string) => void) | undefined;
   /** A word after the attribution, such as the proposal's outcome in a closed reading. */
   note?: string | undefined;
+  /** True when tabled or changed since the reader's last visit (a mark of its own). */
+  since?: boolean | undefined;
 }
 
 /** A bracketed, attributed proposal; activating it selects the proposal. */
-export function Bracket({ proposal, pieces, tag, selected, onSelect, note }: BracketProps) {
-  const classes = ['bracket', proposal.byFacilitators ? 'by-facilitators' : '', selected ? 'selected' : '']
+export function Bracket({ proposal, pieces, tag, selected, onSelect, note, since }: BracketProps) {
+  const classes = [
+    'bracket',
+    proposal.byFacilitators ? 'by-facilitators' : '',
+    selected ? 'selected' : '',
+    since ? 'since-visit' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   // Each span holds one string (one text node): brackets come by the thousand in a comparison.
@@ -37,7 +45,8 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note }: Bra
         return <span key={key}>{piece.text}</span>;
       })}
       <span className="attribution">{` — ${attributionOf(proposal)}`}</span>
-      {note && <span className="bracket-note">{` · ${note}`}</span>}]
+      {note && <span className="bracket-note">{` · ${note}`}</span>}
+      {since && <span className="visually-hidden">{` (${messages.workspace.since.changedTag})`}</span>}]
     </>
   );
   if (!onSelect) {

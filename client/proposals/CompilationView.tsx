@@ -2,22 +2,23 @@
  * The compilation text, the default reading view: the live base text with every proposal
  * bracketed and attributed inside it, and beside it the panel of the selected paragraph.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import './compilation.css';
 import type * as Y from 'yjs';
 import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
-import { actionErrorMessage } from '../readings/actionError.js';
+import { NO_MARKS, type Reveal, type SinceMarks } from '../visits/sinceMarks.js';
+import type { BoardState } from './board.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
 import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
 import { Filters } from './Filters.js';
 import { ProposalPanel } from './ProposalPanel.js';
-import { type AmendmentWords, proposalApi } from './proposalApi.js';
+import type { AmendmentWords } from './proposalApi.js';
 import { SuggestionEditor } from './SuggestionEditor.js';
 import { tablingOptions } from './TablingAs.js';
 import { TextProposalForm } from './TextProposalForm.js';
-import { useBoard } from './useBoard.js';
 import { useDraftVersion } from './useDraftVersion.js';
+import { useProposalActions } from './useProposalActions.js';
 import type { Viewer } from './viewer.js';
 
 /** Props of `CompilationView`. */
@@ -25,7 +26,13 @@ export interface CompilationViewProps {
   negotiationId: string;
   /** The draft's live Y.Doc (from the draft connection). */
   doc: Y.Doc;
+  /** The live proposals board of the negotiation. */
+  board: BoardState;
   viewer: Viewer;
+  /** What changed since the reader's last visit, highlighted. */
+  since?: SinceMarks;
+  /** A paragraph (and proposal) to select, scroll to and focus. */
+  reveal?: Reveal | null;
 }
 
 type Editing = {
@@ -37,17 +44,21 @@ type Editing = {
 } | null;
 
 /** The compilation text with the proposal panel. */
-export function CompilationView({ negotiationId, doc, viewer }: CompilationViewProps) {
+export function CompilationView({
+  negotiationId,
+  doc,
+  board,
+  viewer,
+  since = NO_MARKS,
+  reveal = null,
+}: CompilationViewProps) {
   const m = messages.proposals;
-  const board = useBoard(negotiationId);
   const version = useDraftVersion(doc);
-  const api = useMemo(() => proposalApi(negotiationId), [negotiationId]);
+  const { api, busy, notice, setNotice, run, card, setParagraphStatus } = useProposalActions(negotiationId);
   const [filter, setFilter] = useState<ProposalFilter>(DEFAULT_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const [selectedProposal, setSelectedProposal] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
@@ -58,32 +69,8 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;
   const tableAs = tablingOptions(viewer.role === 'delegate' ? viewer.delegation : null);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      await action();
-      setNotice({ text: done, error: false });
-      return true;
-    } catch (err) {
-      setNotice({ text: actionErrorMessage(err), error: true });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const actions = {
-    support: (id: string) => void run(() => api.support(id), m.done.supported),
-    unsupport: (id: string) => void run(() => api.unsupport(id), m.done.unsupported),
-    withdraw: (id: string) => {
-      if (window.confirm(m.actions.confirmWithdraw)) void run(() => api.withdraw(id), m.done.withdrawn);
-    },
-    setStatus: (id: string, status: ProposalView['status']) =>
-      void run(() => api.setStatus(id, status), m.done.status),
-    apply: (id: string) => {
-      if (window.confirm(m.actions.confirmApply)) void run(() => api.apply(id), m.done.applied);
-    },
+    ...card,
     edit: (p: ProposalView) => {
       const kind = p.kind;
       if (kind === 'delete' || kind === 'retain') return;
@@ -106,7 +93,7 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
         void run(() => api.table({ kind, pid: selected, ...asDelegation(tableAs) }), m.done.tabled);
     },
     setParagraphStatus: (status: Parameters<typeof api.setParagraphStatus>[1]) => {
-      if (selected) void run(() => api.setParagraphStatus(selected, status), m.done.paragraph);
+      if (selected) setParagraphStatus(selected, status);
     },
   };
 
@@ -149,9 +136,31 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
     if (editing && editing.pid !== pid) setEditing(null);
   };
 
+  const article = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per request to reveal
+  useEffect(() => {
+    if (!reveal) return;
+    select(reveal.pid);
+    setSelectedProposal(reveal.proposalId);
+    const root = article.current;
+    const section = root?.querySelector<HTMLElement>(`section[data-pid="${CSS.escape(reveal.pid)}"]`);
+    if (!root || !section) return;
+    const bracket = reveal.proposalId
+      ? section.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(reveal.proposalId)}"]`)
+      : null;
+    const target = bracket ?? section.querySelector<HTMLElement>('.c-label');
+    section.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  }, [reveal]);
+
   return (
     <div className="compilation-layout">
-      <article className="compilation" aria-label={m.views.compilation} data-testid="compilation">
+      <article
+        ref={article}
+        className="compilation"
+        aria-label={m.views.compilation}
+        data-testid="compilation"
+      >
         {blocks.map((b) => {
           if (b.type === 'title')
             return (
@@ -191,6 +200,8 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
               paragraph={p}
               runs={b.runs}
               openCount={b.proposals.filter((x) => x.status === 'open').length}
+              since={since.paragraphs.has(p.pid)}
+              sinceProposals={since.proposals}
               selected={selected === p.pid}
               selectedProposal={selectedProposal}
               onSelect={select}
@@ -221,6 +232,7 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
           proposals={board.proposals}
           filter={{ ...filter, status: null }}
           selectedProposal={selectedProposal}
+          since={since.proposals}
           busy={busy}
           actions={actions}
           form={

@@ -21,12 +21,14 @@ export interface ProposalCardProps {
   selected: boolean;
   busy: boolean;
   actions: CardActions;
+  /** Tabled or changed since the reader's last visit (a mark of its own). */
+  since?: 'tabled' | 'updated' | undefined;
 }
 
 const APPLICABLE = new Set(['amend', 'alt', 'insert']);
 
 /** A proposal: kind, attribution, content, status and actions. */
-export function ProposalCard({ proposal: p, viewer, selected, busy, actions }: ProposalCardProps) {
+export function ProposalCard({ proposal: p, viewer, selected, busy, actions, since }: ProposalCardProps) {
   const m = messages.proposals;
   const mine = tabledByViewer(viewer, p);
   const supporting = viewer.delegation !== null && p.supporters.some((s) => s.code === viewer.delegation);
@@ -34,7 +36,7 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions }: P
   const when = new Date(p.createdAt).toLocaleString();
   return (
     <li
-      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}`}
+      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}${since ? ' since-visit' : ''}`}
       data-proposal-id={p.id}
       aria-current={selected ? 'true' : undefined}
     >
@@ -42,6 +44,7 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions }: P
         <span className="card-kind">{m.kinds[p.kind]}</span>
         <span className={`badge status-${p.status}`}>{m.statuses[p.status]}</span>
         {p.outdated && <span className="badge outdated">{m.outdated}</span>}
+        {since && <span className="badge since-visit">{messages.workspace.since.cardTag[since]}</span>}
       </div>
       <p className="card-attribution">{attributionOf(p)}</p>
       {p.kind === 'amend' && (

@@ -27,6 +27,10 @@ export interface ProposalPanelProps {
   };
   /** A form shown in the panel (new paragraph, alternative, comment), if any. */
   form: React.ReactNode;
+  /** Proposals tabled or changed since the reader's last visit. */
+  since?: ReadonlyMap<string, 'tabled' | 'updated'>;
+  /** False where proposals are not tabled (the co-facilitators' edit view); default true. */
+  propose?: boolean;
 }
 
 /** Lists and acts on the proposals of one paragraph. */
@@ -39,6 +43,8 @@ export function ProposalPanel({
   busy,
   actions,
   form,
+  since,
+  propose = true,
 }: ProposalPanelProps) {
   const m = messages.proposals;
   if (!paragraph) return <p className="panel-empty">{m.panel.empty}</p>;
@@ -55,11 +61,12 @@ export function ProposalPanel({
         proposal={p}
         viewer={viewer}
         selected={p.id === selectedProposal}
+        since={since?.get(p.id)}
         busy={busy}
         actions={actions}
       />
     ));
-  const canTable = viewer.role !== 'observer';
+  const canTable = viewer.role !== 'observer' && propose;
   return (
     <div className="proposal-panel" data-pid={paragraph.pid}>
       <h2 id="panel-heading">{m.panel.heading(paragraph.label)}</h2>
@@ -83,7 +90,7 @@ export function ProposalPanel({
           <span className={`badge status-${paragraph.status}`}>{m.paragraphStatuses[paragraph.status]}</span>
         )}
       </div>
-      {!canTable && <p className="panel-note">{m.panel.observerNote}</p>}
+      {viewer.role === 'observer' && <p className="panel-note">{m.panel.observerNote}</p>}
       {canTable && !open && <p className="panel-note">{m.panel.closed}</p>}
       {canTable && open && (
         <section aria-labelledby="propose-heading" className="propose">

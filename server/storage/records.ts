@@ -7,6 +7,7 @@ import type {
   ProposalStatus,
 } from '../../shared/proposals.js';
 import type { RoadmapEntryData } from '../../shared/roadmap.js';
+import type { SeenState } from '../../shared/visits.js';
 
 /** A role in one negotiation. */
 export type Role = 'facilitator' | 'delegate' | 'observer';
@@ -136,6 +137,8 @@ export interface SnapshotRecord {
   canonical: string;
   prevHash: string;
   hash: string;
+  /** How `hash` was computed (server/readings/hashChain.ts): 2 for every snapshot taken now. */
+  hashFormat: 1 | 2;
 }
 
 /** A reading of a revision, with its deadline for proposals. */
@@ -214,4 +217,12 @@ export interface InputVersionRecord {
   editedAt: string;
   personId: string;
   personName: string;
+}
+
+/** A person's last visit of a negotiation: when, and what there was to see then. */
+export interface VisitRecord {
+  negotiationId: string;
+  personId: string;
+  at: string;
+  seen: SeenState;
 }
