@@ -1,15 +1,13 @@
 /**
- * LibreOffice and Poppler for tests that open exported Word files, run asynchronously: a test
- * process often hosts the server too, and a synchronous child process would stop it answering
- * (keep-alive sockets time out, the next request meets ECONNRESET). Each conversion uses a
- * profile of its own, so parallel runs do not hand their files to one another's office process,
+ * LibreOffice and Poppler for tests that open exported Word files, run asynchronously
+ * (`commands.ts` says why). Each conversion uses a profile of its own, so parallel runs do not hand their files to one another's office process,
  * and a conversion that overruns is killed with everything it started.
  */
-import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runCommand } from './commands.js';
 
 /** Generous: LibreOffice's first start on a fresh machine builds its profile. */
 export const OFFICE_TIMEOUT_MS = 180_000;
@@ -29,31 +27,14 @@ export function findOnPath(command: string): string {
 }
 
 /** Runs a command without blocking; rejects on a non-zero exit or after `timeoutMs` (killing its group). */
-export function run(command: string, args: readonly string[], timeoutMs = OFFICE_TIMEOUT_MS): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-      reject(new Error(`${basename(command)} timed out after ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`${basename(command)} exited with ${code ?? signal}: ${stderr}`));
-    });
-  });
+export async function run(
+  command: string,
+  args: readonly string[],
+  timeoutMs = OFFICE_TIMEOUT_MS,
+): Promise<void> {
+  const result = await runCommand(command, args, { timeoutMs });
+  if (result.status !== 0)
+    throw new Error(`${basename(command)} exited with ${result.status}: ${result.stderr}`);
 }
 
 /** Converts `file` to PDF in `outDir` with LibreOffice at `soffice`; returns the PDF's path. */
