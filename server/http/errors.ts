@@ -23,7 +23,12 @@ export function errorHandler(log: Logger, audit: AuditLog): ErrorRequestHandler 
     }
     const principal = res.locals.principal as Principal | undefined;
     if (appError.status === 403 && principal) {
-      const negotiationId = /^\/api\/negotiations\/([^/]+)/.exec(req.originalUrl)?.[1] ?? null;
+      // An outsider's request belongs to no negotiation's log: the id in the path may name none
+      // (it would open an audit chain for any string), and logging it under one would tell it exists.
+      const negotiationId =
+        appError.code === 'NOT_PARTICIPANT'
+          ? null
+          : (/^\/api\/negotiations\/([^/]+)/.exec(req.originalUrl)?.[1] ?? null);
       await audit.record('request.refused', negotiationId, principal, {
         method: req.method,
         path: req.originalUrl,

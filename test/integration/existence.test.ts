@@ -69,6 +69,14 @@ describe('existence of negotiations', () => {
       expect(existing.status, `${method} ${path}`).toBe(403);
       expect(missing, `${method} ${path}`).toEqual(existing);
     }
+    // The refusals are audited in no negotiation's log: neither one that exists nor one named at will.
+    const refusals = ts.storage.db
+      .prepare(
+        "SELECT negotiation_id AS id FROM audit WHERE person_name = 'Delegate, Chile' AND action = 'request.refused'",
+      )
+      .all() as { id: string | null }[];
+    expect(refusals).toHaveLength(2 * ROUTES.length);
+    expect(refusals.every((r) => r.id === null)).toBe(true);
   });
 
   it('answers a WebSocket to an existing negotiation as to one that does not exist', async () => {
