@@ -54,7 +54,17 @@ describe('concurrent duplicates', () => {
   it('closes a reading once', async () => {
     const before = await timeline();
     const open = before.readings.find((r) => r.closedAt === null)!;
-    const answers = await tenAtOnce('POST', `${base}/readings/${open.id}/close`, {});
+    const undecided = await api<{ proposals: { id: string }[] }>(
+      ts.url,
+      'GET',
+      `${base}/readings/${open.id}/undecided`,
+      { cookie },
+    );
+    const dispositions = undecided.body.proposals.map((p) => ({
+      proposalId: p.id,
+      disposition: 'set-aside',
+    }));
+    const answers = await tenAtOnce('POST', `${base}/readings/${open.id}/close`, { dispositions });
     expect(answers).toEqual(['200', ...Array(9).fill('409 READING_CLOSED')]);
     expect((await timeline()).snapshots).toHaveLength(before.snapshots.length + 1);
   });
