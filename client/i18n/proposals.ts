@@ -43,6 +43,12 @@ export const proposalMessages = {
   bracketRetain: 'retain',
   alt: 'alt',
   outdated: 'outdated',
+  incorporated: 'incorporated',
+  /** Read out before words of the text that an applied proposal put in. */
+  incorporatedStart: (who: string): string => `Incorporated from ${who}:`,
+  incorporatedEnd: 'end of incorporated words.',
+  /** Shown after such words. */
+  incorporatedTag: (who: string): string => `incorporated: ${who}`,
   reservation: 'Reservation',
   comment: 'Comment',
   countLabel: (n: number): string => (n === 1 ? '1 proposal' : `${n} proposals`),

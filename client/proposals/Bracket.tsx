@@ -14,11 +14,18 @@ export interface BracketProps {
   onSelect?: ((id: string) => void) | undefined;
   /** A word after the attribution, such as the proposal's outcome in a closed reading. */
   note?: string | undefined;
+  /** Set apart as outdated (its words were rewritten since) or as already in the text. */
+  variant?: 'outdated' | 'incorporated' | undefined;
 }
 
 /** A bracketed, attributed proposal; activating it selects the proposal. */
-export function Bracket({ proposal, pieces, tag, selected, onSelect, note }: BracketProps) {
-  const classes = ['bracket', proposal.byFacilitators ? 'by-facilitators' : '', selected ? 'selected' : '']
+export function Bracket({ proposal, pieces, tag, selected, onSelect, note, variant }: BracketProps) {
+  const classes = [
+    'bracket',
+    proposal.byFacilitators ? 'by-facilitators' : '',
+    variant ?? '',
+    selected ? 'selected' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   // Each span holds one string (one text node): brackets come by the thousand in a comparison.
