@@ -319,7 +319,10 @@ export function segmentStarts(segments: readonly Segment[]): number[] {
       at += s.text.length;
       return start;
     }
-    if (s.type === 'point') return (at = s.at);
+    if (s.type === 'point') {
+      at = s.at;
+      return at;
+    }
     at = s.to;
     return s.from;
   });
