@@ -49,7 +49,12 @@ export function DraftWorkspace({ negotiation, me }: DraftWorkspaceProps) {
           (view === 'text' ? (
             <DraftEditor connection={connection} editable={canEdit} />
           ) : (
-            <CompilationView negotiationId={negotiation.id} doc={connection.doc} viewer={viewer} />
+            <CompilationView
+              negotiationId={negotiation.id}
+              doc={connection.doc}
+              viewer={viewer}
+              personId={negotiation.me.personId}
+            />
           ))}
       </main>
     </div>

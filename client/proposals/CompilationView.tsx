@@ -1,15 +1,22 @@
 /**
  * The compilation text, the default reading view: the live base text with every proposal
  * bracketed and attributed inside it, and beside it the panel of the selected paragraph.
+ * A proposal can be linked to as `#proposal-<id>` (a notification does): it is selected and
+ * its card brought into view.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import './compilation.css';
 import type * as Y from 'yjs';
 import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
+import { rebase } from '../../shared/rebase.js';
+import { type TextChange, wordChanges } from '../../shared/wordDiff.js';
+import { useConfirm } from '../ConfirmDialog.js';
 import { messages } from '../i18n/messages.js';
 import { actionErrorMessage } from '../readings/actionError.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
 import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
+import { DraftList } from './DraftList.js';
+import { type DraftKey, type DraftKind, type SavedDraft, sameDraft } from './drafts.js';
 import { Filters } from './Filters.js';
 import { ProposalPanel } from './ProposalPanel.js';
 import { type AmendmentWords, proposalApi } from './proposalApi.js';
@@ -17,6 +24,7 @@ import { SuggestionEditor } from './SuggestionEditor.js';
 import { tablingOptions } from './TablingAs.js';
 import { TextProposalForm } from './TextProposalForm.js';
 import { useBoard } from './useBoard.js';
+import { useDrafts } from './useDrafts.js';
 import { useDraftVersion } from './useDraftVersion.js';
 import type { Viewer } from './viewer.js';
 
@@ -26,28 +34,45 @@ export interface CompilationViewProps {
   /** The draft's live Y.Doc (from the draft connection). */
   doc: Y.Doc;
   viewer: Viewer;
+  /** The signed-in person, whose drafts this browser keeps. */
+  personId: string;
 }
 
 type Editing = {
-  kind: Exclude<ProposalKind, 'delete' | 'retain'>;
+  kind: DraftKind;
   pid: string;
   proposal?: ProposalView;
   /** When editing an amendment: the texts it was written as. */
   words?: AmendmentWords;
+  /** Opened to carry an outdated amendment onto the current text. */
+  carrying?: boolean;
 } | null;
 
+/** An outdated amendment carried onto the current text, shown on its card before it is tabled. */
+export interface Carried {
+  proposal: ProposalView;
+  words: AmendmentWords;
+  /** Its changes against the current text. */
+  changes: TextChange[];
+}
+
+const HASH = /^#proposal-([\w-]{1,64})$/;
+
 /** The compilation text with the proposal panel. */
-export function CompilationView({ negotiationId, doc, viewer }: CompilationViewProps) {
+export function CompilationView({ negotiationId, doc, viewer, personId }: CompilationViewProps) {
   const m = messages.proposals;
   const board = useBoard(negotiationId);
   const version = useDraftVersion(doc);
   const api = useMemo(() => proposalApi(negotiationId), [negotiationId]);
+  const drafts = useDrafts(negotiationId, personId);
   const [filter, setFilter] = useState<ProposalFilter>(DEFAULT_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const [selectedProposal, setSelectedProposal] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  const [carried, setCarried] = useState<Carried | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [confirmElement, confirm] = useConfirm();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
@@ -57,13 +82,25 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
   const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;
   const tableAs = tablingOptions(viewer.role === 'delegate' ? viewer.delegation : null);
+  const textOf = (pid: string) => {
+    const b = blocks.find((x) => x.type === 'paragraph' && x.paragraph.pid === pid);
+    return b?.type === 'paragraph' ? b : undefined;
+  };
+  const draftKey = (e: NonNullable<Editing>): DraftKey => ({
+    negotiationId,
+    personId,
+    pid: e.pid,
+    kind: e.kind,
+    proposalId: e.proposal?.id,
+  });
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
+  /** Runs a command; says `done` when it succeeds (nothing when null) or what went wrong. */
+  const run = async (action: () => Promise<unknown>, done: string | null) => {
     setBusy(true);
     setNotice(null);
     try {
       await action();
-      setNotice({ text: done, error: false });
+      if (done) setNotice({ text: done, error: false });
       return true;
     } catch (err) {
       setNotice({ text: actionErrorMessage(err), error: true });
@@ -71,6 +108,55 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
     } finally {
       setBusy(false);
     }
+  };
+
+  const select = (pid: string) => {
+    setSelected(pid);
+    setSelectedProposal(null);
+    if (editing && editing.pid !== pid) setEditing(null);
+    if (carried && carried.proposal.pid !== pid) setCarried(null);
+  };
+
+  // `#proposal-<id>`: select the proposal and bring its card into view, once per address.
+  const linked = useRef<string | null>(null);
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onHash = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    const id = HASH.exec(hash)?.[1];
+    if (!id || linked.current === hash) return;
+    const p = board.proposals.find((x) => x.id === id);
+    if (!p) return;
+    linked.current = hash;
+    setSelected(p.pid);
+    setSelectedProposal(p.id);
+    requestAnimationFrame(() => {
+      const card = document.getElementById(`proposal-${p.id}`);
+      card?.scrollIntoView({ block: 'center' });
+      card?.focus();
+    });
+  }, [hash, board.proposals]);
+
+  const openEditor = async (p: ProposalView, carrying = false) => {
+    const kind = p.kind;
+    if (kind === 'delete' || kind === 'retain') return;
+    if (kind !== 'amend') {
+      setEditing({ kind, pid: p.pid, proposal: p });
+      return;
+    }
+    const words = await api.words(p.id);
+    setEditing({ kind, pid: p.pid, proposal: p, words, carrying });
+  };
+
+  /** Rebases an outdated amendment onto the paragraph as it reads now. */
+  const carryOnto = async (p: ProposalView) => {
+    const words = carried?.proposal.id === p.id ? carried.words : await api.words(p.id);
+    const current = textOf(p.pid)?.text ?? '';
+    const r = rebase(words.baseText, words.text, current);
+    return { words, current, r };
   };
 
   const actions = {
@@ -84,48 +170,85 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
     apply: (id: string) => {
       if (window.confirm(m.actions.confirmApply)) void run(() => api.apply(id), m.done.applied);
     },
-    edit: (p: ProposalView) => {
-      const kind = p.kind;
-      if (kind === 'delete' || kind === 'retain') return;
-      if (kind !== 'amend') {
-        setEditing({ kind, pid: p.pid, proposal: p });
-        return;
-      }
+    edit: (p: ProposalView) => void run(() => openEditor(p), m.done.opened),
+    carry: (p: ProposalView) =>
       void run(async () => {
-        const words = await api.words(p.id);
-        setEditing({ kind, pid: p.pid, proposal: p, words });
-      }, m.done.opened);
-    },
+        const { words, current, r } = await carryOnto(p);
+        if (r.conflicts.length > 0) {
+          setCarried(null);
+          await openEditor(p, true);
+          return;
+        }
+        const changes = wordChanges(current, r.text);
+        setEditing(null);
+        if (changes.length === 0) setNotice({ text: m.carry.nothingLeft, error: false });
+        else setCarried({ proposal: p, words, changes });
+      }, null),
     start: (kind: ProposalKind) => {
       if (!selected || kind === 'delete' || kind === 'retain') return;
       setNotice(null);
       setEditing({ kind, pid: selected });
     },
     table: (kind: 'delete' | 'retain') => {
-      if (selected)
-        void run(() => api.table({ kind, pid: selected, ...asDelegation(tableAs) }), m.done.tabled);
+      if (!selected) return;
+      const label = selectedPara?.paragraph.label ?? '';
+      const who = tableAs[0]?.name ?? m.facilitators;
+      void (async () => {
+        if (
+          kind === 'delete' &&
+          !(await confirm({ message: m.actions.confirmDelete(label, who), confirmLabel: m.actions.delete }))
+        )
+          return;
+        await run(() => api.table({ kind, pid: selected, ...asDelegation(tableAs) }), m.done.tabled);
+      })();
     },
     setParagraphStatus: (status: Parameters<typeof api.setParagraphStatus>[1]) => {
       if (selected) void run(() => api.setParagraphStatus(selected, status), m.done.paragraph);
     },
   };
 
+  const carryActions = {
+    submit: () =>
+      void run(async () => {
+        if (!carried) return;
+        // The text may have moved since the preview: carry again onto what it reads now.
+        const { current, r } = await carryOnto(carried.proposal);
+        if (r.conflicts.length > 0) {
+          await openEditor(carried.proposal, true);
+          setCarried(null);
+          return;
+        }
+        await api.edit(carried.proposal.id, r.text, current);
+        setCarried(null);
+      }, m.done.carried),
+    edit: () => {
+      if (!carried) return;
+      setEditing({
+        kind: 'amend',
+        pid: carried.proposal.pid,
+        proposal: carried.proposal,
+        words: carried.words,
+        carrying: true,
+      });
+      setCarried(null);
+    },
+    cancel: () => setCarried(null),
+  };
+
+  // Errors reach the form, which keeps the draft; success closes it.
   const submitText = async (text: string, reservation: boolean, delegation: string | undefined) => {
     if (!editing || editing.kind === 'amend') return;
-    const ok = editing.proposal
-      ? await run(() => api.edit(editing.proposal!.id, text), m.done.edited)
-      : await run(
-          () =>
-            api.table({
-              kind: editing.kind,
-              pid: editing.pid,
-              text,
-              ...(editing.kind === 'comment' ? { reservation } : {}),
-              ...(delegation ? { delegation } : {}),
-            }),
-          m.done.tabled,
-        );
-    if (ok) setEditing(null);
+    if (editing.proposal) await api.edit(editing.proposal.id, text);
+    else
+      await api.table({
+        kind: editing.kind,
+        pid: editing.pid,
+        text,
+        ...(editing.kind === 'comment' ? { reservation } : {}),
+        ...(delegation ? { delegation } : {}),
+      });
+    setNotice({ text: editing.proposal ? m.done.edited : m.done.tabled, error: false });
+    setEditing(null);
   };
 
   const submitAmendment = async (text: string, baseText: string, delegation: string | undefined) => {
@@ -139,15 +262,23 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
         baseText,
         ...(delegation ? { delegation } : {}),
       });
-    setNotice({ text: editing.proposal ? m.done.edited : m.done.tabled, error: false });
+    setNotice({
+      text: editing.carrying ? m.done.carried : editing.proposal ? m.done.edited : m.done.tabled,
+      error: false,
+    });
     setEditing(null);
   };
 
-  const select = (pid: string) => {
-    setSelected(pid);
+  const resume = (d: SavedDraft) => {
+    setSelected(d.key.pid);
     setSelectedProposal(null);
-    if (editing && editing.pid !== pid) setEditing(null);
+    setCarried(null);
+    const proposal = d.key.proposalId ? board.proposals.find((p) => p.id === d.key.proposalId) : undefined;
+    if (proposal) actions.edit(proposal);
+    else setEditing({ kind: d.key.kind, pid: d.key.pid });
   };
+
+  const labelOf = (pid: string) => textOf(pid)?.paragraph.label ?? pid;
 
   return (
     <div className="compilation-layout">
@@ -174,12 +305,15 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
                 </div>
                 <div className="c-body">
                   <SuggestionEditor
+                    key={editing.proposal?.id ?? 'new'}
                     label={p.label}
                     baseText={b.text}
                     {...(editing.words ? { initial: editing.words } : {})}
-                    tableAs={tableAs}
+                    carrying={editing.carrying ?? false}
+                    tableAs={editing.proposal ? [] : tableAs}
+                    draftKey={draftKey(editing)}
                     onSubmit={submitAmendment}
-                    onCancel={() => setEditing(null)}
+                    onClose={() => setEditing(null)}
                   />
                 </div>
               </section>
@@ -203,6 +337,11 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
         })}
       </article>
       <aside className="side-panel" aria-label={m.panel.filters}>
+        <DraftList
+          drafts={drafts.filter((d) => !(editing && sameDraft(d.key, draftKey(editing))))}
+          labelOf={labelOf}
+          onResume={resume}
+        />
         <Filters filter={filter} proposals={board.proposals} onChange={setFilter} />
         <div role="status" aria-live="polite" className={`notice${notice?.error ? ' error' : ''}`}>
           {notice?.text}
@@ -223,21 +362,28 @@ export function CompilationView({ negotiationId, doc, viewer }: CompilationViewP
           selectedProposal={selectedProposal}
           busy={busy}
           actions={actions}
+          carried={carried ? { id: carried.proposal.id, changes: carried.changes, ...carryActions } : null}
           form={
             editing && editing.kind !== 'amend' && editing.pid === selected ? (
               <TextProposalForm
-                key={editing.proposal?.id ?? editing.kind}
+                key={`${editing.proposal?.id ?? ''}-${editing.kind}`}
                 kind={editing.kind}
                 label={selectedPara?.paragraph.label ?? ''}
-                {...(editing.proposal ? { initialText: editing.proposal.text } : {})}
+                {...(editing.proposal
+                  ? { initialText: editing.proposal.text, editing: true }
+                  : editing.kind === 'alt'
+                    ? { initialText: selectedPara?.text ?? '', paragraphText: selectedPara?.text ?? '' }
+                    : {})}
                 tableAs={editing.proposal ? [] : tableAs}
+                draftKey={draftKey(editing)}
                 onSubmit={submitText}
-                onCancel={() => setEditing(null)}
+                onClose={() => setEditing(null)}
               />
             ) : null
           }
         />
       </aside>
+      {confirmElement}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** One proposal in the side panel, with the actions the viewer may take on it. */
 import { PROPOSAL_STATUSES, type ProposalStatus, type ProposalView } from '../../shared/proposals.js';
+import { changeKind, type TextChange } from '../../shared/wordDiff.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
 import { tabledByViewer, type Viewer } from './viewer.js';
@@ -12,6 +13,17 @@ export interface CardActions {
   withdraw(id: string): void;
   setStatus(id: string, status: ProposalStatus): void;
   apply(id: string): void;
+  /** Offers an outdated amendment carried onto the current text. */
+  carry(p: ProposalView): void;
+}
+
+/** An outdated amendment carried onto the current text, shown on its card for the delegation to table. */
+export interface CarriedOnCard {
+  /** Its changes against the current text. */
+  changes: readonly TextChange[];
+  submit(): void;
+  edit(): void;
+  cancel(): void;
 }
 
 /** Props of `ProposalCard`. */
@@ -21,12 +33,20 @@ export interface ProposalCardProps {
   selected: boolean;
   busy: boolean;
   actions: CardActions;
+  carried?: CarriedOnCard | null;
 }
 
 const APPLICABLE = new Set(['amend', 'alt', 'insert']);
 
 /** A proposal: kind, attribution, content, status and actions. */
-export function ProposalCard({ proposal: p, viewer, selected, busy, actions }: ProposalCardProps) {
+export function ProposalCard({
+  proposal: p,
+  viewer,
+  selected,
+  busy,
+  actions,
+  carried = null,
+}: ProposalCardProps) {
   const m = messages.proposals;
   const mine = tabledByViewer(viewer, p);
   const supporting = viewer.delegation !== null && p.supporters.some((s) => s.code === viewer.delegation);
@@ -34,7 +54,9 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions }: P
   const when = new Date(p.createdAt).toLocaleString();
   return (
     <li
-      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}`}
+      id={`proposal-${p.id}`}
+      tabIndex={-1}
+      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}${p.outdated ? ' outdated' : ''}`}
       data-proposal-id={p.id}
       aria-current={selected ? 'true' : undefined}
     >
@@ -62,6 +84,36 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions }: P
       )}
       {p.text && p.kind !== 'amend' && <p className="card-content">{p.text}</p>}
       {p.outdated && <p className="card-note">{m.panel.outdatedNote}</p>}
+      {carried && (
+        <section className="carried" aria-label={m.carry.action} data-testid="carried">
+          <p>{m.carry.preview}</p>
+          <p className="card-content">
+            {carried.changes.map((c) => (
+              <span key={`${c.from}-${c.to}`} className={`card-change ${changeKind(c)}`}>
+                [{c.deleted && <del>{c.deleted}</del>}
+                {c.deleted && c.inserted ? ' ' : ''}
+                {c.inserted && (
+                  <ins>
+                    <strong>{c.inserted}</strong>
+                  </ins>
+                )}
+                ]{' '}
+              </span>
+            ))}
+          </p>
+          <div className="card-actions">
+            <button type="button" className="primary" disabled={busy} onClick={carried.submit}>
+              {m.carry.submit}
+            </button>
+            <button type="button" disabled={busy} onClick={carried.edit}>
+              {m.carry.edit}
+            </button>
+            <button type="button" disabled={busy} onClick={carried.cancel}>
+              {m.carry.cancel}
+            </button>
+          </div>
+        </section>
+      )}
       <p className="card-meta">
         {m.panel.tabledBy(p.personName, when)}
         {p.version > 1 && ` · ${m.panel.version(p.version)}`}
@@ -80,6 +132,11 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions }: P
         {viewer.role === 'delegate' && !mine && !open && supporting && (
           <button type="button" disabled={busy} onClick={() => actions.unsupport(p.id)}>
             {m.actions.unsupport}
+          </button>
+        )}
+        {mine && open && p.kind === 'amend' && p.outdated && !carried && (
+          <button type="button" className="primary" disabled={busy} onClick={() => actions.carry(p)}>
+            {m.carry.action}
           </button>
         )}
         {mine && open && p.kind !== 'delete' && p.kind !== 'retain' && (

@@ -8,7 +8,7 @@ import {
 } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 import { type ProposalFilter, passes } from './compiledText.js';
-import { type CardActions, ProposalCard } from './ProposalCard.js';
+import { type CardActions, type CarriedOnCard, ProposalCard } from './ProposalCard.js';
 import type { Viewer } from './viewer.js';
 
 /** Props of `ProposalPanel`. */
@@ -27,6 +27,8 @@ export interface ProposalPanelProps {
   };
   /** A form shown in the panel (new paragraph, alternative, comment), if any. */
   form: React.ReactNode;
+  /** An outdated amendment carried onto the current text, awaiting the delegation's word. */
+  carried?: (CarriedOnCard & { id: string }) | null;
 }
 
 /** Lists and acts on the proposals of one paragraph. */
@@ -39,6 +41,7 @@ export function ProposalPanel({
   busy,
   actions,
   form,
+  carried = null,
 }: ProposalPanelProps) {
   const m = messages.proposals;
   if (!paragraph) return <p className="panel-empty">{m.panel.empty}</p>;
@@ -57,6 +60,7 @@ export function ProposalPanel({
         selected={p.id === selectedProposal}
         busy={busy}
         actions={actions}
+        carried={carried?.id === p.id ? carried : null}
       />
     ));
   const canTable = viewer.role !== 'observer';
