@@ -49,7 +49,7 @@ export function RebaseConflicts({ rebased, choices, onChange, onApply }: RebaseC
   const words = (text: string) => (text.trim() === '' ? <em>{m.nothing}</em> : text);
   return (
     <section className="rebase-conflicts" aria-labelledby={`${id}-h`} data-testid="rebase-conflicts">
-      <h4 id={`${id}-h`} ref={heading} tabIndex={-1} role="alert">
+      <h4 id={`${id}-h`} ref={heading} tabIndex={-1}>
         {m.heading(n)}
       </h4>
       <p className="hint">{m.help}</p>
