@@ -227,6 +227,7 @@ describe('rebasing amendments onto a moving text', () => {
     const printed = print.locator(`[data-pid="op10"] .c-text .bracket.outdated[data-proposal-id="${id}"]`);
     await printed.waitFor({ timeout: 10_000 });
     expect((await printed.textContent()) ?? '').toContain('outdated');
+    await printed.scrollIntoViewIfNeeded();
     await screenshot(print, 'rebase-outdated-print');
     await print.close();
 
@@ -266,6 +267,7 @@ describe('rebasing amendments onto a moving text', () => {
     // Read out as such, and not an open bracket.
     expect(await mark.innerText()).toContain('Incorporated from European Union:');
     expect(await page.locator(`${para('op04')} .bracket`).count()).toBe(0);
+    await mark.scrollIntoViewIfNeeded();
     await screenshot(page, 'rebase-incorporated');
     // Not in the clean text.
     await showText(page);
