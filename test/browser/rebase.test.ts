@@ -253,6 +253,37 @@ describe('rebasing amendments onto a moving text', () => {
     await expect.poll(() => ours.first().getAttribute('class'), { timeout: 5_000 }).not.toContain('outdated');
   });
 
+  it('opens the editor with the conflict shown when an outdated amendment meets the co-facilitators’ words', async () => {
+    const page = eu.page;
+    const before = textOf('op11');
+    expect(before).toContain('in several corridors');
+    const res = await api<{ proposal: ProposalView }>(ts.url, 'POST', `${BASE}/proposals`, {
+      cookie: euCookie,
+      body: { kind: 'amend', pid: 'op11', baseText: before, text: before.replace('several', 'many') },
+    });
+    const id = res.body.proposal.id;
+    await cofacEdit('op11', 'several', 'a few');
+    const ours = page.locator(`${para('op11')} [data-proposal-id="${id}"]`);
+    await expect.poll(() => ours.first().getAttribute('class'), { timeout: 5_000 }).toContain('outdated');
+    await ours.first().click();
+    await page
+      .locator(`#proposal-${id}`)
+      .getByRole('button', { name: 'Carry onto the current text' })
+      .click();
+    const conflicts = page.getByTestId('rebase-conflicts');
+    await conflicts.waitFor({ timeout: 5_000 });
+    expect(await conflicts.locator('.conflict-words.theirs').innerText()).toBe('a few');
+    expect(await conflicts.locator('.conflict-words.mine').innerText()).toBe('many');
+    await conflicts.getByLabel('Write other words').check();
+    await conflicts.getByLabel('Words for place 1').fill('a number of');
+    await conflicts.getByRole('button', { name: 'Use these choices' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.suggestion-editor').waitFor({ state: 'detached', timeout: 5_000 });
+    const now = (await proposals()).find((p) => p.id === id)!;
+    expect(now.outdated).toBe(false);
+    expect(now.changes.map((c) => [c.deleted, c.inserted])).toEqual([['few', 'number of']]);
+  });
+
   it('marks the words an applied amendment put in as incorporated, with who proposed them', async () => {
     const page = eu.page;
     const [essential] = (await proposals()).filter((p) => p.pid === 'op04' && p.kind === 'amend');
