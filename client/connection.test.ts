@@ -1,9 +1,10 @@
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '../shared/protocol.js';
-import { type Connection, createConnection, saveStatus } from './connection.js';
+import { type Connection, createConnection, KEEP_ALIVE_MS, saveStatus } from './connection.js';
+import { isDocumentWrite } from './readOnly.js';
 
 /** A stand-in for the browser WebSocket that the test drives by hand. */
 class FakeSocket {
@@ -55,8 +56,9 @@ const ana = {
   delegationName: 'European Union',
 } as const;
 
-function open(): Connection {
+function open(writable = true): Connection {
   return createConnection('draft.test', ana, {
+    writable,
     url: 'ws://example.test/collab',
     WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
   });
@@ -176,5 +178,123 @@ describe('createConnection', () => {
   it('publishes a changed user to the others', () => {
     connection.setUser({ ...ana, name: 'Delegate, EU', color: '#b3261e' });
     expect(connection.getState().peers[0]).toMatchObject({ name: 'Delegate, EU', color: '#b3261e' });
+  });
+});
+
+/** A document with a deleted word: its delete set is not empty, like any draft's. */
+function serverDocWithDeletion(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, 'Recalling the Compact');
+  doc.getText('t').delete(0, 10);
+  return doc;
+}
+
+describe('a read-only connection', () => {
+  let connection: Connection;
+  let errors: unknown[][];
+  beforeEach(() => {
+    FakeSocket.instances = [];
+    errors = [];
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
+    connection = open(false);
+  });
+  afterEach(() => {
+    connection.destroy();
+    vi.restoreAllMocks();
+  });
+
+  /** The server's side of a (re)connection: its sync step 1, then the whole document. */
+  function serverSync(socket: FakeSocket, server: Y.Doc) {
+    socket.receive((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeSyncStep1(encoder, server);
+    });
+    socket.receive((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeSyncStep2(encoder, server);
+    });
+  }
+
+  it('receives the document but answers no sync step, even after reconnecting with deletions', () => {
+    const server = serverDocWithDeletion();
+    latestSocket().open();
+    serverSync(latestSocket(), server);
+    expect(connection.getState().synced).toBe(true);
+    expect(connection.doc.getText('t').toString()).toBe('the Compact');
+    latestSocket().serverClose(1006);
+    // y-websocket reconnects on a timer; open the next socket by hand.
+    connection.provider.connect();
+    const again = latestSocket();
+    again.open();
+    serverSync(again, server);
+    for (const socket of FakeSocket.instances) expect(socket.sent.filter(isDocumentWrite)).toEqual([]);
+    // Only sync step 1 (a state vector) went out on each socket.
+    expect(again.sent.map((f) => [f[0], f[1]])).toContainEqual([MessageType.sync, 0]);
+    expect(errors).toEqual([]);
+  });
+
+  it('never sends a local change, and reports it once as a bug', () => {
+    latestSocket().open();
+    edit(connection, 'Noting');
+    edit(connection, 'Also ');
+    expect(latestSocket().sent.filter(isDocumentWrite)).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0]![0])).toContain('read-only document draft.test');
+  });
+
+  it('says it is read-only from the start', () => {
+    expect(connection.getState().readOnly).toBe(true);
+  });
+
+  it('reads the extension messages instead of logging them as unknown', () => {
+    latestSocket().open();
+    latestSocket().receive((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.error);
+      encoding.writeVarString(encoder, JSON.stringify({ code: 'READ_ONLY', message: 'no writes' }));
+    });
+    expect(connection.getState().lastError?.code).toBe('READ_ONLY');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('isDocumentWrite', () => {
+  const frame = (build: (encoder: encoding.Encoder) => void) => {
+    const encoder = encoding.createEncoder();
+    build(encoder);
+    return encoding.toUint8Array(encoder);
+  };
+  it('is true for sync step 2 and updates, even empty ones, and false for the rest', () => {
+    const doc = new Y.Doc();
+    const sync = (write: (e: encoding.Encoder) => void) =>
+      frame((e) => {
+        encoding.writeVarUint(e, MessageType.sync);
+        write(e);
+      });
+    expect(isDocumentWrite(sync((e) => syncProtocol.writeSyncStep1(e, doc)))).toBe(false);
+    expect(isDocumentWrite(sync((e) => syncProtocol.writeSyncStep2(e, doc)))).toBe(true);
+    expect(isDocumentWrite(sync((e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc))))).toBe(true);
+    expect(isDocumentWrite(Uint8Array.of(MessageType.queryAwareness))).toBe(false);
+    expect(isDocumentWrite(Uint8Array.of(MessageType.awareness, 0))).toBe(false);
+    expect(isDocumentWrite(Uint8Array.of(MessageType.sync))).toBe(true);
+  });
+});
+
+describe('keep-alive', () => {
+  afterEach(() => vi.useRealTimers());
+  it('asks for presence when the socket has been silent, so y-websocket does not drop it', () => {
+    vi.useFakeTimers();
+    FakeSocket.instances = [];
+    const connection = open(false);
+    latestSocket().open();
+    const sent = () =>
+      latestSocket().sent.filter((f) => f.length === 1 && f[0] === MessageType.queryAwareness);
+    vi.advanceTimersByTime(KEEP_ALIVE_MS - 1_000);
+    expect(sent()).toHaveLength(0);
+    vi.advanceTimersByTime(KEEP_ALIVE_MS);
+    expect(sent().length).toBeGreaterThanOrEqual(1);
+    // Still the same socket after y-websocket's 30 s watchdog would have fired.
+    vi.advanceTimersByTime(40_000);
+    expect(FakeSocket.instances).toHaveLength(1);
+    connection.destroy();
   });
 });

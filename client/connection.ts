@@ -5,9 +5,17 @@
  */
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { COLLAB_PATH } from '../shared/protocol.js';
+import { COLLAB_PATH, MessageType } from '../shared/protocol.js';
 import { installExtensionHandlers, type ServerError } from './extensionMessages.js';
 import { type LocalUser, type Peer, peersFrom, samePeers, USER_FIELD } from './presence.js';
+import { installReadOnlySync, readOnlySocket } from './readOnly.js';
+
+/**
+ * A connection that has heard nothing for this long asks the server for presence, which it
+ * always answers. y-websocket drops and reopens a socket silent for 30 s; the proposals
+ * document has no presence, so without this its socket would be reopened every 30 s.
+ */
+export const KEEP_ALIVE_MS = 10_000;
 
 /**
  * Where the socket stands. `connecting` before the first connection, `reconnecting` after it
@@ -31,7 +39,7 @@ export interface ConnectionState {
   peers: readonly Peer[];
   /** The last error the server reported on the socket, until cleared. */
   lastError?: ServerError;
-  /** True once the server refused this client's changes (`READ_ONLY`); it stays read-only. */
+  /** True for a connection opened read-only, or once the server refused its changes (`READ_ONLY`). */
   readOnly: boolean;
   /** The close code with which the server ended the connection for good. */
   closeCode?: number;
@@ -58,8 +66,13 @@ export interface Connection {
   destroy(): void;
 }
 
-/** Options for tests and unusual deployments. */
+/** How a connection opens its document. */
 export interface ConnectionOptions {
+  /**
+   * Whether this person may change the document. A read-only connection never sends a change
+   * (see `readOnly.ts`); local changes, which would be a bug, are reported and not sent.
+   */
+  writable: boolean;
   /** Base URL of the collaboration socket; defaults to `/collab` on this page's host. */
   url?: string;
   /** A WebSocket implementation other than the browser's. */
@@ -82,19 +95,30 @@ function browserOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 
-/** Opens a connection to the document `docName`, showing this client as `user`. */
+/**
+ * Opens a connection to the document `docName`, showing this client as `user` (or not at all,
+ * with null: the proposals document has no presence).
+ */
 export function createConnection(
   docName: string,
-  user: LocalUser,
-  options: ConnectionOptions = {},
+  user: LocalUser | null,
+  options: ConnectionOptions,
 ): Connection {
   const doc = new Y.Doc();
+  let reported = false;
+  const droppedWrite = () => {
+    if (reported) return;
+    reported = true;
+    console.error(`A change to the read-only document ${docName} was made here and not sent.`);
+  };
+  const Socket = options.WebSocketPolyfill ?? WebSocket;
   const provider = new WebsocketProvider(options.url ?? defaultCollabUrl(), docName, doc, {
     params: { ext: '1' },
     // Every tab talks to the server itself, so "saved" always means stored on the server.
     disableBc: true,
-    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    WebSocketPolyfill: options.writable ? Socket : readOnlySocket(Socket, droppedWrite),
   });
+  if (!options.writable) installReadOnlySync(provider);
   const listeners = new Set<ConnectionListener>();
   let everConnected = false;
   let socketUp = false;
@@ -106,7 +130,7 @@ export function createConnection(
     saved: 'saved',
     synced: false,
     peers: [],
-    readOnly: false,
+    readOnly: !options.writable,
   };
 
   const connectionStatus = (): ConnectionStatus => {
@@ -161,8 +185,17 @@ export function createConnection(
     closeCode = code;
     update();
   });
-  const onDocUpdate = () => update();
+  const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (!options.writable && origin !== provider) droppedWrite();
+    update();
+  };
   doc.on('update', onDocUpdate);
+
+  const keepAlive = setInterval(() => {
+    const ws = provider.ws;
+    if (!provider.wsconnected || !ws || Date.now() - provider.wsLastMessageReceived < KEEP_ALIVE_MS) return;
+    ws.send(Uint8Array.of(MessageType.queryAwareness));
+  }, KEEP_ALIVE_MS / 2);
 
   const onAwarenessChange = () => {
     const peers = peersFrom(provider.awareness.getStates(), doc.clientID);
@@ -183,7 +216,8 @@ export function createConnection(
   globalThis.addEventListener?.('online', onOnline);
   globalThis.addEventListener?.('offline', onOffline);
 
-  provider.awareness.setLocalStateField(USER_FIELD, { ...user });
+  if (user) provider.awareness.setLocalStateField(USER_FIELD, { ...user });
+  else provider.awareness.setLocalState(null);
   onAwarenessChange();
 
   const unsubscribe = (listener: ConnectionListener) => {
@@ -207,6 +241,7 @@ export function createConnection(
     },
     destroy() {
       listeners.clear();
+      clearInterval(keepAlive);
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       provider.awareness.off('change', onAwarenessChange);

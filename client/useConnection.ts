@@ -5,9 +5,10 @@ import type { LocalUser } from './presence.js';
 
 /**
  * A connection to `docName` that lives as long as the calling component (null until opened).
- * Changing `user` updates how this client shows itself; it does not reconnect.
+ * Changing `user` updates how this client shows itself; it does not reconnect. A connection
+ * that is not `writable` never sends a change (`ConnectionOptions.writable`).
  */
-export function useConnection(docName: string, user: LocalUser): Connection | null {
+export function useConnection(docName: string, user: LocalUser, writable: boolean): Connection | null {
   const [connection, setConnection] = useState<Connection | null>(null);
   const latestUser = useRef(user);
 
@@ -18,13 +19,13 @@ export function useConnection(docName: string, user: LocalUser): Connection | nu
   }, [connection, user]);
 
   useEffect(() => {
-    const opened = createConnection(docName, latestUser.current);
+    const opened = createConnection(docName, latestUser.current, { writable });
     setConnection(opened);
     return () => {
       opened.destroy();
       setConnection(null);
     };
-  }, [docName]);
+  }, [docName, writable]);
 
   return connection;
 }

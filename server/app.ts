@@ -23,6 +23,7 @@ import { proposalRoutes } from './http/proposals.js';
 import { readingRoutes } from './http/readings.js';
 import { roadmapRoutes } from './http/roadmap.js';
 import { loadPrincipal } from './http/session.js';
+import { visitRoutes } from './http/visits.js';
 import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
 import { parseDocName } from './negotiations.js';
@@ -31,6 +32,7 @@ import { Publication } from './proposals/publication.js';
 import { Readings } from './readings/readings.js';
 import { Roadmap } from './roadmap/roadmap.js';
 import type { Storage } from './storage/storage.js';
+import { Visits } from './visits/visits.js';
 
 /** Delay between a change of the base text and the check of which amendments it outdated. */
 export const OUTDATED_CHECK_DELAY_MS = 200;
@@ -108,6 +110,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
   const roadmap = new Roadmap(storage, audit);
   const inputs = new Inputs(storage, rooms, readings, audit);
+  const visits = new Visits(storage, rooms);
   const collab = attachCollab(
     http,
     rooms,
@@ -137,6 +140,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', exportRoutes(storage, accounts, readings));
   app.use('/api', roadmapRoutes(storage, accounts, roadmap));
   app.use('/api', inputRoutes(storage, accounts, inputs));
+  app.use('/api', visitRoutes(accounts, visits));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;

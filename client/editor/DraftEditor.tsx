@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { Connection } from '../connection.js';
 import { messages } from '../i18n/messages.js';
 import { useConnectionState } from '../useConnection.js';
+import type { Reveal } from '../visits/sinceMarks.js';
 import { createDraftView, type DraftView } from './draftView.js';
+import { NO_PARAGRAPH_MARKS, type ParagraphMarks, paragraphAtCursor } from './paragraphMarks.js';
 import { Toolbar } from './Toolbar.js';
 
 /** Props of `DraftEditor`. */
@@ -11,10 +13,22 @@ export interface DraftEditorProps {
   connection: Connection;
   /** Whether this person may change the text (default true); the server may still refuse. */
   editable?: boolean;
+  /** Proposal counts and changes since the last visit, marked on the paragraphs. */
+  marks?: ParagraphMarks;
+  /** Told the id of the paragraph holding the cursor whenever it changes (null outside one). */
+  onParagraph?: (pid: string | null) => void;
+  /** A paragraph to put the cursor in and scroll to. */
+  reveal?: Reveal | null;
 }
 
 /** The draft of a negotiation, edited together through `connection`. */
-export function DraftEditor({ connection, editable = true }: DraftEditorProps) {
+export function DraftEditor({
+  connection,
+  editable = true,
+  marks = NO_PARAGRAPH_MARKS,
+  onParagraph,
+  reveal = null,
+}: DraftEditorProps) {
   const mount = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<DraftView | null>(null);
   const { synced, connection: status, readOnly } = useConnectionState(connection);
@@ -39,6 +53,29 @@ export function DraftEditor({ connection, editable = true }: DraftEditorProps) {
   useEffect(() => {
     if (synced) setLoaded(true);
   }, [synced]);
+
+  useEffect(() => {
+    draft?.setMarks(marks);
+  }, [draft, marks]);
+
+  useEffect(() => {
+    if (!draft || !onParagraph) return;
+    let last: string | null | undefined;
+    const tell = () => {
+      const pid = paragraphAtCursor(draft.view.state);
+      if (pid === last) return;
+      last = pid;
+      onParagraph(pid);
+    };
+    tell();
+    return draft.subscribe(tell);
+  }, [draft, onParagraph]);
+
+  // The draft may arrive after the request: try again as it does.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` makes the draft's paragraphs present
+  useEffect(() => {
+    if (draft && reveal) draft.reveal(reveal.pid);
+  }, [draft, reveal, loaded]);
 
   return (
     <div className="draft">

@@ -4,16 +4,17 @@
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
-import { type Command, EditorState } from 'prosemirror-state';
+import { type Command, EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
-import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
+import { DRAFT_FRAGMENT, isParagraphType, schema } from '../../shared/schema.js';
 import type { Connection, ConnectionState } from '../connection.js';
 import { messages } from '../i18n/messages.js';
 import { splitParagraph, toggleBold, toggleItalic } from './commands.js';
 import { buildCursor } from './cursors.js';
 import { editablePlugin, isEditable, setEditableTr } from './editable.js';
 import { numberingPlugin } from './numberDecorations.js';
+import { type ParagraphMarks, paragraphMarksPlugin, setParagraphMarksTr } from './paragraphMarks.js';
 import { paragraphIdPlugin } from './pids.js';
 
 /** Blocks that undo must not remove when someone else has typed in them meanwhile. */
@@ -31,6 +32,10 @@ export interface DraftView {
   setEditable(editable: boolean): void;
   /** Runs a command on the editor and gives the focus back to the text. */
   run(command: Command): boolean;
+  /** Shows proposal counts and changes since the last visit on the paragraphs. */
+  setMarks(marks: ParagraphMarks): void;
+  /** Puts the cursor at the start of paragraph `pid`, scrolls to it and focuses the text; false if absent. */
+  reveal(pid: string): boolean;
   /** Calls `listener` after every state change; returns a function that unsubscribes. */
   subscribe(listener: DraftViewListener): () => void;
   /** Removes the view and stops listening to the connection. */
@@ -50,6 +55,7 @@ function plugins(connection: Connection): EditorState['plugins'] {
     yUndoPlugin({ protectedNodes: PROTECTED_NODES }),
     paragraphIdPlugin(),
     numberingPlugin(),
+    paragraphMarksPlugin(),
     editablePlugin(false),
     keymap({
       'Mod-z': undo,
@@ -116,6 +122,20 @@ export function createDraftView(
       const done = command(view.state, view.dispatch, view);
       view.focus();
       return done;
+    },
+    setMarks(marks) {
+      view.dispatch(setParagraphMarksTr(view.state, marks));
+    },
+    reveal(pid) {
+      let at = -1;
+      view.state.doc.forEach((child, offset) => {
+        if (at < 0 && isParagraphType(child.type.name) && child.attrs.pid === pid) at = offset;
+      });
+      if (at < 0) return false;
+      const selection = TextSelection.near(view.state.doc.resolve(at + 1));
+      view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+      view.focus();
+      return true;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -9,6 +9,7 @@ import { accountMessages } from './accounts.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
 import { roadmapMessages } from './roadmap.js';
+import { workspaceMessages } from './workspace.js';
 
 /** Name of a close code in `CloseCode`. */
 type CloseCodeName = keyof typeof CloseCode;
@@ -94,6 +95,7 @@ export const messages = {
   proposals: proposalMessages,
   readings: readingMessages,
   roadmap: roadmapMessages,
+  workspace: workspaceMessages,
   connection: {
     label: 'Connection',
     connecting: 'Connecting…',

@@ -1,6 +1,7 @@
 /** One proposal rendered as a bracket inside or after the text: [~~deleted~~ **inserted** — EU]. */
 import type { Piece } from '../../shared/compilation.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
+import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
 
 /** Props of `Bracket`. */
@@ -16,15 +17,18 @@ export interface BracketProps {
   note?: string | undefined;
   /** Set apart as outdated (its words were rewritten since) or as already in the text. */
   variant?: 'outdated' | 'incorporated' | undefined;
+  /** True when tabled or changed since the reader's last visit (a mark of its own). */
+  since?: boolean | undefined;
 }
 
 /** A bracketed, attributed proposal; activating it selects the proposal. */
-export function Bracket({ proposal, pieces, tag, selected, onSelect, note, variant }: BracketProps) {
+export function Bracket({ proposal, pieces, tag, selected, onSelect, note, variant, since }: BracketProps) {
   const classes = [
     'bracket',
     proposal.byFacilitators ? 'by-facilitators' : '',
     variant ?? '',
     selected ? 'selected' : '',
+    since ? 'since-visit' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -44,7 +48,8 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note, varia
         return <span key={key}>{piece.text}</span>;
       })}
       <span className="attribution">{` — ${attributionOf(proposal)}`}</span>
-      {note && <span className="bracket-note">{` · ${note}`}</span>}]
+      {note && <span className="bracket-note">{` · ${note}`}</span>}
+      {since && <span className="visually-hidden">{` (${messages.workspace.since.changedTag})`}</span>}]
     </>
   );
   if (!onSelect) {

@@ -12,20 +12,21 @@ import { rebase } from '../../shared/rebase.js';
 import { type TextChange, wordChanges } from '../../shared/wordDiff.js';
 import { useConfirm } from '../ConfirmDialog.js';
 import { messages } from '../i18n/messages.js';
-import { actionErrorMessage } from '../readings/actionError.js';
+import { NO_MARKS, type Reveal, type SinceMarks } from '../visits/sinceMarks.js';
+import type { BoardState } from './board.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
 import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
 import { DraftList } from './DraftList.js';
 import { type DraftKey, type DraftKind, type SavedDraft, sameDraft } from './drafts.js';
 import { Filters } from './Filters.js';
 import { ProposalPanel } from './ProposalPanel.js';
-import { type AmendmentWords, proposalApi } from './proposalApi.js';
+import type { AmendmentWords } from './proposalApi.js';
 import { SuggestionEditor } from './SuggestionEditor.js';
 import { tablingOptions } from './TablingAs.js';
 import { TextProposalForm } from './TextProposalForm.js';
-import { useBoard } from './useBoard.js';
 import { useDrafts } from './useDrafts.js';
 import { useDraftVersion } from './useDraftVersion.js';
+import { useProposalActions } from './useProposalActions.js';
 import type { Viewer } from './viewer.js';
 
 /** Props of `CompilationView`. */
@@ -33,9 +34,15 @@ export interface CompilationViewProps {
   negotiationId: string;
   /** The draft's live Y.Doc (from the draft connection). */
   doc: Y.Doc;
+  /** The live proposals board of the negotiation. */
+  board: BoardState;
   viewer: Viewer;
   /** The signed-in person, whose drafts this browser keeps. */
   personId: string;
+  /** What changed since the reader's last visit, highlighted. */
+  since?: SinceMarks;
+  /** A paragraph (and proposal) to select, scroll to and focus. */
+  reveal?: Reveal | null;
 }
 
 type Editing = {
@@ -59,19 +66,24 @@ export interface Carried {
 const HASH = /^#proposal-([\w-]{1,64})$/;
 
 /** The compilation text with the proposal panel. */
-export function CompilationView({ negotiationId, doc, viewer, personId }: CompilationViewProps) {
+export function CompilationView({
+  negotiationId,
+  doc,
+  board,
+  viewer,
+  personId,
+  since = NO_MARKS,
+  reveal = null,
+}: CompilationViewProps) {
   const m = messages.proposals;
-  const board = useBoard(negotiationId);
   const version = useDraftVersion(doc);
-  const api = useMemo(() => proposalApi(negotiationId), [negotiationId]);
+  const { api, busy, notice, setNotice, run, card, setParagraphStatus } = useProposalActions(negotiationId);
   const drafts = useDrafts(negotiationId, personId);
   const [filter, setFilter] = useState<ProposalFilter>(DEFAULT_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const [selectedProposal, setSelectedProposal] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [carried, setCarried] = useState<Carried | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [confirmElement, confirm] = useConfirm();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
@@ -94,22 +106,6 @@ export function CompilationView({ negotiationId, doc, viewer, personId }: Compil
     proposalId: e.proposal?.id,
   });
 
-  /** Runs a command; says `done` when it succeeds (nothing when null) or what went wrong. */
-  const run = async (action: () => Promise<unknown>, done: string | null) => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      await action();
-      if (done) setNotice({ text: done, error: false });
-      return true;
-    } catch (err) {
-      setNotice({ text: actionErrorMessage(err), error: true });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const select = (pid: string) => {
     setSelected(pid);
     setSelectedProposal(null);
@@ -117,7 +113,27 @@ export function CompilationView({ negotiationId, doc, viewer, personId }: Compil
     if (carried && carried.proposal.pid !== pid) setCarried(null);
   };
 
-  // `#proposal-<id>`: select the proposal and bring its card into view, once per address.
+  const article = useRef<HTMLElement>(null);
+  /** Selects a paragraph (and proposal) and brings its bracket, or its number, into view. */
+  const show = (pid: string, proposalId: string | null) => {
+    select(pid);
+    setSelectedProposal(proposalId);
+    const root = article.current;
+    const section = root?.querySelector<HTMLElement>(`section[data-pid="${CSS.escape(pid)}"]`);
+    if (!root || !section) return;
+    const bracket = proposalId
+      ? section.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(proposalId)}"]`)
+      : null;
+    const target = bracket ?? section.querySelector<HTMLElement>('.c-label');
+    section.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per request to reveal
+  useEffect(() => {
+    if (reveal) show(reveal.pid, reveal.proposalId);
+  }, [reveal]);
+
+  // `#proposal-<id>` (a notification links there): the same, once per address.
   const linked = useRef<string | null>(null);
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
@@ -125,19 +141,17 @@ export function CompilationView({ negotiationId, doc, viewer, personId }: Compil
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the address or the proposals change
   useEffect(() => {
     const id = HASH.exec(hash)?.[1];
     if (!id || linked.current === hash) return;
     const p = board.proposals.find((x) => x.id === id);
     if (!p) return;
     linked.current = hash;
-    setSelected(p.pid);
-    setSelectedProposal(p.id);
-    requestAnimationFrame(() => {
-      const card = document.getElementById(`proposal-${p.id}`);
-      card?.scrollIntoView({ block: 'center' });
-      card?.focus();
-    });
+    show(p.pid, p.id);
+    requestAnimationFrame(() =>
+      document.getElementById(`proposal-${p.id}`)?.scrollIntoView({ block: 'nearest' }),
+    );
   }, [hash, board.proposals]);
 
   const openEditor = async (p: ProposalView, carrying = false) => {
@@ -160,16 +174,7 @@ export function CompilationView({ negotiationId, doc, viewer, personId }: Compil
   };
 
   const actions = {
-    support: (id: string) => void run(() => api.support(id), m.done.supported),
-    unsupport: (id: string) => void run(() => api.unsupport(id), m.done.unsupported),
-    withdraw: (id: string) => {
-      if (window.confirm(m.actions.confirmWithdraw)) void run(() => api.withdraw(id), m.done.withdrawn);
-    },
-    setStatus: (id: string, status: ProposalView['status']) =>
-      void run(() => api.setStatus(id, status), m.done.status),
-    apply: (id: string) => {
-      if (window.confirm(m.actions.confirmApply)) void run(() => api.apply(id), m.done.applied);
-    },
+    ...card,
     edit: (p: ProposalView) => void run(() => openEditor(p), m.done.opened),
     carry: (p: ProposalView) =>
       void run(async () => {
@@ -203,7 +208,7 @@ export function CompilationView({ negotiationId, doc, viewer, personId }: Compil
       })();
     },
     setParagraphStatus: (status: Parameters<typeof api.setParagraphStatus>[1]) => {
-      if (selected) void run(() => api.setParagraphStatus(selected, status), m.done.paragraph);
+      if (selected) setParagraphStatus(selected, status);
     },
   };
 
@@ -282,7 +287,12 @@ export function CompilationView({ negotiationId, doc, viewer, personId }: Compil
 
   return (
     <div className="compilation-layout">
-      <article className="compilation" aria-label={m.views.compilation} data-testid="compilation">
+      <article
+        ref={article}
+        className="compilation"
+        aria-label={m.views.compilation}
+        data-testid="compilation"
+      >
         {blocks.map((b) => {
           if (b.type === 'title')
             return (
@@ -325,6 +335,8 @@ export function CompilationView({ negotiationId, doc, viewer, personId }: Compil
               paragraph={p}
               runs={b.runs}
               openCount={b.proposals.filter((x) => x.status === 'open').length}
+              since={since.paragraphs.has(p.pid)}
+              sinceProposals={since.proposals}
               selected={selected === p.pid}
               selectedProposal={selectedProposal}
               onSelect={select}
@@ -360,6 +372,7 @@ export function CompilationView({ negotiationId, doc, viewer, personId }: Compil
           proposals={board.proposals}
           filter={{ ...filter, status: null }}
           selectedProposal={selectedProposal}
+          since={since.proposals}
           busy={busy}
           actions={actions}
           carried={carried ? { id: carried.proposal.id, changes: carried.changes, ...carryActions } : null}

@@ -21,6 +21,10 @@ export interface CompiledParagraphViewProps {
   runs?: readonly SnapshotRun[];
   /** True for a closed reading's record: each proposal shows its outcome, applied ones too. */
   showOutcome?: boolean;
+  /** True when the paragraph changed since the reader's last visit (a mark of its own). */
+  since?: boolean;
+  /** Proposals tabled or changed since the reader's last visit. */
+  sinceProposals?: ReadonlyMap<string, 'tabled' | 'updated'>;
 }
 
 /** A numbered paragraph: base text with bracketed amendments, then whole-paragraph proposals. */
@@ -33,6 +37,8 @@ export function CompiledParagraphView({
   onSelectProposal,
   runs,
   showOutcome = false,
+  since = false,
+  sinceProposals,
 }: CompiledParagraphViewProps) {
   const m = messages.proposals;
   const pick = onSelectProposal && ((id: string) => onSelectProposal(p.pid, id));
@@ -41,7 +47,7 @@ export function CompiledParagraphView({
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the number button is the keyboard way to select a paragraph
     <section
-      className={`c-para ${p.kind} status-${p.status}${selected ? ' selected' : ''}`}
+      className={`c-para ${p.kind} status-${p.status}${selected ? ' selected' : ''}${since ? ' since-visit' : ''}`}
       data-pid={p.pid}
       aria-labelledby={`label-${p.pid}`}
       onClick={onSelect && (() => onSelect(p.pid))}
@@ -72,6 +78,7 @@ export function CompiledParagraphView({
             {openCount}
           </span>
         )}
+        {since && <span className="since-visit-tag">{messages.workspace.since.changedTag}</span>}
       </div>
       <div className="c-body">
         {p.status !== 'pending' && (
@@ -105,6 +112,7 @@ export function CompiledParagraphView({
                       tag={e.state === 'outdated' ? m.outdated : m.incorporated}
                       variant={e.state}
                       selected={selectedProposal === e.proposal.id}
+                      since={sinceProposals?.has(e.proposal.id)}
                       onSelect={pick}
                       note={outcome(e.proposal.status)}
                     />
@@ -119,6 +127,7 @@ export function CompiledParagraphView({
                     proposal={e.proposal}
                     pieces={e.pieces}
                     selected={selectedProposal === e.proposal.id}
+                    since={sinceProposals?.has(e.proposal.id)}
                     onSelect={pick}
                     note={outcome(e.proposal.status)}
                   />
@@ -136,6 +145,7 @@ export function CompiledParagraphView({
                 pieces={[]}
                 tag={w.kind === 'delete' ? m.bracketDelete : m.bracketRetain}
                 selected={selectedProposal === w.id}
+                since={sinceProposals?.has(w.id)}
                 onSelect={pick}
                 note={outcome(w.status)}
               />
@@ -148,6 +158,7 @@ export function CompiledParagraphView({
                 tag={m.outdated}
                 variant="outdated"
                 selected={selectedProposal === o.id}
+                since={sinceProposals?.has(o.id)}
                 onSelect={pick}
                 note={outcome(o.status)}
               />
@@ -170,6 +181,7 @@ export function CompiledParagraphView({
                   tag={m.incorporated}
                   variant="incorporated"
                   selected={selectedProposal === a.id}
+                  since={sinceProposals?.has(a.id)}
                   onSelect={pick}
                 />
               ),
@@ -185,6 +197,7 @@ export function CompiledParagraphView({
               proposal={a}
               pieces={[{ kind: 'ins', text: a.text }]}
               selected={selectedProposal === a.id}
+              since={sinceProposals?.has(a.id)}
               onSelect={pick}
               note={outcome(a.status)}
             />
@@ -197,6 +210,7 @@ export function CompiledParagraphView({
               pieces={[{ kind: 'text', text: c.text }]}
               tag={c.reservation ? m.reservation : m.comment}
               selected={selectedProposal === c.id}
+              since={sinceProposals?.has(c.id)}
               onSelect={pick}
               note={outcome(c.status)}
             />
@@ -214,6 +228,7 @@ export function CompiledParagraphView({
                 proposal={ins.proposal}
                 pieces={[{ kind: 'ins', text: ins.proposal.text }]}
                 selected={selectedProposal === ins.proposal.id}
+                since={sinceProposals?.has(ins.proposal.id)}
                 onSelect={pick}
                 note={outcome(ins.proposal.status)}
               />

@@ -34,6 +34,8 @@ export interface ProposalCardProps {
   busy: boolean;
   actions: CardActions;
   carried?: CarriedOnCard | null;
+  /** Tabled or changed since the reader's last visit (a mark of its own). */
+  since?: 'tabled' | 'updated' | undefined;
 }
 
 const APPLICABLE = new Set(['amend', 'alt', 'insert']);
@@ -46,6 +48,7 @@ export function ProposalCard({
   busy,
   actions,
   carried = null,
+  since,
 }: ProposalCardProps) {
   const m = messages.proposals;
   const mine = tabledByViewer(viewer, p);
@@ -56,7 +59,7 @@ export function ProposalCard({
     <li
       id={`proposal-${p.id}`}
       tabIndex={-1}
-      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}${p.outdated ? ' outdated' : ''}`}
+      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}${p.outdated ? ' outdated' : ''}${since ? ' since-visit' : ''}`}
       data-proposal-id={p.id}
       aria-current={selected ? 'true' : undefined}
     >
@@ -64,6 +67,7 @@ export function ProposalCard({
         <span className="card-kind">{m.kinds[p.kind]}</span>
         <span className={`badge status-${p.status}`}>{m.statuses[p.status]}</span>
         {p.outdated && <span className="badge outdated">{m.outdated}</span>}
+        {since && <span className="badge since-visit">{messages.workspace.since.cardTag[since]}</span>}
       </div>
       <p className="card-attribution">{attributionOf(p)}</p>
       {p.kind === 'amend' && (

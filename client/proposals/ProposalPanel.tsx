@@ -29,6 +29,10 @@ export interface ProposalPanelProps {
   form: React.ReactNode;
   /** An outdated amendment carried onto the current text, awaiting the delegation's word. */
   carried?: (CarriedOnCard & { id: string }) | null;
+  /** Proposals tabled or changed since the reader's last visit. */
+  since?: ReadonlyMap<string, 'tabled' | 'updated'>;
+  /** False where proposals are not tabled (the co-facilitators' edit view); default true. */
+  propose?: boolean;
 }
 
 /** Lists and acts on the proposals of one paragraph. */
@@ -42,6 +46,8 @@ export function ProposalPanel({
   actions,
   form,
   carried = null,
+  since,
+  propose = true,
 }: ProposalPanelProps) {
   const m = messages.proposals;
   if (!paragraph) return <p className="panel-empty">{m.panel.empty}</p>;
@@ -58,12 +64,13 @@ export function ProposalPanel({
         proposal={p}
         viewer={viewer}
         selected={p.id === selectedProposal}
+        since={since?.get(p.id)}
         busy={busy}
         actions={actions}
         carried={carried?.id === p.id ? carried : null}
       />
     ));
-  const canTable = viewer.role !== 'observer';
+  const canTable = viewer.role !== 'observer' && propose;
   return (
     <div className="proposal-panel" data-pid={paragraph.pid}>
       <h2 id="panel-heading">{m.panel.heading(paragraph.label)}</h2>
@@ -87,7 +94,7 @@ export function ProposalPanel({
           <span className={`badge status-${paragraph.status}`}>{m.paragraphStatuses[paragraph.status]}</span>
         )}
       </div>
-      {!canTable && <p className="panel-note">{m.panel.observerNote}</p>}
+      {viewer.role === 'observer' && <p className="panel-note">{m.panel.observerNote}</p>}
       {canTable && !open && <p className="panel-note">{m.panel.closed}</p>}
       {canTable && open && (
         <section aria-labelledby="propose-heading" className="propose">

@@ -1,10 +1,9 @@
 /**
  * The proposals board: a read-only copy of the server's proposals document for one negotiation
- * (every proposal's view and every paragraph's status), kept live over its own WebSocket.
- * A plain module; React subscribes with `useBoard`.
+ * (every proposal's view and every paragraph's status), kept live over its own read-only
+ * connection (nobody but the server writes that document). A plain module; React subscribes
+ * with `useBoard`.
  */
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { decodeLiveView } from '../../shared/liveView.js';
 import {
   PARAGRAPH_STATUS_MAP,
@@ -14,7 +13,7 @@ import {
   type ProposalView,
 } from '../../shared/proposals.js';
 import { proposalsDocName } from '../../shared/protocol.js';
-import { defaultCollabUrl } from '../connection.js';
+import { type ConnectionOptions, createConnection } from '../connection.js';
 
 /** What the board shows. Replaced as a whole on every change. */
 export interface BoardState {
@@ -32,14 +31,10 @@ export interface Board {
   destroy(): void;
 }
 
-/** Opens the board of a negotiation. */
-export function createBoard(negotiationId: string): Board {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(defaultCollabUrl(), proposalsDocName(negotiationId), doc, {
-    params: { ext: '1' },
-    disableBc: true,
-  });
-  provider.awareness.setLocalState(null);
+/** Opens the board of a negotiation (`options` for tests: another socket or server). */
+export function createBoard(negotiationId: string, options: Omit<ConnectionOptions, 'writable'> = {}): Board {
+  const connection = createConnection(proposalsDocName(negotiationId), null, { ...options, writable: false });
+  const { doc, provider } = connection;
   const proposals = doc.getMap<unknown>(PROPOSALS_MAP);
   const paragraphs = doc.getMap<ParagraphStatusView>(PARAGRAPH_STATUS_MAP);
   const listeners = new Set<() => void>();
@@ -74,8 +69,7 @@ export function createBoard(negotiationId: string): Board {
     },
     destroy() {
       listeners.clear();
-      provider.destroy();
-      doc.destroy();
+      connection.destroy();
     },
   };
 }

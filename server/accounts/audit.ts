@@ -36,11 +36,16 @@ export type AuditAction =
   | 'input.edited'
   | 'inputs.visibility';
 
-/** Writes audit entries; a failure to audit is logged, never thrown at the caller. */
+/**
+ * Writes audit entries; a failure to audit is logged, never thrown at the caller. Entries are
+ * stamped by `now`, the server's clock, injectable like the other services' (the demo's history
+ * is written with a hand-moved 2022 clock).
+ */
 export class AuditLog {
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Records an action by `who` (a membership, a principal, or nobody) in a negotiation. */
@@ -54,7 +59,7 @@ export class AuditLog {
     const delegation = who && 'participant' in who ? who.participant.delegation : null;
     try {
       await this.storage.audit.append({
-        at: new Date().toISOString(),
+        at: this.now().toISOString(),
         negotiationId,
         personId: principal?.person.id ?? null,
         personName: principal?.person.name ?? null,

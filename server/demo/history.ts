@@ -299,7 +299,7 @@ export async function ensureDemoHistory(
 ): Promise<boolean> {
   if ((await storage.readings.listSnapshots(DEMO_NEGOTIATION_ID)).length > 0) return false;
   const clock = new DemoClock('2022-03-17T13:00:00Z');
-  const audit = new AuditLog(storage, log);
+  const audit = new AuditLog(storage, log, clock.now);
   const readings = new Readings(storage, server.rooms, audit, clock.now);
   const commands = new ProposalCommands(
     storage,

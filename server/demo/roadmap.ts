@@ -160,7 +160,7 @@ export async function ensureDemoRoadmap(
   if ((await storage.roadmap.listEntries(DEMO_NEGOTIATION_ID)).length > 0) return false;
   let clock = Date.parse('2022-03-01T15:00:00Z');
   const now = () => new Date(clock);
-  const audit = new AuditLog(storage, log);
+  const audit = new AuditLog(storage, log, now);
   const roadmap = new Roadmap(storage, audit, now);
   const inputs = new Inputs(
     storage,

@@ -209,6 +209,14 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // The outdated check reads the open amendments of the paragraphs that changed.
   `CREATE INDEX proposals_paragraph ON proposals (negotiation_id, pid);`,
+  // Each person's last visit of each negotiation, with what there was to see (shared/visits.ts).
+  `CREATE TABLE visits (
+     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+     person_id TEXT NOT NULL REFERENCES people (id),
+     at TEXT NOT NULL,
+     seen TEXT NOT NULL,
+     PRIMARY KEY (negotiation_id, person_id)
+   );`,
 ];
 
 /** Brings the database schema up to date. */

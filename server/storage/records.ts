@@ -7,6 +7,7 @@ import type {
   ProposalStatus,
 } from '../../shared/proposals.js';
 import type { RoadmapEntryData } from '../../shared/roadmap.js';
+import type { SeenState } from '../../shared/visits.js';
 
 /** A role in one negotiation. */
 export type Role = 'facilitator' | 'delegate' | 'observer';
@@ -214,4 +215,12 @@ export interface InputVersionRecord {
   editedAt: string;
   personId: string;
   personName: string;
+}
+
+/** A person's last visit of a negotiation: when, and what there was to see then. */
+export interface VisitRecord {
+  negotiationId: string;
+  personId: string;
+  at: string;
+  seen: SeenState;
 }

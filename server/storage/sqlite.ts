@@ -12,6 +12,7 @@ import { SqliteInputs } from './sqliteInputs.js';
 import { SqliteProposals } from './sqliteProposals.js';
 import { SqliteReadings } from './sqliteReadings.js';
 import { SqliteRoadmap } from './sqliteRoadmap.js';
+import { SqliteVisits } from './sqliteVisits.js';
 import { statementCache } from './statements.js';
 import type { NegotiationRecord, Storage, StoredDoc } from './storage.js';
 
@@ -53,6 +54,7 @@ export class SqliteStorage implements Storage {
   readonly readings: SqliteReadings;
   readonly roadmap: SqliteRoadmap;
   readonly inputs: SqliteInputs;
+  readonly visits: SqliteVisits;
 
   constructor(readonly db: Database.Database) {
     const prepare = statementCache(db);
@@ -62,6 +64,7 @@ export class SqliteStorage implements Storage {
     this.readings = new SqliteReadings(db, prepare);
     this.roadmap = new SqliteRoadmap(db, prepare);
     this.inputs = new SqliteInputs(db, prepare);
+    this.visits = new SqliteVisits(db, prepare);
     this.stmt = {
       listNegotiations: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations ORDER BY created_at, id`),
       getNegotiation: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations WHERE id = ?`),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { consultationContract } from './consultation.contract.js';
 import type { ProposalRecord } from './records.js';
 import type { Storage } from './storage.js';
+import { visitsContract } from './visits.contract.js';
 
 const NEG = { timeZone: 'America/New_York', facilitatorDelegations: ['BGD', 'LUX'] };
 const bytes = (...xs: number[]) => new Uint8Array(xs);
@@ -129,5 +130,6 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
     });
 
     consultationContract(make);
+    visitsContract(make);
   });
 }

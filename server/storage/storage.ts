@@ -21,6 +21,7 @@ import type {
   SessionRecord,
   SnapshotRecord,
   SupportRecord,
+  VisitRecord,
 } from './records.js';
 
 /** A negotiation as stored. */
@@ -154,6 +155,14 @@ export interface InputStore {
   setStakeholderInputsVisible(negotiationId: string, visible: boolean, at: string, by: string): Promise<void>;
 }
 
+/** When each person last looked at each negotiation, and what there was to see. */
+export interface VisitStore {
+  /** A person's last recorded visit of a negotiation, or undefined. */
+  getVisit(negotiationId: string, personId: string): Promise<VisitRecord | undefined>;
+  /** Records a visit in place of the person's previous one, which it returns, atomically. */
+  replaceVisit(visit: VisitRecord): Promise<VisitRecord | undefined>;
+}
+
 /** The append-only audit log. */
 export interface AuditStore {
   append(entry: Omit<AuditRecord, 'seq'>): Promise<void>;
@@ -179,6 +188,7 @@ export interface Storage {
   readonly readings: ReadingStore;
   readonly roadmap: RoadmapStore;
   readonly inputs: InputStore;
+  readonly visits: VisitStore;
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<NegotiationRecord[]>;
   /** One negotiation, or undefined. */

@@ -20,13 +20,13 @@ async function expectStatus(page: Page, connection: string, saved: string): Prom
 /** The margin number CSS shows before a paragraph (the `::before` content of its `data-number`). */
 function marginNumber(page: Page, pid: string): Promise<string> {
   return page
-    .locator(`[data-pid="${pid}"]`)
+    .locator(`.ProseMirror [data-pid="${pid}"]`)
     .evaluate((element) => getComputedStyle(element, '::before').content.replace(/^"|"$/g, ''));
 }
 
 /** A paragraph's text, without other people's cursors (their name labels are in the DOM). */
 function paragraphText(page: Page, pid: string): Promise<string> {
-  return page.locator(`[data-pid="${pid}"]`).evaluate((element) => {
+  return page.locator(`.ProseMirror [data-pid="${pid}"]`).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
     for (const cursor of copy.querySelectorAll('.ProseMirror-yjs-cursor')) cursor.remove();
     return (copy.textContent ?? '').replace(/\u2060/g, '');
@@ -35,7 +35,7 @@ function paragraphText(page: Page, pid: string): Promise<string> {
 
 /** Clicks just after the last character of a paragraph. */
 async function clickAtEndOf(page: Page, pid: string): Promise<void> {
-  const paragraph = page.locator(`[data-pid="${pid}"]`);
+  const paragraph = page.locator(`.ProseMirror [data-pid="${pid}"]`);
   await paragraph.scrollIntoViewIfNeeded();
   const point = await paragraph.evaluate((element) => {
     const range = document.createRange();
@@ -69,7 +69,7 @@ describe('real-time editor', () => {
   it('opens the demo draft for both co-facilitators, numbered, connected and saved', async () => {
     for (const { page } of [bgd, lux]) {
       expect(new URL(page.url()).pathname).toBe('/n/imrf-2022');
-      await page.locator('[data-pid="op03"]').waitFor({ timeout: 10_000 });
+      await page.locator('.ProseMirror [data-pid="op03"]').waitFor({ timeout: 10_000 });
       await expectStatus(page, 'connected', 'saved');
       expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true');
       await expect.poll(() => page.getByRole('toolbar').count()).toBe(1);
@@ -111,7 +111,7 @@ describe('real-time editor', () => {
     expect(await paragraphText(bgd.page, 'op03')).toBe(`${before} ${marker}`);
 
     const typed = Date.now();
-    await lux.page.locator('[data-pid="op03"]', { hasText: marker }).waitFor({ timeout: 2_000 });
+    await lux.page.locator('.ProseMirror [data-pid="op03"]', { hasText: marker }).waitFor({ timeout: 2_000 });
     expect(Date.now() - typed).toBeLessThan(2_000);
     expect(await paragraphText(lux.page, 'op03')).toBe(`${before} ${marker}`);
 
@@ -119,16 +119,19 @@ describe('real-time editor', () => {
     await expectStatus(lux.page, 'connected', 'saved');
     // The margin still numbers OP3 as such after the edit.
     expect(await marginNumber(lux.page, 'op03')).toBe('OP3');
-    for (const { page } of [bgd, lux]) await page.locator('[data-pid="op03"]').scrollIntoViewIfNeeded();
+    for (const { page } of [bgd, lux])
+      await page.locator('.ProseMirror [data-pid="op03"]').scrollIntoViewIfNeeded();
     await screenshot(bgd.page, 'editor-cofac-bangladesh');
     await screenshot(lux.page, 'editor-cofac-luxembourg');
 
     // What the server acknowledged is there for a fresh page.
     await lux.page.reload();
-    await lux.page.locator('[data-pid="op03"]', { hasText: marker }).waitFor({ timeout: 10_000 });
+    await lux.page
+      .locator('.ProseMirror [data-pid="op03"]', { hasText: marker })
+      .waitFor({ timeout: 10_000 });
     await expectStatus(lux.page, 'connected', 'saved');
     expect(new URL(lux.page.url()).pathname).toBe('/n/imrf-2022');
-    await lux.page.locator('[data-pid="op03"]').scrollIntoViewIfNeeded();
+    await lux.page.locator('.ProseMirror [data-pid="op03"]').scrollIntoViewIfNeeded();
     await screenshot(lux.page, 'editor-cofac-luxembourg-reloaded');
     expect(bgd.errors).toEqual([]);
     expect(lux.errors).toEqual([]);

@@ -16,7 +16,7 @@ import {
 } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-const OP3 = '[data-pid="op03"]';
+const OP3 = '.ProseMirror [data-pid="op03"]';
 
 /** OP3's text without other people's cursors. */
 function op3Text(page: Page): Promise<string> {
@@ -30,7 +30,7 @@ function op3Text(page: Page): Promise<string> {
 /** Waits until the page's collaboration connection is up and the draft has arrived. */
 async function waitForDraft(page: Page): Promise<void> {
   await showText(page);
-  await page.locator(`.ProseMirror ${OP3}`).waitFor({ timeout: 10_000 });
+  await page.locator(OP3).waitFor({ timeout: 10_000 });
   await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
 }
 
