@@ -8,6 +8,7 @@ import { CloseCode } from '../../shared/protocol.js';
 import { accountMessages } from './accounts.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
+import { recordMessages } from './records.js';
 import { roadmapMessages } from './roadmap.js';
 import { workspaceMessages } from './workspace.js';
 
@@ -64,6 +65,8 @@ const errorByCode: Record<ErrorCode, string> = {
   QUESTION_NOT_FOUND: 'This guiding question does not exist or is not open for answers.',
   MALFORMED_MESSAGE: 'The server could not read a message from this browser. Reload the page.',
   READ_ONLY: 'You can read this text but not change it.',
+  PRESENCE_TOO_LARGE: 'Your cursor could not be shown to the others. Reload the page.',
+  PRESENCE_TOO_MANY_CLIENTS: 'This page shows too many cursors at once. Reload the page.',
   RATE_LIMITED: 'Too many changes at once. Please wait a moment.',
   INTERNAL: 'The server ran into a problem. Your changes are kept in this browser.',
 };
@@ -72,6 +75,8 @@ const closeByName: Record<CloseCodeName, string> = {
   goingAway: 'The server is restarting. Reconnecting…',
   unsupportedData: 'The server refused a message from this browser. Reload the page.',
   messageTooBig: 'A change was too large to send.',
+  internalError:
+    'The server could not save or load the text. Your changes are kept in this browser. Reconnecting…',
   malformedMessage: 'The server could not read a message from this browser. Reload the page.',
   unauthenticated: 'Your session has ended. Please sign in again.',
   forbidden: 'You do not have access to this document.',
@@ -94,6 +99,7 @@ export const messages = {
   ...accountMessages,
   proposals: proposalMessages,
   readings: readingMessages,
+  records: recordMessages,
   roadmap: roadmapMessages,
   workspace: workspaceMessages,
   connection: {
