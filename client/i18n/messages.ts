@@ -6,6 +6,7 @@
 import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
 import { accountMessages } from './accounts.js';
+import { notificationMessages } from './notifications.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
 import { recordMessages } from './records.js';
@@ -48,6 +49,10 @@ const errorByCode: Record<ErrorCode, string> = {
   READING_OPEN: 'A reading is open. Close it first.',
   READING_CLOSED: 'This reading is closed; its record cannot change.',
   NO_REVISION: 'Circulate a revision (the zero draft) before opening a reading.',
+  PROPOSALS_UNDECIDED:
+    'Some proposals of this reading are still open: decide on each (incorporate, set aside or carry forward) before closing it.',
+  REVISION_ALREADY_READ:
+    'A reading was already held on the latest revision. Circulate the next revision before opening another reading.',
   PROPOSAL_DEADLINE_PASSED: 'The deadline for proposals in this reading has passed.',
   INVALID_DEADLINE: 'The deadline must be in the future.',
   SNAPSHOT_IMMUTABLE: 'A circulated revision or closed reading is a record and cannot be changed.',
@@ -101,6 +106,7 @@ export const messages = {
   readings: readingMessages,
   records: recordMessages,
   roadmap: roadmapMessages,
+  notifications: notificationMessages,
   workspace: workspaceMessages,
   connection: {
     label: 'Connection',

@@ -12,10 +12,17 @@ import { rebase } from '../../shared/rebase.js';
 import { type TextChange, wordChanges } from '../../shared/wordDiff.js';
 import { useConfirm } from '../ConfirmDialog.js';
 import { messages } from '../i18n/messages.js';
+import { useHash } from '../routing.js';
 import { NO_MARKS, type Reveal, type SinceMarks } from '../visits/sinceMarks.js';
-import type { BoardState } from './board.js';
+import type { BoardState } from './boardState.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
-import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
+import {
+  compileDraft,
+  DEFAULT_FILTER,
+  liveProposals,
+  liveTest,
+  type ProposalFilter,
+} from './compiledText.js';
 import { DraftList } from './DraftList.js';
 import { type DraftKey, type DraftKind, type SavedDraft, sameDraft } from './drafts.js';
 import { Filters } from './Filters.js';
@@ -86,14 +93,17 @@ export function CompilationView({
   const [carried, setCarried] = useState<Carried | null>(null);
   const [confirmElement, confirm] = useConfirm();
 
+  // Only the open reading's proposals are live: open ones of a closed reading are not bracketed.
+  const live = useMemo(() => liveProposals(board), [board]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
-    () => compileDraft(doc, board.proposals, board.statuses, filter),
-    [doc, version, board, filter],
+    () => compileDraft(doc, live, board.statuses, filter),
+    [doc, version, live, board.statuses, filter],
   );
   const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;
   const tableAs = tablingOptions(viewer.role === 'delegate' ? viewer.delegation : null);
+  const isLiveNow = liveTest(board.negotiation);
   const textOf = (pid: string) => {
     const b = blocks.find((x) => x.type === 'paragraph' && x.paragraph.pid === pid);
     return b?.type === 'paragraph' ? b : undefined;
@@ -135,12 +145,7 @@ export function CompilationView({
 
   // `#proposal-<id>` (a notification links there): the same, once per address.
   const linked = useRef<string | null>(null);
-  const [hash, setHash] = useState(() => window.location.hash);
-  useEffect(() => {
-    const onHash = () => setHash(window.location.hash);
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  const hash = useHash();
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the address or the proposals change
   useEffect(() => {
     const id = HASH.exec(hash)?.[1];
@@ -334,7 +339,7 @@ export function CompilationView({
               key={p.pid}
               paragraph={p}
               runs={b.runs}
-              openCount={b.proposals.filter((x) => x.status === 'open').length}
+              openCount={b.proposals.filter(isLiveNow).length}
               since={since.paragraphs.has(p.pid)}
               sinceProposals={since.proposals}
               selected={selected === p.pid}
@@ -370,6 +375,7 @@ export function CompilationView({
               : null
           }
           proposals={board.proposals}
+          negotiation={board.negotiation}
           filter={{ ...filter, status: null }}
           selectedProposal={selectedProposal}
           since={since.proposals}

@@ -1,5 +1,5 @@
 /** One proposal in the side panel, with the actions the viewer may take on it. */
-import { PROPOSAL_STATUSES, type ProposalStatus, type ProposalView } from '../../shared/proposals.js';
+import { type ProposalStatus, type ProposalView, SETTABLE_STATUSES } from '../../shared/proposals.js';
 import { changeKind, type TextChange } from '../../shared/wordDiff.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
@@ -30,6 +30,12 @@ export interface CarriedOnCard {
 export interface ProposalCardProps {
   proposal: ProposalView;
   viewer: Viewer;
+  /** True when it is open in the reading under way: only then can it be supported, edited or withdrawn. */
+  live: boolean;
+  /** True when it belongs to the reading under way (whatever its status): its support can still change. */
+  inOpenReading: boolean;
+  /** The number of the reading it was carried forward from, if it was. */
+  carriedFrom?: number | undefined;
   selected: boolean;
   busy: boolean;
   actions: CardActions;
@@ -44,6 +50,9 @@ const APPLICABLE = new Set(['amend', 'alt', 'insert']);
 export function ProposalCard({
   proposal: p,
   viewer,
+  live,
+  inOpenReading,
+  carriedFrom,
   selected,
   busy,
   actions,
@@ -53,7 +62,8 @@ export function ProposalCard({
   const m = messages.proposals;
   const mine = tabledByViewer(viewer, p);
   const supporting = viewer.delegation !== null && p.supporters.some((s) => s.code === viewer.delegation);
-  const open = p.status === 'open';
+  const open = live;
+  const statuses = p.status === 'carried-forward' ? [...SETTABLE_STATUSES, p.status] : SETTABLE_STATUSES;
   const when = new Date(p.createdAt).toLocaleString();
   return (
     <li
@@ -88,6 +98,10 @@ export function ProposalCard({
       )}
       {p.text && p.kind !== 'amend' && <p className="card-content">{p.text}</p>}
       {p.outdated && <p className="card-note">{m.panel.outdatedNote}</p>}
+      {carriedFrom !== undefined && (
+        <p className="card-note">{m.panel.carriedFrom(messages.readings.readingLabel(carriedFrom))}</p>
+      )}
+      {p.status === 'open' && !live && <p className="card-note">{m.panel.leftUndecided}</p>}
       {carried && (
         <section className="carried" aria-label={m.carry.action} data-testid="carried">
           <p>{m.carry.preview}</p>
@@ -133,7 +147,7 @@ export function ProposalCard({
             {supporting ? m.actions.unsupport : m.actions.support}
           </button>
         )}
-        {viewer.role === 'delegate' && !mine && !open && supporting && (
+        {viewer.role === 'delegate' && !mine && !open && supporting && inOpenReading && (
           <button type="button" disabled={busy} onClick={() => actions.unsupport(p.id)}>
             {m.actions.unsupport}
           </button>
@@ -167,7 +181,7 @@ export function ProposalCard({
                 disabled={busy}
                 onChange={(e) => actions.setStatus(p.id, e.target.value as ProposalStatus)}
               >
-                {PROPOSAL_STATUSES.map((s) => (
+                {statuses.map((s) => (
                   <option key={s} value={s}>
                     {m.statuses[s]}
                   </option>

@@ -2,6 +2,7 @@
  * Proposal commands. Each one validates the caller's rights from the session (never from the
  * request), checks the paragraph and the proposal, commits to storage, then publishes.
  */
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import {
   AnchorResolver,
@@ -20,16 +21,15 @@ import {
   FACILITATORS,
   PARAGRAPH_STATUSES,
   type ParagraphStatus,
-  PROPOSAL_STATUSES,
   type ProposalKind,
   paragraphOpen,
+  SETTABLE_STATUSES,
 } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { wordChanges } from '../../shared/wordDiff.js';
 import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
-import { SerialQueue } from '../collab/serialQueue.js';
 import type { Readings } from '../readings/readings.js';
 import type { ProposalContent, ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -58,8 +58,8 @@ export const TableBody = z.discriminatedUnion('kind', [
 
 /** Body of "edit my proposal". */
 export const EditBody = z.object({ text, baseText: z.string().max(MAX_PROPOSAL_TEXT).optional() }).strict();
-/** Body of "set a proposal's status". */
-export const StatusBody = z.object({ status: z.enum(PROPOSAL_STATUSES) }).strict();
+/** Body of "set a proposal's status" (carrying forward is decided only when a reading closes). */
+export const StatusBody = z.object({ status: z.enum(SETTABLE_STATUSES) }).strict();
 /** Body of "set a paragraph's status". */
 export const ParagraphStatusBody = z.object({ status: z.enum(PARAGRAPH_STATUSES) }).strict();
 
@@ -67,7 +67,6 @@ const EDITABLE: readonly ProposalRecord['status'][] = ['open'];
 
 /** The proposal commands of all negotiations. */
 export class ProposalCommands {
-  private readonly queues = new Map<string, SerialQueue>();
   /** Per negotiation, each paragraph's fingerprint at the last outdated check. */
   private readonly fingerprints = new Map<string, Map<string, string>>();
 
@@ -92,14 +91,12 @@ export class ProposalCommands {
     }
   }
 
-  /** Runs commands of one negotiation one at a time, so checks and writes cannot interleave. */
+  /**
+   * Runs commands of one negotiation one at a time, and never during a change of its readings
+   * (`Readings.serial`), so checks and writes cannot interleave.
+   */
   private serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
-    let q = this.queues.get(negotiationId);
-    if (!q) {
-      q = new SerialQueue();
-      this.queues.set(negotiationId, q);
-    }
-    return q.run(fn);
+    return this.readings.serial(negotiationId, fn);
   }
 
   /** Tables a proposal for the caller's delegation (or one of its groups). */
@@ -129,6 +126,7 @@ export class ProposalCommands {
         updatedAt: now,
         appliedAt: null,
         appliedBy: null,
+        carriedFrom: null,
       };
       await this.storage.proposals.insert(record);
       await this.audit.record('proposal.tabled', negotiationId, m, {
@@ -264,21 +262,9 @@ export class ProposalCommands {
           'Only amendments, alternative texts and new paragraphs can be applied to the text.',
         );
       }
-      const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) => {
-        const para = findParagraph(room.doc, p.pid);
-        if (!para)
-          throw new AppError(
-            'PARAGRAPH_NOT_FOUND',
-            'The paragraph of this proposal is no longer in the text.',
-          );
-        const ranges = p.kind === 'amend' ? resolveChanges(room.doc, p.pid, p.content.changes) : [];
-        if (!ranges)
-          throw new AppError(
-            'PROPOSAL_OUTDATED',
-            'The words this amendment targets have changed; it cannot be applied as it stands.',
-          );
-        return room.serverChange(() => applyToParagraph(para.element, p, ranges));
-      });
+      const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) =>
+        room.serverChange((doc) => applyProposal(doc, p)),
+      );
       const at = this.stamp();
       const updated = await this.storage.proposals.update(id, {
         status: 'incorporated',
@@ -443,6 +429,27 @@ export class ProposalCommands {
       };
     });
   }
+}
+
+/**
+ * Applies an amendment, alternative or new paragraph to the text of `doc`. Refuses, changing
+ * nothing, when its paragraph is gone (PARAGRAPH_NOT_FOUND) or the words it targets changed
+ * (PROPOSAL_OUTDATED).
+ */
+export function applyProposal(doc: Y.Doc, p: ProposalRecord): void {
+  const para = findParagraph(doc, p.pid);
+  if (!para)
+    throw new AppError('PARAGRAPH_NOT_FOUND', 'The paragraph of this proposal is no longer in the text.', {
+      proposalIds: [p.id],
+    });
+  const ranges = p.kind === 'amend' ? resolveChanges(doc, p.pid, p.content.changes) : [];
+  if (!ranges)
+    throw new AppError(
+      'PROPOSAL_OUTDATED',
+      'The words this amendment targets have changed; it cannot be applied as it stands.',
+      { proposalIds: [p.id] },
+    );
+  applyToParagraph(para.element, p, ranges);
 }
 
 function applyToParagraph(

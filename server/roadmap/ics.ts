@@ -15,7 +15,7 @@ import {
   slotSpans,
 } from '../../shared/roadmap.js';
 import { addDays, mondayOf } from '../../shared/time.js';
-import { readingLabel } from '../readings/readings.js';
+import { readingLabel } from '../readings/labels.js';
 
 const FORMATS: Record<RoadmapFormat, string> = {
   virtual: 'Virtual',

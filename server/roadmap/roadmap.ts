@@ -24,7 +24,7 @@ import { instantOf, isTimeZone, localDateTimeAt } from '../../shared/time.js';
 import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { hashToken, newToken } from '../accounts/tokens.js';
-import { readingLabel } from '../readings/readings.js';
+import { readingLabel } from '../readings/labels.js';
 import type { RoadmapEntryRecord } from '../storage/records.js';
 import type { NegotiationRecord, Storage } from '../storage/storage.js';
 

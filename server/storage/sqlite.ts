@@ -84,7 +84,7 @@ export class SqliteStorage implements Storage {
     this.accounts = new SqliteAccounts(db, prepare);
     this.audit = new SqliteAudit(prepare, this.chains);
     this.proposals = new SqliteProposals(db, prepare);
-    this.readings = new SqliteReadings(prepare, this.chains);
+    this.readings = new SqliteReadings(db, prepare, this.chains);
     this.roadmap = new SqliteRoadmap(db, prepare);
     this.inputs = new SqliteInputs(db, prepare);
     this.visits = new SqliteVisits(db, prepare);

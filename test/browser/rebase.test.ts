@@ -231,10 +231,12 @@ describe('rebasing amendments onto a moving text', () => {
     await screenshot(print, 'rebase-outdated-print');
     await print.close();
 
-    // One step from the link a notification gives: the card, its action, the result, table it.
-    await page.evaluate((hash) => {
-      window.location.hash = hash;
-    }, `#proposal-${id}`);
+    // One step from the live notification's link (#proposal-<id>): the card, its action, the
+    // result, table it.
+    const toast = page.getByTestId('toast').filter({ hasText: 'outdated' });
+    await toast.waitFor({ timeout: 5_000 });
+    await toast.getByRole('link', { name: 'Show it and carry it onto the current text' }).click();
+    await page.waitForURL((url) => url.hash === `#proposal-${id}`);
     const card = page.locator(`#proposal-${id}`);
     await card.waitFor({ timeout: 5_000 });
     await card.getByRole('button', { name: 'Carry onto the current text' }).click();
