@@ -43,9 +43,10 @@ export function negotiationRoutes(storage: Storage, accounts: Accounts, audit: A
 
   router.get('/negotiations/:id', async (req, res) => {
     const principal = principalOf(res);
+    // Membership first: a negotiation one does not take part in answers as one that does not exist.
+    const { participant } = await accounts.membership(principal, req.params.id);
     const n = await storage.getNegotiation(req.params.id);
-    if (!n) throw new AppError('NOT_FOUND', 'No such negotiation.');
-    const { participant } = await accounts.membership(principal, n.id);
+    if (!n) throw new AppError('NOT_PARTICIPANT', 'You are not taking part in this negotiation.');
     res.json({
       id: n.id,
       title: n.title,

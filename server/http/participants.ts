@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import { type Accounts, LINK_TTL_HOURS } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Storage } from '../storage/storage.js';
+import { linkBase } from './links.js';
 import { principalOf } from './session.js';
 import { parseBody } from './validate.js';
 
@@ -34,8 +35,6 @@ export function participantRoutes(
 ): Router {
   const router = Router();
   const linkUrl = (origin: string, token: string) => `${origin}/signin#${token}`;
-  const originOf = (req: { protocol: string; get(h: string): string | undefined }) =>
-    `${req.protocol}://${req.get('host')}`;
 
   router.get('/negotiations/:id/participants', async (req, res) => {
     await accounts.facilitator(principalOf(res), req.params.id);
@@ -81,7 +80,7 @@ export function participantRoutes(
       role: body.role,
       delegation: body.delegation,
     });
-    res.status(201).json({ ...link, url: linkUrl(originOf(req), link.token) });
+    res.status(201).json({ ...link, url: linkUrl(linkBase(req), link.token) });
   });
 
   router.post('/negotiations/:id/participants/:personId/links', async (req, res) => {
@@ -100,7 +99,7 @@ export function participantRoutes(
       invitationId: link.invitationId,
       personId: link.personId,
     });
-    res.status(201).json({ ...link, url: linkUrl(originOf(req), link.token) });
+    res.status(201).json({ ...link, url: linkUrl(linkBase(req), link.token) });
   });
 
   router.delete('/negotiations/:id/invitations/:invitationId', async (req, res) => {
