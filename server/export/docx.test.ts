@@ -166,7 +166,7 @@ describe('snapshotToDocx', () => {
     expect(text).toContain('OP2 alt[We invite the Secretary-General to report.] (G77 and China)');
     expect(text).toContain('OP2bis[We decide to meet again.] (Switzerland)');
     expect(text).toContain('[Reservation: Cannot accept this paragraph. — European Union]');
-    expect(text).toMatch(/\[strengthenreinforce — European Union\] \(outdated\)/);
+    expect(text).toMatch(/\[strengthen reinforce — European Union\] \(outdated\)/);
     expect(text).toContain(`${OP2} (bracketed)`);
     expect(text).not.toContain('Russian Federation');
     expect(runProps(doc, 'further ')).toContain('<w:b/>');
