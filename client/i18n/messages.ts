@@ -51,6 +51,8 @@ const errorByCode: Record<ErrorCode, string> = {
   PROPOSAL_NOT_FOUND: 'This proposal no longer exists.',
   PROPOSAL_CLOSED: 'This proposal is no longer open.',
   PROPOSAL_OUTDATED: 'The words this amendment targets have changed since it was tabled.',
+  PROPOSAL_DUPLICATE:
+    'The same proposal was already tabled under this name on this paragraph: it is in the list. Nothing new was tabled.',
   NOT_APPLICABLE: 'This proposal cannot be applied to the text.',
   BASE_CHANGED: 'The paragraph changed while you were editing. Review the new text and submit again.',
   NO_CHANGE: 'The proposed text is the same as the paragraph.',

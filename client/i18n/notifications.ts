@@ -60,6 +60,9 @@ export const notificationMessages = {
     /** ` “widening → expansion”`: what an amendment changes, or the start of a text. */
     what: (excerpt: string): string => (excerpt ? ` “${excerpt}”` : ''),
   },
+  /** A proposal one's delegation supported was reworded by `by` (empty: the co-facilitators). */
+  supportDropped: (kind: ProposalKind, what: string, by: string): string =>
+    `${by || 'The co-facilitators'} changed the words of ${by ? 'its' : 'their'} ${KIND_NOUN[kind]}${what} that your delegation supported. Your support was for the earlier words and no longer counts: support it again if you still do.`,
   showProposal: 'Show the proposal',
   carryOnto: 'Show it and carry it onto the current text',
   stage: {

@@ -72,6 +72,12 @@ export function describe(
       link: n.change === 'outdated' ? m.carryOnto : m.showProposal,
     };
   }
+  if (n.kind === 'support-dropped')
+    return {
+      text: m.supportDropped(n.proposalKind, m.own.what(n.excerpt), n.by),
+      href: `${negotiationPath(negotiationId)}#proposal-${n.proposalId}`,
+      link: m.showProposal,
+    };
   const notice = n.notice;
   switch (notice.kind) {
     case 'reading-opened':

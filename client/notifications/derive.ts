@@ -1,7 +1,8 @@
 /**
  * What a participant is told, derived from the proposals board: the co-facilitators' notices,
- * and what happened to the participant's own delegation's proposals (outdated, applied,
- * incorporated, set aside, carried forward), found by comparing two states of their views.
+ * what happened to the participant's own delegation's proposals (outdated, applied,
+ * incorporated, set aside, carried forward) and to the support it gave others' (dropped when
+ * they were reworded), found by comparing two states of their views.
  * Pure functions; `notifier.ts` runs them as the board changes.
  */
 import type { Notice } from '../../shared/negotiationState.js';
@@ -28,6 +29,15 @@ export type Notification = { id: string; at: string } & (
       proposalId: string;
       proposalKind: ProposalKind;
       /** What it changes, in a few words (amendments), or how its text starts. */
+      excerpt: string;
+    }
+  | {
+      /** A proposal the viewer's delegation supported was reworded: that support no longer counts. */
+      kind: 'support-dropped';
+      proposalId: string;
+      proposalKind: ProposalKind;
+      /** Who tabled it ("G77 and China"). */
+      by: string;
       excerpt: string;
     }
 );
@@ -104,6 +114,43 @@ export function ownChanges(
         excerpt: excerptOf(v),
       });
     }
+  }
+  return out;
+}
+
+/** The proposals the viewer's delegation supports, each with the version it supported. */
+export function supportMarks(views: readonly ProposalView[], viewer: Viewer): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (viewer.role !== 'delegate' || viewer.delegation === null) return out;
+  for (const v of views) if (v.supporters.some((s) => s.code === viewer.delegation)) out[v.id] = v.version;
+  return out;
+}
+
+/**
+ * The proposals the viewer's delegation supported in `before` (id → version) that were reworded
+ * since, taking that support away (the server drops it with new words), at time `at`. Support
+ * withdrawn by the delegation itself leaves the version as it was, and is not news.
+ */
+export function supportChanges(
+  before: Readonly<Record<string, number>>,
+  views: readonly ProposalView[],
+  viewer: Viewer,
+  at: string,
+): Notification[] {
+  const out: Notification[] = [];
+  for (const v of views) {
+    const version = before[v.id];
+    if (version === undefined || v.version <= version) continue;
+    if (v.supporters.some((s) => s.code === viewer.delegation)) continue;
+    out.push({
+      id: `support-${v.id}-${v.version}`,
+      at,
+      kind: 'support-dropped',
+      proposalId: v.id,
+      proposalKind: v.kind,
+      by: v.byFacilitators ? '' : v.delegation.name,
+      excerpt: excerptOf(v),
+    });
   }
   return out;
 }

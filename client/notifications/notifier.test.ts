@@ -4,7 +4,7 @@ import type { ProposalView } from '../../shared/proposals.js';
 import { proposalView } from '../../shared/proposalView.fixture.js';
 import { type Board, type BoardState, EMPTY_BOARD } from '../proposals/boardState.js';
 import type { Viewer } from '../proposals/viewer.js';
-import { excerptOf, ownChanges, ownMarks } from './derive.js';
+import { excerptOf, ownChanges, ownMarks, supportChanges, supportMarks } from './derive.js';
 import { createNotifier, type Memory } from './notifier.js';
 
 const EU: Viewer = { role: 'delegate', delegation: 'EU' };
@@ -92,6 +92,50 @@ describe('own proposals', () => {
     expect(changed({ status: 'withdrawn' })).toEqual([]);
     expect(changed({ version: 2 })).toEqual([]);
     expect(excerptOf(mine)).toBe('widening → expansion');
+  });
+});
+
+describe('support given to others', () => {
+  const usa = { code: 'USA', name: 'United States' };
+  const supported = proposalView({
+    id: 's',
+    delegation: { code: 'G77', name: 'G77 and China' },
+    tabledBy: { code: 'PAK', name: 'Pakistan' },
+    supporters: [usa],
+    changes: [{ from: '', to: '', deleted: 'some regions', inserted: 'all regions' }],
+  });
+  const US = { role: 'delegate', delegation: 'USA' } as const;
+  const at = '2022-04-08T16:00:00.000Z';
+
+  it('tells a supporter when the words it supported were changed and its support dropped', () => {
+    const before = supportMarks([supported, proposalView({ id: 'other' })], US);
+    expect(before).toEqual({ s: 1 });
+    const reworded = {
+      ...supported,
+      version: 2,
+      supporters: [],
+      changes: [{ from: '', to: '', deleted: 'some regions', inserted: 'every region' }],
+    };
+    const told = supportChanges(before, [reworded], US, at);
+    expect(told).toEqual([
+      {
+        id: 'support-s-2',
+        at,
+        kind: 'support-dropped',
+        proposalId: 's',
+        proposalKind: 'amend',
+        by: 'G77 and China',
+        excerpt: 'some regions → every region',
+      },
+    ]);
+  });
+
+  it('says nothing when the delegation withdrew its own support, or the proposal kept it', () => {
+    const before = supportMarks([supported], US);
+    expect(supportChanges(before, [{ ...supported, supporters: [] }], US, at)).toEqual([]);
+    expect(supportChanges(before, [{ ...supported, version: 2 }], US, at)).toEqual([]);
+    expect(supportMarks([supported], EU)).toEqual({});
+    expect(supportMarks([supported], { role: 'observer', delegation: null })).toEqual({});
   });
 });
 

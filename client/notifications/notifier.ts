@@ -10,7 +10,15 @@ import type { LiveReading } from '../../shared/negotiationState.js';
 import { acquireBoard } from '../proposals/board.js';
 import type { Board } from '../proposals/boardState.js';
 import type { Viewer } from '../proposals/viewer.js';
-import { type Notification, newNotices, type OwnMark, ownChanges, ownMarks } from './derive.js';
+import {
+  type Notification,
+  newNotices,
+  type OwnMark,
+  ownChanges,
+  ownMarks,
+  supportChanges,
+  supportMarks,
+} from './derive.js';
 
 /** A notification in the list. */
 export type Listed = Notification & { unread: boolean; sinceLastVisit: boolean };
@@ -42,6 +50,8 @@ export type Memory = Pick<Storage, 'getItem' | 'setItem'> | null;
 interface Remembered {
   notices: string[];
   own: Record<string, OwnMark>;
+  /** The proposals the delegation supported, with the version supported (absent in older memories). */
+  supported: Record<string, number>;
 }
 
 /** Options of `createNotifier`. */
@@ -69,7 +79,8 @@ function recall(memory: Memory, key: string): Remembered | null {
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<Remembered>;
     if (!Array.isArray(value.notices) || typeof value.own !== 'object' || value.own === null) return null;
-    return { notices: value.notices.filter((n) => typeof n === 'string'), own: value.own };
+    const supported = typeof value.supported === 'object' && value.supported !== null ? value.supported : {};
+    return { notices: value.notices.filter((n) => typeof n === 'string'), own: value.own, supported };
   } catch {
     return null;
   }
@@ -94,7 +105,11 @@ export function createNotifier({
   const key = memoryKey(negotiationId, viewer);
   const listeners = new Set<() => void>();
   let state: NotifierState = { items: [], toasts: [], unread: 0 };
-  let baseline: { seen: Set<string>; own: Record<string, OwnMark> } | null = null;
+  let baseline: {
+    seen: Set<string>;
+    own: Record<string, OwnMark>;
+    supported: Record<string, number>;
+  } | null = null;
   let armed: { key: string; timer: ReturnType<typeof setTimeout> } | null = null;
   let openReading: LiveReading | null = null;
 
@@ -157,17 +172,26 @@ export function createNotifier({
         const missed = [
           ...newNotices(b.notices, new Set(last.notices)),
           ...ownChanges(last.own, b.proposals, viewer, at),
+          ...supportChanges(last.supported, b.proposals, viewer, at),
         ];
         add(missed, { toast: false, sinceLastVisit: true });
       }
     } else {
-      add([...newNotices(b.notices, baseline.seen), ...ownChanges(baseline.own, b.proposals, viewer, at)], {
-        toast: true,
-        sinceLastVisit: false,
-      });
+      add(
+        [
+          ...newNotices(b.notices, baseline.seen),
+          ...ownChanges(baseline.own, b.proposals, viewer, at),
+          ...supportChanges(baseline.supported, b.proposals, viewer, at),
+        ],
+        { toast: true, sinceLastVisit: false },
+      );
     }
-    baseline = { seen: new Set(b.notices.map((n) => n.id)), own: ownMarks(b.proposals, viewer) };
-    remember(memory, key, { notices: [...baseline.seen], own: baseline.own });
+    baseline = {
+      seen: new Set(b.notices.map((n) => n.id)),
+      own: ownMarks(b.proposals, viewer),
+      supported: supportMarks(b.proposals, viewer),
+    };
+    remember(memory, key, { notices: [...baseline.seen], own: baseline.own, supported: baseline.supported });
     openReading = b.negotiation.openReading;
     arm(openReading);
   };

@@ -32,7 +32,10 @@ export interface ProposalCardProps {
   viewer: Viewer;
   /** True when it is open in the reading under way: only then can it be supported, edited or withdrawn. */
   live: boolean;
-  /** True when it belongs to the reading under way (whatever its status): its support can still change. */
+  /**
+   * True when it belongs to the reading under way (whatever its status): its support can still
+   * change, and the co-facilitators can still set its status or apply it.
+   */
   inOpenReading: boolean;
   /** The number of the reading it was carried forward from, if it was. */
   carriedFrom?: number | undefined;
@@ -167,7 +170,8 @@ export function ProposalCard({
             {m.actions.withdraw}
           </button>
         )}
-        {viewer.role === 'facilitator' && (
+        {/* A closed reading's outcomes are its record: only the reading under way is decided here. */}
+        {viewer.role === 'facilitator' && inOpenReading && (
           <>
             {APPLICABLE.has(p.kind) && !p.appliedAt && !p.outdated && (
               <button type="button" className="primary" disabled={busy} onClick={() => actions.apply(p.id)}>

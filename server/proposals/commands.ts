@@ -19,6 +19,7 @@ import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { insertionPoint, type NumberingBasis, numberWithBasis } from '../../shared/numbering.js';
 import {
+  delegationRef,
   FACILITATORS,
   PARAGRAPH_STATUSES,
   type ParagraphStatus,
@@ -85,7 +86,7 @@ export class ProposalCommands {
     return this.now().toISOString();
   }
 
-  /** Refuses changes by delegations to a proposal whose reading is closed. */
+  /** Refuses changes by anyone to a proposal whose reading is closed (or that waits, carried forward, for the next). */
   private async requireReadingOpen(p: ProposalRecord): Promise<void> {
     const open = await this.readings.openReading(p.negotiationId);
     if (!open || (p.readingId !== null && p.readingId !== open.id)) {
@@ -109,6 +110,21 @@ export class ProposalCommands {
       const reading = await this.readings.readingForProposals(negotiationId);
       await this.requireOpenParagraph(negotiationId, body.pid);
       const content = await this.contentFor(negotiationId, body.kind, body);
+      // A second click, a retried request or a colleague of the same delegation tabling the same
+      // words: one proposal, not two under the same name.
+      const same = (await this.storage.proposals.openOnParagraph(negotiationId, body.pid)).find(
+        (p) =>
+          p.readingId === reading.id &&
+          p.delegation === code &&
+          p.kind === body.kind &&
+          sameContent(p.kind, p.content, content),
+      );
+      if (same)
+        throw new AppError(
+          'PROPOSAL_DUPLICATE',
+          `${delegationRef(code).name} already tabled this proposal on this paragraph in this reading.`,
+          { proposalId: same.id },
+        );
       const now = this.stamp();
       const record: ProposalRecord = {
         id: newId(),
@@ -158,15 +174,23 @@ export class ProposalCommands {
         baseText: body.baseText ?? p.content.baseText,
         reservation: p.content.reservation,
       });
+      // Support was given to the words as they stood: new words need it given again. Carrying
+      // the same changes onto a newer text (re-anchoring) keeps it.
+      const reworded = !sameContent(p.kind, p.content, content);
+      const dropped = reworded
+        ? (await this.storage.proposals.supportsOf([id])).map((s) => s.delegation)
+        : [];
       const updated = await this.storage.proposals.update(id, {
         content,
         outdated: false,
+        dropSupport: dropped.length > 0,
         at: this.stamp(),
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.edited', negotiationId, m, {
         proposalId: id,
         version: updated.version,
+        ...(dropped.length > 0 ? { supportDropped: dropped } : {}),
       });
       await this.publication.publish(negotiationId, [id]);
       return updated;
@@ -231,6 +255,8 @@ export class ProposalCommands {
     return this.serial(negotiationId, async () => {
       requireFacilitator(m);
       const p = await this.proposal(negotiationId, id);
+      // A closed reading's outcomes are its record: decided at closing, never changed after.
+      await this.requireReadingOpen(p);
       // The outdated check skips amendments that are not open: check again when one may reopen.
       const outdated =
         p.kind === 'amend' && !p.appliedAt
@@ -257,6 +283,7 @@ export class ProposalCommands {
     return this.serial(negotiationId, async () => {
       requireFacilitator(m);
       const p = await this.proposal(negotiationId, id);
+      await this.requireReadingOpen(p);
       if (p.appliedAt) throw new AppError('NOT_APPLICABLE', 'This proposal was already applied to the text.');
       if (!['amend', 'alt', 'insert'].includes(p.kind)) {
         throw new AppError(
@@ -444,6 +471,21 @@ export class ProposalCommands {
       };
     });
   }
+}
+
+/**
+ * True when two contents of proposals of `kind` say the same: an amendment the same word changes
+ * (whatever the paragraph around them), a text the same words (and a comment the same kind of
+ * remark), a deletion or retention of the paragraph always.
+ */
+export function sameContent(kind: ProposalKind, a: ProposalContent, b: ProposalContent): boolean {
+  if (kind === 'delete' || kind === 'retain') return true;
+  if (kind === 'amend')
+    return (
+      a.changes.length === b.changes.length &&
+      a.changes.every((c, i) => c.deleted === b.changes[i]!.deleted && c.inserted === b.changes[i]!.inserted)
+    );
+  return a.text.trim() === b.text.trim() && a.reservation === b.reservation;
 }
 
 /**

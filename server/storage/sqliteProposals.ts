@@ -97,6 +97,15 @@ export class SqliteProposals implements ProposalStore {
     return rows.map(toRecord);
   }
 
+  async openOnParagraph(negotiationId: string, pid: string): Promise<ProposalRecord[]> {
+    return (
+      this.prepare(
+        `SELECT ${COLUMNS} FROM proposals WHERE negotiation_id = ? AND pid = ? AND status = 'open'
+           ORDER BY created_at, id`,
+      ).all(negotiationId, pid) as Row[]
+    ).map(toRecord);
+  }
+
   async update(id: string, patch: ProposalPatch): Promise<ProposalRecord> {
     return this.db.transaction(() => {
       const row = this.prepare(`SELECT ${COLUMNS} FROM proposals WHERE id = ?`).get(id) as Row | undefined;
@@ -104,6 +113,7 @@ export class SqliteProposals implements ProposalStore {
       const current = toRecord(row);
       const version = patch.content ? current.version + 1 : current.version;
       if (patch.content) this.insertVersion(id, version, patch.content, patch.at, patch.personId);
+      if (patch.dropSupport) this.prepare('DELETE FROM proposal_supports WHERE proposal_id = ?').run(id);
       this.prepare(
         `UPDATE proposals SET content = ?, status = ?, outdated = ?, version = ?, updated_at = ?,
              applied_at = COALESCE(?, applied_at), applied_by = COALESCE(?, applied_by),

@@ -88,6 +88,9 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       expect((await s.proposals.openAmendments('n1')).map((p) => p.id)).toEqual(['a1', 'a2', 'a6']);
       expect((await s.proposals.openAmendments('n1', ['p2', 'p9'])).map((p) => p.id)).toEqual(['a6']);
       expect(await s.proposals.openAmendments('n1', [])).toEqual([]);
+      expect((await s.proposals.openOnParagraph('n1', 'p1')).map((p) => p.id)).toEqual(['a1', 'a4', 'a5']);
+      expect((await s.proposals.openOnParagraph('n1', 'p2')).map((p) => p.id)).toEqual(['a6']);
+      expect(await s.proposals.openOnParagraph('n2', 'p1')).toEqual([]);
 
       const support = (proposalId: string, delegation: string, createdAt: string) => ({
         proposalId,
@@ -100,6 +103,15 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       await s.proposals.addSupport(support('a3', 'MEX', '2022-04-03T00:00:00Z'));
       expect((await s.proposals.supportsOf(['a1', 'a2'])).map((x) => x.delegation)).toEqual(['JPN', 'CHE']);
       expect(await s.proposals.supportsOf([])).toEqual([]);
+      // New words drop the supports given to the old ones, with the new version, atomically.
+      const reworded = await s.proposals.update('a1', {
+        content: { ...content, text: 'c' },
+        dropSupport: true,
+        at: 'z',
+        personId: 'person',
+      });
+      expect(reworded.version).toBe(2);
+      expect((await s.proposals.supportsOf(['a1', 'a2'])).map((x) => x.delegation)).toEqual(['JPN']);
       await s.close();
     });
 

@@ -68,6 +68,8 @@ export interface ProposalPatch {
   status?: ProposalRecord['status'];
   outdated?: boolean;
   applied?: { at: string; by: string; update: Uint8Array };
+  /** Removes every delegation's support (they supported words the patch changes). */
+  dropSupport?: boolean;
   at: string;
   personId: string;
 }
@@ -82,6 +84,8 @@ export interface ProposalStore {
    * paragraphs `pids` only when given.
    */
   openAmendments(negotiationId: string, pids?: readonly string[]): Promise<ProposalRecord[]>;
+  /** The open proposals (of any kind) on one paragraph, oldest first. */
+  openOnParagraph(negotiationId: string, pid: string): Promise<ProposalRecord[]>;
   /** Applies a patch atomically; returns the updated record. */
   update(id: string, patch: ProposalPatch): Promise<ProposalRecord>;
   history(id: string): Promise<ProposalVersionRecord[]>;
