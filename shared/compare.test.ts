@@ -207,7 +207,7 @@ describe('compareSnapshots', () => {
     ]);
   });
 
-  it('links incorporated and left-out proposals to their rows', () => {
+  it('links incorporated, left-out and carried proposals to their rows', () => {
     const merged = proposal({ pid: 'a', status: 'open' });
     const mergedLater = { ...merged, status: 'incorporated' as const };
     const applied = proposal({ pid: 'b', appliedAt: '2022-04-01T10:00:00Z', status: 'open' });
@@ -219,13 +219,15 @@ describe('compareSnapshots', () => {
     const refusedLater = { ...refused, status: 'not-retained' as const };
     const superseded = proposal({ pid: 'b', status: 'superseded' });
     const stillOpen = proposal({ pid: 'a', status: 'open' });
+    const carried = proposal({ pid: 'b', status: 'open' });
+    const carriedLater = { ...carried, status: 'carried-forward' as const };
     const insert = proposal({ pid: 'a', kind: 'insert', text: 'A  new paragraph.', status: 'incorporated' });
     const reworded = proposal({ pid: 'b', kind: 'insert', text: 'Not as applied.', status: 'incorporated' });
     const c = compareSnapshots(
-      snap([op('a', 'One.'), op('b', 'Two.')], [merged, applied, refused, superseded, stillOpen]),
+      snap([op('a', 'One.'), op('b', 'Two.')], [merged, applied, refused, superseded, stillOpen, carried]),
       snap(
         [op('a', 'One, amended.'), op('n', 'A new paragraph.'), op('b', 'Two.'), op('m', 'As applied.')],
-        [mergedLater, refusedLater, stillOpen, insert, reworded],
+        [mergedLater, refusedLater, stillOpen, insert, reworded, carriedLater],
       ),
     );
     const ids = (ps: ProposalView[]) => ps.map((p) => p.id);
@@ -235,6 +237,9 @@ describe('compareSnapshots', () => {
     expect(ids(rowOf(c.rows, 'b').incorporated)).toEqual([applied.id, reworded.id]);
     expect(ids(rowOf(c.rows, 'b').notRetained)).toEqual([superseded.id]);
     expect(ids(rowOf(c.rows, 'm').incorporated)).toEqual([]);
+    // Carried forward: neither in nor out, but shown on its paragraph, not lost.
+    expect(ids(rowOf(c.rows, 'b').carried)).toEqual([carried.id]);
+    expect(ids(rowOf(c.rows, 'a').carried)).toEqual([]);
   });
 
   it('compares 300 paragraphs against 300 with edits, moves, insertions and deletions', () => {

@@ -53,6 +53,8 @@ export interface ComparisonRow {
   incorporated: ProposalView[];
   /** Proposals on the older text that were not retained or were superseded. */
   notRetained: ProposalView[];
+  /** Proposals on the older text carried forward to a later reading, neither in nor out. */
+  carried: ProposalView[];
 }
 
 /** Number of paragraph rows of each kind (headings are not counted); `renumbered` overlaps the others. */
@@ -103,6 +105,7 @@ export function compareSnapshots(older: CanonicalSnapshot, newer: CanonicalSnaps
     if (mergedInto !== undefined) row.mergedInto = mergedInto;
     row.incorporated = links.incorporated[i]!;
     row.notRetained = links.notRetained[i]!;
+    row.carried = links.carried[i]!;
   });
   return {
     older: versionOf(older),
@@ -167,6 +170,7 @@ function rowOf(left: SnapshotBlock | null, right: SnapshotBlock | null, moved: b
     renumbered: left?.label !== undefined && right?.label !== undefined && left.label !== right.label,
     incorporated: [],
     notRetained: [],
+    carried: [],
   };
 }
 

@@ -59,6 +59,7 @@ const comparison: Comparison = {
       renumbered: false,
       incorporated: [amend],
       notRetained: [alt],
+      carried: [],
     },
     {
       kind: 'added',
@@ -70,6 +71,7 @@ const comparison: Comparison = {
       splitFrom: 'a',
       incorporated: [],
       notRetained: [],
+      carried: [alt],
     },
   ],
   summary: { changed: 1, added: 1, deleted: 0, moved: 0, unchanged: 0, renumbered: 0 },
@@ -111,5 +113,6 @@ describe('briefComparison', () => {
       },
     ]);
     expect(brief.rows[0]!.notRetained[0]).toMatchObject({ id: 'p2', kind: 'alt', text: 'States may act.' });
+    expect(brief.rows[1]!.carried.map((p) => p.id)).toEqual(['p2']);
   });
 });

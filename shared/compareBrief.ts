@@ -11,11 +11,15 @@ import type { ProposalBrief, ProposalKind } from './proposals.js';
 export type SideBrief = Omit<RowSide, 'text'>;
 
 /** One row in brief. */
-export type RowBrief = Omit<ComparisonRow, 'left' | 'right' | 'pieces' | 'incorporated' | 'notRetained'> & {
+export type RowBrief = Omit<
+  ComparisonRow,
+  'left' | 'right' | 'pieces' | 'incorporated' | 'notRetained' | 'carried'
+> & {
   left: SideBrief | null;
   right: SideBrief | null;
   incorporated: ProposalBrief[];
   notRetained: ProposalBrief[];
+  carried: ProposalBrief[];
 };
 
 /** A comparison in brief, rows in the newer text's order. */
@@ -44,6 +48,7 @@ function briefRow(row: ComparisonRow): RowBrief {
     renumbered: row.renumbered,
     incorporated: row.incorporated.map(briefProposal),
     notRetained: row.notRetained.map(briefProposal),
+    carried: row.carried.map(briefProposal),
   };
   if (row.splitFrom !== undefined) brief.splitFrom = row.splitFrom;
   if (row.mergedInto !== undefined) brief.mergedInto = row.mergedInto;

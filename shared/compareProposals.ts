@@ -1,6 +1,6 @@
 /**
- * Which proposals made it into the newer text and which were left out, linked to the rows of a
- * comparison. A proposal's latest state is taken from the newer snapshot, else from the older one.
+ * Which proposals made it into the newer text, which were left out and which were carried
+ * forward to a later reading, linked to the rows of a comparison. A proposal's latest state is taken from the newer snapshot, else from the older one.
  */
 
 import { normalizeSpace } from './compareHints.js';
@@ -14,10 +14,14 @@ export interface LinkRow {
   right: { pid: string | null; text: string } | null;
 }
 
-/** For each row: the proposals taken into the text, and the older text's proposals left out. */
+/**
+ * For each row: the proposals taken into the text, the older text's proposals left out, and
+ * those carried forward (still to be decided in a later reading).
+ */
 export interface ProposalLinks {
   incorporated: ProposalView[][];
   notRetained: ProposalView[][];
+  carried: ProposalView[][];
 }
 
 const LEFT_OUT: ReadonlySet<ProposalStatus> = new Set(['not-retained', 'superseded']);
@@ -31,7 +35,8 @@ export function wasIncorporated(p: ProposalView): boolean {
  * Links proposals to rows (in display order). Incorporated proposals go to the row of their
  * paragraph; an incorporated new paragraph (`insert`) goes to the added row with its text when
  * there is one, else to the row of the paragraph it was proposed after. Proposals of the older
- * snapshot that were not retained or were superseded go to the row of their paragraph.
+ * snapshot that were not retained or were superseded go to the row of their paragraph, and so do
+ * those carried forward: neither in nor out, they must not vanish from the comparison.
  * Each list is in order of tabling.
  */
 export function proposalLinks(
@@ -58,6 +63,7 @@ export function proposalLinks(
   const links: ProposalLinks = {
     incorporated: rows.map(() => []),
     notRetained: rows.map(() => []),
+    carried: rows.map(() => []),
   };
   const byTabling = [...latest.values()].sort(
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
@@ -70,6 +76,9 @@ export function proposalLinks(
     } else if (LEFT_OUT.has(p.status) && inOlder.has(p.id)) {
       const row = rowOfPid.get(p.pid);
       if (row !== undefined) links.notRetained[row]!.push(p);
+    } else if (p.status === 'carried-forward' && inOlder.has(p.id)) {
+      const row = rowOfPid.get(p.pid);
+      if (row !== undefined) links.carried[row]!.push(p);
     }
   }
   return links;

@@ -250,6 +250,7 @@ export const readingMessages = {
     mergedInto: (label: string): string => `Merged into ${label}`,
     incorporated: 'Came from',
     notRetained: 'Not retained',
+    carried: 'Carried forward to the next reading',
   },
   import: {
     heading: 'Import a draft',

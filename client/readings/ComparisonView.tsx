@@ -282,6 +282,7 @@ const CompareRow = memo(function CompareRow({
       <td className="cmp-side cmp-older">
         {row.left ? <SideText side={row.left} /> : <p className="cmp-absent">{m.notInOlder}</p>}
         <RowProposals title={m.notRetained} proposals={row.notRetained} kind="not-retained" />
+        <RowProposals title={m.carried} proposals={row.carried} kind="carried-forward" />
       </td>
       <td className="cmp-side cmp-newer">
         {row.right ? <SideText side={row.right} /> : <p className="cmp-absent">{m.notInNewer}</p>}
@@ -349,7 +350,7 @@ function SideText({ side }: { side: SideBrief }) {
 interface RowProposalsProps {
   title: string;
   proposals: readonly ProposalBrief[];
-  kind: 'incorporated' | 'not-retained';
+  kind: 'incorporated' | 'not-retained' | 'carried-forward';
 }
 
 function RowProposals({ title, proposals, kind }: RowProposalsProps) {

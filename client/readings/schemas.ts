@@ -113,6 +113,7 @@ const RowBriefSchema: z.ZodMiniType<RowBrief> = z.object({
   mergedInto: z.optional(z.string()),
   incorporated: z.array(ProposalBriefSchema),
   notRetained: z.array(ProposalBriefSchema),
+  carried: z.array(ProposalBriefSchema),
 });
 
 const VersionSchema = z.object({

@@ -1,5 +1,5 @@
 /** How exported documents name who tabled a proposal and what kind of proposal it is. */
-import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
+import type { ProposalKind, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 
 /** Name under which co-facilitators' own text is attributed. */
 export const FACILITATORS_NAME = 'Co-facilitators';
@@ -24,4 +24,15 @@ export const KIND_NAMES: Record<ProposalKind, string> = {
   alt: 'alternative text',
   retain: 'retain as is',
   comment: 'comment',
+};
+
+/** A proposal's outcome as a closed reading's record names it: "Not retained", "Carried forward" … */
+export const STATUS_NAMES: Record<ProposalStatus, string> = {
+  open: 'Open',
+  incorporated: 'Incorporated',
+  'partly-incorporated': 'Partly incorporated',
+  'not-retained': 'Not retained',
+  withdrawn: 'Withdrawn',
+  superseded: 'Superseded by facilitators’ text',
+  'carried-forward': 'Carried forward',
 };

@@ -79,6 +79,7 @@ function rowParagraphs(row: ComparisonRow, labels: ReadonlyMap<string, string>):
     numberedParagraph(rowLabel(row), text, WIDE_LABEL_INDENT),
     ...proposalNote('Incorporated', row.incorporated),
     ...proposalNote('Not retained', row.notRetained),
+    ...proposalNote('Carried forward', row.carried),
   ];
 }
 

@@ -81,7 +81,7 @@ function snapshot(over: Partial<CanonicalSnapshot> = {}): CanonicalSnapshot {
   return {
     format: 1,
     negotiationId: 'n1',
-    kind: 'reading',
+    kind: 'revision',
     label: 'Rev.1',
     takenAt: '2022-04-04T14:00:00Z',
     blocks: [
@@ -216,6 +216,50 @@ describe('snapshotToDocx', () => {
       (await unzip(await snapshotToDocx(snapshot(), { mode: 'clean', title: TITLE })))['word/document.xml']!,
     );
     expect(plain).not.toContain('Renumbering');
+  });
+
+  it('gives each proposal of a closed reading its outcome, and lists those applied to the text', async () => {
+    const decided: ResolvedProposal[] = [
+      amend('in line with', 'consistent with', {
+        delegation: { code: 'USA', name: 'United States' },
+        status: 'not-retained',
+      }),
+      whole({
+        pid: 'op2',
+        kind: 'alt',
+        text: 'We invite the Secretary-General to report.',
+        delegation: { code: 'G77', name: 'G77 and China' },
+        tabledBy: { code: 'PAK', name: 'Pakistan' },
+        status: 'carried-forward',
+      }),
+      whole({ pid: 'op2', kind: 'comment', text: 'A remark.', status: 'incorporated' }),
+      // Applied, its words no longer found as they were put in: listed after the paragraph.
+      whole({
+        pid: 'op1',
+        kind: 'amend',
+        changes: [{ from: 'a', to: 'b', deleted: '', inserted: 'boldly ' }],
+        status: 'incorporated',
+        appliedAt: '2022-04-08T10:00:00Z',
+      }),
+    ];
+    const reading = snapshot({ kind: 'reading', label: 'Second reading', proposals: decided });
+    const text = textOf(
+      (
+        await unzip(
+          await snapshotToDocx(reading, {
+            mode: 'compilation',
+            title: TITLE,
+            statuses: ['incorporated', 'not-retained', 'carried-forward'],
+          }),
+        )
+      )['word/document.xml']!,
+    );
+    expect(text).toContain('[in line withconsistent with — United States · Not retained]');
+    expect(text).toContain(
+      'OP2 alt[We invite the Secretary-General to report.] (G77 and China (tabled by Pakistan) · Carried forward)',
+    );
+    expect(text).toContain('[Comment: A remark. — European Union · Incorporated]');
+    expect(text).toContain('[applied: boldly — European Union · Incorporated]');
   });
 
   it('shows proposals in other statuses when asked', async () => {

@@ -1,7 +1,9 @@
 /**
  * The body of an exported text: the clean text, or the compilation text with every shown
  * proposal bracketed and attributed inside or after its paragraph (insertions bold, deletions
- * struck through, co-facilitators' text in grey italics).
+ * struck through, co-facilitators' text in grey italics). A closed reading's record gives each
+ * proposal its outcome, and lists those already applied to the text, as its screen and print
+ * view do.
  */
 import type { Paragraph, TextRun } from 'docx';
 import {
@@ -13,7 +15,7 @@ import {
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 import { isParagraphType } from '../../shared/schema.js';
 import { type CanonicalSnapshot, type SnapshotBlock, snapshotInserts } from '../../shared/snapshot.js';
-import { attributionOf } from './attribution.js';
+import { attributionOf, STATUS_NAMES } from './attribution.js';
 import {
   GREY,
   headingParagraph,
@@ -72,6 +74,7 @@ export function snapshotBody(
       byPid.get(block.pid) ?? [],
       s.paragraphStatuses[block.pid] ?? 'pending',
       inserts.labels,
+      s.kind === 'reading',
     );
   });
 }
@@ -82,8 +85,11 @@ function compiledParagraphs(
   proposals: readonly ResolvedProposal[],
   status: ParagraphStatus,
   insertLabels: ReadonlyMap<string, string>,
+  outcomes: boolean,
 ): Paragraph[] {
   if (!isParagraphType(block.type)) throw new TypeError(`${block.type} is not a paragraph`);
+  // In a closed reading's record each proposal says what became of it.
+  const outcome = (p: ProposalView) => (outcomes ? STATUS_NAMES[p.status] : undefined);
   const label = block.label ?? '';
   const c = compileParagraph(
     { pid: block.pid ?? '', kind: block.type, label, text: block.text, status, insertLabels },
@@ -100,7 +106,12 @@ function compiledParagraphs(
       // Outdated amendments where their words were, marked as such (and applied deletions).
       for (const e of segment.entries)
         body.push(
-          ...bracket(e.proposal, e.pieces, e.state === 'incorporated' ? 'incorporated' : undefined),
+          ...bracket(
+            e.proposal,
+            e.pieces,
+            e.state === 'incorporated' ? 'incorporated' : undefined,
+            outcome(e.proposal),
+          ),
           ...(e.state === 'outdated' ? [textRun(' (outdated)', { italics: true, color: GREY })] : []),
         );
     } else if (segment.type === 'incorporated') {
@@ -112,7 +123,7 @@ function compiledParagraphs(
     } else {
       segment.entries.forEach((e, i) => {
         if (i > 0) body.push(textRun(' '));
-        body.push(...bracket(e.proposal, e.pieces));
+        body.push(...bracket(e.proposal, e.pieces, undefined, outcome(e.proposal)));
       });
       at = segment.to;
     }
@@ -122,37 +133,49 @@ function compiledParagraphs(
 
   return [
     numberedParagraph(label, body),
-    ...c.wholeParagraph.map((p) => noteParagraph(bracket(p, [], p.kind))),
-    ...c.alternatives.map((p) => numberedParagraph(`${label} alt`, newText(p))),
+    ...c.wholeParagraph.map((p) => noteParagraph(bracket(p, [], p.kind, outcome(p)))),
+    ...c.alternatives.map((p) => numberedParagraph(`${label} alt`, newText(p, outcome(p)))),
     ...c.comments.map((p) =>
-      noteParagraph(bracket(p, piece('text', p.text), p.reservation ? 'Reservation' : 'Comment')),
+      noteParagraph(bracket(p, piece('text', p.text), p.reservation ? 'Reservation' : 'Comment', outcome(p))),
     ),
     ...c.outdated.map((p) =>
-      noteParagraph([...bracket(p, changePieces(p)), textRun(' (outdated)', { italics: true, color: GREY })]),
+      noteParagraph([
+        ...bracket(p, changePieces(p), undefined, outcome(p)),
+        textRun(' (outdated)', { italics: true, color: GREY }),
+      ]),
     ),
-    ...c.inserts.map((i) => numberedParagraph(i.label, newText(i.proposal))),
+    // Applied to the text but not found in it word for word: listed after the paragraph.
+    ...c.applied.map((p) =>
+      noteParagraph(bracket(p, appliedPieces(p), outcomes ? 'applied' : 'incorporated', outcome(p))),
+    ),
+    ...c.inserts.map((i) => numberedParagraph(i.label, newText(i.proposal, outcome(i.proposal)))),
   ];
 }
 
-/** "[tag: pieces — attribution]", the co-facilitators' set apart in grey italics. */
-function bracket(p: ProposalView, pieces: readonly Piece[], tag?: string): TextRun[] {
+/** "[tag: pieces — attribution · note]", the co-facilitators' set apart in grey italics. */
+function bracket(p: ProposalView, pieces: readonly Piece[], tag?: string, note?: string): TextRun[] {
   const base = proposalStyle(p);
   const opening = tag === undefined ? '[' : pieces.length === 0 ? `[${tag}` : `[${tag}: `;
   return [
     textRun(opening, base),
     ...pieces.map((x) => textRun(x.text, { ...base, ...PIECE_STYLES[x.kind] })),
-    textRun(` — ${attributionOf(p)}]`, base),
+    textRun(` — ${attributionOf(p)}${note ? ` · ${note}` : ''}]`, base),
   ];
 }
 
-/** The proposed text of a new or alternative paragraph: "[text] (Switzerland)". */
-function newText(p: ProposalView): TextRun[] {
+/** The proposed text of a new or alternative paragraph: "[text] (Switzerland · note)". */
+function newText(p: ProposalView, note?: string): TextRun[] {
   const base = proposalStyle(p);
   return [
     textRun('[', base),
     textRun(p.text, { ...base, ...PIECE_STYLES.ins }),
-    textRun(`] (${attributionOf(p)})`, base),
+    textRun(`] (${attributionOf(p)}${note ? ` · ${note}` : ''})`, base),
   ];
+}
+
+/** What an applied proposal put in: an amendment's changes, or its new text. */
+function appliedPieces(p: ProposalView): Piece[] {
+  return p.kind === 'amend' ? changePieces(p) : piece('ins', p.text);
 }
 
 function proposalStyle(p: ProposalView): RunStyle {

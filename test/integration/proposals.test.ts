@@ -58,7 +58,8 @@ describe('tabling, support and application', () => {
     });
     const before = await currentText('op05');
     const words = before.split(' ');
-    const proposed = [...words.slice(0, 2), 'further', ...words.slice(2)].join(' ');
+    // (The demo's own EU amendment on OP5 adds "further": the same again would be a duplicate.)
+    const proposed = [...words.slice(0, 2), 'also', ...words.slice(2)].join(' ');
 
     const tabled = await table('demo-eu', { kind: 'amend', pid: 'op05', baseText: before, text: proposed });
     expect(tabled.status).toBe(201);
@@ -66,7 +67,7 @@ describe('tabling, support and application', () => {
     expect(p.delegation).toEqual({ code: 'EU', name: 'European Union' });
     expect(p.personName).toBe('Delegate, European Union');
     expect(p.changes).toHaveLength(1);
-    expect(p.changes[0]!.inserted.trim()).toBe('further');
+    expect(p.changes[0]!.inserted.trim()).toBe('also');
 
     const live = () => decodeLiveView(watcher.doc.getMap(PROPOSALS_MAP).get(p.id));
     await waitFor(() => live() !== undefined, 5_000, 'published');
