@@ -26,7 +26,7 @@ const errorByCode: Record<ErrorCode, string> = {
   REQUEST_TIMEOUT: 'The request took too long to reach the server. Check the connection and try again.',
   EXPECTATION_FAILED: 'The server could not understand the request.',
   METHOD_NOT_ALLOWED: 'The server could not understand the request.',
-  NOT_FOUND: 'This negotiation does not exist or is no longer available.',
+  NOT_FOUND: 'What this page asks for does not exist or is no longer available. Check the link you followed.',
   UNAUTHENTICATED: 'Please sign in again.',
   SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
   LINK_INVALID: 'This sign-in link is not valid.',

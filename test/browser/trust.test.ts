@@ -142,6 +142,14 @@ describe('attribution and records in the browser', () => {
     await screenshot(page, 'trust-closed-reading-card');
   });
 
+  it('says that a record that does not exist does not exist, not that the negotiation does not', async () => {
+    const page = usa.page;
+    await page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/snapshot/no-such-record`);
+    const main = page.locator('main');
+    await main.getByText('What this page asks for does not exist').waitFor({ timeout: 15_000 });
+    expect(await main.innerText()).not.toContain('negotiation does not exist');
+  });
+
   it('shows on the comparison the proposals carried forward, beside those in and out', async () => {
     const open = (await proposals()).filter((p) => p.status === 'open');
     const reading = open[0]!.readingId!;
