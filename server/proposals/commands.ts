@@ -112,13 +112,23 @@ export class ProposalCommands {
       const content = await this.contentFor(negotiationId, body.kind, body);
       // A second click, a retried request or a colleague of the same delegation tabling the same
       // words: one proposal, not two under the same name.
-      const same = (await this.storage.proposals.openOnParagraph(negotiationId, body.pid)).find(
+      const alike = (await this.storage.proposals.openOnParagraph(negotiationId, body.pid)).filter(
         (p) =>
           p.readingId === reading.id &&
           p.delegation === code &&
           p.kind === body.kind &&
           sameContent(p.kind, p.content, content),
       );
+      // The same words changed at the same place: an amendment of the first "some" and one of the
+      // second, in "some regions and some countries", are two proposals.
+      const same =
+        body.kind === 'amend' && alike.length > 0
+          ? await this.rooms.withRoom(draftDocName(negotiationId), (room) => {
+              const anchors = new AnchorResolver(room.doc);
+              const here = JSON.stringify(anchors.resolve(body.pid, content.changes));
+              return alike.find((p) => JSON.stringify(anchors.resolve(p.pid, p.content.changes)) === here);
+            })
+          : alike[0];
       if (same)
         throw new AppError(
           'PROPOSAL_DUPLICATE',

@@ -162,6 +162,18 @@ describe('the same proposal is tabled once', () => {
       (await table('demo-usa', { ...amend, text: words.replace('donors', 'generous donors') })).status,
     ).toBe(201);
     expect((await table('demo-nor', amend)).status).toBe(201);
+    // The same words changed at another place: another amendment.
+    const twice = await text('op11');
+    const first = twice.indexOf('the ');
+    const second = twice.indexOf('the ', first + 1);
+    expect(second).toBeGreaterThan(first);
+    const at = (i: number) => `${twice.slice(0, i)}THE ${twice.slice(i + 4)}`;
+    const body = { kind: 'amend', pid: 'op11', baseText: twice };
+    expect((await table('demo-usa', { ...body, text: at(first) })).status).toBe(201);
+    expect((await table('demo-usa', { ...body, text: at(second) })).status).toBe(201);
+    expect((await table('demo-usa', { ...body, text: at(second) })).body.error?.code).toBe(
+      'PROPOSAL_DUPLICATE',
+    );
 
     expect((await table('demo-usa', { kind: 'delete', pid: 'op10' })).status).toBe(201);
     expect((await table('demo-usa', { kind: 'delete', pid: 'op10' })).body.error?.code).toBe(
