@@ -9,6 +9,7 @@ import { colorFor, type PresenceUser } from '../../shared/presence.js';
 import type { Accounts } from '../accounts/accounts.js';
 import { sessionTokenOf } from '../http/session.js';
 import { parseDocName } from '../negotiations.js';
+import { allowed } from '../policies/policies.js';
 import type { AuthorizeUpgrade, UpgradeDecision } from './websocket.js';
 
 /** True when a browser's Origin is the server's own (same host) or explicitly allowed. */
@@ -59,7 +60,7 @@ export function sessionAuthorizer(accounts: Accounts, allowedOrigins: readonly s
         docName,
         identity: {
           // The proposals document is written by the server only.
-          canWrite: parsed.kind === 'draft' && participant.role === 'facilitator',
+          canWrite: parsed.kind === 'draft' && allowed({ principal, participant }, 'text.edit'),
           presence,
           label: `${principal.person.name} (${participant.role}${participant.delegation ? `, ${participant.delegation}` : ''})`,
           sessionId: principal.session.id,

@@ -11,8 +11,8 @@ import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { Readings } from '../readings/readings.js';
 import type { Storage } from '../storage/storage.js';
+import { memberOf } from './access.js';
 import { loadSnapshot } from './readings.js';
-import { principalOf } from './session.js';
 import { parseBody } from './validate.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -65,8 +65,7 @@ async function comparisonPair(
 /** `/api/negotiations/:id/compare`, `/export/:snapshotId.docx`, `/export/compare.docx`. */
 export function exportRoutes(storage: Storage, accounts: Accounts, readings: Readings): Router {
   const router = Router();
-  const member = (res: Parameters<typeof principalOf>[0], id: string) =>
-    accounts.membership(principalOf(res), id);
+  const member = memberOf(accounts);
   const sendDocx = (res: import('express').Response, name: string, data: Buffer) => {
     res.setHeader('Content-Type', DOCX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);

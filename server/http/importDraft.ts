@@ -9,11 +9,11 @@ import { AppError } from '../../shared/errors.js';
 import { paragraphsOfText, recognise } from '../../shared/importText.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
-import { type Accounts, requireFacilitator } from '../accounts/accounts.js';
+import type { Accounts } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import type { Storage } from '../storage/storage.js';
-import { principalOf } from './session.js';
+import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 /** Largest .docx accepted for import. */
@@ -28,11 +28,8 @@ const ReplaceBody = z
 /** `/api/negotiations/:id/import/preview` and `/api/negotiations/:id/import`. */
 export function importRoutes(storage: Storage, accounts: Accounts, rooms: Rooms, audit: AuditLog): Router {
   const router = Router();
-  const facilitator = async (res: Parameters<typeof principalOf>[0], id: string) => {
-    const m = await accounts.membership(principalOf(res), id);
-    requireFacilitator(m, 'import a draft');
-    return m;
-  };
+  const member = memberOf(accounts);
+  const facilitator = (res: import('express').Response, id: string) => member(res, id, 'draft.import');
 
   router.post(
     '/negotiations/:id/import/preview',

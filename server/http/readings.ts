@@ -10,7 +10,7 @@ import type { Accounts } from '../accounts/accounts.js';
 import { type Readings, readingLabel } from '../readings/readings.js';
 import type { SnapshotRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
-import { principalOf } from './session.js';
+import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 const DeadlineBody = z.object({ deadline: z.iso.datetime({ offset: true }) }).strict();
@@ -50,8 +50,7 @@ export async function loadSnapshot(
 /** `/api/negotiations/:id/{timeline,revisions,readings,snapshots,verify}`. */
 export function readingRoutes(storage: Storage, accounts: Accounts, readings: Readings): Router {
   const router = Router();
-  const member = (res: Parameters<typeof principalOf>[0], id: string) =>
-    accounts.membership(principalOf(res), id);
+  const member = memberOf(accounts);
 
   router.get('/negotiations/:id/timeline', async (req, res) => {
     await member(res, req.params.id);

@@ -20,14 +20,23 @@ import {
 import { numberParagraphs } from '../../shared/numbering.js';
 import { delegationRef } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
-import { type Membership, requireFacilitator } from '../accounts/accounts.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import {
+  canSeeInput,
+  inputAttribution,
+  isInputAuthor,
+  requireInputAuthor,
+  type SubmitAs,
+  submitAs,
+} from '../policies/ownership.js';
+import { authorize } from '../policies/policies.js';
 import { type Readings, readingLabel } from '../readings/readings.js';
 import type { InputRecord, InputVersionRecord, QuestionRecord, ReadingRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
-import { attribution, canSee, checkText, isAuthor, type SubmitAs, submitAs } from './rights.js';
+import { checkText } from './text.js';
 
 const id = z.string().min(1).max(64);
 // Length and emptiness are checked by the service, which answers INPUT_EMPTY / INPUT_TOO_LONG.
@@ -131,8 +140,8 @@ export class Inputs {
       timeZone: negotiation.timeZone,
       reading: reading && summary(reading),
       questions: reading ? await this.questionsFor(reading) : [],
-      inputs: inputs.filter((i) => canSee(m, i, visible)).map(inputView),
-      mine: inputs.filter((i) => isAuthor(m, i)).map((i) => i.id),
+      inputs: inputs.filter((i) => canSeeInput(m, i, visible)).map(inputView),
+      mine: inputs.filter((i) => isInputAuthor(m, i)).map((i) => i.id),
       paragraphs: await this.paragraphs(negotiationId),
       stakeholderInputsVisible: visible,
       submitAs: submitAs(m),
@@ -144,7 +153,7 @@ export class Inputs {
     m: Membership,
     readingId?: string,
   ): Promise<{ reading: ReadingSummary | null; timeZone: string; compilation: InputCompilation }> {
-    requireFacilitator(m);
+    authorize(m, 'inputs.compilation');
     const negotiationId = m.participant.negotiationId;
     const negotiation = (await this.storage.getNegotiation(negotiationId))!;
     const reading = await this.pickReading(negotiationId, readingId);
@@ -161,7 +170,7 @@ export class Inputs {
   submit(m: Membership, body: z.infer<typeof SubmitInputBody>): Promise<InputRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const author = attribution(m, body.delegation);
+      const author = inputAttribution(m, body.delegation);
       const reading = await this.readings.readingForInputs(negotiationId);
       const clean = checkText(body.text);
       const questionId = body.kind === 'answer' ? body.questionId : null;
@@ -218,8 +227,7 @@ export class Inputs {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       const input = await this.input(negotiationId, inputId);
-      if (!isAuthor(m, input))
-        throw new AppError('NOT_YOUR_INPUT', 'Only the delegation that submitted this input can change it.');
+      requireInputAuthor(m, input);
       const reading = await this.readings.readingForInputs(negotiationId);
       if (reading.id !== input.readingId)
         throw new AppError('READING_CLOSED', 'The reading this input was submitted in is closed.');
@@ -241,14 +249,14 @@ export class Inputs {
   async history(m: Membership, inputId: string): Promise<InputVersionRecord[]> {
     const negotiationId = m.participant.negotiationId;
     const input = await this.input(negotiationId, inputId);
-    if (!canSee(m, input, await this.storage.inputs.stakeholderInputsVisible(negotiationId)))
+    if (!canSeeInput(m, input, await this.storage.inputs.stakeholderInputsVisible(negotiationId)))
       throw new AppError('INPUT_NOT_FOUND', 'No such written input.');
     return this.storage.inputs.inputHistory(inputId);
   }
 
   /** Co-facilitators: posts a guiding question on a revision or reading (the open reading by default). */
   async addQuestion(m: Membership, body: z.infer<typeof QuestionBody>): Promise<GuidingQuestion> {
-    requireFacilitator(m);
+    authorize(m, 'question.post');
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       const target = body.target ?? (await this.openTarget(negotiationId));
@@ -274,7 +282,7 @@ export class Inputs {
 
   /** Co-facilitators: shows stakeholders' inputs to every participant, or only to the co-facilitators. */
   async setStakeholderVisibility(m: Membership, visible: boolean): Promise<void> {
-    requireFacilitator(m);
+    authorize(m, 'inputs.settings');
     const negotiationId = m.participant.negotiationId;
     await this.storage.inputs.setStakeholderInputsVisible(
       negotiationId,

@@ -13,11 +13,9 @@ import {
   paragraphTextType,
   resolveChanges,
 } from '../../shared/anchors.js';
-import { groupsOf } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import {
-  FACILITATORS,
   PARAGRAPH_STATUSES,
   type ParagraphStatus,
   PROPOSAL_STATUSES,
@@ -26,10 +24,12 @@ import {
 } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { wordChanges } from '../../shared/wordDiff.js';
-import { type Membership, requireFacilitator } from '../accounts/accounts.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import { requireOwnProposal, supportingDelegation, tablingDelegation } from '../policies/ownership.js';
+import { authorize } from '../policies/policies.js';
 import type { Readings } from '../readings/readings.js';
 import type { ProposalContent, ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -106,7 +106,7 @@ export class ProposalCommands {
   table(m: Membership, body: z.infer<typeof TableBody>): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const { code, tabledBy } = this.tablingDelegation(m, body.delegation);
+      const { code, tabledBy } = tablingDelegation(m, body.delegation);
       const reading = await this.readings.readingForProposals(negotiationId);
       await this.requireOpenParagraph(negotiationId, body.pid);
       const content = await this.contentFor(negotiationId, body.kind, body);
@@ -146,7 +146,8 @@ export class ProposalCommands {
   edit(m: Membership, id: string, body: z.infer<typeof EditBody>): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const p = await this.ownProposal(m, id);
+      const p = await this.proposal(negotiationId, id);
+      requireOwnProposal(m, p, 'proposal.edit');
       if (!EDITABLE.includes(p.status))
         throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be edited.');
       await this.requireReadingOpen(p);
@@ -177,7 +178,8 @@ export class ProposalCommands {
   withdraw(m: Membership, id: string): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const p = await this.ownProposal(m, id);
+      const p = await this.proposal(negotiationId, id);
+      requireOwnProposal(m, p, 'proposal.withdraw');
       if (p.status !== 'open')
         throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be withdrawn.');
       await this.requireReadingOpen(p);
@@ -195,11 +197,10 @@ export class ProposalCommands {
   /** Adds or removes the caller's delegation's support. */
   setSupport(m: Membership, id: string, support: boolean): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
+    authorize(m, 'proposal.support');
     return this.serial(negotiationId, async () => {
-      const own = this.delegateDelegation(m);
       const p = await this.proposal(negotiationId, id);
-      if (p.delegation === own || p.tabledBy === own)
-        throw new AppError('OWN_PROPOSAL', 'Your delegation tabled this proposal.');
+      const own = supportingDelegation(m, p);
       await this.requireReadingOpen(p);
       if (support) {
         if (p.status !== 'open')
@@ -229,7 +230,7 @@ export class ProposalCommands {
   setStatus(m: Membership, id: string, status: ProposalRecord['status']): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      requireFacilitator(m);
+      authorize(m, 'proposal.setStatus');
       const p = await this.proposal(negotiationId, id);
       // The outdated check skips amendments that are not open: check again when one may reopen.
       const outdated =
@@ -255,7 +256,7 @@ export class ProposalCommands {
   apply(m: Membership, id: string): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      requireFacilitator(m);
+      authorize(m, 'proposal.apply');
       const p = await this.proposal(negotiationId, id);
       if (p.appliedAt) throw new AppError('NOT_APPLICABLE', 'This proposal was already applied to the text.');
       if (!['amend', 'alt', 'insert'].includes(p.kind)) {
@@ -296,7 +297,7 @@ export class ProposalCommands {
   setParagraphStatus(m: Membership, pidValue: string, status: ParagraphStatus): Promise<void> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      requireFacilitator(m);
+      authorize(m, 'paragraph.setStatus');
       await this.paragraphText(negotiationId, pidValue);
       const updatedAt = this.stamp();
       await this.storage.proposals.setParagraphStatus({
@@ -350,50 +351,10 @@ export class ProposalCommands {
     });
   }
 
-  private delegateDelegation(m: Membership): string {
-    if (m.participant.role === 'observer')
-      throw new AppError(
-        'OBSERVERS_READ_ONLY',
-        'Observers follow the negotiation but cannot table or support proposals.',
-      );
-    if (m.participant.role !== 'delegate' || !m.participant.delegation)
-      throw new AppError('FORBIDDEN', 'Only delegations can do this.');
-    return m.participant.delegation;
-  }
-
-  private tablingDelegation(
-    m: Membership,
-    requested: string | undefined,
-  ): { code: string; tabledBy: string | null } {
-    if (m.participant.role === 'facilitator') {
-      if (requested && requested !== FACILITATORS)
-        throw new AppError('NOT_YOUR_DELEGATION', 'Co-facilitators table text only as co-facilitators.');
-      return { code: FACILITATORS, tabledBy: null };
-    }
-    const own = this.delegateDelegation(m);
-    if (!requested || requested === own) return { code: own, tabledBy: null };
-    if (groupsOf(own).some((g) => g.code === requested)) return { code: requested, tabledBy: own };
-    throw new AppError(
-      'NOT_YOUR_DELEGATION',
-      'You can table proposals only for your own delegation or a group it belongs to.',
-    );
-  }
-
   private async proposal(negotiationId: string, id: string): Promise<ProposalRecord> {
     const p = await this.storage.proposals.get(id);
     if (!p || p.negotiationId !== negotiationId)
       throw new AppError('PROPOSAL_NOT_FOUND', 'No such proposal in this negotiation.');
-    return p;
-  }
-
-  private async ownProposal(m: Membership, id: string): Promise<ProposalRecord> {
-    const p = await this.proposal(m.participant.negotiationId, id);
-    const mine =
-      m.participant.role === 'facilitator'
-        ? p.delegation === FACILITATORS
-        : (p.tabledBy ?? p.delegation) === this.delegateDelegation(m);
-    if (!mine)
-      throw new AppError('NOT_YOUR_PROPOSAL', 'Only the delegation that tabled this proposal can change it.');
     return p;
   }
 

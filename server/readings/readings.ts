@@ -8,9 +8,10 @@ import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../shared/snapshot.js';
-import { type Membership, requireFacilitator } from '../accounts/accounts.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
+import { authorize } from '../policies/policies.js';
 import type { ReadingRecord, SnapshotRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import { GENESIS_HASH, snapshotHash, verifyChain } from './hashChain.js';
@@ -97,7 +98,7 @@ export class Readings {
 
   /** Co-facilitators: circulates the current base text as the next revision. */
   async circulate(m: Membership): Promise<SnapshotRecord> {
-    requireFacilitator(m);
+    authorize(m, 'revision.circulate');
     const negotiationId = m.participant.negotiationId;
     if (await this.openReading(negotiationId))
       throw new AppError('READING_OPEN', 'Close the open reading before circulating a revision.');
@@ -122,7 +123,7 @@ export class Readings {
 
   /** Co-facilitators: opens the next reading on the latest revision, with a deadline for proposals. */
   async open(m: Membership, deadline: Date): Promise<ReadingRecord> {
-    requireFacilitator(m);
+    authorize(m, 'reading.open');
     const negotiationId = m.participant.negotiationId;
     if (await this.openReading(negotiationId))
       throw new AppError('READING_OPEN', 'A reading is already open.');
@@ -156,7 +157,7 @@ export class Readings {
 
   /** Co-facilitators: moves the deadline of an open reading. */
   async extend(m: Membership, readingId: string, deadline: Date): Promise<ReadingRecord> {
-    requireFacilitator(m);
+    authorize(m, 'reading.extend');
     const reading = await this.reading(m.participant.negotiationId, readingId);
     if (reading.closedAt)
       throw new AppError('READING_CLOSED', 'This reading is closed; its record cannot change.');
@@ -172,7 +173,7 @@ export class Readings {
 
   /** Co-facilitators: closes a reading, freezing the text and its proposals in a snapshot. */
   async close(m: Membership, readingId: string): Promise<SnapshotRecord> {
-    requireFacilitator(m);
+    authorize(m, 'reading.close');
     const reading = await this.reading(m.participant.negotiationId, readingId);
     if (reading.closedAt) throw new AppError('READING_CLOSED', 'This reading is already closed.');
     const snapshot = await this.take(

@@ -21,9 +21,10 @@ import {
   sortRoadmap,
 } from '../../shared/roadmap.js';
 import { instantOf, isTimeZone, localDateTimeAt } from '../../shared/time.js';
-import { type Membership, requireFacilitator } from '../accounts/accounts.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { hashToken, newToken } from '../accounts/tokens.js';
+import { authorize } from '../policies/policies.js';
 import { readingLabel } from '../readings/readings.js';
 import type { RoadmapEntryRecord } from '../storage/records.js';
 import type { NegotiationRecord, Storage } from '../storage/storage.js';
@@ -118,7 +119,7 @@ export class Roadmap {
 
   /** Co-facilitators: adds an entry. */
   async create(m: Membership, body: RoadmapEntryInput): Promise<RoadmapEntry> {
-    requireFacilitator(m, 'change the roadmap');
+    authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
     const data = await this.checked(negotiationId, body, null);
     const at = this.now().toISOString();
@@ -138,7 +139,7 @@ export class Roadmap {
 
   /** Co-facilitators: replaces an entry. */
   async update(m: Membership, id: string, body: RoadmapEntryInput): Promise<RoadmapEntry> {
-    requireFacilitator(m, 'change the roadmap');
+    authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
     await this.entry(negotiationId, id);
     const data = await this.checked(negotiationId, body, id);
@@ -154,7 +155,7 @@ export class Roadmap {
 
   /** Co-facilitators: removes an entry. */
   async remove(m: Membership, id: string): Promise<void> {
-    requireFacilitator(m, 'change the roadmap');
+    authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
     const entry = await this.entry(negotiationId, id);
     await this.storage.roadmap.deleteEntry(id);
