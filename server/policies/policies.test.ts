@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
 import type { Principal } from '../accounts/accounts.js';
 import type { ParticipantRecord, Role } from '../storage/records.js';
-import { ACTIONS, type Action, authorize, decide, STANDINGS, type Standing, standingsOf } from './policies.js';
+import {
+  ACTIONS,
+  type Action,
+  authorize,
+  decide,
+  STANDINGS,
+  type Standing,
+  standingsOf,
+} from './policies.js';
 
 const ok = 'allow';
 const FAC = 'NOT_FACILITATOR';
@@ -45,7 +53,10 @@ const EXPECTED: Record<Action, [string, string, string, string, string]> = {
   'inputs.compilation': [ok, FAC, FAC, NP, NP],
 };
 
-function subject(role: Role | null, isAdmin = false): { principal: Principal; participant: ParticipantRecord | null } {
+function subject(
+  role: Role | null,
+  isAdmin = false,
+): { principal: Principal; participant: ParticipantRecord | null } {
   return {
     principal: {
       person: { id: 'p1', name: 'Someone', isAdmin, createdAt: '' },
