@@ -2,7 +2,7 @@
  * The header of a negotiation's pages: its title, the signed-in person's part in it, the
  * navigation between the text, its timeline and comparison, the roadmap and written inputs
  * (and for co-facilitators and administrators participants and audit log), and what comes next
- * on the roadmap.
+ * on the roadmap; and a warning whenever the negotiation's records cannot be trusted.
  */
 import type { ReactNode } from 'react';
 import { AppHeader } from './AppHeader.js';
@@ -11,6 +11,7 @@ import { messages } from './i18n/messages.js';
 import { Link } from './Link.js';
 import { canManage, fetchNegotiation, type Negotiation } from './negotiationsApi.js';
 import { PageHeading } from './PageHeading.js';
+import { RecordsWarning } from './readings/RecordsWarning.js';
 import { comparePath, timelinePath } from './readings/routes.js';
 import { NextUp } from './roadmap/NextUp.js';
 import { auditPath, inputsPath, negotiationPath, participantsPath, roadmapPath } from './routing.js';
@@ -89,6 +90,7 @@ export function NegotiationHeader({
       </nav>
       <NextUp negotiationId={negotiation.id} timeZone={negotiation.timeZone} />
       {children}
+      <RecordsWarning negotiationId={negotiation.id} />
     </AppHeader>
   );
 }

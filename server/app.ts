@@ -30,6 +30,8 @@ import { parseDocName } from './negotiations.js';
 import { ProposalCommands } from './proposals/commands.js';
 import { Publication } from './proposals/publication.js';
 import { Readings } from './readings/readings.js';
+import { Records } from './records/records.js';
+import type { SigningKey } from './records/signingKey.js';
 import { Roadmap } from './roadmap/roadmap.js';
 import type { Storage } from './storage/storage.js';
 import { Visits } from './visits/visits.js';
@@ -50,6 +52,7 @@ export interface RunningServer {
   readonly readings: Readings;
   readonly roadmap: Roadmap;
   readonly inputs: Inputs;
+  readonly records: Records;
   /** The port actually bound. */
   readonly port: number;
   /** Stops accepting connections, flushes and compacts every room. Does not close storage. */
@@ -68,6 +71,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   /** Connection limits (ping interval, send buffer); production defaults when omitted. */
   socketLimits?: Partial<SocketLimits>;
+  /** The key whose signatures `storage`'s sealer writes (server/records/), for verification. */
+  signingKey: SigningKey;
 }
 
 /** Starts the HTTP and WebSocket server. */
@@ -110,6 +115,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
   const roadmap = new Roadmap(storage, audit);
   const inputs = new Inputs(storage, rooms, readings, audit);
+  const records = new Records(storage, opts.signingKey);
   const visits = new Visits(storage, rooms);
   const collab = attachCollab(
     http,
@@ -135,9 +141,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', negotiationRoutes(storage, accounts, audit));
   app.use('/api', participantRoutes(storage, accounts, audit, endSession));
   app.use('/api', proposalRoutes(storage, accounts, commands, publication));
-  app.use('/api', readingRoutes(storage, accounts, readings));
+  app.use('/api', readingRoutes(storage, accounts, readings, records));
   app.use('/api', importRoutes(storage, accounts, rooms, audit));
-  app.use('/api', exportRoutes(storage, accounts, readings));
+  app.use('/api', exportRoutes(storage, accounts, readings, records));
   app.use('/api', roadmapRoutes(storage, accounts, roadmap));
   app.use('/api', inputRoutes(storage, accounts, inputs));
   app.use('/api', visitRoutes(accounts, visits));
@@ -167,6 +173,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     readings,
     roadmap,
     inputs,
+    records,
     port,
     async stop() {
       collab.close();

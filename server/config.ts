@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { LogLevel } from './logger.js';
+import { defaultKeyFile } from './records/signingKey.js';
 
 /** The server's configuration. */
 export interface Config {
@@ -13,6 +14,10 @@ export interface Config {
   logLevel: LogLevel | 'silent';
   /** Absolute path of the built client. */
   distDir: string;
+  /** The Ed25519 key that signs the heads of the records' chains (PEM), outside the database. */
+  signingKeyFile: string;
+  /** True when no key file is configured: one is generated beside the data directory if missing. */
+  createSigningKey: boolean;
 }
 
 const EnvSchema = z.object({
@@ -21,6 +26,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   ALLOWED_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 
 /** Reads the configuration; throws a readable error naming the bad variable. */
@@ -40,5 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     distDir: join(rootDir, 'dist'),
+    signingKeyFile: e.SIGNING_KEY_FILE ?? defaultKeyFile(e.DATA_DIR),
+    createSigningKey: e.SIGNING_KEY_FILE === undefined,
   };
 }

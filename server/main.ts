@@ -10,12 +10,16 @@ import { ensureDemoHistory } from './demo/history.js';
 import { ensureDemoRoadmap } from './demo/roadmap.js';
 import { DEMO_NEGOTIATION_ID, demoSignInLinks, ensureDemoNegotiation } from './demo/seed.js';
 import { createLogger } from './logger.js';
+import { loadServerKey, serverSealer } from './records/sealing.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 
 const rootDir = resolve(fileURLToPath(import.meta.url), '../..');
 const config = readConfig(process.env, rootDir);
 const log = createLogger(config.logLevel);
-const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'));
+const signingKey = loadServerKey(config, log);
+const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'), {
+  sealer: serverSealer(signingKey, log),
+});
 const created = await ensureDemoNegotiation(storage);
 const server = await startServer({
   storage,
@@ -23,6 +27,7 @@ const server = await startServer({
   port: config.port,
   host: config.host,
   distDir: config.distDir,
+  signingKey,
 });
 await ensureDemoHistory(storage, server, log);
 await ensureDemoRoadmap(storage, server, log);
@@ -35,6 +40,7 @@ process.stdout.write(
     '',
     `  Negotiated-text editor listening on ${address}`,
     `  Database: ${resolve(config.dataDir, 'negotiations.sqlite')}${created ? ' (demo negotiation created)' : ''}`,
+    `  Records signed with key ${signingKey.keyId} (${resolve(config.signingKeyFile)})`,
     `  Demo negotiation: ${address}/n/${DEMO_NEGOTIATION_ID}`,
     '',
     '  Sign in to the demo with one of these single-use links (valid 7 days; new ones at each start).',

@@ -56,3 +56,8 @@ export interface SeedMeta {
   /** Wall-clock seconds the seeding took. */
   seedSeconds: number;
 }
+
+/** The signing key of a benchmark database, beside it in the run's directory (seeding and the server share it). */
+export function benchKeyFile(dbFile: string): string {
+  return `${dbFile}.signing-key.pem`;
+}

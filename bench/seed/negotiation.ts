@@ -18,6 +18,8 @@ import { createNegotiation } from '../../server/negotiations.js';
 import { ProposalCommands } from '../../server/proposals/commands.js';
 import { Publication } from '../../server/proposals/publication.js';
 import { Readings } from '../../server/readings/readings.js';
+import { ChainSealer } from '../../server/records/sealer.js';
+import { loadSigningKey } from '../../server/records/signingKey.js';
 import type { ProposalRecord } from '../../server/storage/records.js';
 import { openSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite.js';
 import { draftParagraphs, findParagraph, paragraphPlainText } from '../../shared/anchors.js';
@@ -25,7 +27,7 @@ import { groupsOf } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import type { ProposalKind } from '../../shared/proposals.js';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
-import type { Seat, SeedMeta } from './meta.js';
+import { benchKeyFile, type Seat, type SeedMeta } from './meta.js';
 import { FACILITATOR_DELEGATIONS, memberStates, planSeats } from './seats.js';
 import { amendedText, benchPid, largeDraftJson, proposalSentence, Random } from './text.js';
 
@@ -85,8 +87,10 @@ function pickKind(rng: Random): ProposalKind {
 export async function seedLargeNegotiation(opts: SeedOptions): Promise<SeedMeta> {
   const started = performance.now();
   const progress = opts.progress ?? (() => undefined);
-  const storage = openSqliteStorage(opts.file);
   const log = createLogger('error');
+  const storage = openSqliteStorage(opts.file, {
+    sealer: new ChainSealer(loadSigningKey(benchKeyFile(opts.file), { create: true })),
+  });
   const rooms = new Rooms(storage, log);
   const clock = new ManualClock(Date.now() - 120 * DAY);
   const audit = new AuditLog(storage, log);

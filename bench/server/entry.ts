@@ -11,15 +11,21 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { startServer } from '../../server/app.js';
 import { createLogger, type LogLevel } from '../../server/logger.js';
+import { serverSealer } from '../../server/records/sealing.js';
+import { loadSigningKey } from '../../server/records/signingKey.js';
 import { openSqliteStorage } from '../../server/storage/sqlite.js';
 import { onParent, toParent } from '../proc/child.js';
+import { benchKeyFile } from '../seed/meta.js';
 
 const file = process.env.BENCH_DB;
 if (!file) throw new Error('BENCH_DB is not set');
-const storage = openSqliteStorage(file);
+const log = createLogger((process.env.LOG_LEVEL as LogLevel | 'silent' | undefined) ?? 'warn');
+const signingKey = loadSigningKey(benchKeyFile(file), { create: true });
+const storage = openSqliteStorage(file, { sealer: serverSealer(signingKey, log) });
 const server = await startServer({
   storage,
-  log: createLogger((process.env.LOG_LEVEL as LogLevel | 'silent' | undefined) ?? 'warn'),
+  signingKey,
+  log,
   port: 0,
   host: '127.0.0.1',
   distDir: process.env.BENCH_DIST || undefined,

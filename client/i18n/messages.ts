@@ -8,6 +8,7 @@ import { CloseCode } from '../../shared/protocol.js';
 import { accountMessages } from './accounts.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
+import { recordMessages } from './records.js';
 import { roadmapMessages } from './roadmap.js';
 import { workspaceMessages } from './workspace.js';
 
@@ -94,6 +95,7 @@ export const messages = {
   ...accountMessages,
   proposals: proposalMessages,
   readings: readingMessages,
+  records: recordMessages,
   roadmap: roadmapMessages,
   workspace: workspaceMessages,
   connection: {

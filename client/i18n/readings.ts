@@ -4,8 +4,6 @@
  */
 import type { RowKind } from '../../shared/compare.js';
 
-type ChainProblemReason = 'content-altered' | 'chain-broken' | 'sequence-gap';
-
 const ORDINALS = [
   'First',
   'Second',
@@ -138,22 +136,6 @@ export const readingMessages = {
     applied: 'applied',
     compareWithLive: (label: string): string => `Compare ${label} ↔ live text`,
     backToTimeline: 'Back to the timeline',
-  },
-  verify: {
-    button: 'Verify records',
-    working: 'Verifying…',
-    ok: (n: number): string =>
-      n === 1
-        ? 'The record was verified: its content matches its hash.'
-        : `All ${n} records verified: their contents match their hashes and the chain is unbroken.`,
-    problems: (n: number, checked: number): string =>
-      `${count(n, 'problem', 'problems')} found in ${count(checked, 'record', 'records')}. These records were changed after they were taken:`,
-    record: (seq: number, label: string): string => `Record ${seq}${label ? `, ${label}` : ''}`,
-    reasons: {
-      'content-altered': 'its content no longer matches its hash: it was altered',
-      'chain-broken': 'it no longer links to the record before it',
-      'sequence-gap': 'a record before it is missing',
-    } satisfies Record<ChainProblemReason, string>,
   },
   exports: {
     heading: 'Export',

@@ -1,6 +1,7 @@
 /**
  * `/n/:id/print/:snapshotId?mode=clean|compilation`: the text alone, set for paper (A4, serif,
- * paragraph numbers in the margin), with a Print button that the printout leaves out.
+ * paragraph numbers in the margin), with a Print button that the printout leaves out, and at
+ * its end the record's hash and the signed head of the chain of records.
  */
 import { ErrorNotice } from '../ErrorNotice.js';
 import { messages } from '../i18n/messages.js';
@@ -8,6 +9,7 @@ import { Link } from '../Link.js';
 import { fetchNegotiation } from '../negotiationsApi.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useRequest } from '../useRequest.js';
+import { ChainStamp } from './ChainStamp.js';
 import { ModeToggle } from './ModeToggle.js';
 import './print.css';
 import { fetchSnapshot } from './readingsApi.js';
@@ -53,6 +55,7 @@ export function PrintPage({ id, snapshotId }: PrintPageProps) {
               {done[0].snapshot.label} · {formatInZone(done[0].snapshot.takenAt, done[1].timeZone)}
             </h1>
             <SnapshotText snapshot={done[0].snapshot} mode={mode} className="printable" />
+            <ChainStamp chain={done[0].chain} hash={done[0].hash} />
           </>
         )}
       </main>

@@ -13,6 +13,7 @@ import { ExportLinks } from './ExportLinks.js';
 import { ModeToggle } from './ModeToggle.js';
 import './readings.css';
 import './records.css';
+import { ChainStamp } from './ChainStamp.js';
 import { fetchSnapshot, fetchTimeline, type SnapshotAnswer, type Timeline } from './readingsApi.js';
 import { comparePath, LIVE, modeOf, type TextMode, timelinePath } from './routes.js';
 import { SnapshotText } from './SnapshotText.js';
@@ -95,6 +96,7 @@ function SnapshotView({ negotiationId, snapshotId, answer, timeline }: SnapshotV
             </div>
           )}
         </dl>
+        <ChainStamp chain={answer.chain} hash={null} />
         {hash && <VerifyRecords negotiationId={negotiationId} labels={labels} />}
         <ModeToggle mode={mode} onChange={setMode} />
         <ExportLinks

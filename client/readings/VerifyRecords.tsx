@@ -1,12 +1,20 @@
 /**
- * "Verify records": recomputes the hash chain of every circulated revision and closed reading on
- * the server, then says that all are intact or names each record that was tampered with.
+ * "Verify records": has the server recompute every hash of the negotiation's records (revisions,
+ * closed readings, the audit log) and check its signature over them, then says that all hold,
+ * with the key that signed them, or names each record that was tampered with. The answer is
+ * also compared with what this browser remembers (`recordsWatch.ts`), whose warning shows in
+ * the page header.
  */
 import { useState } from 'react';
+import type { RecordsReport } from '../../shared/records.js';
+import { formatLocalDateTime } from '../dateTime.js';
 import { messages } from '../i18n/messages.js';
 import { actionErrorMessage } from './actionError.js';
+import { RecordProblemList } from './RecordProblemList.js';
+import { verifyRecords } from './recordsApi.js';
+import { auditPositionToAsk, loadMemory } from './recordsMemory.js';
+import { considerReport } from './recordsWatch.js';
 import './records.css';
-import { type ChainReport, verifyRecords } from './readingsApi.js';
 
 /** Props of `VerifyRecords`. */
 export interface VerifyRecordsProps {
@@ -18,17 +26,19 @@ export interface VerifyRecordsProps {
 type State =
   | { status: 'idle' }
   | { status: 'busy' }
-  | { status: 'done'; report: ChainReport }
+  | { status: 'done'; report: RecordsReport }
   | { status: 'failed'; message: string };
 
 /** The button and its result. */
 export function VerifyRecords({ negotiationId, labels }: VerifyRecordsProps) {
-  const m = messages.readings.verify;
+  const m = messages.records.verify;
   const [state, setState] = useState<State>({ status: 'idle' });
   const verify = async () => {
     setState({ status: 'busy' });
     try {
-      setState({ status: 'done', report: await verifyRecords(negotiationId) });
+      const report = await verifyRecords(negotiationId, auditPositionToAsk(loadMemory(negotiationId)));
+      considerReport(negotiationId, report);
+      setState({ status: 'done', report });
     } catch (error) {
       setState({ status: 'failed', message: actionErrorMessage(error) });
     }
@@ -40,19 +50,20 @@ export function VerifyRecords({ negotiationId, labels }: VerifyRecordsProps) {
         {state.status === 'busy' ? m.working : m.button}
       </button>
       <div role="status" className="verify-status">
-        {report?.ok && <p className="notice success">{m.ok(report.checked)}</p>}
+        {report?.ok && (
+          <div className="notice success">
+            <div>
+              <p>{report.checked > 0 ? m.ok(report.checked) : m.okNone}</p>
+              <SignatureNote report={report} />
+            </div>
+          </div>
+        )}
       </div>
       {report && !report.ok && (
         <div role="alert" className="notice error verify-problems">
           <div>
-            <p>{m.problems(report.problems.length, report.checked)}</p>
-            <ul>
-              {report.problems.map((p) => (
-                <li key={`${p.snapshotId}-${p.reason}`}>
-                  <strong>{m.record(p.seq, labels.get(p.snapshotId) ?? '')}</strong>: {m.reasons[p.reason]}
-                </li>
-              ))}
-            </ul>
+            <p>{m.problems(report.problems.length)}</p>
+            <RecordProblemList problems={report.problems} labels={labels} />
           </div>
         </div>
       )}
@@ -62,5 +73,19 @@ export function VerifyRecords({ negotiationId, labels }: VerifyRecordsProps) {
         </p>
       )}
     </div>
+  );
+}
+
+/** Which key signed the records, and how signing began. */
+function SignatureNote({ report }: { report: RecordsReport }) {
+  const m = messages.records.verify;
+  const { signature } = report;
+  const origin = signature.origin && m.origin(signature.origin, formatLocalDateTime(signature.origin.at));
+  return (
+    <p className="signature-note">
+      {m.signedBy(signature.keyId)}
+      {origin && ` ${origin}`}
+      {signature.legacySnapshots > 0 && ` ${m.legacy(signature.legacySnapshots)}`}
+    </p>
   );
 }

@@ -5,9 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { getJson, negotiationApiPath, sendJson } from '../api.js';
+import { RecordStampSchema } from './recordsApi.js';
 import {
   CanonicalSnapshotSchema,
-  ChainReportSchema,
   ComparisonBriefSchema,
   ImportResultSchema,
   TimelineSchema,
@@ -19,13 +19,15 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 export type SnapshotMeta = Timeline['snapshots'][number];
 /** A reading as listed. */
 export type ReadingEntry = Timeline['readings'][number];
-/** The result of verifying the records. */
-export type ChainReport = z.infer<typeof ChainReportSchema>;
 /** What an import recognised. */
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
-const SnapshotAnswerSchema = z.object({ snapshot: CanonicalSnapshotSchema, hash: z.nullable(z.string()) });
-/** A snapshot with the hash of its record (null for the live text). */
+const SnapshotAnswerSchema = z.object({
+  snapshot: CanonicalSnapshotSchema,
+  hash: z.nullable(z.string()),
+  chain: RecordStampSchema,
+});
+/** A snapshot with the hash of its record (null for the live text) and the head of the chain of records. */
 export type SnapshotAnswer = z.infer<typeof SnapshotAnswerSchema>;
 
 const ComparisonAnswerSchema = z.object({ comparison: ComparisonBriefSchema });
@@ -50,11 +52,6 @@ export function fetchSnapshot(
 export async function fetchComparison(negotiationId: string, from: string, to: string, signal?: AbortSignal) {
   const path = `${negotiationApiPath(negotiationId, 'compare')}?${new URLSearchParams({ from, to })}`;
   return (await getJson(path, ComparisonAnswerSchema, signal)).comparison;
-}
-
-/** Recomputes the hash chain of the negotiation's records. */
-export function verifyRecords(negotiationId: string): Promise<ChainReport> {
-  return getJson(negotiationApiPath(negotiationId, 'verify'), ChainReportSchema);
 }
 
 /** Co-facilitators: circulates the current text as the next revision. */

@@ -162,20 +162,6 @@ export const TimelineSchema = z.object({
   readings: z.array(ReadingSchema),
 });
 
-/** The result of verifying the records' hash chain. */
-export const ChainReportSchema = z.object({
-  ok: z.boolean(),
-  checked: z.number(),
-  head: z.string(),
-  problems: z.array(
-    z.object({
-      seq: z.number(),
-      snapshotId: z.string(),
-      reason: z.enum(['content-altered', 'chain-broken', 'sequence-gap']),
-    }),
-  ),
-});
-
 /** A block of an imported document (ProseMirror JSON); kept whole, since it is sent back as is. */
 const ImportBlockSchema = z.looseObject({
   type: z.string(),

@@ -9,6 +9,7 @@ import type { ProposalStatus } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { comparisonBody } from './comparisonBody.js';
 import { subtitleParagraph, textRun, titleParagraph, unDocument } from './layout.js';
+import { type ExportStamp, stampFooter, stampParagraphs } from './recordStamp.js';
 import { DEFAULT_SHOWN_STATUSES, type ExportMode, snapshotBody } from './snapshotBody.js';
 
 /** How to export a snapshot. */
@@ -20,6 +21,8 @@ export interface SnapshotExportOptions {
   timeZone?: string;
   /** Statuses of the proposals a compilation shows; open and partly incorporated by default. */
   statuses?: readonly ProposalStatus[];
+  /** The chain head and record hash to print (footer and end). */
+  stamp?: ExportStamp;
 }
 
 /** How to export a comparison. */
@@ -28,6 +31,8 @@ export interface ComparisonExportOptions {
   title: string;
   olderLabel: string;
   newerLabel: string;
+  /** The chain head and the two records' hashes to print (footer and end). */
+  stamp?: ExportStamp;
 }
 
 /** A snapshot as a Word document: the clean text, or the compilation text with its proposals. */
@@ -58,7 +63,8 @@ export async function snapshotToDocx(s: CanonicalSnapshot, opts: SnapshotExportO
     title: `${opts.title} — ${s.label}`,
     headerLeft: opts.title,
     headerRight: opts.mode === 'compilation' ? `${version} — compilation` : version,
-    children,
+    footerNote: opts.stamp && stampFooter(opts.stamp.chain),
+    children: opts.stamp ? [...children, ...stampParagraphs(opts.stamp)] : children,
   });
   return Packer.toBuffer(doc);
 }
@@ -69,7 +75,10 @@ export async function comparisonToDocx(c: Comparison, opts: ComparisonExportOpti
     title: `${opts.title} — ${opts.olderLabel} → ${opts.newerLabel}`,
     headerLeft: opts.title,
     headerRight: `${opts.olderLabel} → ${opts.newerLabel}`,
-    children: comparisonBody(c, opts),
+    footerNote: opts.stamp && stampFooter(opts.stamp.chain),
+    children: opts.stamp
+      ? [...comparisonBody(c, opts), ...stampParagraphs(opts.stamp)]
+      : comparisonBody(c, opts),
   });
   return Packer.toBuffer(doc);
 }

@@ -151,6 +151,8 @@ export interface UnDocumentOptions {
   headerLeft: string;
   /** Right of the header line: the version, e.g. "Rev.1 — 4 April 2022". */
   headerRight: string;
+  /** A small line in the footer above the page numbers (the chain head of the records). */
+  footerNote?: string | undefined;
   children: readonly Paragraph[];
 }
 
@@ -169,6 +171,14 @@ export function unDocument(o: UnDocumentOptions): Document {
   });
   const footer = new Footer({
     children: [
+      ...(o.footerNote
+        ? [
+            new Paragraph({
+              children: [textRun(o.footerNote, { size: 16, color: GREY })],
+              alignment: AlignmentType.CENTER,
+            }),
+          ]
+        : []),
       new Paragraph({
         children: [
           new TextRun({ children: [PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES], size: SMALL_SIZE }),

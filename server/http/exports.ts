@@ -9,7 +9,9 @@ import { briefComparison } from '../../shared/compareBrief.js';
 import { PROPOSAL_STATUSES } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
+import type { ExportStamp } from '../export/recordStamp.js';
 import type { Readings } from '../readings/readings.js';
+import type { Records } from '../records/records.js';
 import type { Storage } from '../storage/storage.js';
 import { memberOf } from './access.js';
 import { loadSnapshot } from './readings.js';
@@ -62,8 +64,29 @@ async function comparisonPair(
   };
 }
 
+/** The chain head, and the hashes of the exported records (`live` has none), for an export. */
+async function exportStamp(
+  storage: Storage,
+  records: Records,
+  negotiationId: string,
+  ids: readonly string[],
+): Promise<ExportStamp> {
+  const stored = await Promise.all(
+    ids.filter((id) => id !== 'live').map((id) => storage.readings.getSnapshot(id)),
+  );
+  return {
+    chain: await records.stamp(negotiationId),
+    records: stored.flatMap((s) => (s ? [{ label: s.label, hash: s.hash }] : [])),
+  };
+}
+
 /** `/api/negotiations/:id/compare`, `/export/:snapshotId.docx`, `/export/compare.docx`. */
-export function exportRoutes(storage: Storage, accounts: Accounts, readings: Readings): Router {
+export function exportRoutes(
+  storage: Storage,
+  accounts: Accounts,
+  readings: Readings,
+  records: Records,
+): Router {
   const router = Router();
   const member = memberOf(accounts);
   const sendDocx = (res: import('express').Response, name: string, data: Buffer) => {
@@ -90,6 +113,7 @@ export function exportRoutes(storage: Storage, accounts: Accounts, readings: Rea
       title: negotiation.title,
       olderLabel: older.label,
       newerLabel: newer.label,
+      stamp: await exportStamp(storage, records, req.params.id, [q.from, q.to]),
     });
     sendDocx(
       res,
@@ -117,6 +141,7 @@ export function exportRoutes(storage: Storage, accounts: Accounts, readings: Rea
       title: negotiation.title,
       timeZone: negotiation.timeZone,
       ...(statuses ? { statuses } : {}),
+      stamp: await exportStamp(storage, records, req.params.id, [req.params.snapshotId]),
     });
     sendDocx(
       res,

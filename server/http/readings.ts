@@ -8,12 +8,16 @@ import { AppError } from '../../shared/errors.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
 import { type Readings, readingLabel } from '../readings/readings.js';
+import type { Records } from '../records/records.js';
 import type { SnapshotRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 const DeadlineBody = z.object({ deadline: z.iso.datetime({ offset: true }) }).strict();
+const VerifyQuery = z
+  .object({ auditAt: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional() })
+  .strict();
 
 /** A snapshot without its Yjs state and canonical text, for lists. */
 export function snapshotMeta(s: SnapshotRecord, names: ReadonlyMap<string, string>) {
@@ -47,8 +51,13 @@ export async function loadSnapshot(
   return JSON.parse(s.canonical) as CanonicalSnapshot;
 }
 
-/** `/api/negotiations/:id/{timeline,revisions,readings,snapshots,verify}`. */
-export function readingRoutes(storage: Storage, accounts: Accounts, readings: Readings): Router {
+/** `/api/negotiations/:id/{timeline,revisions,readings,snapshots,verify,records/heads}`; the last two are server/records/. */
+export function readingRoutes(
+  storage: Storage,
+  accounts: Accounts,
+  readings: Readings,
+  records: Records,
+): Router {
   const router = Router();
   const member = memberOf(accounts);
 
@@ -112,7 +121,7 @@ export function readingRoutes(storage: Storage, accounts: Accounts, readings: Re
       req.params.snapshotId === 'live'
         ? undefined
         : await storage.readings.getSnapshot(req.params.snapshotId);
-    res.json({ snapshot, hash: stored?.hash ?? null });
+    res.json({ snapshot, hash: stored?.hash ?? null, chain: await records.stamp(req.params.id) });
   });
 
   router.all('/negotiations/:id/snapshots/:snapshotId', async (_req, _res) => {
@@ -124,7 +133,14 @@ export function readingRoutes(storage: Storage, accounts: Accounts, readings: Re
 
   router.get('/negotiations/:id/verify', async (req, res) => {
     await member(res, req.params.id);
-    res.json(await readings.verify(req.params.id));
+    const { auditAt } = parseBody(VerifyQuery, req.query);
+    res.json(await records.verify(req.params.id, auditAt));
+  });
+
+  router.get('/negotiations/:id/records/heads', async (req, res) => {
+    await member(res, req.params.id);
+    const { auditAt } = parseBody(VerifyQuery, req.query);
+    res.json(await records.heads(req.params.id, auditAt));
   });
 
   return router;

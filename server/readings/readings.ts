@@ -1,7 +1,7 @@
 /**
  * Revisions and readings: circulating a revision (a snapshot of the base text), opening a reading
  * on it with a deadline for proposals, extending the deadline, closing the reading (a snapshot of
- * the text and every proposal of the reading), and verifying the snapshots' hash chain.
+ * the text and every proposal of the reading). Verifying the records is server/records/.
  */
 import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.js';
@@ -14,7 +14,7 @@ import type { Rooms } from '../collab/rooms.js';
 import { authorize } from '../policies/policies.js';
 import type { ReadingRecord, SnapshotRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
-import { GENESIS_HASH, snapshotHash, verifyChain } from './hashChain.js';
+import { closureOf, GENESIS_HASH, SNAPSHOT_HASH_FORMAT, snapshotHashV2 } from './hashChain.js';
 import { snapshotOf } from './snapshotOf.js';
 
 const ORDINALS = [
@@ -182,6 +182,7 @@ export class Readings {
       readingLabel(reading.number),
       m.principal.person.id,
       reading.id,
+      reading,
     );
     await this.storage.readings.closeReading(reading.id, snapshot.takenAt, m.principal.person.id, snapshot);
     await this.audit.record('reading.closed', reading.negotiationId, m, {
@@ -195,11 +196,6 @@ export class Readings {
   /** The canonical snapshot of the live text and all current proposals (not stored). */
   async live(negotiationId: string): Promise<CanonicalSnapshot> {
     return this.canonical(negotiationId, 'live', 'Live text', this.now().toISOString(), true);
-  }
-
-  /** Recomputes the hash chain of a negotiation's snapshots. */
-  async verify(negotiationId: string) {
-    return verifyChain(await this.storage.readings.listSnapshots(negotiationId));
   }
 
   private async reading(negotiationId: string, id: string): Promise<ReadingRecord> {
@@ -240,6 +236,7 @@ export class Readings {
     label: string,
     by: string,
     proposalsOf: boolean | string,
+    closing?: ReadingRecord,
   ): Promise<SnapshotRecord> {
     const previous = (await this.storage.readings.listSnapshots(negotiationId)).at(-1);
     const takenAt = this.now().toISOString();
@@ -249,8 +246,7 @@ export class Readings {
         await this.canonical(negotiationId, kind, label, takenAt, proposalsOf, room.doc),
       ),
     }));
-    const prevHash = previous?.hash ?? GENESIS_HASH;
-    return {
+    const record = {
       id: newId(),
       negotiationId,
       seq: (previous?.seq ?? 0) + 1,
@@ -260,8 +256,12 @@ export class Readings {
       takenBy: by,
       yjsState: state,
       canonical,
-      prevHash,
-      hash: snapshotHash(prevHash, canonical, state),
+      prevHash: previous?.hash ?? GENESIS_HASH,
     };
+    // A closing snapshot's hash covers the reading's closure: who closed it and when.
+    const closure = closing
+      ? closureOf({ ...closing, closedAt: takenAt, closedBy: by, snapshotId: record.id })
+      : null;
+    return { ...record, hash: snapshotHashV2(record, closure), hashFormat: SNAPSHOT_HASH_FORMAT };
   }
 }

@@ -44,6 +44,7 @@ async function withReading(s: Storage): Promise<void> {
     canonical: '{}',
     prevHash: '0',
     hash: '1',
+    hashFormat: 2,
   });
   await s.readings.createReading({
     id: 'r1',

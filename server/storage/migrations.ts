@@ -1,7 +1,31 @@
-/** Schema migrations of the SQLite database, applied in order and recorded in `user_version`. */
+/**
+ * Schema migrations of the SQLite database, applied in order and recorded in `user_version`.
+ * A migration is SQL, or a function for data that SQL alone cannot compute (hashes).
+ */
 import type Database from 'better-sqlite3';
+import { chainAuditRows } from './sqliteChains.js';
 
-const MIGRATIONS: readonly string[] = [
+/**
+ * Tamper evidence (server/records/): snapshot hashes name their format (1 before this migration,
+ * 2 after: label, author, time and reading closure inside the hash); the audit log becomes a hash
+ * chain per negotiation, the rows written before chained oldest first; the signed head of each
+ * negotiation's chains gets its table.
+ */
+function signedChains(db: Database.Database): void {
+  db.exec(`ALTER TABLE snapshots ADD COLUMN hash_format INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE audit ADD COLUMN position INTEGER;
+    ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+    ALTER TABLE audit ADD COLUMN hash TEXT;
+    CREATE TABLE chain_heads (
+      chain TEXT PRIMARY KEY,
+      body TEXT NOT NULL,
+      signature TEXT NOT NULL
+    );`);
+  chainAuditRows(db);
+  db.exec(`CREATE UNIQUE INDEX audit_chain ON audit (COALESCE(negotiation_id, ''), position);`);
+}
+
+const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE negotiations (
      id TEXT PRIMARY KEY,
      title TEXT NOT NULL,
@@ -217,15 +241,25 @@ const MIGRATIONS: readonly string[] = [
      seen TEXT NOT NULL,
      PRIMARY KEY (negotiation_id, person_id)
    );`,
+  signedChains,
 ];
 
-/** Brings the database schema up to date. */
-export function migrate(db: Database.Database): void {
+/** The schema version from which snapshots are hashed with format 2 and chain heads are signed. */
+export const SIGNED_CHAINS_VERSION = MIGRATIONS.indexOf(signedChains) + 1;
+
+/**
+ * Brings the database schema up to date (or up to version `target`, for tests of older files);
+ * returns the version it had before (0 for a new file).
+ */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  for (let v = current; v < target; v++) {
+    const step = MIGRATIONS[v]!;
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+  return current;
 }

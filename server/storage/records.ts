@@ -137,6 +137,8 @@ export interface SnapshotRecord {
   canonical: string;
   prevHash: string;
   hash: string;
+  /** How `hash` was computed (server/readings/hashChain.ts): 2 for every snapshot taken now. */
+  hashFormat: 1 | 2;
 }
 
 /** A reading of a revision, with its deadline for proposals. */

@@ -6,15 +6,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from './migrations.js';
-import { SqliteAccounts, SqliteAudit } from './sqliteAccounts.js';
+import { migrate, SIGNED_CHAINS_VERSION } from './migrations.js';
+import { SqliteAccounts } from './sqliteAccounts.js';
+import { SqliteAudit } from './sqliteAudit.js';
+import { SqliteChains } from './sqliteChains.js';
+import { dropGuards, restoreGuards } from './sqliteGuards.js';
 import { SqliteInputs } from './sqliteInputs.js';
 import { SqliteProposals } from './sqliteProposals.js';
 import { SqliteReadings } from './sqliteReadings.js';
 import { SqliteRoadmap } from './sqliteRoadmap.js';
 import { SqliteVisits } from './sqliteVisits.js';
 import { statementCache } from './statements.js';
-import type { NegotiationRecord, Storage, StoredDoc } from './storage.js';
+import type { HeadSealer, NegotiationRecord, Storage, StoredDoc } from './storage.js';
 
 const NEGOTIATION =
   'id, title, created_at AS createdAt, time_zone AS timeZone, facilitator_delegations AS facilitatorDelegations';
@@ -32,8 +35,18 @@ const toNegotiation = (r: NegotiationRow): NegotiationRecord => ({
  */
 const PAGE_CACHE_KIB = 4_000;
 
+/** Options of `openSqliteStorage`. */
+export interface SqliteOptions {
+  /**
+   * Signs the head of a negotiation's chains at every append (server/records/sealer.ts). Every
+   * process that writes records should pass it: an append without it leaves the head unsigned,
+   * and a server with it then refuses to sign over records it did not see signed.
+   */
+  sealer?: HeadSealer;
+}
+
 /** Opens (creating if needed) the SQLite database at `file` (`:memory:` for tests). */
-export function openSqliteStorage(file: string): SqliteStorage {
+export function openSqliteStorage(file: string, opts: SqliteOptions = {}): SqliteStorage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -41,8 +54,14 @@ export function openSqliteStorage(file: string): SqliteStorage {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-  migrate(db);
-  return new SqliteStorage(db);
+  dropGuards(db);
+  const before = migrate(db);
+  restoreGuards(db);
+  const storage = new SqliteStorage(db);
+  storage.chains.setSealer(opts.sealer);
+  // A database written before heads were signed: what it holds is trusted on first use.
+  if (before > 0 && before < SIGNED_CHAINS_VERSION) storage.sealFirstUse();
+  return storage;
 }
 
 /** Storage on SQLite; see `Storage` for the contract. */
@@ -54,14 +73,16 @@ export class SqliteStorage implements Storage {
   readonly readings: SqliteReadings;
   readonly roadmap: SqliteRoadmap;
   readonly inputs: SqliteInputs;
+  readonly chains: SqliteChains;
   readonly visits: SqliteVisits;
 
   constructor(readonly db: Database.Database) {
     const prepare = statementCache(db);
+    this.chains = new SqliteChains(db, prepare);
     this.accounts = new SqliteAccounts(db, prepare);
-    this.audit = new SqliteAudit(prepare);
+    this.audit = new SqliteAudit(prepare, this.chains);
     this.proposals = new SqliteProposals(db, prepare);
-    this.readings = new SqliteReadings(db, prepare);
+    this.readings = new SqliteReadings(prepare, this.chains);
     this.roadmap = new SqliteRoadmap(db, prepare);
     this.inputs = new SqliteInputs(db, prepare);
     this.visits = new SqliteVisits(db, prepare);
@@ -131,6 +152,14 @@ export class SqliteStorage implements Storage {
       this.stmt.upsertState.run(docName, state, uptoSeq);
       this.stmt.deleteUpdatesUpto.run(docName, uptoSeq);
     })();
+  }
+
+  /** Signs, as trusted on first use, every chain without a signed head (see `SqliteChains.sealFirstUse`). */
+  sealFirstUse(): void {
+    this.chains.sealFirstUse((chain) => ({
+      snapshots: this.readings.listSnapshotsNow(chain),
+      readings: this.readings.listReadingsNow(chain),
+    }));
   }
 
   async countUpdates(docName: string): Promise<number> {

@@ -1,14 +1,8 @@
-/** `AccountStore` and `AuditStore` on SQLite. */
+/** `AccountStore` on SQLite. */
 import type Database from 'better-sqlite3';
-import type {
-  AuditRecord,
-  InvitationRecord,
-  ParticipantRecord,
-  PersonRecord,
-  SessionRecord,
-} from './records.js';
+import type { InvitationRecord, ParticipantRecord, PersonRecord, SessionRecord } from './records.js';
 import type { Prepare } from './statements.js';
-import type { AccountStore, AuditStore } from './storage.js';
+import type { AccountStore } from './storage.js';
 
 const PERSON = 'id, name, is_admin AS isAdmin, created_at AS createdAt';
 const PARTICIPANT =
@@ -152,25 +146,5 @@ export class SqliteAccounts implements AccountStore {
       this.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id)
         .changes > 0
     );
-  }
-}
-
-/** The audit log on SQLite. */
-export class SqliteAudit implements AuditStore {
-  constructor(private readonly prepare: Prepare) {}
-
-  async append(e: Omit<AuditRecord, 'seq'>): Promise<void> {
-    this.prepare(
-      `INSERT INTO audit (at, negotiation_id, person_id, person_name, delegation, action, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.at, e.negotiationId, e.personId, e.personName, e.delegation, e.action, JSON.stringify(e.detail));
-  }
-
-  async list(negotiationId: string, limit: number): Promise<AuditRecord[]> {
-    const rows = this.prepare(
-      `SELECT seq, at, negotiation_id AS negotiationId, person_id AS personId, person_name AS personName,
-                delegation, action, detail FROM audit WHERE negotiation_id = ? ORDER BY seq DESC LIMIT ?`,
-    ).all(negotiationId, limit) as (Omit<AuditRecord, 'detail'> & { detail: string })[];
-    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 }

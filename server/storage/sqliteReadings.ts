@@ -1,11 +1,15 @@
-/** `ReadingStore` on SQLite. Snapshot rows are protected by triggers that refuse UPDATE and DELETE. */
-import type Database from 'better-sqlite3';
+/**
+ * `ReadingStore` on SQLite. Snapshot rows, and reading rows once closed, are protected by
+ * triggers that refuse UPDATE and DELETE (`sqliteGuards.ts`); every snapshot is appended together
+ * with the sealing of its chain's head (`sqliteChains.ts`).
+ */
 import type { ReadingRecord, SnapshotRecord } from './records.js';
+import type { SqliteChains } from './sqliteChains.js';
 import type { Prepare } from './statements.js';
 import type { ReadingStore } from './storage.js';
 
 const SNAPSHOT = `id, negotiation_id AS negotiationId, seq, kind, label, taken_at AS takenAt, taken_by AS takenBy,
-  yjs_state AS yjsState, canonical, prev_hash AS prevHash, hash`;
+  yjs_state AS yjsState, canonical, prev_hash AS prevHash, hash, hash_format AS hashFormat`;
 const READING = `id, negotiation_id AS negotiationId, number, revision_id AS revisionId, opened_at AS openedAt,
   opened_by AS openedBy, deadline, closed_at AS closedAt, closed_by AS closedBy, snapshot_id AS snapshotId`;
 
@@ -17,14 +21,14 @@ const toSnapshot = (r: SnapshotRecord & { yjsState: Buffer }): SnapshotRecord =>
 /** Readings and snapshots on SQLite. */
 export class SqliteReadings implements ReadingStore {
   constructor(
-    private readonly db: Database.Database,
     private readonly prepare: Prepare,
+    private readonly chains: SqliteChains,
   ) {}
 
   private insertSnapshot(s: SnapshotRecord): void {
     this.prepare(
-      `INSERT INTO snapshots (id, negotiation_id, seq, kind, label, taken_at, taken_by, yjs_state, canonical, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO snapshots (id, negotiation_id, seq, kind, label, taken_at, taken_by, yjs_state, canonical, prev_hash, hash, hash_format)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       s.id,
       s.negotiationId,
@@ -37,11 +41,12 @@ export class SqliteReadings implements ReadingStore {
       s.canonical,
       s.prevHash,
       s.hash,
+      s.hashFormat,
     );
   }
 
   async addSnapshot(s: SnapshotRecord): Promise<void> {
-    this.insertSnapshot(s);
+    this.chains.appendSealed(s.negotiationId, () => this.insertSnapshot(s));
   }
 
   async getSnapshot(id: string): Promise<SnapshotRecord | undefined> {
@@ -52,6 +57,11 @@ export class SqliteReadings implements ReadingStore {
   }
 
   async listSnapshots(negotiationId: string): Promise<SnapshotRecord[]> {
+    return this.listSnapshotsNow(negotiationId);
+  }
+
+  /** `listSnapshots`, at once (inside a transaction). */
+  listSnapshotsNow(negotiationId: string): SnapshotRecord[] {
     return (
       this.prepare(`SELECT ${SNAPSHOT} FROM snapshots WHERE negotiation_id = ? ORDER BY seq`).all(
         negotiationId,
@@ -84,6 +94,11 @@ export class SqliteReadings implements ReadingStore {
   }
 
   async listReadings(negotiationId: string): Promise<ReadingRecord[]> {
+    return this.listReadingsNow(negotiationId);
+  }
+
+  /** `listReadings`, at once (inside a transaction). */
+  listReadingsNow(negotiationId: string): ReadingRecord[] {
     return this.prepare(`SELECT ${READING} FROM readings WHERE negotiation_id = ? ORDER BY number`).all(
       negotiationId,
     ) as ReadingRecord[];
@@ -94,12 +109,12 @@ export class SqliteReadings implements ReadingStore {
   }
 
   async closeReading(id: string, at: string, by: string, snapshot: SnapshotRecord): Promise<void> {
-    this.db.transaction(() => {
+    this.chains.appendSealed(snapshot.negotiationId, () => {
       this.insertSnapshot(snapshot);
       const done = this.prepare(
         'UPDATE readings SET closed_at = ?, closed_by = ?, snapshot_id = ? WHERE id = ? AND closed_at IS NULL',
       ).run(at, by, snapshot.id, id);
       if (done.changes === 0) throw new Error(`reading ${id} is not open`);
-    })();
+    });
   }
 }

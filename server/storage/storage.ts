@@ -163,11 +163,90 @@ export interface VisitStore {
   replaceVisit(visit: VisitRecord): Promise<VisitRecord | undefined>;
 }
 
-/** The append-only audit log. */
+/** The append-only audit log, a hash chain per negotiation (server/records/auditChain.ts). */
 export interface AuditStore {
+  /** Appends an entry at the end of its negotiation's chain (and seals the chain's head). */
   append(entry: Omit<AuditRecord, 'seq'>): Promise<void>;
   /** Entries of a negotiation, newest first. */
   list(negotiationId: string, limit: number): Promise<AuditRecord[]>;
+}
+
+/** The end of a chain of records: how many there are and the last one's hash. */
+export interface ChainEnd {
+  count: number;
+  hash: string;
+}
+
+/** The ends of a negotiation's two chains, snapshots and audit entries. */
+export interface ChainHeads {
+  snapshots: ChainEnd;
+  audit: ChainEnd;
+}
+
+/** A signed head as stored: the signed JSON text and its signature. */
+export interface StoredHead {
+  body: string;
+  signature: string;
+}
+
+/**
+ * Signs the heads of a negotiation's chains (server/records/sealer.ts). The storage calls it
+ * inside the transaction of every append of a snapshot or audit entry; it holds the key, the
+ * storage holds none.
+ */
+export interface HeadSealer {
+  /**
+   * The head to store once an append has moved the chain from `before` to `after`, or null to
+   * refuse (the stored head is then left as it was, and verification shows the records it
+   * does not cover). `previous` is the head stored until now.
+   */
+  extend(
+    chain: string,
+    previous: StoredHead | undefined,
+    before: ChainHeads,
+    after: ChainHeads,
+  ): StoredHead | null;
+  /**
+   * The head vouching for the records found unsigned when a database written before signing
+   * began is first opened with signing (trust on first use): `snapshots` are the chain's
+   * snapshots, `readings` its readings.
+   */
+  firstUse(
+    chain: string,
+    heads: ChainHeads,
+    snapshots: readonly SnapshotRecord[],
+    readings: readonly ReadingRecord[],
+  ): StoredHead;
+}
+
+/** A stored audit entry with its place in its chain. */
+export interface AuditChainRecord extends Omit<AuditRecord, 'detail'> {
+  /** The entry's detail as stored (JSON text), which its hash covers. */
+  detail: string;
+  position: number;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * The chains of records of each negotiation (`chain` is a negotiation's id, or '' for audit
+ * entries of no negotiation) and their signed heads.
+ */
+export interface ChainStore {
+  /** The current ends of a chain, as the stored rows say. */
+  heads(chain: string): Promise<ChainHeads>;
+  /** The signed head stored for a chain. */
+  signedHead(chain: string): Promise<StoredHead | undefined>;
+  /** Replaces a chain's signed head (an administrator's explicit re-seal). */
+  putSignedHead(chain: string, head: StoredHead): Promise<void>;
+  /** Every snapshot's place and hash (without its content). */
+  snapshotLinks(chain: string): Promise<{ seq: number; id: string; hash: string }[]>;
+  /** Every audit entry of a chain, in chain order. */
+  auditChain(chain: string): Promise<AuditChainRecord[]>;
+  /** The hash of the audit entry at `position` of a chain. */
+  auditHashAt(chain: string, position: number): Promise<string | undefined>;
+  /** Every chain that has records. */
+  chains(): Promise<string[]>;
 }
 
 /** The stored form of a collaborative document: a compacted state plus the updates after it. */
@@ -189,6 +268,7 @@ export interface Storage {
   readonly roadmap: RoadmapStore;
   readonly inputs: InputStore;
   readonly visits: VisitStore;
+  readonly chains: ChainStore;
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<NegotiationRecord[]>;
   /** One negotiation, or undefined. */

@@ -372,7 +372,7 @@ describe('readings, revisions and comparison', () => {
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(await alert.innerText()).toContain(
-      'Record 2, First reading: its content no longer matches its hash',
+      'Record 2, First reading: its content or its details (label, author, time, the reading it closed) no longer match its hash',
     );
     await alert.scrollIntoViewIfNeeded();
     await screenshot(page, 'readings-verify-tampered');

@@ -9,6 +9,8 @@ import { ensureDemoHistory } from '../../server/demo/history.js';
 import { ensureDemoRoadmap } from '../../server/demo/roadmap.js';
 import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/logger.js';
+import { ChainSealer } from '../../server/records/sealer.js';
+import { defaultKeyFile, loadSigningKey, type SigningKey } from '../../server/records/signingKey.js';
 import { openSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite.js';
 import { redeem } from './auth.js';
 
@@ -25,6 +27,9 @@ export interface TestServer {
   server: RunningServer;
   storage: SqliteStorage;
   dataDir: string;
+  /** The signing key's file (inside `dataDir` unless given). */
+  keyFile: string;
+  key: SigningKey;
   url: string;
   wsUrl: string;
   stop(): Promise<void>;
@@ -34,15 +39,25 @@ export interface TestServer {
 
 /** Starts the real server in-process on a free port, with the demo negotiation seeded. */
 export async function startTestServer(
-  opts: { dataDir?: string; withClient?: boolean; socketLimits?: Partial<SocketLimits> } = {},
+  opts: {
+    dataDir?: string;
+    withClient?: boolean;
+    socketLimits?: Partial<SocketLimits>;
+    keyFile?: string;
+    /** The port to listen on (a free one when not given), e.g. to restart where browsers left it. */
+    port?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
-  const storage = openSqliteStorage(join(dataDir, 'negotiations.sqlite'));
+  const keyFile = opts.keyFile ?? join(dataDir, 'signing-key.pem');
+  const key = loadSigningKey(keyFile, { create: true });
+  const storage = openSqliteStorage(join(dataDir, 'negotiations.sqlite'), { sealer: new ChainSealer(key) });
   await ensureDemoNegotiation(storage);
   const server = await startServer({
+    signingKey: key,
     storage,
     log: testLogger(),
-    port: 0,
+    port: opts.port ?? 0,
     host: '127.0.0.1',
     distDir: opts.withClient ? join(ROOT, 'dist') : undefined,
     socketLimits: opts.socketLimits ?? {},
@@ -54,6 +69,8 @@ export async function startTestServer(
     server,
     storage,
     dataDir,
+    keyFile,
+    key,
     url,
     wsUrl: `ws://127.0.0.1:${server.port}/collab`,
     async stop() {
@@ -133,9 +150,10 @@ export async function spawnServer(
   };
 }
 
-/** Removes a temporary data directory. */
+/** Removes a temporary data directory, and the signing key a server generated beside it. */
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(defaultKeyFile(dir), { force: true });
 }
 
 /** Silent unless `TEST_LOG` names a level (for debugging a failing test). */
