@@ -97,7 +97,7 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions, sin
         )}
         {viewer.role === 'facilitator' && (
           <>
-            {APPLICABLE.has(p.kind) && !p.appliedAt && !p.outdated && (
+            {APPLICABLE.has(p.kind) && !p.appliedAt && !p.outdated && open && (
               <button type="button" className="primary" disabled={busy} onClick={() => actions.apply(p.id)}>
                 {m.actions.apply}
               </button>
@@ -106,10 +106,10 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions, sin
               {m.actions.setStatus}{' '}
               <select
                 value={p.status}
-                disabled={busy}
+                disabled={busy || p.status === 'withdrawn'}
                 onChange={(e) => actions.setStatus(p.id, e.target.value as ProposalStatus)}
               >
-                {PROPOSAL_STATUSES.map((s) => (
+                {PROPOSAL_STATUSES.filter((s) => s !== 'withdrawn' || s === p.status).map((s) => (
                   <option key={s} value={s}>
                     {m.statuses[s]}
                   </option>

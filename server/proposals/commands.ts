@@ -28,7 +28,12 @@ import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
-import { requireOwnProposal, supportingDelegation, tablingDelegation } from '../policies/ownership.js';
+import {
+  ownsProposal,
+  requireOwnProposal,
+  supportingDelegation,
+  tablingDelegation,
+} from '../policies/ownership.js';
 import { authorize } from '../policies/policies.js';
 import type { Readings } from '../readings/readings.js';
 import type { ProposalContent, ProposalRecord } from '../storage/records.js';
@@ -232,6 +237,17 @@ export class ProposalCommands {
     return this.serial(negotiationId, async () => {
       authorize(m, 'proposal.setStatus');
       const p = await this.proposal(negotiationId, id);
+      // Withdrawing is the tabling delegation's own act: nobody else withdraws or revives it.
+      if (p.status === 'withdrawn' && status !== 'withdrawn')
+        throw new AppError(
+          'PROPOSAL_CLOSED',
+          'This proposal was withdrawn by its delegation; only the delegation can table it again.',
+        );
+      if (status === 'withdrawn' && p.status !== 'withdrawn' && !ownsProposal(m, p))
+        throw new AppError(
+          'NOT_YOUR_PROPOSAL',
+          'Only the delegation that tabled this proposal can withdraw it.',
+        );
       // The outdated check skips amendments that are not open: check again when one may reopen.
       const outdated =
         p.kind === 'amend' && !p.appliedAt
@@ -259,6 +275,14 @@ export class ProposalCommands {
       authorize(m, 'proposal.apply');
       const p = await this.proposal(negotiationId, id);
       if (p.appliedAt) throw new AppError('NOT_APPLICABLE', 'This proposal was already applied to the text.');
+      if (p.status !== 'open')
+        throw new AppError(
+          'PROPOSAL_CLOSED',
+          p.status === 'withdrawn'
+            ? 'This proposal was withdrawn by its delegation and cannot be applied.'
+            : 'Only an open proposal can be applied to the text; reopen it first.',
+          { status: p.status },
+        );
       if (!['amend', 'alt', 'insert'].includes(p.kind)) {
         throw new AppError(
           'NOT_APPLICABLE',
