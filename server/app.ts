@@ -2,11 +2,13 @@
  * Assembles the server: Express for HTTP and the built client, the collaboration WebSocket,
  * and the rooms over storage. `startServer` is what `main.ts` and the tests call.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
+import { AppError } from '../shared/errors.js';
 import { Accounts } from './accounts/accounts.js';
 import { AuditLog } from './accounts/audit.js';
 import { sessionAuthorizer } from './collab/authorize.js';
@@ -132,7 +134,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: MAX_JSON_BODY }));
+  app.use(
+    express.json({
+      limit: MAX_JSON_BODY,
+      // Invalid UTF-8 would be read as U+FFFD and stored: refuse it instead.
+      verify: (_req, _res, body) => {
+        if (!isUtf8(body)) throw new AppError('INVALID_TEXT', 'The request body is not valid UTF-8.');
+      },
+    }),
+  );
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });

@@ -59,6 +59,9 @@ const errorByCode: Record<ErrorCode, string> = {
   INPUT_DEADLINE_PASSED: 'The deadline for written inputs in this reading has passed.',
   INPUT_EMPTY: 'Write something before submitting.',
   INPUT_TOO_LONG: 'This input is too long. Shorten it or split it by paragraph.',
+  INVALID_TEXT:
+    'The text contains a character that cannot be kept in the record (a control character, a non-character or a broken one). Remove it and try again.',
+  INVISIBLE_TEXT: 'Nothing visible would change: the text only adds or removes invisible characters.',
   INPUT_EXISTS: 'Your delegation has already submitted this input. Edit it instead.',
   INPUT_NOT_FOUND: 'This written input no longer exists.',
   NOT_YOUR_INPUT: 'Only the delegation that submitted this input can change it.',

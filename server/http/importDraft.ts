@@ -6,7 +6,7 @@ import express, { Router } from 'express';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { paragraphsOfText, recognise } from '../../shared/importText.js';
+import { importedTextProblem, paragraphsOfText, recognise } from '../../shared/importText.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
 import type { Accounts } from '../accounts/accounts.js';
@@ -52,6 +52,8 @@ export function importRoutes(storage: Storage, accounts: Accounts, rooms: Rooms,
         'The draft has already been circulated; start the next revision by editing it.',
       );
     }
+    const problem = importedTextProblem(doc);
+    if (problem) throw new AppError('INVALID_TEXT', problem);
     try {
       schema.nodeFromJSON(doc).check();
     } catch (err) {

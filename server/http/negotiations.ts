@@ -11,11 +11,11 @@ import { allowed, authorize } from '../policies/policies.js';
 import type { Storage } from '../storage/storage.js';
 import { subjectOf } from './access.js';
 import { principalOf } from './session.js';
-import { parseBody } from './validate.js';
+import { parseBody, textField } from './validate.js';
 
 const CreateBody = z
   .object({
-    title: z.string().trim().min(3).max(300),
+    title: textField({ min: 3, max: 300 }),
     timeZone: z.string().min(1).max(64),
     facilitatorDelegations: z.array(z.string().min(2).max(10)).min(1).max(4),
   })

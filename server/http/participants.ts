@@ -11,11 +11,11 @@ import { accessRows } from '../accounts/people.js';
 import { isOwnPerson, requireAccessOf } from '../policies/ownership.js';
 import type { Storage } from '../storage/storage.js';
 import { memberOf, subjectOf } from './access.js';
-import { parseBody } from './validate.js';
+import { parseBody, textField } from './validate.js';
 
 const InviteBody = z
   .object({
-    name: z.string().trim().min(2).max(120),
+    name: textField({ min: 2, max: 120 }),
     role: z.enum(['facilitator', 'delegate', 'observer']),
     delegation: z.string().min(2).max(10).nullable(),
     expiresInHours: z.number().int().min(1).max(LINK_TTL_HOURS.max).optional(),

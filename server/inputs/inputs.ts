@@ -20,10 +20,12 @@ import {
 import { numberParagraphs } from '../../shared/numbering.js';
 import { delegationRef } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
+import { invisibleChange } from '../../shared/textValidation.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import { textField } from '../http/validate.js';
 import {
   canSeeInput,
   inputAttribution,
@@ -58,7 +60,7 @@ export const QuestionBody = z
       .object({ type: z.enum(['revision', 'reading']), id })
       .strict()
       .optional(),
-    text: z.string().trim().min(1).max(INPUT_LIMITS.question),
+    text: textField({ max: INPUT_LIMITS.question, multiline: true }),
   })
   .strict();
 /** Body of "show stakeholders' inputs to everyone, or not". */
@@ -233,6 +235,11 @@ export class Inputs {
         throw new AppError('READING_CLOSED', 'The reading this input was submitted in is closed.');
       const clean = checkText(body.text);
       if (clean === input.text) throw new AppError('NO_CHANGE', 'The text is the same as before.');
+      if (invisibleChange(input.text, clean))
+        throw new AppError(
+          'INVISIBLE_TEXT',
+          'text: nothing visible would change: the edit only adds or removes invisible characters.',
+        );
       const updated = await this.storage.inputs.updateInputText(
         inputId,
         clean,

@@ -23,11 +23,13 @@ import {
   paragraphOpen,
 } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
+import { invisibleChange, normalizeText } from '../../shared/textValidation.js';
 import { wordChanges } from '../../shared/wordDiff.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import { textField } from '../http/validate.js';
 import {
   ownsProposal,
   requireOwnProposal,
@@ -43,7 +45,9 @@ import type { Publication } from './publication.js';
 /** Longest text of a proposal or comment, in characters. */
 export const MAX_PROPOSAL_TEXT = 5_000;
 
-const text = z.string().trim().min(1).max(MAX_PROPOSAL_TEXT);
+// Checked as sent; the kinds other than amendments are stored in NFC (`contentFor`). An
+// amendment's words stay as sent, so that its changes line up with the paragraph's characters.
+const text = textField({ max: MAX_PROPOSAL_TEXT, multiline: true, normalize: false });
 const pid = z.string().min(1).max(64);
 const delegation = z.string().min(2).max(12).optional();
 
@@ -408,7 +412,12 @@ export class ProposalCommands {
     body: { pid: string; text?: string; baseText?: string; reservation?: boolean },
   ): Promise<ProposalContent> {
     if (kind !== 'amend')
-      return { changes: [], baseText: '', text: body.text ?? '', reservation: body.reservation ?? false };
+      return {
+        changes: [],
+        baseText: '',
+        text: normalizeText(body.text ?? '', { multiline: true }),
+        reservation: body.reservation ?? false,
+      };
     return this.rooms.withRoom(draftDocName(negotiationId), (room) => {
       const para = findParagraph(room.doc, body.pid)!;
       const current = paragraphPlainText(para.element);
@@ -416,6 +425,11 @@ export class ProposalCommands {
         throw new AppError(
           'BASE_CHANGED',
           'The paragraph changed while you were editing. Review the new text and submit again.',
+        );
+      if (body.text !== current && invisibleChange(current, body.text ?? ''))
+        throw new AppError(
+          'INVISIBLE_TEXT',
+          'text: nothing visible would change: the amendment only adds or removes invisible characters (such as a zero-width space) or writes the same characters differently.',
         );
       const changes = wordChanges(current, body.text ?? '');
       if (changes.length === 0)

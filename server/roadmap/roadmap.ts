@@ -24,6 +24,7 @@ import { instantOf, isTimeZone, localDateTimeAt } from '../../shared/time.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { hashToken, newToken } from '../accounts/tokens.js';
+import { textField } from '../http/validate.js';
 import { authorize } from '../policies/policies.js';
 import { readingLabel } from '../readings/readings.js';
 import type { RoadmapEntryRecord } from '../storage/records.js';
@@ -35,7 +36,7 @@ const localTime = z.string().trim().min(1).max(32);
 export const RoadmapEntryBody = z
   .object({
     kind: z.enum(ROADMAP_KINDS),
-    title: z.string().trim().min(1).max(ROADMAP_LIMITS.title),
+    title: textField({ max: ROADMAP_LIMITS.title }),
     precision: z.enum(ROADMAP_PRECISIONS),
     slots: z
       .array(
@@ -43,7 +44,7 @@ export const RoadmapEntryBody = z
           .object({
             start: localTime,
             end: localTime.nullable().optional(),
-            room: z.string().trim().max(ROADMAP_LIMITS.room).nullable().optional(),
+            room: textField({ min: 0, max: ROADMAP_LIMITS.room }).nullable().optional(),
           })
           .strict(),
       )
@@ -51,7 +52,7 @@ export const RoadmapEntryBody = z
     format: z.enum(ROADMAP_FORMATS).nullable(),
     audience: z.enum(ROADMAP_AUDIENCES),
     tentative: z.boolean().optional(),
-    note: z.string().trim().max(ROADMAP_LIMITS.note).optional(),
+    note: textField({ min: 0, max: ROADMAP_LIMITS.note }).optional(),
     link: z
       .object({ type: z.enum(ROADMAP_LINK_TYPES), id: z.string().min(1).max(64) })
       .strict()
