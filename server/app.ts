@@ -8,14 +8,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
-import { AppError } from '../shared/errors.js';
 import { Accounts } from './accounts/accounts.js';
 import { AuditLog } from './accounts/audit.js';
 import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
 import { authRoutes } from './http/auth.js';
-import { errorHandler, notFound } from './http/errors.js';
+import { errorHandler, NOT_UTF8, notFound } from './http/errors.js';
 import { exportRoutes } from './http/exports.js';
 import { importRoutes } from './http/importDraft.js';
 import { inputRoutes } from './http/inputs.js';
@@ -139,7 +138,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       limit: MAX_JSON_BODY,
       // Invalid UTF-8 would be read as U+FFFD and stored: refuse it instead.
       verify: (_req, _res, body) => {
-        if (!isUtf8(body)) throw new AppError('INVALID_TEXT', 'The request body is not valid UTF-8.');
+        if (!isUtf8(body)) throw Object.assign(new Error('not UTF-8'), { type: NOT_UTF8 });
       },
     }),
   );

@@ -168,6 +168,11 @@ export class ProposalCommands {
         baseText: body.baseText ?? p.content.baseText,
         reservation: p.content.reservation,
       });
+      if (p.kind !== 'amend' && invisibleChange(p.content.text, content.text))
+        throw new AppError(
+          'INVISIBLE_TEXT',
+          'text: nothing visible would change: the edit only adds or removes invisible characters.',
+        );
       const updated = await this.storage.proposals.update(id, {
         content,
         outdated: false,
