@@ -16,6 +16,7 @@ import { editablePlugin, isEditable, setEditableTr } from './editable.js';
 import { numberingPlugin } from './numberDecorations.js';
 import { type ParagraphMarks, paragraphMarksPlugin, setParagraphMarksTr } from './paragraphMarks.js';
 import { paragraphIdPlugin } from './pids.js';
+import { textFilterPlugin } from './textFilter.js';
 
 /** Blocks that undo must not remove when someone else has typed in them meanwhile. */
 const PROTECTED_NODES = new Set(
@@ -54,6 +55,7 @@ function plugins(connection: Connection): EditorState['plugins'] {
     yCursorPlugin(connection.provider.awareness, { cursorBuilder: buildCursor }),
     yUndoPlugin({ protectedNodes: PROTECTED_NODES }),
     paragraphIdPlugin(),
+    textFilterPlugin(),
     numberingPlugin(),
     paragraphMarksPlugin(),
     editablePlugin(false),
