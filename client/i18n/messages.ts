@@ -5,6 +5,7 @@
  */
 import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
+import { accessMessages } from './access.js';
 import { accountMessages } from './accounts.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
@@ -93,9 +94,13 @@ export const messages = {
     allNegotiations: 'All negotiations',
     notFound: 'Page not found.',
     readOnlyNote: 'Only the co-facilitators edit the text; you can read it here.',
+    adminNotTakingPart:
+      'You administer this server but do not take part in this negotiation, so its text and records are not shown to you. You can invite its co-facilitators.',
+    inviteFromHere: 'Invite people',
   },
   loading: 'Loading…',
   ...accountMessages,
+  access: accessMessages,
   proposals: proposalMessages,
   readings: readingMessages,
   records: recordMessages,
