@@ -23,6 +23,7 @@ import { measureDocx } from './measure/docx.js';
 import { timeGet } from './measure/http.js';
 import { measureStartup } from './measure/startup.js';
 import { storageFigures } from './measure/storage.js';
+import { storageWriteLatency } from './measure/storageWrite.js';
 import type { BenchOptions } from './options.js';
 import { ROOT } from './proc/child.js';
 import { latestProfile, type ProfileSummary } from './profile/latest.js';
@@ -226,6 +227,8 @@ async function main(): Promise<void> {
   // Seats for the default runs at least, so that a kept database serves any later run.
   const prepared = await prepareDatabase(dir, opts, Math.max(maxClients, 1000), log);
   const storage = await storageFigures(prepared.dbFile, prepared.meta.negotiationId);
+  log('Storage write latency…');
+  const storageWrite = await storageWriteLatency(prepared.dbFile);
   const relayStates = opts.relay ? await exportDocStates(prepared) : {};
   log('Bundling the server and the relay…');
   const bundle = await bundleBench(dir);
@@ -257,7 +260,7 @@ async function main(): Promise<void> {
     negotiation: { ...prepared.meta.counts, seedSeconds: prepared.meta.seedSeconds, reused: prepared.reused },
     clientBuild: 'not built',
     runs: [],
-    extras: { storage },
+    extras: { storage, storageWrite },
     targets: [],
     profiles,
   };

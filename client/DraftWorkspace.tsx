@@ -13,6 +13,7 @@ import { NegotiationHeader } from './NegotiationHeader.js';
 import type { Negotiation } from './negotiationsApi.js';
 import { localUserOf } from './presence.js';
 import { CompilationView } from './proposals/CompilationView.js';
+import { liveTest } from './proposals/compiledText.js';
 import { EditProposals } from './proposals/EditProposals.js';
 import { useBoard } from './proposals/useBoard.js';
 import { useDraftVersion } from './proposals/useDraftVersion.js';
@@ -106,9 +107,9 @@ function WorkspaceBody({ negotiation, connection, view, setView }: WorkspaceBody
   const since = useMemo(() => (changes ? marksOf(changes) : NO_MARKS), [changes]);
   const editMarks: ParagraphMarks = useMemo(() => {
     const counts = new Map<string, number>();
+    const live = liveTest(board.negotiation);
     if (canEdit && view === 'text')
-      for (const p of board.proposals)
-        if (p.status === 'open') counts.set(p.pid, (counts.get(p.pid) ?? 0) + 1);
+      for (const p of board.proposals) if (live(p)) counts.set(p.pid, (counts.get(p.pid) ?? 0) + 1);
     return { counts, since: since.paragraphs };
   }, [board, since, canEdit, view]);
 

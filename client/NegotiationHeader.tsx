@@ -1,8 +1,9 @@
 /**
  * The header of a negotiation's pages: its title, the signed-in person's part in it, the
  * navigation between the text, its timeline and comparison, the roadmap and written inputs
- * (and for co-facilitators and administrators participants and audit log), and what comes next
- * on the roadmap; and a warning whenever the negotiation's records cannot be trusted.
+ * (and for co-facilitators and administrators participants and audit log), where the
+ * negotiation stands and what comes next (live, from the proposals document), the
+ * notifications, and a warning whenever the negotiation's records cannot be trusted.
  */
 import type { ReactNode } from 'react';
 import { AppHeader } from './AppHeader.js';
@@ -13,7 +14,9 @@ import { ErrorNotice } from './ErrorNotice.js';
 import { messages } from './i18n/messages.js';
 import { Link } from './Link.js';
 import { canInvite, canManage, fetchNegotiation, type Negotiation, takesPart } from './negotiationsApi.js';
+import { NotificationCenter } from './notifications/NotificationCenter.js';
 import { PageHeading } from './PageHeading.js';
+import { useBoard } from './proposals/useBoard.js';
 import { RecordsWarning } from './readings/RecordsWarning.js';
 import { comparePath, timelinePath } from './readings/routes.js';
 import { NextUp } from './roadmap/NextUp.js';
@@ -128,10 +131,25 @@ export function NegotiationHeader({
           </p>
         )}
       </div>
-      {takesPart(negotiation.me) && <NextUp negotiationId={negotiation.id} timeZone={negotiation.timeZone} />}
+      {takesPart(negotiation.me) && <LiveLine negotiation={negotiation} />}
       {children}
-      <RecordsWarning negotiationId={negotiation.id} />
+      {takesPart(negotiation.me) && <RecordsWarning negotiationId={negotiation.id} />}
     </AppHeader>
+  );
+}
+
+/**
+ * What comes next and the notifications, from the live proposals board: only for participants
+ * (an administrator who takes no part may not open it).
+ */
+function LiveLine({ negotiation }: { negotiation: Negotiation }) {
+  const board = useBoard(negotiation.id);
+  const viewer = { role: negotiation.me.role ?? 'observer', delegation: negotiation.me.delegation };
+  return (
+    <div className="negotiation-live">
+      <NextUp negotiationId={negotiation.id} timeZone={negotiation.timeZone} live={board.negotiation} />
+      <NotificationCenter negotiationId={negotiation.id} timeZone={negotiation.timeZone} viewer={viewer} />
+    </div>
   );
 }
 

@@ -158,6 +158,17 @@ describe('createConnection', () => {
     expect(connection.getState().readOnly).toBe(true);
   });
 
+  it('turns read-only, quietly, when the server denies it permission to write', () => {
+    latestSocket().open();
+    latestSocket().receive((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.auth);
+      encoding.writeVarUint(encoder, 0); // permission denied
+      encoding.writeVarString(encoder, 'read-only');
+    });
+    expect(connection.getState().readOnly).toBe(true);
+    expect(connection.getState().lastError).toBeUndefined();
+  });
+
   it('stops on a terminal close code', () => {
     latestSocket().open();
     latestSocket().serverClose(CloseCode.forbidden);

@@ -39,7 +39,10 @@ export interface ConnectionState {
   peers: readonly Peer[];
   /** The last error the server reported on the socket, until cleared. */
   lastError?: ServerError;
-  /** True for a connection opened read-only, or once the server refused its changes (`READ_ONLY`). */
+  /**
+   * True for a connection opened read-only, or once the server refused its changes (`READ_ONLY`,
+   * or the y-protocols auth "permission denied").
+   */
   readOnly: boolean;
   /** The close code with which the server ended the connection for good. */
   closeCode?: number;
@@ -173,6 +176,7 @@ export function createConnection(
     },
     onError: (error) =>
       update({ lastError: error, ...(error.code === 'READ_ONLY' ? { readOnly: true } : {}) }),
+    onPermissionDenied: () => update({ readOnly: true }),
   });
 
   provider.on('status', ({ status }) => {

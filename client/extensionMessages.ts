@@ -4,6 +4,7 @@
  * stable code). Handlers are installed into a y-websocket provider's message table.
  */
 import * as decoding from 'lib0/decoding';
+import { readAuthMessage } from 'y-protocols/auth';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -21,6 +22,8 @@ export interface ExtensionHandlers {
   onSaved(stateVector: Map<number, number>): void;
   /** The server refused something. */
   onError(error: ServerError): void;
+  /** The server refused this client's changes (y-protocols auth "permission denied"). */
+  onPermissionDenied(reason: string): void;
 }
 
 /** Reads the JSON body of an `error` message; anything malformed becomes an `INTERNAL` error. */
@@ -42,7 +45,8 @@ export function parseServerError(json: string): ServerError {
 type MessageHandler = WebsocketProvider['messageHandlers'][number];
 
 /**
- * Installs the `saved` and `error` handlers into `provider`. The server's own sync step 1 also
+ * Installs the `saved`, `error` and `auth` handlers into `provider` (the last instead of
+ * y-websocket's, which only writes to the console). The server's own sync step 1 also
  * counts as a `saved`: the server stores every update before applying it, so its state vector
  * only ever covers stored updates. This lets a client whose edits were stored before a lost
  * acknowledgement learn on reconnect that they are safe.
@@ -63,6 +67,10 @@ export function installExtensionHandlers(provider: WebsocketProvider, handlers: 
     }
     sync(encoder, decoder, target, emitSynced, messageType);
   };
+  const onAuth: MessageHandler = (_encoder, decoder, target) => {
+    readAuthMessage(decoder, target.doc, (_doc, reason) => handlers.onPermissionDenied(reason));
+  };
+  provider.messageHandlers[MessageType.auth] = onAuth;
   provider.messageHandlers[MessageType.saved] = onSaved;
   provider.messageHandlers[MessageType.error] = onError;
   provider.messageHandlers[MessageType.sync] = syncWithAck;

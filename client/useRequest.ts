@@ -18,12 +18,17 @@ export type RequestControls<T> = [state: RequestState<T>, retry: () => void, rel
 export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>, key: string): RequestControls<T> {
   const [state, setState] = useState<RequestState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const quiet = useRef(false);
+  // Only a new key or a retry shows the loading state again; reloads, however many and however
+  // close together, keep the value on screen (a flag cleared by the first of two reloads' runs
+  // would let the second blank the page).
+  const loud = useRef(false);
+  const shownKey = useRef(key);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is re-created on every render; `key` says when it changes meaning.
   useEffect(() => {
     const controller = new AbortController();
-    if (!quiet.current) setState({ status: 'loading' });
-    quiet.current = false;
+    if (loud.current || shownKey.current !== key) setState({ status: 'loading' });
+    loud.current = false;
+    shownKey.current = key;
     load(controller.signal).then(
       (value) => {
         if (!controller.signal.aborted) setState({ status: 'done', value });
@@ -34,10 +39,10 @@ export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>, key: st
     );
     return () => controller.abort();
   }, [key, attempt]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const reload = useCallback(() => {
-    quiet.current = true;
+  const retry = useCallback(() => {
+    loud.current = true;
     setAttempt((n) => n + 1);
   }, []);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return [state, retry, reload];
 }

@@ -112,7 +112,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
   });
   const publication = new Publication(storage, rooms);
-  const readings = new Readings(storage, rooms, audit);
+  const readings = new Readings({ storage, rooms, audit, publication });
   const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
   const roadmap = new Roadmap(storage, audit);
   const inputs = new Inputs(storage, rooms, readings, audit);

@@ -10,10 +10,11 @@ export class TokenBucket {
     this.tokens = burst;
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
-    if (!this.available()) return false;
-    this.tokens -= 1;
+  /** Takes `n` tokens (one by default); false, taking none, when fewer are left. */
+  take(n = 1): boolean {
+    this.available();
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
   }
 

@@ -51,6 +51,13 @@ describe('live views', () => {
     expect(decodeLiveView(encodeLiveView(compromise))?.delegation.name).toBe('Co-facilitators');
   });
 
+  it('carries where a proposal was carried forward from, and reads records written before that', () => {
+    const carried = { ...amendment, carriedFrom: 'r1' };
+    expect(decodeLiveView(encodeLiveView(carried))).toEqual(carried);
+    const earlier = JSON.stringify((JSON.parse(encodeLiveView(amendment)) as unknown[]).slice(0, 18));
+    expect(decodeLiveView(earlier)).toEqual(amendment);
+  });
+
   it('holds codes, not display names, and no field names', () => {
     const text = encodeLiveView(amendment);
     expect(text).not.toContain('United Kingdom');
@@ -76,6 +83,7 @@ describe('live views', () => {
       variant(12, '3'),
       variant(13, [{ code: 'GBR' }]),
       variant(14, [['AAE=', 'AAI=', 'regular']]),
+      variant(18, 7),
     ]) {
       expect(decodeLiveView(value)).toBeUndefined();
     }

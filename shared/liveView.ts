@@ -42,10 +42,13 @@ type LiveViewRecord = [
   text: string,
   reservation: 0 | 1,
   appliedAt: string | null,
+  carriedFrom: string | null,
 ];
 
 /** Elements in a record (checked against `LiveViewRecord` by the compiler). */
-const RECORD_LENGTH: LiveViewRecord['length'] = 18;
+const RECORD_LENGTH: LiveViewRecord['length'] = 19;
+/** Elements in a record written before proposals could be carried forward (no `carriedFrom`). */
+const RECORD_LENGTH_BEFORE_CARRY = 18;
 
 /** The text the proposals document holds for a view. */
 export function encodeLiveView(view: ProposalView): string {
@@ -68,6 +71,7 @@ export function encodeLiveView(view: ProposalView): string {
     view.text,
     view.reservation ? 1 : 0,
     view.appliedAt,
+    view.carriedFrom ?? null,
   ];
   return JSON.stringify(record);
 }
@@ -85,7 +89,8 @@ export function decodeLiveView(value: unknown): ProposalView | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(r) || r.length !== RECORD_LENGTH || r[0] !== FORMAT) return undefined;
+  if (!Array.isArray(r) || r[0] !== FORMAT) return undefined;
+  if (r.length !== RECORD_LENGTH && r.length !== RECORD_LENGTH_BEFORE_CARRY) return undefined;
   const [
     ,
     id,
@@ -105,10 +110,11 @@ export function decodeLiveView(value: unknown): ProposalView | undefined {
     text,
     reservation,
     appliedAt,
+    carriedFrom = null,
   ] = r;
   const valid =
     [id, pid, delegation, personName, createdAt, updatedAt, text].every(isString) &&
-    [tabledBy, readingId, appliedAt].every(isStringOrNull) &&
+    [tabledBy, readingId, appliedAt, carriedFrom].every(isStringOrNull) &&
     (PROPOSAL_KINDS as readonly unknown[]).includes(kind) &&
     (PROPOSAL_STATUSES as readonly unknown[]).includes(status) &&
     Number.isInteger(version) &&
@@ -138,5 +144,6 @@ export function decodeLiveView(value: unknown): ProposalView | undefined {
     reservation: reservation === 1,
     byFacilitators: delegation === FACILITATORS,
     appliedAt,
+    ...(typeof carriedFrom === 'string' ? { carriedFrom } : {}),
   };
 }

@@ -10,7 +10,11 @@ export const PROPOSAL_KINDS = ['amend', 'delete', 'insert', 'alt', 'retain', 'co
 /** A proposal kind. */
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
-/** Statuses a proposal moves through; co-facilitators set all but `withdrawn`, which the tabling delegation may set too. */
+/**
+ * Statuses a proposal moves through; co-facilitators set all but `withdrawn`, which the tabling
+ * delegation may set too, and `carried-forward`, which only closing a reading sets: the proposal
+ * waits for the next reading, where it is open again.
+ */
 export const PROPOSAL_STATUSES = [
   'open',
   'incorporated',
@@ -18,9 +22,34 @@ export const PROPOSAL_STATUSES = [
   'not-retained',
   'withdrawn',
   'superseded',
+  'carried-forward',
 ] as const;
 /** A proposal status. */
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** The statuses co-facilitators may set by hand (carrying forward is a decision taken at closing). */
+export const SETTABLE_STATUSES = PROPOSAL_STATUSES.filter(
+  (s): s is Exclude<ProposalStatus, 'carried-forward'> => s !== 'carried-forward',
+);
+
+/**
+ * What closing a reading does with each of its open proposals: take it in (an amendment,
+ * alternative or new paragraph is applied to the text; any other kind is marked incorporated),
+ * set it aside (not retained), or carry it forward to the next reading.
+ */
+export const DISPOSITIONS = ['incorporate', 'set-aside', 'carry-forward'] as const;
+/** A disposition of an open proposal at the close of its reading. */
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/** The status a disposition gives a proposal. */
+export const DISPOSITION_STATUS: Readonly<Record<Disposition, ProposalStatus>> = {
+  incorporate: 'incorporated',
+  'set-aside': 'not-retained',
+  'carry-forward': 'carried-forward',
+};
+
+/** Kinds of proposal that change the text when applied (the others are statements about it). */
+export const APPLICABLE_KINDS: ReadonlySet<ProposalKind> = new Set(['amend', 'alt', 'insert']);
 
 /** Statuses of a paragraph. An agreed ad ref. or deleted paragraph takes no new proposals. */
 export const PARAGRAPH_STATUSES = ['pending', 'bracketed', 'agreed-ad-ref', 'deleted'] as const;
@@ -90,6 +119,20 @@ export interface ProposalView {
   /** True for co-facilitators' own compromise text. */
   byFacilitators: boolean;
   appliedAt: string | null;
+  /**
+   * The reading it was carried forward from, when the co-facilitators carried it into the one it
+   * belongs to now (absent otherwise, so that records of proposals never carried read as before).
+   */
+  carriedFrom?: string;
+}
+
+/**
+ * True when a proposal is live: open in the reading under way (`openReadingId`), carried ones
+ * included. Only live proposals are bracketed in the current text and can be supported; the open
+ * proposals of a reading closed before closing required a decision on each are not.
+ */
+export function isLive(p: Pick<ProposalView, 'status' | 'readingId'>, openReadingId: string | null): boolean {
+  return p.status === 'open' && openReadingId !== null && p.readingId === openReadingId;
 }
 
 /**

@@ -28,6 +28,11 @@ export const CloseCode = {
   unsupportedData: 1003,
   /** A frame larger than the server's limit. */
   messageTooBig: 1009,
+  /**
+   * The server could not load the document or store this connection's changes (nothing of them
+   * was applied or shown to anyone); reconnect, and the client's edits are sent again.
+   */
+  internalError: 1011,
   /** A binary frame that cannot be decoded. */
   malformedMessage: 4400,
   /** No valid session. */

@@ -7,6 +7,7 @@
 import { AuditLog } from '../../server/accounts/audit.js';
 import { Rooms } from '../../server/collab/rooms.js';
 import { createLogger } from '../../server/logger.js';
+import { Publication } from '../../server/proposals/publication.js';
 import { Readings } from '../../server/readings/readings.js';
 import { openSqliteStorage } from '../../server/storage/sqlite.js';
 import { median } from '../stats/histogram.js';
@@ -31,7 +32,12 @@ export async function measureDocx(dbFile: string, negotiationId: string): Promis
   const log = createLogger('error');
   const rooms = new Rooms(storage, log);
   try {
-    const snapshot = await new Readings(storage, rooms, new AuditLog(storage, log)).live(negotiationId);
+    const snapshot = await new Readings({
+      storage,
+      rooms,
+      audit: new AuditLog(storage, log),
+      publication: new Publication(storage, rooms),
+    }).live(negotiationId);
     const negotiation = await storage.getNegotiation(negotiationId);
     const options = { mode: 'compilation', title: negotiation?.title ?? '', timeZone: negotiation?.timeZone };
     const once = async () => {

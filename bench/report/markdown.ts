@@ -5,6 +5,7 @@ import type { BenchResults } from './results.js';
 import { comparisonViewMs } from './targets.js';
 
 const n1 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(1));
+const n2 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(2));
 const n0 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : Math.round(v).toString());
 
 function table(head: string[], rows: string[][]): string {
@@ -254,6 +255,14 @@ function extrasRows(r: BenchResults): string[][] {
         `server/main.ts bundled, as npm run serve runs it; ${e.startup.runs.length} starts: ${e.startup.runs.map((x) => `${n0(x.listeningMs)}/${n0(x.firstSyncMs)}`).join(', ')} ms`,
       ]);
     } else rows.push(['Server start-up', 'not measured', e.startup.reason]);
+  }
+  if (e.storageWrite) {
+    const w = e.storageWrite;
+    rows.push([
+      'Storage write latency (commit of one edit)',
+      `p50 ${n2(w.latency.p50)} ms, p99 ${n2(w.latency.p99)} ms`,
+      `synchronous=${w.synchronous} (WAL) as the server runs it, ${w.writes} one-character updates committed one by one, max ${n2(w.latency.max)} ms; with synchronous=NORMAL: p50 ${n2(w.normal.p50)} ms, p99 ${n2(w.normal.p99)} ms, max ${n2(w.normal.max)} ms`,
+    ]);
   }
   if (e.storage) {
     const st = e.storage;

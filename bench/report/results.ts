@@ -4,6 +4,7 @@ import type { ColdLoad } from '../measure/browser.js';
 import type { Timed } from '../measure/compare.js';
 import type { StartupFigures } from '../measure/startup.js';
 import type { StorageFigures } from '../measure/storage.js';
+import type { StorageWriteFigures } from '../measure/storageWrite.js';
 import type { SeedMeta } from '../seed/meta.js';
 
 /** The machine the benchmark ran on. */
@@ -34,6 +35,7 @@ export interface Extras {
   docxHttp?: Timed;
   startup?: StartupFigures | { ok: false; reason: string };
   storage?: StorageFigures;
+  storageWrite?: StorageWriteFigures;
 }
 
 /** One target of the issue and whether it was met (null when not measured). */

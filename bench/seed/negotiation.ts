@@ -62,6 +62,7 @@ class ManualClock {
 class DeferredPublication extends Publication {
   override async publish(): Promise<void> {}
   override async publishParagraph(): Promise<void> {}
+  override async announce(): Promise<void> {}
 }
 
 /** Kinds of proposal in the proportions of a real compilation text. */
@@ -95,15 +96,9 @@ export async function seedLargeNegotiation(opts: SeedOptions): Promise<SeedMeta>
   const clock = new ManualClock(Date.now() - 120 * DAY);
   const audit = new AuditLog(storage, log);
   const accounts = new Accounts(storage);
-  const readings = new Readings(storage, rooms, audit, clock.now);
-  const commands = new ProposalCommands(
-    storage,
-    rooms,
-    new DeferredPublication(storage, rooms),
-    audit,
-    readings,
-    clock.now,
-  );
+  const deferred = new DeferredPublication(storage, rooms);
+  const readings = new Readings({ storage, rooms, audit, publication: deferred, now: clock.now });
+  const commands = new ProposalCommands(storage, rooms, deferred, audit, readings, clock.now);
   const rng = new Random(42);
   const id = BENCH_NEGOTIATION_ID;
   await createNegotiation(storage, {
@@ -240,7 +235,13 @@ export async function seedLargeNegotiation(opts: SeedOptions): Promise<SeedMeta>
     if (open) break;
     await decide(tabled);
     if (r >= 2) await closeSomeParagraphs(commands, cofac[0], rng, allPids, closedPids);
-    await readings.close(cofac[1], reading.id);
+    // The proposals the co-facilitators left undecided are set aside as the reading closes.
+    const undecided = await readings.undecided(cofac[1], reading.id);
+    await readings.close(
+      cofac[1],
+      reading.id,
+      undecided.map((p) => ({ proposalId: p.id, disposition: 'set-aside' as const })),
+    );
     clock.tick(3 * DAY);
     await readings.circulate(cofac[0]);
     progress(`reading ${r} closed`);

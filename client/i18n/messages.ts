@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
 import { accessMessages } from './access.js';
 import { accountMessages } from './accounts.js';
+import { notificationMessages } from './notifications.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
 import { recordMessages } from './records.js';
@@ -49,6 +50,10 @@ const errorByCode: Record<ErrorCode, string> = {
   READING_OPEN: 'A reading is open. Close it first.',
   READING_CLOSED: 'This reading is closed; its record cannot change.',
   NO_REVISION: 'Circulate a revision (the zero draft) before opening a reading.',
+  PROPOSALS_UNDECIDED:
+    'Some proposals of this reading are still open: decide on each (incorporate, set aside or carry forward) before closing it.',
+  REVISION_ALREADY_READ:
+    'A reading was already held on the latest revision. Circulate the next revision before opening another reading.',
   PROPOSAL_DEADLINE_PASSED: 'The deadline for proposals in this reading has passed.',
   INVALID_DEADLINE: 'The deadline must be in the future.',
   SNAPSHOT_IMMUTABLE: 'A circulated revision or closed reading is a record and cannot be changed.',
@@ -69,6 +74,8 @@ const errorByCode: Record<ErrorCode, string> = {
   QUESTION_NOT_FOUND: 'This guiding question does not exist or is not open for answers.',
   MALFORMED_MESSAGE: 'The server could not read a message from this browser. Reload the page.',
   READ_ONLY: 'You can read this text but not change it.',
+  PRESENCE_TOO_LARGE: 'Your cursor could not be shown to the others. Reload the page.',
+  PRESENCE_TOO_MANY_CLIENTS: 'This page shows too many cursors at once. Reload the page.',
   RATE_LIMITED: 'Too many changes at once. Please wait a moment.',
   INTERNAL: 'The server ran into a problem. Your changes are kept in this browser.',
 };
@@ -77,6 +84,8 @@ const closeByName: Record<CloseCodeName, string> = {
   goingAway: 'The server is restarting. Reconnecting…',
   unsupportedData: 'The server refused a message from this browser. Reload the page.',
   messageTooBig: 'A change was too large to send.',
+  internalError:
+    'The server could not save or load the text. Your changes are kept in this browser. Reconnecting…',
   malformedMessage: 'The server could not read a message from this browser. Reload the page.',
   unauthenticated: 'Your session has ended. Please sign in again.',
   forbidden: 'You do not have access to this document.',
@@ -105,6 +114,7 @@ export const messages = {
   readings: readingMessages,
   records: recordMessages,
   roadmap: roadmapMessages,
+  notifications: notificationMessages,
   workspace: workspaceMessages,
   connection: {
     label: 'Connection',

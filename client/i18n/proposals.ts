@@ -21,6 +21,7 @@ export const proposalMessages = {
     'not-retained': 'Not retained',
     withdrawn: 'Withdrawn',
     superseded: 'Superseded by facilitators’ text',
+    'carried-forward': 'Carried forward',
   } satisfies Record<ProposalStatus, string>,
   paragraphStatuses: {
     pending: 'Pending',
@@ -61,6 +62,8 @@ export const proposalMessages = {
     version: (n: number): string => `version ${n}`,
     applied: 'Applied to the text',
     outdatedNote: 'The words this amendment targets have changed since it was tabled.',
+    carriedFrom: (reading: string): string => `Carried forward from the ${reading.toLowerCase()}.`,
+    leftUndecided: 'Left open when its reading closed: it is no longer live and can no longer be supported.',
     paragraphStatus: 'Paragraph status',
     closed: 'This paragraph is agreed or deleted: it takes no new proposals.',
     propose: 'Table a proposal',

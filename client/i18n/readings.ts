@@ -101,10 +101,51 @@ export const readingMessages = {
     confirmClose: (label: string): string =>
       `Close the ${label.toLowerCase()}? This freezes a permanent record of the text and of every proposal tabled in it, with their outcomes; the record can never be changed. Delegations can no longer table proposals.`,
     closed: (label: string): string => `${label} closed. Its record is frozen.`,
+    readOnRevision: (reading: string, revision: string, next: string): string =>
+      `The ${reading.toLowerCase()} was held on ${revision}. Circulate ${next} to open the next reading.`,
     working: 'Working…',
     importDraft: 'Import a draft',
     importHint:
       'Until the zero draft is circulated, you can replace the draft with a Word document or pasted text.',
+  },
+  closeDialog: {
+    heading: (label: string): string => `Close the ${label.toLowerCase()}`,
+    loading: 'Loading the proposals still open…',
+    noneOpen: 'No proposal of this reading is still open.',
+    intro: (n: number): string =>
+      `${count(n, 'proposal is', 'proposals are')} still open. Decide what happens to each before the reading closes: incorporate it, set it aside, or carry it forward to the next reading, where it is open again with its supporters and history.`,
+    bulk: 'Decide all at once',
+    all: {
+      incorporate: 'Incorporate all',
+      'set-aside': 'Set all aside',
+      'carry-forward': 'Carry all forward',
+    },
+    choices: {
+      incorporate: 'Incorporate',
+      'set-aside': 'Set aside',
+      'carry-forward': 'Carry forward',
+    },
+    choiceHints: {
+      incorporate: 'applied to the text, or marked incorporated',
+      'set-aside': 'not retained',
+      'carry-forward': 'open again in the next reading',
+    },
+    listLabel: 'Open proposals',
+    legend: (label: string, kind: string, delegation: string): string =>
+      `${label || 'Paragraph no longer in the text'} — ${kind} — ${delegation}`,
+    notIncorporable:
+      'The words it targets changed, so it can no longer be applied to the text: set it aside or carry it forward.',
+    outdated: 'outdated',
+    tally: (
+      c: { incorporate: number; 'set-aside': number; 'carry-forward': number },
+      undecided: number,
+    ): string =>
+      `${c.incorporate} to incorporate, ${c['set-aside']} to set aside, ${c['carry-forward']} to carry forward${undecided > 0 ? `; ${undecided} still undecided` : ''}.`,
+    undecided: (n: number): string =>
+      `Decide each proposal first: ${count(n, 'proposal is', 'proposals are')} still undecided.`,
+    changed: 'The proposals changed meanwhile. The list is up to date again: check it and close again.',
+    confirm: 'Close reading',
+    closing: 'Closing…',
   },
   deadlineField: {
     legend: (city: string, zone: string): string => `Deadline, ${city} time (${zone})`,

@@ -8,9 +8,15 @@ import type * as Y from 'yjs';
 import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 import { NO_MARKS, type Reveal, type SinceMarks } from '../visits/sinceMarks.js';
-import type { BoardState } from './board.js';
+import type { BoardState } from './boardState.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
-import { compileDraft, DEFAULT_FILTER, type ProposalFilter } from './compiledText.js';
+import {
+  compileDraft,
+  DEFAULT_FILTER,
+  liveProposals,
+  liveTest,
+  type ProposalFilter,
+} from './compiledText.js';
 import { Filters } from './Filters.js';
 import { ProposalPanel } from './ProposalPanel.js';
 import type { AmendmentWords } from './proposalApi.js';
@@ -60,14 +66,17 @@ export function CompilationView({
   const [selectedProposal, setSelectedProposal] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
 
+  // Only the open reading's proposals are live: open ones of a closed reading are not bracketed.
+  const live = useMemo(() => liveProposals(board), [board]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
-    () => compileDraft(doc, board.proposals, board.statuses, filter),
-    [doc, version, board, filter],
+    () => compileDraft(doc, live, board.statuses, filter),
+    [doc, version, live, board.statuses, filter],
   );
   const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;
   const tableAs = tablingOptions(viewer.role === 'delegate' ? viewer.delegation : null);
+  const isLiveNow = liveTest(board.negotiation);
 
   const actions = {
     ...card,
@@ -199,7 +208,7 @@ export function CompilationView({
               key={p.pid}
               paragraph={p}
               runs={b.runs}
-              openCount={b.proposals.filter((x) => x.status === 'open').length}
+              openCount={b.proposals.filter(isLiveNow).length}
               since={since.paragraphs.has(p.pid)}
               sinceProposals={since.proposals}
               selected={selected === p.pid}
@@ -230,6 +239,7 @@ export function CompilationView({
               : null
           }
           proposals={board.proposals}
+          negotiation={board.negotiation}
           filter={{ ...filter, status: null }}
           selectedProposal={selectedProposal}
           since={since.proposals}

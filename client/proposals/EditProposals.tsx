@@ -6,8 +6,8 @@
  */
 import type { ParagraphStatus, ProposalView } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
-import type { BoardState } from './board.js';
-import type { ProposalFilter } from './compiledText.js';
+import type { BoardState } from './boardState.js';
+import { liveTest, type ProposalFilter } from './compiledText.js';
 import { ProposalPanel } from './ProposalPanel.js';
 import { useProposalActions } from './useProposalActions.js';
 import type { Viewer } from './viewer.js';
@@ -41,9 +41,8 @@ export function EditProposals({
 }: EditProposalsProps) {
   const m = messages.workspace.edit;
   const { busy, notice, card, setParagraphStatus } = useProposalActions(negotiationId);
-  const open = paragraph
-    ? board.proposals.filter((p) => p.pid === paragraph.pid && p.status === 'open').length
-    : 0;
+  const live = liveTest(board.negotiation);
+  const open = paragraph ? board.proposals.filter((p) => p.pid === paragraph.pid && live(p)).length : 0;
   const actions = {
     ...card,
     edit: onOpenInCompilation,
@@ -67,6 +66,7 @@ export function EditProposals({
           viewer={viewer}
           paragraph={paragraph}
           proposals={board.proposals}
+          negotiation={board.negotiation}
           filter={ALL}
           selectedProposal={selectedProposal}
           since={since}

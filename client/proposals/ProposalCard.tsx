@@ -1,5 +1,5 @@
 /** One proposal in the side panel, with the actions the viewer may take on it. */
-import { PROPOSAL_STATUSES, type ProposalStatus, type ProposalView } from '../../shared/proposals.js';
+import { type ProposalStatus, type ProposalView, SETTABLE_STATUSES } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
 import { tabledByViewer, type Viewer } from './viewer.js';
@@ -18,6 +18,12 @@ export interface CardActions {
 export interface ProposalCardProps {
   proposal: ProposalView;
   viewer: Viewer;
+  /** True when it is open in the reading under way: only then can it be supported, edited or withdrawn. */
+  live: boolean;
+  /** True when it belongs to the reading under way (whatever its status): its support can still change. */
+  inOpenReading: boolean;
+  /** The number of the reading it was carried forward from, if it was. */
+  carriedFrom?: number | undefined;
   selected: boolean;
   busy: boolean;
   actions: CardActions;
@@ -28,11 +34,26 @@ export interface ProposalCardProps {
 const APPLICABLE = new Set(['amend', 'alt', 'insert']);
 
 /** A proposal: kind, attribution, content, status and actions. */
-export function ProposalCard({ proposal: p, viewer, selected, busy, actions, since }: ProposalCardProps) {
+export function ProposalCard({
+  proposal: p,
+  viewer,
+  live,
+  inOpenReading,
+  carriedFrom,
+  selected,
+  busy,
+  actions,
+  since,
+}: ProposalCardProps) {
   const m = messages.proposals;
   const mine = tabledByViewer(viewer, p);
   const supporting = viewer.delegation !== null && p.supporters.some((s) => s.code === viewer.delegation);
-  const open = p.status === 'open';
+  const open = live;
+  // Withdrawing is the tabling delegation's own act: offered only to show a proposal's status.
+  const settable = SETTABLE_STATUSES.filter((s) => s !== 'withdrawn');
+  const statuses = settable.includes(p.status as (typeof settable)[number])
+    ? settable
+    : [...settable, p.status];
   const when = new Date(p.createdAt).toLocaleString();
   return (
     <li
@@ -65,6 +86,10 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions, sin
       )}
       {p.text && p.kind !== 'amend' && <p className="card-content">{p.text}</p>}
       {p.outdated && <p className="card-note">{m.panel.outdatedNote}</p>}
+      {carriedFrom !== undefined && (
+        <p className="card-note">{m.panel.carriedFrom(messages.readings.readingLabel(carriedFrom))}</p>
+      )}
+      {p.status === 'open' && !live && <p className="card-note">{m.panel.leftUndecided}</p>}
       <p className="card-meta">
         {m.panel.tabledBy(p.personName, when)}
         {p.version > 1 && ` · ${m.panel.version(p.version)}`}
@@ -80,7 +105,7 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions, sin
             {supporting ? m.actions.unsupport : m.actions.support}
           </button>
         )}
-        {viewer.role === 'delegate' && !mine && !open && supporting && (
+        {viewer.role === 'delegate' && !mine && !open && supporting && inOpenReading && (
           <button type="button" disabled={busy} onClick={() => actions.unsupport(p.id)}>
             {m.actions.unsupport}
           </button>
@@ -109,7 +134,7 @@ export function ProposalCard({ proposal: p, viewer, selected, busy, actions, sin
                 disabled={busy || p.status === 'withdrawn'}
                 onChange={(e) => actions.setStatus(p.id, e.target.value as ProposalStatus)}
               >
-                {PROPOSAL_STATUSES.filter((s) => s !== 'withdrawn' || s === p.status).map((s) => (
+                {statuses.map((s) => (
                   <option key={s} value={s}>
                     {m.statuses[s]}
                   </option>

@@ -1,5 +1,7 @@
 /** The side panel of the selected paragraph: its proposals, their actions, and tabling new ones. */
+import type { NegotiationState } from '../../shared/negotiationState.js';
 import {
+  isLive,
   PARAGRAPH_STATUSES,
   type ParagraphStatus,
   type ProposalKind,
@@ -17,6 +19,8 @@ export interface ProposalPanelProps {
   /** The selected paragraph, or null. */
   paragraph: { pid: string; label: string; status: ParagraphStatus } | null;
   proposals: readonly ProposalView[];
+  /** Where the negotiation stands (which reading is open); null until known. */
+  negotiation: NegotiationState | null;
   filter: ProposalFilter;
   selectedProposal: string | null;
   busy: boolean;
@@ -38,6 +42,7 @@ export function ProposalPanel({
   viewer,
   paragraph,
   proposals,
+  negotiation,
   filter,
   selectedProposal,
   busy,
@@ -50,16 +55,25 @@ export function ProposalPanel({
   if (!paragraph) return <p className="panel-empty">{m.panel.empty}</p>;
   const open = paragraphOpen(paragraph.status);
   const all = proposals.filter((p) => p.pid === paragraph.pid && passes(p, filter));
-  // The reading under way is the one of the latest proposal anywhere; earlier readings fold away.
-  const current = proposals.at(-1)?.readingId ?? null;
+  // The reading under way (else the one of the latest proposal anywhere); earlier readings fold away.
+  const current = negotiation
+    ? (negotiation.openReading?.id ?? negotiation.readings.at(-1)?.id ?? null)
+    : (proposals.at(-1)?.readingId ?? null);
   const list = all.filter((p) => p.readingId === current);
   const earlier = all.filter((p) => p.readingId !== current);
+  const readingNumbers = new Map(negotiation?.readings.map((r) => [r.id, r.number]));
+  const openReadingId = negotiation ? (negotiation.openReading?.id ?? null) : undefined;
   const cards = (items: readonly ProposalView[]) =>
     items.map((p) => (
       <ProposalCard
         key={p.id}
         proposal={p}
         viewer={viewer}
+        live={openReadingId === undefined ? p.status === 'open' : isLive(p, openReadingId)}
+        inOpenReading={
+          openReadingId === undefined || (openReadingId !== null && p.readingId === openReadingId)
+        }
+        carriedFrom={p.carriedFrom ? readingNumbers.get(p.carriedFrom) : undefined}
         selected={p.id === selectedProposal}
         since={since?.get(p.id)}
         busy={busy}

@@ -1,10 +1,17 @@
 /**
  * The proposals board: a read-only copy of the server's proposals document for one negotiation
- * (every proposal's view and every paragraph's status), kept live over its own read-only
- * connection (nobody but the server writes that document). A plain module; React subscribes
- * with `useBoard`.
+ * (every proposal's view, every paragraph's status, where the negotiation stands and the
+ * co-facilitators' notices), kept live over its own read-only connection (nobody but the server
+ * writes that document). A plain module: every part of the page that needs the board shares one
+ * copy (`acquireBoard`); React subscribes with `useBoard`.
  */
 import { decodeLiveView } from '../../shared/liveView.js';
+import {
+  decodeNegotiationState,
+  decodeNotice,
+  NEGOTIATION_MAP,
+  NOTICES_ARRAY,
+} from '../../shared/negotiationState.js';
 import {
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatus,
@@ -14,31 +21,21 @@ import {
 } from '../../shared/proposals.js';
 import { proposalsDocName } from '../../shared/protocol.js';
 import { type ConnectionOptions, createConnection } from '../connection.js';
+import { type Board, type BoardState, EMPTY_BOARD } from './boardState.js';
 
-/** What the board shows. Replaced as a whole on every change. */
-export interface BoardState {
-  synced: boolean;
-  /** All proposals, oldest first. */
-  proposals: readonly ProposalView[];
-  /** Paragraph statuses; paragraphs not listed are pending. */
-  statuses: Readonly<Record<string, ParagraphStatus>>;
-}
-
-/** A live board. */
-export interface Board {
-  getState(): BoardState;
-  subscribe(listener: () => void): () => void;
-  destroy(): void;
-}
-
-/** Opens the board of a negotiation (`options` for tests: another socket or server). */
+/**
+ * Opens the board of a negotiation, on a connection of its own (`options` for tests: another
+ * socket or server); most callers want the shared one, `acquireBoard`.
+ */
 export function createBoard(negotiationId: string, options: Omit<ConnectionOptions, 'writable'> = {}): Board {
   const connection = createConnection(proposalsDocName(negotiationId), null, { ...options, writable: false });
   const { doc, provider } = connection;
   const proposals = doc.getMap<unknown>(PROPOSALS_MAP);
   const paragraphs = doc.getMap<ParagraphStatusView>(PARAGRAPH_STATUS_MAP);
+  const negotiation = doc.getMap<unknown>(NEGOTIATION_MAP);
+  const notices = doc.getArray<unknown>(NOTICES_ARRAY);
   const listeners = new Set<() => void>();
-  let state: BoardState = { synced: false, proposals: [], statuses: {} };
+  let state: BoardState = EMPTY_BOARD;
   // Each view is parsed once, when its entry changes.
   const views = new Map<string, ProposalView>();
   proposals.observe((event) => {
@@ -55,7 +52,13 @@ export function createBoard(negotiationId: string, options: Omit<ConnectionOptio
     );
     const statuses: Record<string, ParagraphStatus> = {};
     for (const [pid, v] of paragraphs.entries()) statuses[pid] = v.status;
-    state = { synced: provider.synced, proposals: list, statuses };
+    state = {
+      synced: provider.synced,
+      proposals: list,
+      statuses,
+      negotiation: decodeNegotiationState((key) => negotiation.get(key)) ?? null,
+      notices: notices.toArray().flatMap((n) => decodeNotice(n) ?? []),
+    };
     for (const l of listeners) l();
   };
   doc.on('update', refresh);
@@ -70,6 +73,50 @@ export function createBoard(negotiationId: string, options: Omit<ConnectionOptio
     destroy() {
       listeners.clear();
       connection.destroy();
+    },
+  };
+}
+
+/** How long a board nobody holds stays open, so that moving between pages keeps its connection. */
+const LINGER_MS = 5_000;
+
+interface Shared {
+  board: Board;
+  holders: number;
+  closing: ReturnType<typeof setTimeout> | null;
+}
+
+const shared = new Map<string, Shared>();
+
+/**
+ * The shared board of a negotiation, opened on first use; call the returned `release` when done.
+ * The connection closes a few seconds after the last holder releases it.
+ */
+export function acquireBoard(negotiationId: string): { board: Board; release(): void } {
+  let entry = shared.get(negotiationId);
+  if (!entry) {
+    entry = { board: createBoard(negotiationId), holders: 0, closing: null };
+    shared.set(negotiationId, entry);
+  }
+  const held = entry;
+  held.holders++;
+  if (held.closing) {
+    clearTimeout(held.closing);
+    held.closing = null;
+  }
+  let released = false;
+  return {
+    board: held.board,
+    release() {
+      if (released) return;
+      released = true;
+      held.holders--;
+      if (held.holders > 0) return;
+      held.closing = setTimeout(() => {
+        if (held.holders > 0) return;
+        shared.delete(negotiationId);
+        held.board.destroy();
+      }, LINGER_MS);
     },
   };
 }

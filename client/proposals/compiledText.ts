@@ -6,8 +6,14 @@
 import * as Y from 'yjs';
 import { AnchorResolver, paragraphPlainText, paragraphRuns } from '../../shared/anchors.js';
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
+import type { NegotiationState } from '../../shared/negotiationState.js';
 import { numberParagraphs } from '../../shared/numbering.js';
-import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
+import {
+  isLive,
+  type ParagraphStatus,
+  type ProposalStatus,
+  type ProposalView,
+} from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
 
@@ -44,6 +50,32 @@ export function passes(p: ProposalView, f: ProposalFilter): boolean {
   if (f.kind && p.kind !== f.kind) return false;
   if (f.status && p.status !== f.status) return false;
   return true;
+}
+
+/**
+ * The proposals the compilation may bracket: all but the open ones of readings already closed
+ * (left undecided before closing required a decision on each), which are no longer live. Until
+ * the board knows where the negotiation stands, all of them.
+ */
+export function liveProposals(board: {
+  proposals: readonly ProposalView[];
+  negotiation: NegotiationState | null;
+}): readonly ProposalView[] {
+  if (!board.negotiation) return board.proposals;
+  const live = liveTest(board.negotiation);
+  return board.proposals.filter((p) => p.status !== 'open' || live(p));
+}
+
+/**
+ * Whether a proposal is live where the negotiation stands (`isLive`); until that is known, every
+ * open proposal counts as live.
+ */
+export function liveTest(
+  negotiation: NegotiationState | null,
+): (p: Pick<ProposalView, 'status' | 'readingId'>) => boolean {
+  if (!negotiation) return (p) => p.status === 'open';
+  const openReadingId = negotiation.openReading?.id ?? null;
+  return (p) => isLive(p, openReadingId);
 }
 
 /** Compiles the whole draft with the proposals that pass `filter` (none for the clean text). */

@@ -1,20 +1,29 @@
-/** React bindings of the proposals board. */
+/**
+ * React bindings of the proposals board. The board's code (Yjs and its WebSocket provider) is
+ * loaded when a page first asks for it, so that pages without the text stay light to start.
+ */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { type Board, type BoardState, createBoard } from './board.js';
+import { type Board, type BoardState, EMPTY_BOARD } from './boardState.js';
 
-const EMPTY: BoardState = { synced: false, proposals: [], statuses: {} };
 const noop = () => () => undefined;
 
-/** The live board of a negotiation for the calling component's lifetime. */
+/** The shared live board of a negotiation, held for the calling component's lifetime. */
 export function useBoard(negotiationId: string): BoardState {
   const [board, setBoard] = useState<Board | null>(null);
   useEffect(() => {
-    const b = createBoard(negotiationId);
-    setBoard(b);
+    let release: (() => void) | null = null;
+    let gone = false;
+    void import('./board.js').then(({ acquireBoard }) => {
+      if (gone) return;
+      const held = acquireBoard(negotiationId);
+      release = held.release;
+      setBoard(held.board);
+    });
     return () => {
-      b.destroy();
+      gone = true;
+      release?.();
       setBoard(null);
     };
   }, [negotiationId]);
-  return useSyncExternalStore(board ? board.subscribe : noop, board ? board.getState : () => EMPTY);
+  return useSyncExternalStore(board ? board.subscribe : noop, board ? board.getState : () => EMPTY_BOARD);
 }

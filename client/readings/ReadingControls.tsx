@@ -1,13 +1,16 @@
 /**
  * The co-facilitators' controls of the readings cycle: circulate the next revision, open a
- * reading with a deadline, extend its deadline, close it (after a confirmation that says it
- * freezes a record). Errors come back as readable messages from their stable codes.
+ * reading on it with a deadline (once per revision: after its reading, the next step is the next
+ * revision), extend its deadline, close it (in a dialog that says it freezes a record and decides
+ * every proposal still open). Only what the server would accept is offered. Errors come back as
+ * readable messages from their stable codes.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useConfirm } from '../ConfirmDialog.js';
 import { messages } from '../i18n/messages.js';
 import { Link } from '../Link.js';
 import { actionErrorMessage } from './actionError.js';
+import { CloseReadingDialog } from './CloseReadingDialog.js';
 import { DeadlineFields } from './DeadlineFields.js';
 import {
   circulateRevision,
@@ -37,9 +40,12 @@ export function ReadingControls({ negotiationId, timeline, onChanged }: ReadingC
   const [confirmElement, confirm] = useConfirm();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  const [closing, setClosing] = useState<ReadingEntry | null>(null);
   const open = openReadingOf(timeline);
   const revision = latestRevision(timeline);
   const nextLabel = nextRevisionLabel(timeline);
+  // One reading per revision: once the latest revision was read, the next step is a new one.
+  const readOn = revision ? timeline.readings.find((r) => r.revisionId === revision.id) : undefined;
 
   const run = async (action: () => Promise<unknown>, done: string): Promise<boolean> => {
     setBusy(true);
@@ -63,9 +69,21 @@ export function ReadingControls({ negotiationId, timeline, onChanged }: ReadingC
     await run(() => circulateRevision(negotiationId), m.circulated(nextLabel));
   };
 
-  const close = async (reading: ReadingEntry) => {
-    if (!(await confirm({ message: m.confirmClose(reading.label), confirmLabel: m.close }))) return;
-    await run(() => closeReading(negotiationId, reading.id), m.closed(reading.label));
+  /** Closes the reading once the dialog has every disposition; a refusal stays in the dialog. */
+  const close = async (
+    reading: ReadingEntry,
+    dispositions: Parameters<typeof closeReading>[2],
+  ): Promise<void> => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await closeReading(negotiationId, reading.id, dispositions);
+    } finally {
+      setBusy(false);
+    }
+    setClosing(null);
+    setNotice({ text: m.closed(reading.label), error: false });
+    onChanged();
   };
 
   return (
@@ -94,7 +112,7 @@ export function ReadingControls({ negotiationId, timeline, onChanged }: ReadingC
             onSubmit={(deadline) => run(() => extendDeadline(negotiationId, open.id, deadline), m.extended)}
           />
           <div className="control">
-            <button type="button" className="danger" disabled={busy} onClick={() => void close(open)}>
+            <button type="button" className="danger" disabled={busy} onClick={() => setClosing(open)}>
               {m.close}
             </button>
             <p className="hint">{m.closeHint}</p>
@@ -108,7 +126,12 @@ export function ReadingControls({ negotiationId, timeline, onChanged }: ReadingC
             </button>
             <p className="hint">{m.circulateHint(nextLabel)}</p>
           </div>
-          {revision && (
+          {revision && readOn && (
+            <p className="hint read-on-revision">
+              {m.readOnRevision(readOn.label, revision.label, nextLabel)}
+            </p>
+          )}
+          {revision && !readOn && (
             <DeadlineForm
               zone={timeline.timeZone}
               initial={defaultDeadline(timeline.timeZone)}
@@ -135,6 +158,14 @@ export function ReadingControls({ negotiationId, timeline, onChanged }: ReadingC
         </p>
       )}
       {confirmElement}
+      {closing && (
+        <CloseReadingDialog
+          negotiationId={negotiationId}
+          reading={closing}
+          onClose={(dispositions) => close(closing, dispositions)}
+          onCancel={() => setClosing(null)}
+        />
+      )}
     </section>
   );
 }

@@ -2,12 +2,16 @@
  * `/n/:id/timeline`: every revision and reading with its dates (the reader's time and the
  * negotiation's), who circulated, opened and closed it, the proposals' outcomes of closed
  * readings, the open reading's deadline with the time left; for co-facilitators the controls of
- * the cycle. Any record opens read-only; "Verify records" checks them all.
+ * the cycle. Any record opens read-only; "Verify records" checks them all. The timeline is
+ * fetched again whenever the live state of the negotiation moves (a reading opened or closed, a
+ * revision circulated, a deadline moved), by whoever did it.
  */
+import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../ErrorNotice.js';
 import { messages } from '../i18n/messages.js';
 import { NegotiationFrame } from '../NegotiationHeader.js';
 import type { Negotiation } from '../negotiationsApi.js';
+import { useBoard } from '../proposals/useBoard.js';
 import { readerTimeZone, zoneCity } from '../roadmap/zonedTime.js';
 import type { Me } from '../session/sessionApi.js';
 import { useRequest } from '../useRequest.js';
@@ -42,6 +46,16 @@ function TimelineView({ negotiation }: { negotiation: Negotiation }) {
     (signal) => fetchTimeline(negotiation.id, signal),
     negotiation.id,
   );
+  const live = useBoard(negotiation.id).negotiation;
+  const liveKey = live
+    ? `${live.stage}|${live.openReading?.id ?? ''}|${live.openReading?.deadline ?? ''}|${live.latestRevision?.id ?? ''}|${live.readings.length}`
+    : null;
+  const seenKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (liveKey === null) return;
+    if (seenKey.current !== null && seenKey.current !== liveKey) reload();
+    seenKey.current = liveKey;
+  }, [liveKey, reload]);
   if (request.status === 'loading') return <p aria-busy="true">{m.loading}</p>;
   if (request.status === 'failed') return <ErrorNotice error={request.error} onRetry={retry} />;
   const timeline = request.value;

@@ -4,6 +4,7 @@
  * `download.ts`.
  */
 import * as z from 'zod/mini';
+import { type Disposition, PROPOSAL_KINDS } from '../../shared/proposals.js';
 import { getJson, negotiationApiPath, sendJson } from '../api.js';
 import { RecordStampSchema } from './recordsApi.js';
 import {
@@ -69,9 +70,44 @@ export function extendDeadline(negotiationId: string, readingId: string, deadlin
   return sendJson('PUT', negotiationApiPath(negotiationId, 'readings', readingId, 'deadline'), { deadline });
 }
 
-/** Co-facilitators: closes a reading, freezing its record. */
-export function closeReading(negotiationId: string, readingId: string): Promise<unknown> {
-  return sendJson('POST', negotiationApiPath(negotiationId, 'readings', readingId, 'close'));
+const UndecidedSchema = z.object({
+  proposals: z.array(
+    z.object({
+      id: z.string(),
+      pid: z.string(),
+      label: z.string(),
+      kind: z.enum(PROPOSAL_KINDS),
+      delegation: z.object({ code: z.string(), name: z.string() }),
+      tabledBy: z.nullable(z.object({ code: z.string(), name: z.string() })),
+      changes: z.array(z.object({ deleted: z.string(), inserted: z.string() })),
+      excerpt: z.string(),
+      outdated: z.boolean(),
+      incorporable: z.boolean(),
+    }),
+  ),
+});
+/** An open proposal that closing its reading must decide. */
+export type UndecidedProposal = z.infer<typeof UndecidedSchema>['proposals'][number];
+
+/** Co-facilitators: the open proposals of a reading, with their paragraph's number now. */
+export async function fetchUndecided(
+  negotiationId: string,
+  readingId: string,
+  signal?: AbortSignal,
+): Promise<UndecidedProposal[]> {
+  const path = negotiationApiPath(negotiationId, 'readings', readingId, 'undecided');
+  return (await getJson(path, UndecidedSchema, signal)).proposals;
+}
+
+/** Co-facilitators: closes a reading with a disposition for each open proposal, freezing its record. */
+export function closeReading(
+  negotiationId: string,
+  readingId: string,
+  dispositions: readonly { proposalId: string; disposition: Disposition }[],
+): Promise<unknown> {
+  return sendJson('POST', negotiationApiPath(negotiationId, 'readings', readingId, 'close'), {
+    dispositions,
+  });
 }
 
 /** Co-facilitators: what the server recognises in a Word document or in pasted text. */

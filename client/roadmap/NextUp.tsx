@@ -1,9 +1,14 @@
 /**
- * The compact "what comes next" of the negotiation header: the activity going on or starting
- * next, and the next deadline, each with its time in the negotiation's zone and the reader's,
- * and a live countdown. The countdown is a `timer` (not announced as it ticks) with readable words.
+ * The compact "what comes next" of the negotiation header: where the negotiation stands, the
+ * activity going on or starting next, and the next deadline, each with its time in the
+ * negotiation's zone and the reader's, and a live countdown. The countdown is a `timer` (not
+ * announced as it ticks) with readable words. The stage and the open reading's deadline come
+ * live from the proposals document (`live`), so they change as the co-facilitators act and as
+ * the deadline passes; the roadmap's activities and deadlines are asked of the server, again
+ * whenever the live state moves.
  */
 import { useEffect, useId, useState } from 'react';
+import type { NegotiationState } from '../../shared/negotiationState.js';
 import { countdown } from '../../shared/time.js';
 import { messages } from '../i18n/messages.js';
 import { Link } from '../Link.js';
@@ -20,17 +25,81 @@ const REFRESH_MS = 5 * 60_000;
 export interface NextUpProps {
   negotiationId: string;
   timeZone: string;
+  /** Where the negotiation stands, live; null until known (the server's answer alone is shown). */
+  live?: NegotiationState | null;
 }
 
-/** The next activity and deadline with their countdowns; nothing while loading or on failure. */
-export function NextUp({ negotiationId, timeZone }: NextUpProps) {
+/** A deadline as the header shows it. */
+interface ShownDeadline {
+  title: string;
+  at: string;
+  /** True for the open reading's deadline once it has passed. */
+  passed: boolean;
+}
+
+/**
+ * The deadline to show: the earliest still to come of the roadmap's next one and the open
+ * reading's; else the open reading's that passed while it is still open.
+ */
+function shownDeadline(
+  next: NextData | null,
+  live: NegotiationState | null,
+  now: number,
+): ShownDeadline | null {
+  const m = messages.roadmap.nextUp;
+  const server = next?.deadline ?? null;
+  if (!live) {
+    if (!server) return null;
+    const title =
+      server.source === 'roadmap'
+        ? server.entry.title
+        : m.readingDeadline(messages.roadmap.reading(server.reading.readingNumber));
+    return { title, at: server.at, passed: false };
+  }
+  const reading = live.openReading;
+  const candidates: ShownDeadline[] = [];
+  if (server?.source === 'roadmap')
+    candidates.push({ title: server.entry.title, at: server.at, passed: false });
+  if (reading)
+    candidates.push({
+      title: m.readingDeadline(messages.roadmap.reading(reading.number)),
+      at: reading.deadline,
+      passed: false,
+    });
+  const coming = candidates
+    .filter((c) => Date.parse(c.at) > now)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+  if (coming) return coming;
+  if (reading)
+    return {
+      title: messages.notifications.deadlinePassedHeader(reading.number),
+      at: reading.deadline,
+      passed: true,
+    };
+  return null;
+}
+
+/** Where the negotiation stands, in words. */
+function stageText(live: NegotiationState): string {
+  const m = messages.notifications.stage;
+  if (live.openReading) return m.reading(live.openReading.number, live.openReading.revisionLabel);
+  if (live.latestRevision) return m.revision(live.latestRevision.label, live.latestRevisionRead);
+  return m.drafting;
+}
+
+/** The stage, next activity and deadline with their countdowns; nothing while loading or on failure. */
+export function NextUp({ negotiationId, timeZone, live = null }: NextUpProps) {
   const m = messages.roadmap.nextUp;
   const headingId = useId();
   const now = useNow(1000);
   const [next, setNext] = useState<NextData | null>(null);
   const [round, setRound] = useState(0);
+  // The roadmap's answer depends on the readings too: ask again whenever they move.
+  const liveKey = live
+    ? `${live.stage}|${live.openReading?.id ?? ''}|${live.openReading?.deadline ?? ''}|${live.latestRevision?.id ?? ''}`
+    : '';
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each new `round` asks the server again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new `round` or live state asks the server again.
   useEffect(() => {
     const controller = new AbortController();
     fetchNext(negotiationId, controller.signal).then(
@@ -42,17 +111,20 @@ export function NextUp({ negotiationId, timeZone }: NextUpProps) {
       controller.abort();
       clearTimeout(timer);
     };
-  }, [negotiationId, round]);
+  }, [negotiationId, round, liveKey]);
 
   // Once the awaited moment comes, ask what is next.
-  const target = next?.deadline ? Date.parse(next.deadline.at) : Number.POSITIVE_INFINITY;
+  const target =
+    next?.deadline && (!live || next.deadline.source === 'roadmap')
+      ? Date.parse(next.deadline.at)
+      : Number.POSITIVE_INFINITY;
   const activityEnd = next?.activity ? Date.parse(next.activity.span.end) : Number.POSITIVE_INFINITY;
   const passed = now >= target || now >= activityEnd;
   useEffect(() => {
     if (passed) setRound((n) => n + 1);
   }, [passed]);
 
-  if (!next) return null;
+  if (!next && !live) return null;
   const reader = readerTimeZone();
   const when = (instant: string) => (
     <>
@@ -73,12 +145,8 @@ export function NextUp({ negotiationId, timeZone }: NextUpProps) {
       </span>
     );
   };
-  const { activity, deadline } = next;
-  const deadlineTitle = deadline
-    ? deadline.source === 'roadmap'
-      ? deadline.entry.title
-      : m.readingDeadline(messages.roadmap.reading(deadline.reading.readingNumber))
-    : '';
+  const activity = next?.activity ?? null;
+  const deadline = shownDeadline(next, live, now);
 
   return (
     <section className="next-up" aria-labelledby={headingId} data-testid="next-up">
@@ -86,6 +154,12 @@ export function NextUp({ negotiationId, timeZone }: NextUpProps) {
         {m.label}
       </h2>
       <dl>
+        {live && (
+          <div>
+            <dt>{messages.notifications.stage.label}</dt>
+            <dd data-testid="stage">{stageText(live)}</dd>
+          </div>
+        )}
         <div>
           <dt>{m.activity}</dt>
           <dd>
@@ -108,10 +182,17 @@ export function NextUp({ negotiationId, timeZone }: NextUpProps) {
           <dt>{m.deadline}</dt>
           <dd>
             {deadline ? (
-              <>
-                <Link href={roadmapPath(negotiationId)}>{deadlineTitle}</Link> {when(deadline.at)}{' '}
-                {timer(deadline.at, 'deadline-countdown')}
-              </>
+              <span data-testid="next-deadline">
+                <Link href={roadmapPath(negotiationId)} className={deadline.passed ? 'passed' : undefined}>
+                  {deadline.title}
+                </Link>{' '}
+                {when(deadline.at)}{' '}
+                {deadline.passed ? (
+                  <span className="muted">({messages.notifications.stillOpen})</span>
+                ) : (
+                  timer(deadline.at, 'deadline-countdown')
+                )}
+              </span>
             ) : (
               <span className="muted">{m.none}</span>
             )}

@@ -1,27 +1,29 @@
 /**
  * A room: one collaborative document in memory with its connected peers. The room speaks the
  * y-websocket protocol and enforces the durability rule: an update is committed to storage
- * before it is applied to the shared document, broadcast, or acknowledged.
+ * before it is applied to the shared document, broadcast, or acknowledged. It also bounds what
+ * each connection may cost the others (`peerLimits.ts`).
  */
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import {
-  type AwarenessEntry,
-  awarenessFrame,
+  bringsNothingNew,
   type ClientMessage,
   decodeClientMessage,
-  encodeAwareness,
   errorFrame,
   isEmptyUpdate,
   MalformedMessage,
+  permissionDeniedFrame,
   SyncType,
   savedFrame,
   syncFrame,
 } from './messages.js';
 import type { Peer } from './peer.js';
+import { PeerQuota } from './peerLimits.js';
+import { RoomPresence } from './roomPresence.js';
 import { SerialQueue } from './serialQueue.js';
 
 /**
@@ -31,16 +33,9 @@ import { SerialQueue } from './serialQueue.js';
  */
 export const COMPACT_AFTER_UPDATES = 500;
 
-/**
- * Presence is sent to the room in batches: changes (someone joins, leaves or moves their cursor)
- * at most every `PRESENCE_CHANGE_MS`, renewals of unchanged presence (every client every 15 s
- * in y-protocols, only to stay alive) within `PRESENCE_RENEWAL_MS`. One frame then carries
- * every client that changed, where a frame per change to every peer grows with the square of
- * the room (1,000 people renewing alone would mean 67,000 frames a second).
- */
-export const PRESENCE_CHANGE_MS = 50;
-/** See `PRESENCE_CHANGE_MS`; well under the 30 s after which y-protocols drops silent clients. */
-export const PRESENCE_RENEWAL_MS = 1_000;
+/** The reason in the y-protocols "permission denied" message sent to a read-only connection. */
+export const READ_ONLY_REASON =
+  'read-only: this connection may not change the document; its changes are not kept';
 
 /** Bytes of changes after which the whole document sent to fresh clients is encoded again
  * before the next compaction (a few large changes rather than many small ones). */
@@ -54,6 +49,11 @@ export interface RoomEvents {
   empty?(room: Room): void;
   /** Updates from peers or the server were committed and applied. */
   changed?(room: Room): void;
+  /**
+   * Storage refused a change the server had made in the document: the room closed every peer
+   * and must be dropped without storing anything; the next client loads it again from storage.
+   */
+  failed?(room: Room): void;
 }
 
 /** Origin of changes the server makes itself (see `Room.serverChange`). */
@@ -64,24 +64,29 @@ interface PendingUpdate {
   update: Uint8Array;
 }
 
+/** What the room keeps about one connected peer. */
+interface PeerState {
+  quota: PeerQuota;
+  /** Whether it was told (y-protocols auth) that its changes are refused. */
+  toldReadOnly: boolean;
+}
+
 /** One loaded document and its peers. */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  private readonly peers = new Map<Peer, Set<number>>();
-  /** The peer speaking for each presence client id. */
-  private readonly owners = new Map<number, Peer>();
+  private readonly peers = new Map<Peer, PeerState>();
+  private readonly presence: RoomPresence;
   /** What a client with nothing yet is sent (see `step2For`); null until someone needs it. */
   private fresh: FreshState | null = null;
-  private readonly presencePending = new Set<number>();
-  private presenceTimer: NodeJS.Timeout | null = null;
-  private presenceDue = 0;
-  private presenceSentAt = 0;
   private readonly storageQueue = new SerialQueue();
   private pending: PendingUpdate[] = [];
   private flushScheduled = false;
   private lastSeq = 0;
   private storedSinceCompact = 0;
+  /** True while the document holds a server change that is not yet stored (see `serverChange`). */
+  private uncommitted = false;
+  /** Set when storage refused a server change: the document is no longer what storage holds. */
+  private failed = false;
   private closed = false;
 
   private constructor(
@@ -90,29 +95,40 @@ export class Room {
     private readonly log: Logger,
     private readonly events: RoomEvents,
   ) {
-    this.awareness.setLocalState(null);
+    this.presence = new RoomPresence(this.doc, { name, log, peers: () => this.peers.keys() });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
-    this.awareness.on('change', this.onPresenceChange);
-    this.awareness.on('update', this.onPresenceRenewal);
   }
 
   /** Loads a room's document from storage before anyone can sync with it. */
   static async load(name: string, storage: Storage, log: Logger, events: RoomEvents = {}): Promise<Room> {
     const room = new Room(name, storage, log, events);
-    const stored = await storage.loadDoc(name);
-    const all = stored.state ? [stored.state, ...stored.updates] : stored.updates;
-    room.doc.transact(() => {
-      for (const update of all) {
-        try {
-          Y.applyUpdate(room.doc, update, room);
-        } catch (err) {
-          log.error('room.load.skipped-update', { room: name, error: (err as Error).message });
-        }
-      }
-    }, room);
-    room.lastSeq = stored.lastSeq;
-    room.storedSinceCompact = stored.updates.length;
-    return room;
+    try {
+      const stored = await storage.loadDoc(name);
+      const all = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+      // A stored update that cannot be applied fails the load: a room loaded without it would
+      // compact it away for good.
+      room.doc.transact(() => {
+        for (const update of all) Y.applyUpdate(room.doc, update, room);
+      }, room);
+      room.lastSeq = stored.lastSeq;
+      room.storedSinceCompact = stored.updates.length;
+      return room;
+    } catch (err) {
+      log.error('room.load-failed', { room: name, error: (err as Error).message });
+      room.closed = true;
+      room.doc.destroy(); // and its awareness, whose timer would otherwise keep running
+      throw err;
+    }
+  }
+
+  /** True once the room was closed, or failed (see `serverChange`): it must not be used. */
+  get dropped(): boolean {
+    return this.closed || this.failed;
+  }
+
+  /** The room's presence: who is connected, and where. */
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness;
   }
 
   /** Number of connected peers. */
@@ -122,27 +138,27 @@ export class Room {
 
   /** Adds a peer and starts the sync handshake (server's step 1 and current presence). */
   join(peer: Peer): void {
-    this.peers.set(peer, new Set());
-    peer.send(syncFrame(SyncType.step1, Y.encodeStateVector(this.doc)));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    if (this.failed || this.closed) {
+      peer.close(CloseCode.internalError, 'document unloaded; reconnect');
+      return;
     }
+    this.peers.set(peer, { quota: new PeerQuota(), toldReadOnly: false });
+    // While a server change is being stored, the document holds more than storage does.
+    this.whenCommitted(peer, () => [syncFrame(SyncType.step1, Y.encodeStateVector(this.doc))]);
+    this.presence.join(peer);
   }
 
   /** Removes a peer and its presence. */
   leave(peer: Peer): void {
-    const clients = this.peers.get(peer);
-    if (!clients) return;
-    this.peers.delete(peer);
-    for (const id of clients) this.owners.delete(id);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], peer);
-    if (this.peers.size === 0) this.events.empty?.(this);
+    if (!this.peers.delete(peer)) return;
+    this.presence.leave(peer);
+    if (this.peers.size === 0 && !this.failed) this.events.empty?.(this);
   }
 
   /** Handles one binary frame from a peer. Malformed frames close that peer only. */
   receive(peer: Peer, frame: Uint8Array): void {
-    if (!this.peers.has(peer)) return;
+    const state = this.peers.get(peer);
+    if (!state) return;
     let msg: ClientMessage;
     try {
       msg = decodeClientMessage(frame);
@@ -155,32 +171,59 @@ export class Room {
       return;
     }
     switch (msg.type) {
-      case 'sync-step1':
-        for (const frame of this.step2For(msg.stateVector)) peer.send(frame);
+      case 'sync-step1': {
+        const stateVector = msg.stateVector;
+        if (state.quota.spendRequest()) this.whenCommitted(peer, () => this.step2For(stateVector));
+        else this.flooded(peer, 'too many sync requests');
         return;
+      }
       case 'sync-update':
-        this.acceptUpdate(peer, msg.update);
+        this.acceptUpdate(peer, state, msg.update);
         return;
       case 'awareness':
-        this.acceptAwareness(peer, msg.entries);
+        if (this.presence.accept(peer, state.quota, msg.entries) === 'flood')
+          this.flooded(peer, 'presence flood');
         return;
       case 'query-awareness':
-        peer.send(
-          awarenessFrame(
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-          ),
-        );
+        if (state.quota.spendRequest()) this.presence.answerQuery(peer);
+        else this.flooded(peer, 'too many presence queries');
         return;
     }
   }
 
   /**
+   * Sends `peer` the frames `frames()` makes from the document, at once, or once the server
+   * change being stored is committed: nobody sees a change before it is stored.
+   */
+  private whenCommitted(peer: Peer, frames: () => Uint8Array[]): void {
+    if (!this.uncommitted) {
+      for (const frame of frames()) peer.send(frame);
+      return;
+    }
+    void this.storageQueue.run(async () => {
+      if (this.peers.has(peer)) for (const frame of frames()) peer.send(frame);
+    });
+  }
+
+  /** Closes a peer that asked for more than its share (`peerLimits.ts`). */
+  private flooded(peer: Peer, reason: string): void {
+    this.log.warn('collab.flood', { room: this.name, peer: peer.identity.label, reason });
+    if (peer.ext) peer.send(errorFrame('RATE_LIMITED', 'Too much sent too fast; reconnect after a pause.'));
+    peer.close(CloseCode.rateLimited, reason);
+    this.leave(peer);
+  }
+
+  /**
    * The frames answering a client's sync step 1. A client with nothing yet (every page load)
    * gets the whole document as it was last encoded (at the last compaction, or for the first
-   * such client), then the update frames broadcast since; it is encoded again early only when
-   * those add up (`FRESH_RENEW_AFTER_BYTES`). Encoding a large document for each person who
-   * joins would otherwise cost the room tens of milliseconds, and as many megabytes of garbage,
-   * per join while proposals are being tabled.
+   * such client); it is encoded again early only when the changes since add up
+   * (`FRESH_RENEW_AFTER_BYTES`). Encoding a large document for each person who joins would
+   * otherwise cost the room tens of milliseconds, and as many megabytes of garbage, per join
+   * while proposals are being tabled. The changes since go first, merged into one update frame
+   * (merging them alone costs a fraction of a millisecond; merging them into the whole document
+   * would cost as much as encoding it): the client's Yjs holds them until the document they build
+   * on arrives in the step 2 that follows, so its document is complete when step 2 marks it
+   * synced.
    */
   private step2For(stateVector: Uint8Array): Uint8Array[] {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
@@ -188,21 +231,35 @@ export class Room {
     if (!this.fresh || this.fresh.sinceBytes > FRESH_RENEW_AFTER_BYTES) {
       this.fresh = freshState(Y.encodeStateAsUpdate(this.doc));
     }
-    return [this.fresh.step2, ...this.fresh.since];
+    const fresh = this.fresh;
+    if (fresh.since.length === 0) return [fresh.step2];
+    if (!fresh.sinceFrame) {
+      if (fresh.since.length > 1) fresh.since = [Y.mergeUpdates(fresh.since)];
+      fresh.sinceFrame = syncFrame(SyncType.update, fresh.since[0]!);
+    }
+    return [fresh.sinceFrame, fresh.step2];
   }
 
-  /** Keeps the update frames a fresh client must get after the cached whole document. */
-  private noteForFresh(frame: Uint8Array): void {
+  /** Keeps an update a fresh client must get with the cached whole document. */
+  private noteForFresh(update: Uint8Array): void {
     if (!this.fresh) return;
-    this.fresh.since.push(frame);
-    this.fresh.sinceBytes += frame.length;
+    this.fresh.since.push(update);
+    this.fresh.sinceBytes += update.length;
+    this.fresh.sinceFrame = null;
   }
 
-  private acceptUpdate(peer: Peer, update: Uint8Array): void {
+  private acceptUpdate(peer: Peer, state: PeerState, update: Uint8Array): void {
     if (isEmptyUpdate(update)) return;
     if (!peer.identity.canWrite) {
+      // A reconnecting reader's sync step 2 repeats what the server has: not a change.
+      if (bringsNothingNew(this.doc, update)) return;
       this.log.warn('collab.refused', { room: this.name, peer: peer.identity.label });
       if (peer.ext) peer.send(errorFrame('READ_ONLY', 'You may not change this text.'));
+      // A standard y-websocket client learns it from the y-protocols auth message, once.
+      if (!state.toldReadOnly) {
+        state.toldReadOnly = true;
+        peer.send(permissionDeniedFrame(READ_ONLY_REASON));
+      }
       this.events.refused?.(this, peer, 'document update from a read-only connection');
       return;
     }
@@ -216,11 +273,14 @@ export class Room {
     }
   }
 
-  /** Commits all pending updates in one transaction, then applies, broadcasts and acknowledges them. */
+  /**
+   * Commits all pending updates in one transaction, then applies, broadcasts and acknowledges
+   * them. Peers that left meanwhile still have theirs committed and shown to the others.
+   */
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
+    if (batch.length === 0 || this.failed) return;
     try {
       this.lastSeq = await this.storage.appendUpdates(
         this.name,
@@ -228,8 +288,14 @@ export class Room {
       );
     } catch (err) {
       this.log.error('collab.store-failed', { room: this.name, error: (err as Error).message });
-      // Nothing was committed: the clients still hold their edits and resend them on reconnect.
-      for (const peer of new Set(batch.map((b) => b.peer))) peer.close(1011, 'storage unavailable');
+      // Nothing was committed or applied: the clients still hold their edits and send them again
+      // when they reconnect. Their later updates, which may build on these, are dropped with them.
+      const writers = new Set(batch.map((b) => b.peer));
+      this.pending = this.pending.filter((p) => !writers.has(p.peer));
+      for (const peer of writers) {
+        peer.close(CloseCode.internalError, 'storage unavailable');
+        this.leave(peer);
+      }
       return;
     }
     this.storedSinceCompact += batch.length;
@@ -251,11 +317,16 @@ export class Room {
 
   /**
    * Applies a change made by the server itself (published proposals, a proposal applied to the
-   * text). Like any update it is committed to storage before it is broadcast. Returns the update
-   * it produced (empty when `change` changed nothing).
+   * text). Like any update it is committed to storage before anyone sees it: Yjs can only make
+   * the change in the room's document, but it is not broadcast, and sync answers wait, until it
+   * is stored. If storage refuses it, the document no longer matches storage: every peer is
+   * closed with `CloseCode.internalError`, nothing more is stored from this room, and the next
+   * client loads the document again (`RoomEvents.failed`). Returns the update it produced (empty
+   * when `change` changed nothing); rejects when it was not stored.
    */
   serverChange(change: (doc: Y.Doc) => void): Promise<Uint8Array> {
     return this.storageQueue.run(async () => {
+      if (this.failed) throw new Error(`room ${this.name} was dropped after a storage failure`);
       const updates: Uint8Array[] = [];
       const capture = (update: Uint8Array, origin: unknown) => {
         if (origin === SERVER_ORIGIN) updates.push(update);
@@ -263,15 +334,27 @@ export class Room {
       this.doc.on('update', capture);
       try {
         this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+      } catch (err) {
+        // Yjs keeps what `change` did before it threw, and it will never be stored.
+        if (updates.length > 0) this.fail(`server change failed halfway: ${(err as Error).message}`);
+        throw err;
       } finally {
         this.doc.off('update', capture);
       }
       if (updates.length === 0) return new Uint8Array(0);
-      this.lastSeq = await this.storage.appendUpdates(this.name, updates);
+      this.uncommitted = true;
+      try {
+        this.lastSeq = await this.storage.appendUpdates(this.name, updates);
+      } catch (err) {
+        this.fail((err as Error).message);
+        throw err;
+      } finally {
+        this.uncommitted = false;
+      }
       this.storedSinceCompact += updates.length;
       for (const update of updates) {
+        this.noteForFresh(update);
         const frame = syncFrame(SyncType.update, update);
-        this.noteForFresh(frame);
         for (const peer of this.peers.keys()) peer.send(frame);
       }
       this.events.changed?.(this);
@@ -279,8 +362,20 @@ export class Room {
     });
   }
 
+  /** Drops every peer after storage refused a server change (see `serverChange`). */
+  private fail(reason: string): void {
+    this.failed = true;
+    this.log.error('collab.room-failed', { room: this.name, error: reason });
+    this.pending = [];
+    for (const peer of [...this.peers.keys()]) {
+      peer.close(CloseCode.internalError, 'storage unavailable');
+      this.leave(peer);
+    }
+    this.events.failed?.(this);
+  }
+
   private async compactNow(): Promise<void> {
-    if (this.storedSinceCompact === 0) return;
+    if (this.storedSinceCompact === 0 || this.failed) return;
     const state = Y.encodeStateAsUpdate(this.doc);
     // Every change to the document passes through the storage queue, as this does: none can
     // come between the encoding and the frames that follow it.
@@ -294,18 +389,19 @@ export class Room {
     return this.storageQueue.run(() => this.compactNow());
   }
 
-  /** Waits for pending writes, compacts, and closes every peer with `code`. */
+  /**
+   * Waits for pending writes, compacts, and closes every peer with `code`. A room that failed
+   * (see `serverChange`) stores nothing more.
+   */
   async close(code: number = CloseCode.goingAway): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
-    this.presenceTimer = null;
+    this.presence.close();
     await this.storageQueue.run(() => this.flush());
     await this.compact();
     for (const peer of [...this.peers.keys()]) peer.close(code, 'room closed');
     this.peers.clear();
-    this.awareness.destroy();
-    this.doc.destroy();
+    this.doc.destroy(); // and the presence's awareness
   }
 
   private broadcastUpdate(update: Uint8Array, origin: unknown): void {
@@ -314,80 +410,21 @@ export class Room {
       return;
     }
     if (origin === SERVER_ORIGIN) return; // broadcast once stored, by serverChange
+    this.noteForFresh(update);
     const frame = syncFrame(SyncType.update, update);
-    this.noteForFresh(frame);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
   }
-
-  private acceptAwareness(peer: Peer, entries: AwarenessEntry[]): void {
-    const own = this.peers.get(peer)!;
-    const accepted: AwarenessEntry[] = [];
-    for (const entry of entries) {
-      const owner = this.owners.get(entry.clientId);
-      if (owner && owner !== peer) continue; // a peer may not speak for another peer's client
-      const presence = peer.identity.presence;
-      const state = entry.state && presence ? { ...entry.state, user: presence } : entry.state;
-      accepted.push({ ...entry, state });
-    }
-    if (accepted.length === 0) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(accepted), peer);
-    for (const e of accepted) {
-      if (e.state === null) {
-        own.delete(e.clientId);
-        this.owners.delete(e.clientId);
-      } else {
-        own.add(e.clientId);
-        this.owners.set(e.clientId, peer);
-      }
-    }
-  }
-
-  private readonly onPresenceChange = (change: PresenceChange): void => {
-    this.queuePresence(change, Math.max(Date.now(), this.presenceSentAt + PRESENCE_CHANGE_MS));
-  };
-
-  private readonly onPresenceRenewal = (change: PresenceChange): void => {
-    this.queuePresence(change, Date.now() + PRESENCE_RENEWAL_MS);
-  };
-
-  /** Adds clients to the next presence frame and makes sure it is sent by `due`. */
-  private queuePresence(change: PresenceChange, due: number): void {
-    for (const ids of [change.added, change.updated, change.removed]) {
-      for (const id of ids) this.presencePending.add(id);
-    }
-    if (this.presencePending.size === 0 || this.closed) return;
-    if (this.presenceTimer && this.presenceDue <= due) return;
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
-    this.presenceDue = due;
-    this.presenceTimer = setTimeout(this.sendPresence, Math.max(0, due - Date.now()));
-  }
-
-  private readonly sendPresence = (): void => {
-    this.presenceTimer = null;
-    this.presenceSentAt = Date.now();
-    const ids = [...this.presencePending];
-    this.presencePending.clear();
-    if (ids.length === 0 || this.peers.size === 0) return;
-    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
-    for (const peer of this.peers.keys()) peer.send(frame);
-  };
 }
 
-/** The whole document encoded once, and the update frames broadcast since. */
+/** The whole document encoded once, the updates applied since, and their frame once merged. */
 interface FreshState {
   step2: Uint8Array;
   since: Uint8Array[];
   sinceBytes: number;
+  sinceFrame: Uint8Array | null;
 }
 
 /** What fresh clients get from a whole-document encoding, before any later change. */
 function freshState(state: Uint8Array): FreshState {
-  return { step2: syncFrame(SyncType.step2, state), since: [], sinceBytes: 0 };
-}
-
-/** Clients whose presence a y-protocols awareness event reports. */
-interface PresenceChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
+  return { step2: syncFrame(SyncType.step2, state), since: [], sinceBytes: 0, sinceFrame: null };
 }

@@ -1,6 +1,8 @@
 /**
  * The set of loaded rooms. A room is loaded once (concurrent joiners wait for the same load),
- * and unloaded, after compaction, a short while after its last peer left.
+ * and unloaded, after compaction, a short while after its last peer left. A room whose load or
+ * `loaded` hook failed, or whose storage refused a server change, is dropped at once: the next
+ * client loads it again from storage.
  */
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
@@ -14,6 +16,8 @@ export const COMPACT_EVERY_MS = 60_000;
 /** Loads, shares and unloads rooms. */
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The room each entry of `rooms` resolved to, once loaded. */
+  private readonly loaded = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactTimer: NodeJS.Timeout;
 
@@ -38,18 +42,44 @@ export class Rooms {
     }
     let room = this.rooms.get(name);
     if (!room) {
-      room = Room.load(name, this.storage, this.log, {
+      const loading = Room.load(name, this.storage, this.log, {
         refused: this.events.refused,
         changed: this.events.changed,
         empty: (r) => this.scheduleUnload(r),
+        failed: (r) => this.drop(r),
       }).then(async (r) => {
-        await this.events.loaded?.(r);
+        try {
+          await this.events.loaded?.(r);
+          if (r.dropped) throw new Error(`room ${name} failed while it was being loaded`);
+        } catch (err) {
+          this.log.error('room.loaded-hook-failed', { room: name, error: (err as Error).message });
+          await r.close().catch(() => undefined);
+          throw err;
+        }
+        if (this.rooms.get(name) === loading) this.loaded.set(name, r);
         return r;
       });
-      this.rooms.set(name, room);
-      room.catch(() => this.rooms.delete(name));
+      room = loading;
+      this.rooms.set(name, loading);
+      loading.catch(() => {
+        if (this.rooms.get(name) === loading) this.rooms.delete(name);
+      });
     }
     return room;
+  }
+
+  /** Forgets a room that failed (see `Room.serverChange`) and releases it without storing. */
+  private drop(room: Room): void {
+    if (this.loaded.get(room.name) === room) {
+      this.loaded.delete(room.name);
+      this.rooms.delete(room.name);
+      const timer = this.unloadTimers.get(room.name);
+      if (timer) clearTimeout(timer);
+      this.unloadTimers.delete(room.name);
+    }
+    room
+      .close()
+      .catch((err: Error) => this.log.error('room.unload-failed', { room: room.name, error: err.message }));
   }
 
   /**
@@ -71,11 +101,14 @@ export class Rooms {
   }
 
   private scheduleUnload(room: Room): void {
-    if (this.unloadTimers.has(room.name)) return;
+    if (this.loaded.get(room.name) !== room || this.unloadTimers.has(room.name)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
       if (room.size > 0) return;
-      this.rooms.delete(room.name);
+      if (this.loaded.get(room.name) === room) {
+        this.rooms.delete(room.name);
+        this.loaded.delete(room.name);
+      }
       room
         .close()
         .catch((err: Error) => this.log.error('room.unload-failed', { room: room.name, error: err.message }));
@@ -101,6 +134,7 @@ export class Rooms {
     this.unloadTimers.clear();
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
+    this.loaded.clear();
     await Promise.all(rooms.map(async (r) => (await r).close()));
   }
 }

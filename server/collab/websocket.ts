@@ -14,6 +14,11 @@ import type { Rooms } from './rooms.js';
 
 /** Largest amount of unsent data a connection may accumulate before it is dropped. */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/**
+ * How long a connection dropped for reading too slowly keeps its socket, so that the close frame
+ * (4508), queued behind the data it has not read, can still reach it; then it is terminated.
+ */
+export const SLOW_CONSUMER_GRACE_MS = 10_000;
 /** Interval between liveness pings; a connection silent for one interval is terminated. */
 export const PING_INTERVAL_MS = 30_000;
 /** Limits of a connection; the defaults suit production, tests shrink them. */
@@ -29,6 +34,12 @@ const DEFAULT_LIMITS: SocketLimits = {
 
 /** Sustained and burst message rates allowed per connection. */
 export const MESSAGE_RATE = { perSecond: 200, burst: 1_000 } as const;
+/**
+ * Sustained and burst bytes per second a connection may send (every frame is decoded, even one
+ * that will be refused). A co-facilitator's typing costs a few kilobytes a second; the burst
+ * lets a large paste or the changes made offline through.
+ */
+export const MESSAGE_BYTE_RATE = { perSecond: 512 * 1024, burst: 4 * 1024 * 1024 } as const;
 
 /** Outcome of authorising an upgrade request. */
 export type UpgradeDecision =
@@ -127,6 +138,7 @@ export function attachCollab(
     ext: boolean,
   ): Promise<void> {
     const bucket = new TokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
+    const bytes = new TokenBucket(MESSAGE_BYTE_RATE.perSecond, MESSAGE_BYTE_RATE.burst);
     let alive = true;
     const peer: Peer = {
       id: nextPeerId++,
@@ -136,8 +148,11 @@ export function attachCollab(
         if (ws.readyState !== WebSocket.OPEN) return;
         if (ws.bufferedAmount > maxBufferedBytes) {
           log.warn('collab.slow-consumer', { doc: docName, peer: identity.label });
+          // The close frame goes out behind the unread data; terminating at once would lose it
+          // (the client would see 1006). Nothing more is sent meanwhile (the socket is closing).
           ws.close(CloseCode.slowConsumer, 'send buffer overflow');
-          ws.terminate();
+          setTimeout(() => ws.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
+          queueMicrotask(() => room?.leave(peer));
           return;
         }
         ws.send(frame);
@@ -152,17 +167,18 @@ export function attachCollab(
     const early: Uint8Array[] = [];
     let room: Awaited<ReturnType<Rooms['open']>> | null = null;
     ws.on('message', (data, isBinary) => {
+      if (ws.readyState !== WebSocket.OPEN) return; // closing: nothing more is read
       if (!isBinary) {
         log.warn('collab.text-frame', { doc: docName, peer: identity.label });
         ws.close(CloseCode.unsupportedData, 'binary frames only');
         return;
       }
-      if (!bucket.take()) {
+      const frame = toBytes(data);
+      if (!bucket.take() || !bytes.take(frame.length)) {
         log.warn('collab.rate-limited', { doc: docName, peer: identity.label });
         ws.close(CloseCode.rateLimited, 'too many messages');
         return;
       }
-      const frame = toBytes(data);
       if (room) room.receive(peer, frame);
       else early.push(frame);
     });
@@ -192,7 +208,7 @@ export function attachCollab(
       for (const frame of early.splice(0)) loaded.receive(peer, frame);
     } catch (err) {
       log.error('collab.load-failed', { doc: docName, error: (err as Error).message });
-      ws.close(1011, 'document could not be loaded');
+      ws.close(CloseCode.internalError, 'document could not be loaded');
     }
   }
 

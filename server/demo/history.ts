@@ -300,15 +300,9 @@ export async function ensureDemoHistory(
   if ((await storage.readings.listSnapshots(DEMO_NEGOTIATION_ID)).length > 0) return false;
   const clock = new DemoClock('2022-03-17T13:00:00Z');
   const audit = new AuditLog(storage, log, clock.now);
-  const readings = new Readings(storage, server.rooms, audit, clock.now);
-  const commands = new ProposalCommands(
-    storage,
-    server.rooms,
-    new Publication(storage, server.rooms),
-    audit,
-    readings,
-    clock.now,
-  );
+  const publication = new Publication(storage, server.rooms);
+  const readings = new Readings({ storage, rooms: server.rooms, audit, publication, now: clock.now });
+  const commands = new ProposalCommands(storage, server.rooms, publication, audit, readings, clock.now);
   const member = async (personId: string): Promise<Membership> => {
     const person = (await storage.accounts.getPerson(personId))!;
     const participant = (await storage.accounts.getParticipant(DEMO_NEGOTIATION_ID, personId))!;

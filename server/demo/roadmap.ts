@@ -9,6 +9,7 @@ import { AuditLog } from '../accounts/audit.js';
 import type { RunningServer } from '../app.js';
 import { Inputs } from '../inputs/inputs.js';
 import type { Logger } from '../logger.js';
+import { Publication } from '../proposals/publication.js';
 import { Readings } from '../readings/readings.js';
 import { Roadmap } from '../roadmap/roadmap.js';
 import type { Storage } from '../storage/storage.js';
@@ -165,7 +166,13 @@ export async function ensureDemoRoadmap(
   const inputs = new Inputs(
     storage,
     server.rooms,
-    new Readings(storage, server.rooms, audit, now),
+    new Readings({
+      storage,
+      rooms: server.rooms,
+      audit,
+      publication: new Publication(storage, server.rooms),
+      now,
+    }),
     audit,
     now,
   );

@@ -5,9 +5,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
+import { DISPOSITIONS } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
-import { type Readings, readingLabel } from '../readings/readings.js';
+import { readingLabel } from '../readings/labels.js';
+import type { Readings } from '../readings/readings.js';
 import type { Records } from '../records/records.js';
 import type { SnapshotRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -17,6 +19,19 @@ import { parseBody } from './validate.js';
 const DeadlineBody = z.object({ deadline: z.iso.datetime({ offset: true }) }).strict();
 const VerifyQuery = z
   .object({ auditAt: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional() })
+  .strict();
+
+/** Body of "close a reading": a disposition for each of its open proposals, each named once. */
+export const CloseBody = z
+  .object({
+    dispositions: z
+      .array(z.object({ proposalId: z.string().min(1).max(64), disposition: z.enum(DISPOSITIONS) }).strict())
+      .max(10_000)
+      .refine((list) => new Set(list.map((d) => d.proposalId)).size === list.length, {
+        message: 'each proposal may be named only once',
+      })
+      .default([]),
+  })
   .strict();
 
 /** A snapshot without its Yjs state and canonical text, for lists. */
@@ -108,9 +123,15 @@ export function readingRoutes(
     res.json({ reading: await readings.extend(m, req.params.readingId, new Date(deadline)) });
   });
 
+  router.get('/negotiations/:id/readings/:readingId/undecided', async (req, res) => {
+    const m = await member(res, req.params.id);
+    res.json({ proposals: await readings.undecided(m, req.params.readingId) });
+  });
+
   router.post('/negotiations/:id/readings/:readingId/close', async (req, res) => {
     const m = await member(res, req.params.id);
-    const s = await readings.close(m, req.params.readingId);
+    const { dispositions } = parseBody(CloseBody, req.body);
+    const s = await readings.close(m, req.params.readingId, dispositions);
     res.json({ snapshot: snapshotMeta(s, new Map([[m.principal.person.id, m.principal.person.name]])) });
   });
 

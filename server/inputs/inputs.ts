@@ -35,7 +35,8 @@ import {
   submitAs,
 } from '../policies/ownership.js';
 import { authorize } from '../policies/policies.js';
-import { type Readings, readingLabel } from '../readings/readings.js';
+import { readingLabel } from '../readings/labels.js';
+import type { Readings } from '../readings/readings.js';
 import type { InputRecord, InputVersionRecord, QuestionRecord, ReadingRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import { checkText } from './text.js';

@@ -2,6 +2,7 @@
  * Proposal commands. Each one validates the caller's rights from the session (never from the
  * request), checks the paragraph and the proposal, commits to storage, then publishes.
  */
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import {
   AnchorResolver,
@@ -18,9 +19,9 @@ import { newId } from '../../shared/ids.js';
 import {
   PARAGRAPH_STATUSES,
   type ParagraphStatus,
-  PROPOSAL_STATUSES,
   type ProposalKind,
   paragraphOpen,
+  SETTABLE_STATUSES,
 } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { invisibleChange, normalizeText } from '../../shared/textValidation.js';
@@ -28,7 +29,7 @@ import { wordChanges } from '../../shared/wordDiff.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
-import { SerialQueue } from '../collab/serialQueue.js';
+
 import { textField } from '../http/validate.js';
 import {
   ownsProposal,
@@ -37,6 +38,7 @@ import {
   tablingDelegation,
 } from '../policies/ownership.js';
 import { authorize } from '../policies/policies.js';
+
 import type { Readings } from '../readings/readings.js';
 import type { ProposalContent, ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -67,8 +69,8 @@ export const TableBody = z.discriminatedUnion('kind', [
 
 /** Body of "edit my proposal". */
 export const EditBody = z.object({ text, baseText: z.string().max(MAX_PROPOSAL_TEXT).optional() }).strict();
-/** Body of "set a proposal's status". */
-export const StatusBody = z.object({ status: z.enum(PROPOSAL_STATUSES) }).strict();
+/** Body of "set a proposal's status" (carrying forward is decided only when a reading closes). */
+export const StatusBody = z.object({ status: z.enum(SETTABLE_STATUSES) }).strict();
 /** Body of "set a paragraph's status". */
 export const ParagraphStatusBody = z.object({ status: z.enum(PARAGRAPH_STATUSES) }).strict();
 
@@ -76,7 +78,6 @@ const EDITABLE: readonly ProposalRecord['status'][] = ['open'];
 
 /** The proposal commands of all negotiations. */
 export class ProposalCommands {
-  private readonly queues = new Map<string, SerialQueue>();
   /** Per negotiation, each paragraph's fingerprint at the last outdated check. */
   private readonly fingerprints = new Map<string, Map<string, string>>();
 
@@ -101,14 +102,12 @@ export class ProposalCommands {
     }
   }
 
-  /** Runs commands of one negotiation one at a time, so checks and writes cannot interleave. */
+  /**
+   * Runs commands of one negotiation one at a time, and never during a change of its readings
+   * (`Readings.serial`), so checks and writes cannot interleave.
+   */
   private serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
-    let q = this.queues.get(negotiationId);
-    if (!q) {
-      q = new SerialQueue();
-      this.queues.set(negotiationId, q);
-    }
-    return q.run(fn);
+    return this.readings.serial(negotiationId, fn);
   }
 
   /** Tables a proposal for the caller's delegation (or one of its groups). */
@@ -138,6 +137,7 @@ export class ProposalCommands {
         updatedAt: now,
         appliedAt: null,
         appliedBy: null,
+        carriedFrom: null,
       };
       await this.storage.proposals.insert(record);
       await this.audit.record('proposal.tabled', negotiationId, m, {
@@ -298,21 +298,9 @@ export class ProposalCommands {
           'Only amendments, alternative texts and new paragraphs can be applied to the text.',
         );
       }
-      const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) => {
-        const para = findParagraph(room.doc, p.pid);
-        if (!para)
-          throw new AppError(
-            'PARAGRAPH_NOT_FOUND',
-            'The paragraph of this proposal is no longer in the text.',
-          );
-        const ranges = p.kind === 'amend' ? resolveChanges(room.doc, p.pid, p.content.changes) : [];
-        if (!ranges)
-          throw new AppError(
-            'PROPOSAL_OUTDATED',
-            'The words this amendment targets have changed; it cannot be applied as it stands.',
-          );
-        return room.serverChange(() => applyToParagraph(para.element, p, ranges));
-      });
+      const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) =>
+        room.serverChange((doc) => applyProposal(doc, p)),
+      );
       const at = this.stamp();
       const updated = await this.storage.proposals.update(id, {
         status: 'incorporated',
@@ -447,6 +435,27 @@ export class ProposalCommands {
       };
     });
   }
+}
+
+/**
+ * Applies an amendment, alternative or new paragraph to the text of `doc`. Refuses, changing
+ * nothing, when its paragraph is gone (PARAGRAPH_NOT_FOUND) or the words it targets changed
+ * (PROPOSAL_OUTDATED).
+ */
+export function applyProposal(doc: Y.Doc, p: ProposalRecord): void {
+  const para = findParagraph(doc, p.pid);
+  if (!para)
+    throw new AppError('PARAGRAPH_NOT_FOUND', 'The paragraph of this proposal is no longer in the text.', {
+      proposalIds: [p.id],
+    });
+  const ranges = p.kind === 'amend' ? resolveChanges(doc, p.pid, p.content.changes) : [];
+  if (!ranges)
+    throw new AppError(
+      'PROPOSAL_OUTDATED',
+      'The words this amendment targets have changed; it cannot be applied as it stands.',
+      { proposalIds: [p.id] },
+    );
+  applyToParagraph(para.element, p, ranges);
 }
 
 function applyToParagraph(

@@ -1,10 +1,21 @@
 /**
- * The read-only proposals document of a negotiation: the server writes every proposal's view and
- * every paragraph status into it; clients sync it like any Yjs document but can never write.
- * It is a projection of the proposal tables, reconciled with them whenever it is loaded.
+ * The read-only proposals document of a negotiation: the server writes every proposal's view,
+ * every paragraph status and where the negotiation stands (with notices of what changed) into
+ * it; clients sync it like any Yjs document but can never write. It is a projection of the
+ * tables, reconciled with them whenever it is loaded.
  */
 import type * as Y from 'yjs';
 import { encodeLiveView } from '../../shared/liveView.js';
+import {
+  encodeNotice,
+  type LiveReading,
+  MAX_NOTICES,
+  NEGOTIATION_MAP,
+  type NegotiationState,
+  NOTICES_ARRAY,
+  type Notice,
+  negotiationState,
+} from '../../shared/negotiationState.js';
 import {
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatusView,
@@ -30,7 +41,13 @@ function setView(map: Y.Map<unknown>, view: ProposalView): void {
   if (map.get(view.id) !== value) map.set(view.id, value);
 }
 
-/** Writes proposals and paragraph statuses into the read-only document. */
+/** Sets the negotiation map to `state`, key by key, leaving unchanged keys alone. */
+function writeState(doc: Y.Doc, state: NegotiationState): void {
+  const map = doc.getMap<unknown>(NEGOTIATION_MAP);
+  for (const [key, value] of Object.entries(state)) setIfChanged(map, key, value);
+}
+
+/** Writes proposals, paragraph statuses and the negotiation's state into the read-only document. */
 export class Publication {
   constructor(
     private readonly storage: Storage,
@@ -72,11 +89,55 @@ export class Publication {
     );
   }
 
+  /** Where the negotiation stands, built from storage. */
+  async state(negotiationId: string): Promise<NegotiationState> {
+    const [readings, snapshots] = await Promise.all([
+      this.storage.readings.listReadings(negotiationId),
+      this.storage.readings.listSnapshots(negotiationId),
+    ]);
+    const revisions = snapshots
+      .filter((s) => s.kind === 'revision')
+      .map((s) => ({ id: s.id, label: s.label, takenAt: s.takenAt }));
+    const labels = new Map(revisions.map((r) => [r.id, r.label]));
+    return negotiationState(
+      readings.map(
+        (r): LiveReading => ({
+          id: r.id,
+          number: r.number,
+          revisionId: r.revisionId,
+          revisionLabel: labels.get(r.revisionId) ?? '',
+          openedAt: r.openedAt,
+          deadline: r.deadline,
+          closedAt: r.closedAt,
+        }),
+      ),
+      revisions,
+    );
+  }
+
+  /**
+   * Publishes where the negotiation stands now and, with it, a notice of what the co-facilitators
+   * just did; only the latest `MAX_NOTICES` notices are kept.
+   */
+  async announce(negotiationId: string, notice: Notice): Promise<void> {
+    const state = await this.state(negotiationId);
+    await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
+      room.serverChange((doc) => {
+        writeState(doc, state);
+        const notices = doc.getArray<string>(NOTICES_ARRAY);
+        notices.push([encodeNotice(notice)]);
+        if (notices.length > MAX_NOTICES) notices.delete(0, notices.length - MAX_NOTICES);
+      }),
+    );
+  }
+
   /** Brings a freshly loaded proposals document in line with storage (after a crash, say). */
   async reconcile(room: Room, negotiationId: string): Promise<void> {
     const views = await this.views(negotiationId);
     const statuses = await this.storage.proposals.paragraphStatuses(negotiationId);
+    const state = await this.state(negotiationId);
     await room.serverChange((doc) => {
+      writeState(doc, state);
       const map = doc.getMap(PROPOSALS_MAP);
       const ids = new Set(views.map((v) => v.id));
       for (const key of [...map.keys()]) if (!ids.has(key)) map.delete(key);

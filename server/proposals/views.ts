@@ -43,5 +43,6 @@ export function proposalView(p: ProposalRecord, supports: readonly SupportRecord
     reservation: p.content.reservation,
     byFacilitators: p.delegation === FACILITATORS,
     appliedAt: p.appliedAt,
+    ...(p.carriedFrom ? { carriedFrom: p.carriedFrom } : {}),
   };
 }

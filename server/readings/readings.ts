@@ -1,53 +1,82 @@
 /**
  * Revisions and readings: circulating a revision (a snapshot of the base text), opening a reading
- * on it with a deadline for proposals, extending the deadline, closing the reading (a snapshot of
- * the text and every proposal of the reading). Verifying the records is server/records/.
+ * on the latest revision with a deadline for proposals (once per revision, taking in the
+ * proposals carried forward), extending the deadline, closing the reading once every open
+ * proposal of it is decided (a snapshot of the text and every proposal of the reading). Every
+ * change is announced in the proposals document. Verifying the records is server/records/.
  */
 import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import type { Notice, NoticeContent } from '../../shared/negotiationState.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../shared/snapshot.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
+import { SerialQueue } from '../collab/serialQueue.js';
 import { authorize } from '../policies/policies.js';
-import type { ReadingRecord, SnapshotRecord } from '../storage/records.js';
-import type { Storage } from '../storage/storage.js';
+import { applyProposal } from '../proposals/commands.js';
+import type { Publication } from '../proposals/publication.js';
+import type { ProposalRecord, ReadingRecord, SnapshotRecord } from '../storage/records.js';
+import type { CarriedProposal, Storage } from '../storage/storage.js';
+import {
+  checkApplicable,
+  closingPlan,
+  type DispositionChoice,
+  decidedProposals,
+  reanchored,
+  type UndecidedProposal,
+  undecidedProposals,
+} from './closing.js';
 import { closureOf, GENESIS_HASH, SNAPSHOT_HASH_FORMAT, snapshotHashV2 } from './hashChain.js';
+import { readingLabel, revisionLabel } from './labels.js';
 import { snapshotOf } from './snapshotOf.js';
 
-const ORDINALS = [
-  'First',
-  'Second',
-  'Third',
-  'Fourth',
-  'Fifth',
-  'Sixth',
-  'Seventh',
-  'Eighth',
-  'Ninth',
-  'Tenth',
-];
-
-/** "First reading", "Second reading" … */
-export function readingLabel(n: number): string {
-  return `${ORDINALS[n - 1] ?? `${n}th`} reading`;
+/** What the readings service works with. */
+export interface ReadingsOptions {
+  storage: Storage;
+  rooms: Rooms;
+  audit: AuditLog;
+  /** Where changes are announced to everyone. */
+  publication: Publication;
+  /** The clock; injectable for the demo's history and for tests. */
+  now?: () => Date;
 }
 
-/** "Zero draft" for the first revision, then "Rev.1", "Rev.2" … */
-export function revisionLabel(previousRevisions: number): string {
-  return previousRevisions === 0 ? 'Zero draft' : `Rev.${previousRevisions}`;
-}
+/** Selects, from all the negotiation's proposals, those a snapshot records. */
+type ProposalSelection = (all: readonly ProposalRecord[]) => readonly ProposalRecord[];
 
-/** The readings service. `now` is injectable for the demo's history and for tests. */
+/** The readings service. */
 export class Readings {
-  constructor(
-    private readonly storage: Storage,
-    private readonly rooms: Rooms,
-    private readonly audit: AuditLog,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly storage: Storage;
+  private readonly rooms: Rooms;
+  private readonly audit: AuditLog;
+  private readonly publication: Publication;
+  private readonly now: () => Date;
+  private readonly queues = new Map<string, SerialQueue>();
+
+  constructor(opts: ReadingsOptions) {
+    this.storage = opts.storage;
+    this.rooms = opts.rooms;
+    this.audit = opts.audit;
+    this.publication = opts.publication;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /**
+   * Runs changes to one negotiation's readings and proposals one at a time (the proposal
+   * commands run through here too), so that no proposal is tabled or decided while a reading
+   * opens or closes, and checks and writes never interleave.
+   */
+  serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
+    let q = this.queues.get(negotiationId);
+    if (!q) {
+      q = new SerialQueue();
+      this.queues.set(negotiationId, q);
+    }
+    return q.run(fn);
+  }
 
   /** The open reading of a negotiation, if any. */
   async openReading(negotiationId: string): Promise<ReadingRecord | undefined> {
@@ -100,102 +129,221 @@ export class Readings {
   async circulate(m: Membership): Promise<SnapshotRecord> {
     authorize(m, 'revision.circulate');
     const negotiationId = m.participant.negotiationId;
-    if (await this.openReading(negotiationId))
-      throw new AppError('READING_OPEN', 'Close the open reading before circulating a revision.');
-    const revisions = (await this.storage.readings.listSnapshots(negotiationId)).filter(
-      (s) => s.kind === 'revision',
-    ).length;
-    const snapshot = await this.take(
-      negotiationId,
-      'revision',
-      revisionLabel(revisions),
-      m.principal.person.id,
-      false,
-    );
-    await this.storage.readings.addSnapshot(snapshot);
-    await this.audit.record('revision.circulated', negotiationId, m, {
-      snapshotId: snapshot.id,
-      label: snapshot.label,
-      hash: snapshot.hash,
+    return this.serial(negotiationId, async () => {
+      if (await this.openReading(negotiationId))
+        throw new AppError('READING_OPEN', 'Close the open reading before circulating a revision.');
+      const revisions = (await this.storage.readings.listSnapshots(negotiationId)).filter(
+        (s) => s.kind === 'revision',
+      ).length;
+      const snapshot = await this.take(
+        negotiationId,
+        'revision',
+        revisionLabel(revisions),
+        m.principal.person.id,
+        () => [],
+      );
+      await this.storage.readings.addSnapshot(snapshot);
+      await this.audit.record('revision.circulated', negotiationId, m, {
+        snapshotId: snapshot.id,
+        label: snapshot.label,
+        hash: snapshot.hash,
+      });
+      await this.announce(negotiationId, { kind: 'revision-circulated', revisionLabel: snapshot.label });
+      return snapshot;
     });
-    return snapshot;
   }
 
-  /** Co-facilitators: opens the next reading on the latest revision, with a deadline for proposals. */
+  /**
+   * Co-facilitators: opens the next reading on the latest revision, with a deadline for
+   * proposals. One reading per revision: once a reading was held on it, the next step is a new
+   * revision. The proposals carried forward from the last reading move into this one, open again,
+   * and are checked against the text as it is now (outdated when the words they target changed).
+   */
   async open(m: Membership, deadline: Date): Promise<ReadingRecord> {
     authorize(m, 'reading.open');
     const negotiationId = m.participant.negotiationId;
-    if (await this.openReading(negotiationId))
-      throw new AppError('READING_OPEN', 'A reading is already open.');
-    const revision = (await this.storage.readings.listSnapshots(negotiationId))
-      .filter((s) => s.kind === 'revision')
-      .at(-1);
-    if (!revision)
-      throw new AppError('NO_REVISION', 'Circulate a revision (the zero draft) before opening a reading.');
-    if (deadline <= this.now()) throw new AppError('INVALID_DEADLINE', 'The deadline must be in the future.');
-    const readings = await this.storage.readings.listReadings(negotiationId);
-    const reading: ReadingRecord = {
-      id: newId(),
-      negotiationId,
-      number: readings.length + 1,
-      revisionId: revision.id,
-      openedAt: this.now().toISOString(),
-      openedBy: m.principal.person.id,
-      deadline: deadline.toISOString(),
-      closedAt: null,
-      closedBy: null,
-      snapshotId: null,
-    };
-    await this.storage.readings.createReading(reading);
-    await this.audit.record('reading.opened', negotiationId, m, {
-      readingId: reading.id,
-      number: reading.number,
-      deadline: reading.deadline,
+    return this.serial(negotiationId, async () => {
+      if (await this.openReading(negotiationId))
+        throw new AppError('READING_OPEN', 'A reading is already open.');
+      const revision = (await this.storage.readings.listSnapshots(negotiationId))
+        .filter((s) => s.kind === 'revision')
+        .at(-1);
+      if (!revision)
+        throw new AppError('NO_REVISION', 'Circulate a revision (the zero draft) before opening a reading.');
+      const readings = await this.storage.readings.listReadings(negotiationId);
+      const held = readings.find((r) => r.revisionId === revision.id);
+      if (held)
+        throw new AppError(
+          'REVISION_ALREADY_READ',
+          `The ${readingLabel(held.number).toLowerCase()} was held on ${revision.label}. Circulate the next revision before opening another reading.`,
+          { revisionId: revision.id, readingId: held.id },
+        );
+      if (deadline <= this.now())
+        throw new AppError('INVALID_DEADLINE', 'The deadline must be in the future.');
+      const reading: ReadingRecord = {
+        id: newId(),
+        negotiationId,
+        number: readings.length + 1,
+        revisionId: revision.id,
+        openedAt: this.now().toISOString(),
+        openedBy: m.principal.person.id,
+        deadline: deadline.toISOString(),
+        closedAt: null,
+        closedBy: null,
+        snapshotId: null,
+      };
+      const carried = await this.carriedForward(negotiationId);
+      await this.storage.readings.createReading(reading, carried);
+      await this.audit.record('reading.opened', negotiationId, m, {
+        readingId: reading.id,
+        number: reading.number,
+        deadline: reading.deadline,
+        carried: carried.map((c) => c.proposalId),
+      });
+      if (carried.length > 0)
+        await this.publication.publish(
+          negotiationId,
+          carried.map((c) => c.proposalId),
+        );
+      await this.announce(negotiationId, {
+        kind: 'reading-opened',
+        readingNumber: reading.number,
+        revisionLabel: revision.label,
+        deadline: reading.deadline,
+        carried: carried.length,
+      });
+      return reading;
     });
-    return reading;
+  }
+
+  /** The proposals carried forward, with their anchors checked against the text as it is now. */
+  private async carriedForward(negotiationId: string): Promise<CarriedProposal[]> {
+    const carried = (await this.storage.proposals.list(negotiationId)).filter(
+      (p) => p.status === 'carried-forward',
+    );
+    if (carried.length === 0) return [];
+    return this.rooms.withRoom(draftDocName(negotiationId), (room) => reanchored(room.doc, carried));
   }
 
   /** Co-facilitators: moves the deadline of an open reading. */
   async extend(m: Membership, readingId: string, deadline: Date): Promise<ReadingRecord> {
     authorize(m, 'reading.extend');
-    const reading = await this.reading(m.participant.negotiationId, readingId);
-    if (reading.closedAt)
-      throw new AppError('READING_CLOSED', 'This reading is closed; its record cannot change.');
-    if (deadline <= this.now())
-      throw new AppError('INVALID_DEADLINE', 'The new deadline must be in the future.');
-    await this.storage.readings.setDeadline(reading.id, deadline.toISOString());
-    await this.audit.record('reading.deadline', reading.negotiationId, m, {
-      readingId,
-      deadline: deadline.toISOString(),
+    return this.serial(m.participant.negotiationId, async () => {
+      const reading = await this.reading(m.participant.negotiationId, readingId);
+      if (reading.closedAt)
+        throw new AppError('READING_CLOSED', 'This reading is closed; its record cannot change.');
+      if (deadline <= this.now())
+        throw new AppError('INVALID_DEADLINE', 'The new deadline must be in the future.');
+      await this.storage.readings.setDeadline(reading.id, deadline.toISOString());
+      await this.audit.record('reading.deadline', reading.negotiationId, m, {
+        readingId,
+        deadline: deadline.toISOString(),
+      });
+      await this.announce(reading.negotiationId, {
+        kind: 'deadline-extended',
+        readingNumber: reading.number,
+        deadline: deadline.toISOString(),
+      });
+      return { ...reading, deadline: deadline.toISOString() };
     });
-    return { ...reading, deadline: deadline.toISOString() };
   }
 
-  /** Co-facilitators: closes a reading, freezing the text and its proposals in a snapshot. */
-  async close(m: Membership, readingId: string): Promise<SnapshotRecord> {
+  /** Co-facilitators: the open proposals of a reading, which closing it must decide. */
+  async undecided(m: Membership, readingId: string): Promise<UndecidedProposal[]> {
     authorize(m, 'reading.close');
     const reading = await this.reading(m.participant.negotiationId, readingId);
-    if (reading.closedAt) throw new AppError('READING_CLOSED', 'This reading is already closed.');
-    const snapshot = await this.take(
-      reading.negotiationId,
-      'reading',
-      readingLabel(reading.number),
-      m.principal.person.id,
-      reading.id,
-      reading,
+    const open = (await this.storage.proposals.list(reading.negotiationId)).filter(
+      (p) => p.readingId === reading.id && p.status === 'open',
     );
-    await this.storage.readings.closeReading(reading.id, snapshot.takenAt, m.principal.person.id, snapshot);
-    await this.audit.record('reading.closed', reading.negotiationId, m, {
-      readingId,
-      snapshotId: snapshot.id,
-      hash: snapshot.hash,
+    return this.rooms.withRoom(draftDocName(reading.negotiationId), (room) =>
+      undecidedProposals(room.doc, open),
+    );
+  }
+
+  /**
+   * Co-facilitators: closes a reading, deciding each of its open proposals as `choices` say
+   * (every one must be decided), then freezing the text and the reading's proposals, each with
+   * its outcome, in a snapshot. Incorporated amendments, alternatives and new paragraphs are
+   * first applied to the text one by one, each marked incorporated as it is (after checking on a
+   * copy of the text that all of them apply); the other decisions, the snapshot and the closure
+   * are then stored in one transaction.
+   */
+  async close(
+    m: Membership,
+    readingId: string,
+    choices: readonly DispositionChoice[] = [],
+  ): Promise<SnapshotRecord> {
+    authorize(m, 'reading.close');
+    const negotiationId = m.participant.negotiationId;
+    return this.serial(negotiationId, async () => {
+      const reading = await this.reading(negotiationId, readingId);
+      if (reading.closedAt) throw new AppError('READING_CLOSED', 'This reading is already closed.');
+      const ofReading = (await this.storage.proposals.list(negotiationId)).filter(
+        (p) => p.readingId === reading.id,
+      );
+      const plan = closingPlan(ofReading, choices);
+      await this.rooms.withRoom(draftDocName(negotiationId), (room) => checkApplicable(room.doc, plan.apply));
+      const by = m.principal.person.id;
+      for (const p of plan.apply) await this.incorporate(m, p);
+      const takenAt = this.now().toISOString();
+      const snapshot = await this.take(
+        negotiationId,
+        'reading',
+        readingLabel(reading.number),
+        by,
+        (all) => decidedProposals(all, reading.id, plan, takenAt),
+        takenAt,
+        reading,
+      );
+      await this.storage.readings.closeReading(reading.id, takenAt, by, snapshot, plan.decisions);
+      await this.audit.record('reading.closed', negotiationId, m, {
+        readingId,
+        snapshotId: snapshot.id,
+        hash: snapshot.hash,
+        ...plan.counts,
+      });
+      const ids = [...plan.apply.map((p) => p.id), ...plan.decisions.map((d) => d.proposalId)];
+      if (ids.length > 0) await this.publication.publish(negotiationId, ids);
+      await this.announce(negotiationId, {
+        kind: 'reading-closed',
+        readingNumber: reading.number,
+        ...plan.counts,
+      });
+      return snapshot;
     });
-    return snapshot;
+  }
+
+  /** Applies a proposal to the text and marks it incorporated, as the co-facilitators' "apply" does. */
+  private async incorporate(m: Membership, p: ProposalRecord): Promise<void> {
+    const update = await this.rooms.withRoom(draftDocName(p.negotiationId), (room) =>
+      room.serverChange((doc) => applyProposal(doc, p)),
+    );
+    const at = this.now().toISOString();
+    await this.storage.proposals.update(p.id, {
+      status: 'incorporated',
+      applied: { at, by: m.principal.person.id, update },
+      at,
+      personId: m.principal.person.id,
+    });
+    await this.audit.record('proposal.applied', p.negotiationId, m, {
+      proposalId: p.id,
+      pid: p.pid,
+      closing: p.readingId,
+    });
+  }
+
+  /** Publishes where the negotiation stands with a notice of what just happened. */
+  private announce(negotiationId: string, notice: NoticeContent): Promise<void> {
+    return this.publication.announce(negotiationId, {
+      ...notice,
+      id: newId(),
+      at: this.now().toISOString(),
+    } as Notice);
   }
 
   /** The canonical snapshot of the live text and all current proposals (not stored). */
   async live(negotiationId: string): Promise<CanonicalSnapshot> {
-    return this.canonical(negotiationId, 'live', 'Live text', this.now().toISOString(), true);
+    return this.canonical(negotiationId, 'live', 'Live text', this.now().toISOString(), (all) => all);
   }
 
   private async reading(negotiationId: string, id: string): Promise<ReadingRecord> {
@@ -204,13 +352,13 @@ export class Readings {
     return r;
   }
 
-  /** Builds a canonical snapshot; `proposalsOf` selects all proposals (true), none (false) or one reading's. */
+  /** Builds a canonical snapshot with the proposals `select` picks (and may show as decided). */
   private async canonical(
     negotiationId: string,
     kind: SnapshotKind,
     label: string,
     takenAt: string,
-    proposalsOf: boolean | string,
+    select: ProposalSelection,
     doc?: Y.Doc,
   ) {
     const [all, supports, statuses] = await Promise.all([
@@ -218,33 +366,30 @@ export class Readings {
       this.storage.proposals.supports(negotiationId),
       this.storage.proposals.paragraphStatuses(negotiationId),
     ]);
-    const proposals =
-      proposalsOf === true
-        ? all
-        : proposalsOf === false
-          ? []
-          : all.filter((p) => p.readingId === proposalsOf);
+    const proposals = select(all);
     const build = (d: Y.Doc) =>
       snapshotOf({ negotiationId, kind, label, takenAt, doc: d, proposals, supports, statuses });
     if (doc) return build(doc);
     return this.rooms.withRoom(draftDocName(negotiationId), (room) => build(room.doc));
   }
 
+  /**
+   * Takes a snapshot of the text and the proposals `select` picks, at `takenAt`; a reading's
+   * closing snapshot (`closing`) has a hash that covers the closure too: who closed it and when.
+   */
   private async take(
     negotiationId: string,
     kind: 'revision' | 'reading',
     label: string,
     by: string,
-    proposalsOf: boolean | string,
+    select: ProposalSelection,
+    takenAt = this.now().toISOString(),
     closing?: ReadingRecord,
   ): Promise<SnapshotRecord> {
     const previous = (await this.storage.readings.listSnapshots(negotiationId)).at(-1);
-    const takenAt = this.now().toISOString();
     const { state, canonical } = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => ({
       state: Y.encodeStateAsUpdate(room.doc),
-      canonical: canonicalJson(
-        await this.canonical(negotiationId, kind, label, takenAt, proposalsOf, room.doc),
-      ),
+      canonical: canonicalJson(await this.canonical(negotiationId, kind, label, takenAt, select, room.doc)),
     }));
     const record = {
       id: newId(),
@@ -258,7 +403,6 @@ export class Readings {
       canonical,
       prevHash: previous?.hash ?? GENESIS_HASH,
     };
-    // A closing snapshot's hash covers the reading's closure: who closed it and when.
     const closure = closing
       ? closureOf({ ...closing, closedAt: takenAt, closedBy: by, snapshotId: record.id })
       : null;

@@ -16,7 +16,7 @@ import {
 } from '../../shared/roadmap.js';
 import { writableDeep } from '../../shared/textValidation.js';
 import { addDays, mondayOf } from '../../shared/time.js';
-import { readingLabel } from '../readings/readings.js';
+import { readingLabel } from '../readings/labels.js';
 
 const FORMATS: Record<RoadmapFormat, string> = {
   virtual: 'Virtual',

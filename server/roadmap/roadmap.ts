@@ -26,7 +26,7 @@ import type { AuditLog } from '../accounts/audit.js';
 import { hashToken, newToken } from '../accounts/tokens.js';
 import { textField } from '../http/validate.js';
 import { authorize } from '../policies/policies.js';
-import { readingLabel } from '../readings/readings.js';
+import { readingLabel } from '../readings/labels.js';
 import type { RoadmapEntryRecord } from '../storage/records.js';
 import type { NegotiationRecord, Storage } from '../storage/storage.js';
 

@@ -242,6 +242,8 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
      PRIMARY KEY (negotiation_id, person_id)
    );`,
   signedChains,
+  // A proposal carried forward from one reading into the next records the reading it came from.
+  `ALTER TABLE proposals ADD COLUMN carried_from TEXT REFERENCES readings (id);`,
 ];
 
 /** The schema version from which snapshots are hashed with format 2 and chain heads are signed. */

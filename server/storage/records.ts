@@ -93,6 +93,8 @@ export interface ProposalRecord {
   updatedAt: string;
   appliedAt: string | null;
   appliedBy: string | null;
+  /** The reading it was carried forward from into `readingId`, if it was. */
+  carriedFrom: string | null;
 }
 
 /** A delegation's support of a proposal. */

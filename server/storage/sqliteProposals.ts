@@ -12,7 +12,8 @@ import type { ProposalPatch, ProposalStore } from './storage.js';
 
 const COLUMNS = `id, negotiation_id AS negotiationId, pid, kind, delegation, tabled_by AS tabledBy,
   person_id AS personId, person_name AS personName, reading_id AS readingId, status, outdated, version,
-  content, created_at AS createdAt, updated_at AS updatedAt, applied_at AS appliedAt, applied_by AS appliedBy`;
+  content, created_at AS createdAt, updated_at AS updatedAt, applied_at AS appliedAt, applied_by AS appliedBy,
+  carried_from AS carriedFrom`;
 
 type Row = Omit<ProposalRecord, 'outdated' | 'content'> & { outdated: number; content: string };
 
@@ -33,8 +34,8 @@ export class SqliteProposals implements ProposalStore {
     this.db.transaction(() => {
       this.prepare(
         `INSERT INTO proposals (id, negotiation_id, pid, kind, delegation, tabled_by, person_id, person_name,
-             reading_id, status, outdated, version, content, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             reading_id, status, outdated, version, content, created_at, updated_at, carried_from)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         p.id,
         p.negotiationId,
@@ -51,6 +52,7 @@ export class SqliteProposals implements ProposalStore {
         JSON.stringify(p.content),
         p.createdAt,
         p.updatedAt,
+        p.carriedFrom,
       );
       this.insertVersion(p.id, p.version, p.content, p.createdAt, p.personId);
     })();

@@ -3,10 +3,11 @@
  * triggers that refuse UPDATE and DELETE (`sqliteGuards.ts`); every snapshot is appended together
  * with the sealing of its chain's head (`sqliteChains.ts`).
  */
+import type Database from 'better-sqlite3';
 import type { ReadingRecord, SnapshotRecord } from './records.js';
 import type { SqliteChains } from './sqliteChains.js';
 import type { Prepare } from './statements.js';
-import type { ReadingStore } from './storage.js';
+import type { CarriedProposal, ProposalDecision, ReadingStore } from './storage.js';
 
 const SNAPSHOT = `id, negotiation_id AS negotiationId, seq, kind, label, taken_at AS takenAt, taken_by AS takenBy,
   yjs_state AS yjsState, canonical, prev_hash AS prevHash, hash, hash_format AS hashFormat`;
@@ -21,6 +22,7 @@ const toSnapshot = (r: SnapshotRecord & { yjsState: Buffer }): SnapshotRecord =>
 /** Readings and snapshots on SQLite. */
 export class SqliteReadings implements ReadingStore {
   constructor(
+    private readonly db: Database.Database,
     private readonly prepare: Prepare,
     private readonly chains: SqliteChains,
   ) {}
@@ -71,7 +73,21 @@ export class SqliteReadings implements ReadingStore {
     ).map(toSnapshot);
   }
 
-  async createReading(r: ReadingRecord): Promise<void> {
+  async createReading(r: ReadingRecord, carried: readonly CarriedProposal[] = []): Promise<void> {
+    this.db.transaction(() => {
+      this.insertReading(r);
+      const carry = this.prepare(
+        `UPDATE proposals SET status = 'open', carried_from = reading_id, reading_id = ?, outdated = ?, updated_at = ?
+           WHERE id = ? AND negotiation_id = ? AND status = 'carried-forward'`,
+      );
+      for (const c of carried) {
+        const done = carry.run(r.id, c.outdated ? 1 : 0, r.openedAt, c.proposalId, r.negotiationId);
+        if (done.changes === 0) throw new Error(`proposal ${c.proposalId} is not carried forward`);
+      }
+    })();
+  }
+
+  private insertReading(r: ReadingRecord): void {
     this.prepare(
       `INSERT INTO readings (id, negotiation_id, number, revision_id, opened_at, opened_by, deadline, closed_at, closed_by, snapshot_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -108,8 +124,21 @@ export class SqliteReadings implements ReadingStore {
     this.prepare('UPDATE readings SET deadline = ? WHERE id = ? AND closed_at IS NULL').run(deadline, id);
   }
 
-  async closeReading(id: string, at: string, by: string, snapshot: SnapshotRecord): Promise<void> {
+  async closeReading(
+    id: string,
+    at: string,
+    by: string,
+    snapshot: SnapshotRecord,
+    decisions: readonly ProposalDecision[] = [],
+  ): Promise<void> {
     this.chains.appendSealed(snapshot.negotiationId, () => {
+      const decide = this.prepare(
+        `UPDATE proposals SET status = ?, updated_at = ? WHERE id = ? AND reading_id = ? AND status = 'open'`,
+      );
+      for (const d of decisions) {
+        if (decide.run(d.status, at, d.proposalId, id).changes === 0)
+          throw new Error(`proposal ${d.proposalId} is not open in reading ${id}`);
+      }
       this.insertSnapshot(snapshot);
       const done = this.prepare(
         'UPDATE readings SET closed_at = ?, closed_by = ?, snapshot_id = ? WHERE id = ? AND closed_at IS NULL',

@@ -1,6 +1,7 @@
 /** The contract every `Storage` implementation must pass; run it from the implementation's test. */
 import { describe, expect, it } from 'vitest';
 import { consultationContract } from './consultation.contract.js';
+import { readingsContract } from './readings.contract.js';
 import type { ProposalRecord } from './records.js';
 import type { Storage } from './storage.js';
 import { visitsContract } from './visits.contract.js';
@@ -70,6 +71,7 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
         updatedAt: 'x',
         appliedAt: null,
         appliedBy: null,
+        carriedFrom: null,
         ...over,
       });
       await s.proposals.insert(proposal('a1', {}));
@@ -130,6 +132,7 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
     });
 
     consultationContract(make);
+    readingsContract(make);
     visitsContract(make);
   });
 }

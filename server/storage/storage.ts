@@ -3,6 +3,7 @@
  * implementation and `storage.contract.ts` the test suite every implementation must pass.
  */
 
+import type { ProposalStatus } from '../../shared/proposals.js';
 import type {
   AuditRecord,
   CalendarFeedRecord,
@@ -96,6 +97,18 @@ export interface ProposalStore {
   paragraphStatuses(negotiationId: string): Promise<ParagraphStatusRecord[]>;
 }
 
+/** A decision on an open proposal, taken as its reading closes. */
+export interface ProposalDecision {
+  proposalId: string;
+  status: ProposalStatus;
+}
+
+/** A proposal carried forward into a reading as it opens, with its anchors checked on the text then. */
+export interface CarriedProposal {
+  proposalId: string;
+  outdated: boolean;
+}
+
 /** Snapshots (append-only, refused updates) and readings. */
 export interface ReadingStore {
   /** Appends a snapshot; fails if its `seq` is taken. */
@@ -103,12 +116,27 @@ export interface ReadingStore {
   getSnapshot(id: string): Promise<SnapshotRecord | undefined>;
   /** Snapshots of a negotiation in `seq` order (with their Yjs state only when asked). */
   listSnapshots(negotiationId: string): Promise<SnapshotRecord[]>;
-  createReading(reading: ReadingRecord): Promise<void>;
+  /**
+   * Opens a reading and moves the proposals carried forward into it, atomically: each is open
+   * again, in the new reading, and records the reading it came from in `carriedFrom`. Fails,
+   * changing nothing, when one of them is not carried forward.
+   */
+  createReading(reading: ReadingRecord, carried?: readonly CarriedProposal[]): Promise<void>;
   getReading(id: string): Promise<ReadingRecord | undefined>;
   listReadings(negotiationId: string): Promise<ReadingRecord[]>;
   setDeadline(id: string, deadline: string): Promise<void>;
-  /** Closes an open reading and stores its closing snapshot, atomically. */
-  closeReading(id: string, at: string, by: string, snapshot: SnapshotRecord): Promise<void>;
+  /**
+   * Decides the reading's open proposals (`decisions`), stores its closing snapshot and closes it,
+   * atomically. Fails, changing nothing, when the reading is not open or a decided proposal is not
+   * open in it.
+   */
+  closeReading(
+    id: string,
+    at: string,
+    by: string,
+    snapshot: SnapshotRecord,
+    decisions?: readonly ProposalDecision[],
+  ): Promise<void>;
 }
 
 /** Roadmap entries and calendar subscriptions. */

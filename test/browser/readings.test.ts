@@ -87,10 +87,25 @@ describe('readings, revisions and comparison', () => {
     expect(await page.getByTestId('timeline').innerText()).toContain('12 Incorporated');
     await screenshot(page, 'readings-timeline-open');
 
+    // Closing decides each proposal still open: Pakistan's alternative (for the G77) and the
+    // United Kingdom's deletion are carried forward to the next reading.
     await page.getByRole('button', { name: 'Close reading' }).click();
-    expect(await page.getByRole('dialog').innerText()).toContain('freezes a permanent record');
-    await confirmDialog(page, 'Close reading');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('list', { name: 'Open proposals' }).waitFor({ timeout: 10_000 });
+    expect(await dialog.innerText()).toContain('freezes a permanent record');
+    expect(await dialog.getByRole('listitem').count()).toBe(2);
+    await dialog.getByRole('button', { name: 'Close reading' }).click();
+    await dialog.getByRole('alert').getByText('2 proposals are still undecided').waitFor({ timeout: 5_000 });
+    await dialog.getByRole('button', { name: 'Carry all forward' }).click();
+    expect(await dialog.getByTestId('close-tally').innerText()).toBe(
+      '0 to incorporate, 0 to set aside, 2 to carry forward.',
+    );
+    await screenshot(page, 'readings-close-dialog');
+    await dialog.getByRole('button', { name: 'Close reading' }).click();
     await page.getByTestId('reading-notice').getByText('Second reading closed.').waitFor({ timeout: 10_000 });
+    // A reading was held on Rev.1: the next step is Rev.2, not another reading on Rev.1.
+    expect(await page.getByRole('form', { name: /Open the third reading/ }).count()).toBe(0);
+    expect(await page.locator('.read-on-revision').innerText()).toContain('Circulate Rev.2');
 
     await page.getByRole('button', { name: 'Circulate Rev.2' }).click();
     await confirmDialog(page, 'Circulate Rev.2');

@@ -17,6 +17,7 @@ import type { RecordsReport } from '../../shared/records.js';
 import { openAsAttacker, rehashSnapshots, resignHeads } from '../support/attacker.js';
 import { api } from '../support/auth.js';
 import { launchBrowser, screenshot, signInAs } from '../support/browser.js';
+import { closeReadingWithAll } from '../support/readings.js';
 import { removeDir, startTestServer, type TestServer } from '../support/server.js';
 
 const N = DEMO_NEGOTIATION_ID;
@@ -163,9 +164,9 @@ describe('what each browser remembers of the records', () => {
       { cookie: cofac },
     );
     const open = timeline.body.readings.find((r) => r.closedAt === null)!;
-    expect((await api(ts.url, 'POST', `${BASE}/readings/${open.id}/close`, { cookie: cofac })).status).toBe(
-      200,
-    );
+    expect(
+      (await closeReadingWithAll(ts.url, cofac, DEMO_NEGOTIATION_ID, open.id, 'carry-forward')).status,
+    ).toBe(200);
     await openTimeline(eu.page, ts.url);
     await expect.poll(async () => (await memoryOf(eu.page))?.snapshots.length, { timeout: 10_000 }).toBe(4);
 

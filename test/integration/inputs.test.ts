@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { GuidingQuestion, InputCompilation, InputView } from '../../shared/inputs.js';
 import { api } from '../support/auth.js';
+import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let ts: TestServer;
@@ -290,9 +291,13 @@ describe('the deadline', () => {
   });
 
   it('refuses inputs when no reading is open', async () => {
-    const closed = await api(ts.url, 'POST', `${base}/readings/${readingId}/close`, {
-      cookie: c['demo-cofac-bgd'],
-    });
+    const closed = await closeReadingWithAll(
+      ts.url,
+      c['demo-cofac-bgd']!,
+      DEMO_NEGOTIATION_ID,
+      readingId,
+      'carry-forward',
+    );
     expect(closed.status).toBe(200);
     const r = await submit('demo-usa', { kind: 'general', text: 'After the reading.' });
     expect(r.body.error.code).toBe('NO_OPEN_READING');

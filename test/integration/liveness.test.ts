@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { MESSAGE_RATE } from '../../server/collab/websocket.js';
+import { MESSAGE_BYTE_RATE, MESSAGE_RATE } from '../../server/collab/websocket.js';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { CloseCode, draftDocName } from '../../shared/protocol.js';
 import { paragraphString, typeInto } from '../support/draft.js';
@@ -61,6 +61,22 @@ describe('liveness', () => {
     const query = new Uint8Array([3]); // query-awareness: valid and cheap
     for (let i = 0; i < MESSAGE_RATE.burst + 200; i++) flooder.send(query);
     expect((await flooder.closed).code).toBe(CloseCode.rateLimited);
+    expect(calm.ws.readyState).toBe(calm.ws.OPEN);
+    calm.close();
+  });
+
+  it('closes a connection that sends more bytes than allowed, even of frames it would be refused', async () => {
+    const observer = await openRawClient(`${ts.wsUrl}/${DOC}`, {
+      headers: { cookie: await ts.signIn('demo-observer') },
+    });
+    const calm = await openRawClient(`${ts.wsUrl}/${DOC}`, { headers: { cookie } });
+    const big = new Y.Doc();
+    big.getText('t').insert(0, 'y'.repeat(900_000));
+    const update = Y.encodeStateAsUpdate(big);
+    const frames = Math.ceil(MESSAGE_BYTE_RATE.burst / update.length) + 2;
+    for (let i = 0; i < frames; i++) observer.sendUpdate(update);
+    expect((await observer.closed).code).toBe(CloseCode.rateLimited);
+    expect(observer.errors.filter((e) => e.code === 'READ_ONLY').length).toBeLessThan(frames);
     expect(calm.ws.readyState).toBe(calm.ws.OPEN);
     calm.close();
   });

@@ -5,6 +5,7 @@ import { draftDocName } from '../../shared/protocol.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { api } from '../support/auth.js';
 import { typeInto } from '../support/draft.js';
+import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let ts: TestServer;
@@ -147,13 +148,12 @@ describe('deadlines and closing', () => {
 
   it('freezes the text and proposals when a reading closes; later edits and proposals do not appear in it', async () => {
     const reading = (await timeline()).readings.find((r) => r.closedAt === null)!;
-    const closed = await api<{ snapshot: { id: string; hash: string } }>(
+    const closed = await closeReadingWithAll(
       ts.url,
-      'POST',
-      `${base}/readings/${reading.id}/close`,
-      {
-        cookie: c['demo-cofac-bgd'],
-      },
+      c['demo-cofac-bgd']!,
+      DEMO_NEGOTIATION_ID,
+      reading.id,
+      'set-aside',
     );
     expect(closed.status).toBe(200);
     const id = closed.body.snapshot.id;

@@ -1,0 +1,116 @@
+/**
+ * What a participant is told, derived from the proposals board: the co-facilitators' notices,
+ * and what happened to the participant's own delegation's proposals (outdated, applied,
+ * incorporated, set aside, carried forward), found by comparing two states of their views.
+ * Pure functions; `notifier.ts` runs them as the board changes.
+ */
+import type { Notice } from '../../shared/negotiationState.js';
+import type { ProposalKind, ProposalStatus, ProposalView } from '../../shared/proposals.js';
+import { tabledByViewer, type Viewer } from '../proposals/viewer.js';
+
+/** What happened to one of the viewer's own proposals. */
+export type OwnChange =
+  | 'outdated'
+  | 'applied'
+  | 'incorporated'
+  | 'partly'
+  | 'set-aside'
+  | 'superseded'
+  | 'carried';
+
+/** Something the participant is told. */
+export type Notification = { id: string; at: string } & (
+  | { kind: 'notice'; notice: Notice }
+  | { kind: 'deadline-passed'; readingNumber: number; deadline: string }
+  | {
+      kind: 'own';
+      change: OwnChange;
+      proposalId: string;
+      proposalKind: ProposalKind;
+      /** What it changes, in a few words (amendments), or how its text starts. */
+      excerpt: string;
+    }
+);
+
+/** What the notifier remembers of an own proposal between two looks: its status and whether outdated. */
+export type OwnMark = `${ProposalStatus}|${0 | 1}`;
+
+/** The marks of the viewer's own proposals. */
+export function ownMarks(views: readonly ProposalView[], viewer: Viewer): Record<string, OwnMark> {
+  const out: Record<string, OwnMark> = {};
+  for (const v of views) if (tabledByViewer(viewer, v)) out[v.id] = `${v.status}|${v.outdated ? 1 : 0}`;
+  return out;
+}
+
+const STATUS_CHANGE: Partial<Record<ProposalStatus, OwnChange>> = {
+  incorporated: 'incorporated',
+  'partly-incorporated': 'partly',
+  'not-retained': 'set-aside',
+  superseded: 'superseded',
+  'carried-forward': 'carried',
+};
+
+/** Longest excerpt of a proposal in a notification. */
+const EXCERPT = 60;
+
+function shorten(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > EXCERPT ? `${t.slice(0, EXCERPT - 1)}…` : t;
+}
+
+/** A few words saying what a proposal changes: "widening → expansion", or the start of its text. */
+export function excerptOf(view: ProposalView): string {
+  if (view.kind === 'amend') {
+    const c = view.changes[0];
+    if (!c) return '';
+    const words = c.deleted && c.inserted ? `${c.deleted} → ${c.inserted}` : c.inserted || c.deleted;
+    return shorten(view.changes.length > 1 ? `${words} …` : words);
+  }
+  return shorten(view.text);
+}
+
+/**
+ * The changes to the viewer's own proposals between `before` (marks of an earlier look) and
+ * `views` now, at time `at`. A proposal not seen before is new, not changed; one that came back
+ * open (a carried proposal in the next reading) is not news either.
+ */
+export function ownChanges(
+  before: Readonly<Record<string, OwnMark>>,
+  views: readonly ProposalView[],
+  viewer: Viewer,
+  at: string,
+): Notification[] {
+  const out: Notification[] = [];
+  for (const v of views) {
+    if (!tabledByViewer(viewer, v)) continue;
+    const mark = before[v.id];
+    if (mark === undefined) continue;
+    const [status, outdated] = mark.split('|') as [ProposalStatus, '0' | '1'];
+    const changes: OwnChange[] = [];
+    if (status !== v.status) {
+      const change = STATUS_CHANGE[v.status];
+      if (change === 'incorporated' && v.appliedAt) changes.push('applied');
+      else if (change) changes.push(change);
+    }
+    if (outdated === '0' && v.outdated && v.status === 'open') changes.push('outdated');
+    for (const change of changes) {
+      out.push({
+        id: `own-${v.id}-${change}-${v.updatedAt}`,
+        at,
+        kind: 'own',
+        change,
+        proposalId: v.id,
+        proposalKind: v.kind,
+        excerpt: excerptOf(v),
+      });
+    }
+  }
+  return out;
+}
+
+/** The co-facilitators' notices not in `seen`, as notifications. */
+export function newNotices(notices: readonly Notice[], seen: ReadonlySet<string>): Notification[] {
+  return notices
+    .filter((n) => !seen.has(n.id))
+    .map((notice): Notification => ({ id: notice.id, at: notice.at, kind: 'notice', notice }));
+}

@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LiveReading, NegotiationState, Notice } from '../../shared/negotiationState.js';
+import type { ProposalView } from '../../shared/proposals.js';
+import { proposalView } from '../../shared/proposalView.fixture.js';
+import { type Board, type BoardState, EMPTY_BOARD } from '../proposals/boardState.js';
+import type { Viewer } from '../proposals/viewer.js';
+import { excerptOf, ownChanges, ownMarks } from './derive.js';
+import { createNotifier, type Memory } from './notifier.js';
+
+const EU: Viewer = { role: 'delegate', delegation: 'EU' };
+
+const reading = (over: Partial<LiveReading> = {}): LiveReading => ({
+  id: 'r2',
+  number: 2,
+  revisionId: 'rev1',
+  revisionLabel: 'Rev.1',
+  openedAt: '2022-04-07T14:00:00.000Z',
+  deadline: '2022-04-08T22:00:00.000Z',
+  closedAt: null,
+  ...over,
+});
+
+const state = (open: LiveReading | null): NegotiationState => ({
+  stage: open ? 'reading' : 'revision',
+  openReading: open,
+  latestRevision: { id: 'rev1', label: 'Rev.1', takenAt: '2022-04-04T14:00:00.000Z' },
+  latestRevisionRead: true,
+  readings: open ? [open] : [],
+});
+
+/** A board whose state the test sets. */
+function fakeBoard(initial: Partial<BoardState>) {
+  let current: BoardState = { ...EMPTY_BOARD, ...initial };
+  const listeners = new Set<() => void>();
+  const board: Board = {
+    getState: () => current,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    destroy() {},
+  };
+  return {
+    board,
+    set(next: Partial<BoardState>) {
+      current = { ...current, ...next };
+      for (const l of listeners) l();
+    },
+  };
+}
+
+function memory(): Memory & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+const closed: Notice = {
+  id: 'n1',
+  at: '2022-04-08T15:00:00.000Z',
+  kind: 'reading-closed',
+  readingNumber: 2,
+  incorporated: 1,
+  setAside: 1,
+  carried: 0,
+};
+
+describe('own proposals', () => {
+  it('tells of an amendment applied, set aside, carried or outdated, and of nothing else', () => {
+    const mine = proposalView({
+      id: 'a',
+      changes: [{ from: '', to: '', deleted: 'widening', inserted: 'expansion' }],
+    });
+    const theirs = proposalView({ id: 'b', delegation: { code: 'USA', name: 'United States' } });
+    const before = ownMarks([mine, theirs], EU);
+    expect(Object.keys(before)).toEqual(['a']);
+    const at = '2022-04-08T16:00:00.000Z';
+    const changed = (over: Partial<ProposalView>) =>
+      ownChanges(
+        before,
+        [
+          { ...mine, ...over },
+          { ...theirs, status: 'not-retained' },
+        ],
+        EU,
+        at,
+      ).map((n) => (n.kind === 'own' ? n.change : n.kind));
+    expect(changed({ status: 'incorporated', appliedAt: at })).toEqual(['applied']);
+    expect(changed({ status: 'incorporated' })).toEqual(['incorporated']);
+    expect(changed({ status: 'not-retained' })).toEqual(['set-aside']);
+    expect(changed({ status: 'carried-forward' })).toEqual(['carried']);
+    expect(changed({ outdated: true })).toEqual(['outdated']);
+    expect(changed({ status: 'withdrawn' })).toEqual([]);
+    expect(changed({ version: 2 })).toEqual([]);
+    expect(excerptOf(mine)).toBe('widening → expansion');
+  });
+});
+
+describe('the notifier', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('toasts what happens after it has synced, not what was there before', () => {
+    const mine = proposalView({ id: 'a', readingId: 'r2' });
+    const fake = fakeBoard({ synced: false, proposals: [mine] });
+    const notifier = createNotifier({
+      negotiationId: 'n',
+      viewer: EU,
+      board: fake.board,
+      memory: memory(),
+      now: () => Date.parse('2022-04-08T12:00:00Z'),
+    });
+    fake.set({ synced: true, negotiation: state(reading()), notices: [closed] });
+    expect(notifier.getState()).toMatchObject({ items: [], toasts: [], unread: 0 });
+
+    const reopened: Notice = {
+      ...closed,
+      id: 'n2',
+      kind: 'revision-circulated',
+      revisionLabel: 'Rev.2',
+    } as Notice;
+    fake.set({ notices: [closed, reopened], proposals: [{ ...mine, status: 'not-retained' }] });
+    const s = notifier.getState();
+    expect(s.toasts.map((t) => t.id)).toEqual(['n2', expect.stringMatching(/^own-a-set-aside/)]);
+    expect(s.items.map((i) => i.kind)).toEqual(['own', 'notice']);
+    expect(s.unread).toBe(2);
+    notifier.dismissToast('n2');
+    expect(notifier.getState().toasts.length).toBe(1);
+    expect(notifier.getState().items.length).toBe(2);
+    notifier.markAllRead();
+    expect(notifier.getState().unread).toBe(0);
+    notifier.destroy();
+  });
+
+  it('lists what changed since the last visit as unread, without toasts', () => {
+    const store = memory();
+    const mine = proposalView({ id: 'a', readingId: 'r2' });
+    const first = fakeBoard({ synced: true, negotiation: state(reading()), proposals: [mine], notices: [] });
+    createNotifier({ negotiationId: 'n', viewer: EU, board: first.board, memory: store }).destroy();
+
+    const later = fakeBoard({
+      synced: true,
+      negotiation: state(null),
+      proposals: [{ ...mine, status: 'carried-forward' }],
+      notices: [closed],
+    });
+    const s = createNotifier({
+      negotiationId: 'n',
+      viewer: EU,
+      board: later.board,
+      memory: store,
+    }).getState();
+    expect(s.toasts).toEqual([]);
+    expect(s.unread).toBe(2);
+    expect(s.items.every((i) => i.sinceLastVisit)).toBe(true);
+  });
+
+  it('tells everyone at the instant the open reading’s deadline passes, once', () => {
+    vi.setSystemTime(new Date('2022-04-08T21:59:00Z'));
+    const fake = fakeBoard({ synced: true, negotiation: state(reading()), notices: [] });
+    const notifier = createNotifier({ negotiationId: 'n', viewer: EU, board: fake.board, memory: null });
+    vi.advanceTimersByTime(59_000);
+    expect(notifier.getState().toasts).toEqual([]);
+    vi.advanceTimersByTime(1_000);
+    expect(notifier.getState().toasts).toEqual([
+      expect.objectContaining({ kind: 'deadline-passed', readingNumber: 2 }),
+    ]);
+    fake.set({ notices: [] });
+    vi.advanceTimersByTime(3600_000);
+    expect(notifier.getState().items.length).toBe(1);
+    notifier.destroy();
+  });
+
+  it('waits for an extended deadline instead', () => {
+    vi.setSystemTime(new Date('2022-04-08T21:59:00Z'));
+    const fake = fakeBoard({ synced: true, negotiation: state(reading()), notices: [] });
+    const notifier = createNotifier({ negotiationId: 'n', viewer: EU, board: fake.board, memory: null });
+    fake.set({ negotiation: state(reading({ deadline: '2022-04-09T22:00:00.000Z' })) });
+    vi.advanceTimersByTime(120_000);
+    expect(notifier.getState().toasts).toEqual([]);
+    vi.advanceTimersByTime(86_400_000);
+    expect(notifier.getState().toasts.length).toBe(1);
+    notifier.destroy();
+  });
+});
