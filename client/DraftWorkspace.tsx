@@ -143,6 +143,7 @@ function WorkspaceBody({ negotiation, connection, view, setView }: WorkspaceBody
           doc={doc}
           board={board}
           viewer={viewer}
+          personId={negotiation.me.personId}
           since={since}
           reveal={reveal}
         />

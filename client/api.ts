@@ -66,7 +66,9 @@ async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const raw = body instanceof Blob;
-  if (body !== undefined) headers['content-type'] = raw ? body.type : 'application/json';
+  // Every state-changing request declares JSON, with or without a body: the server refuses others
+  // (a type other pages cannot send here without a CORS preflight, which the server never grants).
+  if (method !== 'GET') headers['content-type'] = raw ? body.type : 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {

@@ -110,6 +110,20 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+function subscribeHash(listener: () => void): () => void {
+  const off = subscribe(listener);
+  window.addEventListener('hashchange', listener);
+  return () => {
+    off();
+    window.removeEventListener('hashchange', listener);
+  };
+}
+
+/** The current address's `#fragment` (with its `#`, or empty); re-renders when it changes. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribeHash, () => location.hash);
+}
+
 /** The current path; re-renders on navigation. */
 export function usePath(): string {
   return useSyncExternalStore(subscribe, () => location.pathname);

@@ -47,7 +47,7 @@ if (problem) {
 const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'), { sealer });
 const link = await new Accounts(storage).createAdmin(name);
 await storage.close();
-const base = process.env.PUBLIC_URL ?? `http://localhost:${config.port}`;
+const base = config.publicUrl ?? `http://localhost:${config.port}`;
 process.stdout.write(
   `Administrator "${name}" created. Sign in within 24 hours with:\n  ${base}/signin#${link.token}\n`,
 );

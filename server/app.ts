@@ -13,18 +13,25 @@ import { AuditLog } from './accounts/audit.js';
 import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
+import type { TrustProxy } from './config.js';
 import { authRoutes } from './http/auth.js';
+import { type OriginPolicy, refuseCrossSite } from './http/crossSite.js';
 import { errorHandler, NOT_UTF8, notFound } from './http/errors.js';
 import { exportRoutes } from './http/exports.js';
-import { importRoutes } from './http/importDraft.js';
+import { DOCX_TYPE, IMPORT_UPLOAD_PATH, importRoutes } from './http/importDraft.js';
 import { inputRoutes } from './http/inputs.js';
+import { setPublicUrl } from './http/links.js';
+import { answerMalformed, guardTargets } from './http/malformed.js';
 import { negotiationRoutes } from './http/negotiations.js';
 import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
 import { readingRoutes } from './http/readings.js';
 import { roadmapRoutes } from './http/roadmap.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { loadPrincipal } from './http/session.js';
 import { visitRoutes } from './http/visits.js';
+import { DocxImporter } from './import/docxImport.js';
+import type { ImportLimits } from './import/docxLimits.js';
 import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
 import { parseDocName } from './negotiations.js';
@@ -68,10 +75,16 @@ export interface ServerOptions {
   host?: string | undefined;
   /** Directory of the built client; static serving is skipped when it does not exist. */
   distDir?: string | undefined;
-  /** Origins allowed to open WebSockets besides the server's own. */
+  /** Origins allowed to send requests and open WebSockets besides the server's own. */
   allowedOrigins?: readonly string[];
+  /** Origin every link the server makes starts with (`PUBLIC_URL`); also an allowed origin. */
+  publicUrl?: string | undefined;
+  /** Express's `trust proxy` setting (`TRUST_PROXY`); no proxy is trusted when omitted. */
+  trustProxy?: TrustProxy;
   /** Connection limits (ping interval, send buffer); production defaults when omitted. */
   socketLimits?: Partial<SocketLimits>;
+  /** Bounds of .docx imports; production defaults (`IMPORT_LIMITS`) when omitted. */
+  importLimits?: Partial<ImportLimits>;
   /** The key whose signatures `storage`'s sealer writes (server/records/), for verification. */
   signingKey: SigningKey;
 }
@@ -81,7 +94,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { storage, log } = opts;
   const accounts = new Accounts(storage);
   const audit = new AuditLog(storage, log);
-  const http = createServer();
+  // The Host header is checked by `guardTargets`, which answers its absence in JSON.
+  const http = createServer({ requireHostHeader: false });
   const outdatedTimers = new Map<string, NodeJS.Timeout>();
   const rooms: Rooms = new Rooms(storage, log, {
     refused: (room, peer, reason) => {
@@ -118,10 +132,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const inputs = new Inputs(storage, rooms, readings, audit);
   const records = new Records(storage, opts.signingKey);
   const visits = new Visits(storage, rooms);
+  const app = express();
+  app.set('trust proxy', opts.trustProxy ?? false);
+  const trustFn = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  const origins: OriginPolicy = {
+    trusted: [...(opts.allowedOrigins ?? []), ...(opts.publicUrl ? [opts.publicUrl] : [])],
+    trustsProxy: (address) => address !== undefined && trustFn(address, 0),
+  };
   const collab = attachCollab(
     http,
     rooms,
-    sessionAuthorizer(accounts, opts.allowedOrigins ?? []),
+    sessionAuthorizer(accounts, origins),
     log,
     async (sessionId) => {
       const session = await storage.accounts.getSession(sessionId);
@@ -131,8 +152,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   );
   const endSession = (sessionId: string) => void collab.endSession(sessionId);
 
-  const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  setPublicUrl(app, opts.publicUrl);
+  app.use(refuseCrossSite(origins, [{ path: IMPORT_UPLOAD_PATH, type: DOCX_TYPE }]));
   app.use(
     express.json({
       limit: MAX_JSON_BODY,
@@ -151,7 +174,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', participantRoutes(storage, accounts, audit, endSession));
   app.use('/api', proposalRoutes(storage, accounts, commands, publication));
   app.use('/api', readingRoutes(storage, accounts, readings, records));
-  app.use('/api', importRoutes(storage, accounts, rooms, audit));
+  app.use('/api', importRoutes(storage, accounts, rooms, audit, new DocxImporter(opts.importLimits)));
   app.use('/api', exportRoutes(storage, accounts, readings, records));
   app.use('/api', roadmapRoutes(storage, accounts, roadmap));
   app.use('/api', inputRoutes(storage, accounts, inputs));
@@ -164,8 +187,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.sendFile(join(dist, 'index.html'));
     });
   }
+  app.use(notFound);
   app.use(errorHandler(log, audit));
-  http.on('request', app);
+  http.on('request', guardTargets(app));
+  answerMalformed(http);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

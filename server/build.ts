@@ -17,7 +17,15 @@ export const SERVER_ENTRIES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Bundles `entries` (output name → source path, relative to `rootDir`) into `outDir` as
+ * Worker threads every bundle of the server needs, beside its chunks (the code that starts them
+ * looks for them there).
+ */
+export const WORKER_ENTRIES: Readonly<Record<string, string>> = {
+  docxWorker: 'server/import/docxWorker.ts',
+};
+
+/**
+ * Bundles `entries` (output name → source path, relative to `rootDir`) and `WORKER_ENTRIES` into `outDir` as
  * `<name>.mjs`; returns the output files by name.
  */
 export async function bundleServer(
@@ -27,7 +35,7 @@ export async function bundleServer(
 ): Promise<Record<string, string>> {
   await build({
     entryPoints: Object.fromEntries(
-      Object.entries(entries).map(([name, path]) => [name, resolve(rootDir, path)]),
+      Object.entries({ ...entries, ...WORKER_ENTRIES }).map(([name, path]) => [name, resolve(rootDir, path)]),
     ),
     outdir: outDir,
     outExtension: { '.js': '.mjs' },

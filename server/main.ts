@@ -27,18 +27,22 @@ const server = await startServer({
   port: config.port,
   host: config.host,
   distDir: config.distDir,
+  allowedOrigins: config.allowedOrigins,
+  publicUrl: config.publicUrl,
+  trustProxy: config.trustProxy,
   signingKey,
 });
 await ensureDemoHistory(storage, server, log);
 await ensureDemoRoadmap(storage, server, log);
 
-const address = `http://localhost:${server.port}`;
+const listening = `http://localhost:${server.port}`;
+const address = config.publicUrl ?? listening;
 const links = await demoSignInLinks(server.accounts);
 const width = Math.max(...links.map((l) => l.person.name.length));
 process.stdout.write(
   [
     '',
-    `  Negotiated-text editor listening on ${address}`,
+    `  Negotiated-text editor listening on ${listening}${config.publicUrl ? `, published at ${config.publicUrl}` : ''}`,
     `  Database: ${resolve(config.dataDir, 'negotiations.sqlite')}${created ? ' (demo negotiation created)' : ''}`,
     `  Records signed with key ${signingKey.keyId} (${resolve(config.signingKeyFile)})`,
     `  Demo negotiation: ${address}/n/${DEMO_NEGOTIATION_ID}`,

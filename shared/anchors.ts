@@ -142,6 +142,32 @@ export class AnchorResolver {
     }
     return out;
   }
+
+  /**
+   * Where `changes` stand in paragraph `pid` now, whatever became of their words: each anchor
+   * resolves to the place of the character it sticks to, deleted or not. For an amendment whose
+   * words were rewritten (outdated) this is where they were; for an applied one, where the words
+   * it put in begin. Null when the paragraph is gone or an anchor points elsewhere.
+   */
+  locate(pid: string, changes: readonly AnchoredChange[]): { from: number; to: number }[] | null {
+    const element = this.byPid.get(pid);
+    const first = element?.firstChild;
+    if (!(first instanceof Y.XmlText)) return null;
+    const out: { from: number; to: number }[] = [];
+    for (const c of changes) {
+      let from: Y.AbsolutePosition | null;
+      let to: Y.AbsolutePosition | null;
+      try {
+        from = Y.createAbsolutePositionFromRelativePosition(decode(c.from), this.doc);
+        to = Y.createAbsolutePositionFromRelativePosition(decode(c.to), this.doc);
+      } catch {
+        return null;
+      }
+      if (!from || !to || from.type !== first || to.type !== first) return null;
+      out.push({ from: from.index, to: Math.max(from.index, to.index) });
+    }
+    return out;
+  }
 }
 
 /** `AnchorResolver.resolve` for a single paragraph (see there). */

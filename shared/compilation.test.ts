@@ -52,7 +52,11 @@ describe('compileParagraph', () => {
 
   it('keeps the base text whole when the segments are joined', () => {
     const c = compileParagraph(para, [amend('EU', 13, 13, 'further '), amend('USA', 37, 44, 'consistent')]);
-    const joined = c.segments.map((s) => (s.type === 'text' ? s.text : s.base)).join('');
+    const joined = c.segments
+      .map((s) =>
+        s.type === 'text' || s.type === 'incorporated' ? s.text : s.type === 'cluster' ? s.base : '',
+      )
+      .join('');
     expect(joined).toBe(TEXT);
   });
 
@@ -86,6 +90,82 @@ describe('compileParagraph', () => {
     const c = compileParagraph(para, [stale, flagged]);
     expect(c.outdated.map((p) => p.delegation.code)).toEqual(['EU', 'USA']);
     expect(c.segments).toEqual([{ type: 'text', text: TEXT }]);
+  });
+});
+
+describe('compileParagraph: outdated and applied amendments in place', () => {
+  it('shows an outdated amendment where its words were, marked outdated', () => {
+    const stale = amend('EU', 13, 23, 'reinforce'); // targeted "strengthen", since rewritten
+    stale.proposal.outdated = true;
+    stale.ranges = null;
+    stale.located = [{ from: 13, to: 13 }];
+    const c = compileParagraph(para, [stale]);
+    expect(c.outdated).toEqual([]);
+    expect(c.segments.map((s) => s.type)).toEqual(['text', 'point', 'text']);
+    const point = c.segments[1]!;
+    expect(point).toMatchObject({ type: 'point', at: 13 });
+    if (point.type !== 'point') throw new Error('no point');
+    expect(point.entries[0]).toMatchObject({ state: 'outdated', proposal: { id: stale.proposal.id } });
+    expect(point.entries[0]!.pieces).toEqual([
+      { kind: 'del', text: 'strengthen' },
+      { kind: 'text', text: ' ' },
+      { kind: 'ins', text: 'reinforce' },
+    ]);
+    // Still listed after the paragraph when its place is unknown or beyond the text.
+    stale.located = [{ from: TEXT.length + 5, to: TEXT.length + 5 }];
+    expect(compileParagraph(para, [stale]).outdated).toHaveLength(1);
+    stale.located = null;
+    expect(compileParagraph(para, [stale]).outdated).toHaveLength(1);
+  });
+
+  it('moves an outdated amendment’s place out of the words of an open bracket', () => {
+    const stale = amend('EU', 15, 20, 'X');
+    stale.proposal.outdated = true;
+    stale.located = [{ from: 16, to: 16 }];
+    const open = amend('USA', 13, 23, 'reinforce');
+    const c = compileParagraph(para, [stale, open]);
+    expect(c.segments.map((s) => s.type)).toEqual(['text', 'point', 'cluster', 'text']);
+    expect(c.segments[1]).toMatchObject({ type: 'point', at: 13 });
+  });
+
+  it('marks the words an applied amendment put in, with its attribution', () => {
+    // "further " was put in at 13 and the text now reads it.
+    const text = 'We commit to further strengthen cooperation, in line with international law.';
+    const done = amend('EU', 13, 13, 'further ');
+    done.proposal.appliedAt = '2022-03-30T15:00:00Z';
+    done.proposal.status = 'incorporated';
+    done.located = [{ from: 13, to: 13 }];
+    const c = compileParagraph({ ...para, text }, [done]);
+    expect(c.applied).toEqual([]);
+    expect(c.segments).toEqual([
+      { type: 'text', text: 'We commit to ' },
+      { type: 'incorporated', from: 13, to: 20, text: 'further', proposal: done.proposal },
+      { type: 'text', text: ' strengthen cooperation, in line with international law.' },
+    ]);
+    // Words changed since: no longer marked, listed after the paragraph.
+    const changed = compileParagraph({ ...para, text: text.replace('further', 'farther') }, [done]);
+    expect(changed.applied).toEqual([done.proposal]);
+    expect(changed.segments.map((s) => s.type)).toEqual(['text']);
+  });
+
+  it('marks an applied deletion where the words were, and lets open brackets win over marks', () => {
+    const gone = amend('USA', 50, 64, '');
+    gone.proposal.appliedAt = '2022-03-30T15:00:00Z';
+    gone.located = [{ from: 13, to: 13 }];
+    const c = compileParagraph(para, [gone]);
+    expect(c.segments[1]).toMatchObject({
+      type: 'point',
+      at: 13,
+      entries: [{ state: 'incorporated', pieces: [{ kind: 'del', text: 'international' }] }],
+    });
+
+    const done = amend('EU', 13, 13, 'strengthen');
+    done.proposal.appliedAt = '2022-03-30T15:00:00Z';
+    done.located = [{ from: 13, to: 13 }];
+    const open = amend('G77', 13, 23, 'deepen');
+    const both = compileParagraph(para, [done, open]);
+    expect(both.applied).toEqual([done.proposal]);
+    expect(both.segments.map((s) => s.type)).toEqual(['text', 'cluster', 'text']);
   });
 });
 

@@ -22,6 +22,13 @@ export interface ResolvedProposal {
   proposal: ProposalView;
   /** One range per change of an amendment; null when its anchors no longer resolve. */
   ranges: { from: number; to: number }[] | null;
+  /**
+   * Where an amendment stands when `ranges` cannot say it (`AnchorResolver.locate`), one range
+   * per change: for an outdated amendment, where the words it targeted were; for an applied one,
+   * where the words it put in begin. Absent when unknown: the amendment is then listed after its
+   * paragraph.
+   */
+  located?: { from: number; to: number }[] | null;
 }
 
 /** A run of text inside a bracket: unchanged context, deleted words, or inserted words. */
@@ -36,10 +43,25 @@ export interface ClusterEntry {
   pieces: Piece[];
 }
 
-/** Part of a compiled paragraph: plain base text, or base words that proposals change. */
+/** A proposal shown at one place of the text without words of its own there. */
+export interface PointEntry {
+  proposal: ProposalView;
+  /** Outdated: its words were rewritten since; incorporated: an applied deletion. */
+  state: 'outdated' | 'incorporated';
+  /** The words it struck out and put in, as tabled. */
+  pieces: Piece[];
+}
+
+/**
+ * Part of a compiled paragraph: plain base text; base words that proposals change; a place
+ * where outdated amendments targeted words (or an applied one deleted them), which takes no
+ * base text; or base words an applied amendment put in, with who proposed them.
+ */
 export type Segment =
   | { type: 'text'; text: string }
-  | { type: 'cluster'; from: number; to: number; base: string; entries: ClusterEntry[] };
+  | { type: 'cluster'; from: number; to: number; base: string; entries: ClusterEntry[] }
+  | { type: 'point'; at: number; entries: PointEntry[] }
+  | { type: 'incorporated'; from: number; to: number; text: string; proposal: ProposalView };
 
 /** A paragraph of the compilation text. */
 export interface CompiledParagraph {
@@ -53,9 +75,12 @@ export interface CompiledParagraph {
   /** Alternative texts ("OP5 alt"). */
   alternatives: ProposalView[];
   comments: ProposalView[];
-  /** Amendments whose target words were deleted or rewritten since they were tabled. */
+  /**
+   * Amendments whose target words were deleted or rewritten since they were tabled and whose
+   * place is unknown (those with a known place are `point` segments of the text).
+   */
   outdated: ProposalView[];
-  /** Proposals already applied to this text (not shown again inside or after it). */
+  /** Proposals already applied to this text that are not marked inside it. */
   applied: ProposalView[];
   /** New paragraphs proposed after this one, numbered OP3bis, OP3ter … */
   inserts: { label: string; proposal: ProposalView }[];
@@ -68,6 +93,9 @@ interface Item {
   inserted: string;
   proposal: ProposalView;
 }
+
+type Point = { at: number } & PointEntry;
+type Incorporated = { from: number; to: number; proposal: ProposalView };
 
 /** Compiles one paragraph with the proposals that target it. */
 export function compileParagraph(
@@ -88,20 +116,27 @@ export function compileParagraph(
     inserts: [],
   };
   const items: Item[] = [];
+  const points: Point[] = [];
+  const incorporated: Incorporated[] = [];
   const byTime = [...proposals].sort((a, b) => a.proposal.createdAt.localeCompare(b.proposal.createdAt));
-  for (const { proposal, ranges } of byTime) {
+  for (const { proposal, ranges, located } of byTime) {
     if (proposal.appliedAt) {
-      out.applied.push(proposal);
+      const marks = proposal.kind === 'amend' ? incorporationOf(para.text, proposal, located) : null;
+      if (marks) {
+        points.push(...marks.points);
+        incorporated.push(...marks.ranges);
+      } else out.applied.push(proposal);
       continue;
     }
     switch (proposal.kind) {
       case 'amend':
-        if (proposal.outdated || !ranges || !rangesMatch(para.text, proposal, ranges))
-          out.outdated.push(proposal);
-        else
+        if (!proposal.outdated && ranges && rangesMatch(para.text, proposal, ranges))
           proposal.changes.forEach((c, i) => {
             items.push({ ...ranges[i]!, deleted: c.deleted, inserted: c.inserted, proposal });
           });
+        else if (located?.[0] && located[0].from <= para.text.length)
+          points.push({ at: located[0].from, proposal, state: 'outdated', pieces: changePieces(proposal) });
+        else out.outdated.push(proposal);
         break;
       case 'delete':
       case 'retain':
@@ -118,8 +153,57 @@ export function compileParagraph(
         break;
     }
   }
-  out.segments = segmentsOf(para.text, items);
+  out.segments = segmentsOf(para.text, items, points, incorporated, out.applied);
   return out;
+}
+
+/** The words an amendment strikes out and puts in, change after change ("struck put in … next"). */
+export function changePieces(p: { changes: readonly { deleted: string; inserted: string }[] }): Piece[] {
+  return p.changes.flatMap((c, i): Piece[] => [
+    ...(i > 0 ? [{ kind: 'text' as const, text: ' … ' }] : []),
+    ...(c.deleted.trim() ? [{ kind: 'del' as const, text: c.deleted.trim() }] : []),
+    ...(c.deleted.trim() && c.inserted.trim() ? [{ kind: 'text' as const, text: ' ' }] : []),
+    ...(c.inserted.trim() ? [{ kind: 'ins' as const, text: c.inserted.trim() }] : []),
+  ]);
+}
+
+/**
+ * Where an applied amendment's words stand in the text: the words each change put in, found
+ * where its anchor now resolves (or just before it), and a point for each change that only
+ * deleted. Null when any change's words are no longer there as they were put in.
+ */
+function incorporationOf(
+  text: string,
+  p: ProposalView,
+  located: readonly { from: number; to: number }[] | null | undefined,
+): { points: Point[]; ranges: Incorporated[] } | null {
+  if (!located || located.length !== p.changes.length) return null;
+  const points: Point[] = [];
+  const ranges: Incorporated[] = [];
+  for (const [i, c] of p.changes.entries()) {
+    const at = located[i]!.from;
+    if (at > text.length) return null;
+    const words = c.inserted.trim();
+    if (words === '') {
+      points.push({
+        at,
+        proposal: p,
+        state: 'incorporated',
+        pieces: [{ kind: 'del', text: c.deleted.trim() }],
+      });
+      continue;
+    }
+    const lead = c.inserted.length - c.inserted.trimStart().length;
+    const start =
+      text.slice(at, at + c.inserted.length) === c.inserted
+        ? at
+        : text.slice(at - c.inserted.length, at) === c.inserted
+          ? at - c.inserted.length
+          : -1;
+    if (start < 0) return null;
+    ranges.push({ from: start + lead, to: start + lead + words.length, proposal: p });
+  }
+  return { points, ranges };
 }
 
 /** True when every range still covers exactly the words its change targeted. */
@@ -136,7 +220,13 @@ function rangesMatch(
   );
 }
 
-function segmentsOf(text: string, items: Item[]): Segment[] {
+function segmentsOf(
+  text: string,
+  items: Item[],
+  points: Point[],
+  incorporated: Incorporated[],
+  unplaced: ProposalView[],
+): Segment[] {
   items.sort((a, b) => a.from - b.from || a.to - b.to);
   const clusters: { from: number; to: number; items: Item[] }[] = [];
   for (const item of items) {
@@ -148,23 +238,94 @@ function segmentsOf(text: string, items: Item[]): Segment[] {
       clusters.push({ from: item.from, to: item.to, items: [item] });
     }
   }
+  // Incorporated words are marked only where no open proposal's brackets are (the brackets
+  // win); an applied amendment that cannot be marked whole is listed after the paragraph.
+  const marked: Incorporated[] = [];
+  const dropped = new Set<ProposalView>();
+  for (const r of [...incorporated].sort((a, b) => a.from - b.from)) {
+    const clash = [...clusters, ...marked].some((c) => r.from < c.to && c.from < r.to);
+    if (clash) dropped.add(r.proposal);
+    else marked.push(r);
+  }
+  for (const p of dropped) unplaced.push(p);
+  const ranges: (
+    | { from: number; to: number; cluster: (typeof clusters)[number] }
+    | { from: number; to: number; mark: Incorporated }
+  )[] = [
+    ...clusters.map((c) => ({ from: c.from, to: c.to, cluster: c })),
+    ...marked.filter((r) => !dropped.has(r.proposal)).map((r) => ({ from: r.from, to: r.to, mark: r })),
+  ].sort((a, b) => a.from - b.from);
+  // A point inside a range of words is shown before them.
+  const placed = points
+    .filter((pt) => !(pt.state === 'incorporated' && dropped.has(pt.proposal)))
+    .map((pt) => {
+      const inside = ranges.find((r) => r.from < pt.at && pt.at < r.to);
+      return { ...pt, at: inside ? inside.from : pt.at };
+    })
+    .sort((a, b) => a.at - b.at);
+
   const segments: Segment[] = [];
   let at = 0;
-  for (const c of clusters) {
-    if (c.from > at) segments.push({ type: 'text', text: text.slice(at, c.from) });
-    segments.push({
-      type: 'cluster',
-      from: c.from,
-      to: c.to,
-      base: text.slice(c.from, c.to),
-      entries: c.items
-        .sort((a, b) => a.proposal.createdAt.localeCompare(b.proposal.createdAt))
-        .map((item) => ({ proposal: item.proposal, pieces: piecesOf(text, c, item) })),
-    });
-    at = c.to;
+  let next = 0;
+  const flushPoints = (upTo: number) => {
+    while (next < placed.length && placed[next]!.at <= upTo) {
+      const here = placed[next]!.at;
+      if (here > at) segments.push({ type: 'text', text: text.slice(at, here) });
+      at = Math.max(at, here);
+      const entries: PointEntry[] = [];
+      while (next < placed.length && placed[next]!.at === here) {
+        const { proposal, state, pieces } = placed[next++]!;
+        entries.push({ proposal, state, pieces });
+      }
+      segments.push({ type: 'point', at: here, entries });
+    }
+  };
+  for (const r of ranges) {
+    flushPoints(r.from);
+    if (r.from > at) segments.push({ type: 'text', text: text.slice(at, r.from) });
+    if ('cluster' in r) {
+      const c = r.cluster;
+      segments.push({
+        type: 'cluster',
+        from: c.from,
+        to: c.to,
+        base: text.slice(c.from, c.to),
+        entries: c.items
+          .sort((a, b) => a.proposal.createdAt.localeCompare(b.proposal.createdAt))
+          .map((item) => ({ proposal: item.proposal, pieces: piecesOf(text, c, item) })),
+      });
+    } else {
+      segments.push({
+        type: 'incorporated',
+        from: r.from,
+        to: r.to,
+        text: text.slice(r.from, r.to),
+        proposal: r.mark.proposal,
+      });
+    }
+    at = r.to;
   }
+  flushPoints(text.length);
   if (at < text.length || segments.length === 0) segments.push({ type: 'text', text: text.slice(at) });
   return segments;
+}
+
+/** Offset in the paragraph's text where each segment starts (a point takes no text). */
+export function segmentStarts(segments: readonly Segment[]): number[] {
+  let at = 0;
+  return segments.map((s) => {
+    if (s.type === 'text') {
+      const start = at;
+      at += s.text.length;
+      return start;
+    }
+    if (s.type === 'point') {
+      at = s.at;
+      return at;
+    }
+    at = s.to;
+    return s.from;
+  });
 }
 
 function piecesOf(text: string, cluster: { from: number; to: number }, item: Item): Piece[] {

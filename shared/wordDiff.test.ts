@@ -55,6 +55,26 @@ describe('wordChanges', () => {
     roundTrip('a b', 'a  b');
   });
 
+  it('aligns words, not the spaces between them, when words repeat', () => {
+    // Matching spaces alone would strike out "CF2 CF3 CF4" and put them back.
+    expect(
+      roundTrip('CF0 CF1 the b CF2 CF3 CF4', 'DL3 DL4 CF2 CF3 CF4 DL6').map((c) => [c.deleted, c.inserted]),
+    ).toEqual([
+      ['CF0 CF1 the b', 'DL3 DL4'],
+      ['', ' DL6'],
+    ]);
+    expect(roundTrip('the the; CF0; the', 'the the DL0; CF0')).toEqual([
+      { from: 7, to: 7, deleted: '', inserted: ' DL0' },
+      { from: 12, to: 17, deleted: '; the', inserted: '' },
+    ]);
+  });
+
+  it('reads accented words as words', () => {
+    expect(roundTrip('la coopération régionale', 'la coopération sous-régionale')).toEqual([
+      { from: 15, to: 15, deleted: '', inserted: 'sous-' },
+    ]);
+  });
+
   it('refuses overlapping changes', () => {
     expect(() =>
       applyChanges('abc', [

@@ -1,10 +1,10 @@
 /**
  * Word-level differences between two versions of a paragraph's text, as the changes a
  * delegation proposes: add, delete or replace words, each anchored to a range of the base text.
- * Built on jsdiff's word diff; changes separated only by spaces are merged ("in line with" →
- * "consistent with" is one replacement, not two).
+ * Built on jsdiff's array diff over words; changes separated only by spaces are merged ("in line
+ * with" → "consistent with" is one replacement, not two).
  */
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays } from 'diff';
 
 /** One change to the base text: `deleted` (base[from, to)) becomes `inserted`. */
 export interface TextChange {
@@ -24,42 +24,63 @@ export function changeKind(c: TextChange): ChangeKind {
   return 'replace';
 }
 
-/** The changes that turn `base` into `proposed`, in base order; empty when they are equal. */
+/**
+ * The changes that turn `base` into `proposed`, in base order; empty when they are equal.
+ * Words and punctuation are aligned with the spaces after them riding along (a space alone
+ * never counts as common ground, so a rewrite never reads as common words struck and put back
+ * between kept spaces); a change of spacing alone is still a change.
+ */
 export function wordChanges(base: string, proposed: string): TextChange[] {
-  const raw: TextChange[] = [];
-  let offset = 0;
-  let current: TextChange | null = null;
-  let gap = ''; // unchanged whitespace between the current change and the next one
-  for (const part of diffWordsWithSpace(base, proposed)) {
-    if (!part.added && !part.removed) {
-      if (current && /^\s+$/.test(part.value)) {
-        gap = part.value;
-      } else {
-        if (current) raw.push(current);
-        current = null;
-        gap = '';
+  const before = units(base);
+  const after = units(proposed);
+  const runs: { same: boolean; old: string; new: string }[] = [];
+  const push = (same: boolean, o: string, n: string) => {
+    if (o === '' && n === '') return;
+    const last = runs.at(-1);
+    if (last && last.same === same) {
+      last.old += o;
+      last.new += n;
+    } else runs.push({ same, old: o, new: n });
+  };
+  let i = 0;
+  let j = 0;
+  for (const part of diffArrays(before, after, { comparator: (a, b) => core(a) === core(b) })) {
+    const count = part.count ?? part.value.length;
+    for (let k = 0; k < count; k++) {
+      if (part.removed) push(false, before[i++]!, '');
+      else if (part.added) push(false, '', after[j++]!);
+      else {
+        const o = before[i++]!;
+        const n = after[j++]!;
+        const c = core(o);
+        push(true, c, c);
+        const ws = o.slice(c.length);
+        const ws2 = n.slice(c.length);
+        if (ws === ws2) push(true, ws, ws);
+        else push(false, ws, ws2);
       }
-      offset += part.value.length;
-      continue;
-    }
-    if (current && gap) {
-      // merge across the whitespace gap
-      current.deleted += gap;
-      current.inserted += gap;
-      current.to += gap.length;
-      gap = '';
-    }
-    current ??= { from: offset, to: offset, deleted: '', inserted: '' };
-    if (part.removed) {
-      current.deleted += part.value;
-      current.to += part.value.length;
-      offset += part.value.length;
-    } else {
-      current.inserted += part.value;
     }
   }
-  if (current) raw.push(current);
+  // Runs alternate between kept and changed text, so each changed run is one change (changes
+  // separated only by spaces come out as one, the spaces riding with the words).
+  const raw: TextChange[] = [];
+  let offset = 0;
+  for (const run of runs) {
+    if (!run.same)
+      raw.push({ from: offset, to: offset + run.old.length, deleted: run.old, inserted: run.new });
+    offset += run.old.length;
+  }
   return raw.map(trimChange).filter((c) => c.deleted !== c.inserted);
+}
+
+/** Words and punctuation marks of a text, each with the spaces after it; leading spaces alone. */
+function units(text: string): string[] {
+  return text.match(/^\s+|(?:[\p{L}\p{N}_\u00AD]+|[^\s\p{L}\p{N}_\u00AD])\s*/gu) ?? [];
+}
+
+/** A unit without its trailing spaces. */
+function core(unit: string): string {
+  return unit.trimEnd();
 }
 
 /** Removes whitespace shared by both sides at the edges of a change. */

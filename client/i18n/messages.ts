@@ -21,6 +21,12 @@ const errorByCode: Record<ErrorCode, string> = {
   BAD_REQUEST: 'The server could not understand the request.',
   INVALID_BODY: 'The server refused the data that was sent.',
   PAYLOAD_TOO_LARGE: 'That change is too large to send at once.',
+  MALFORMED_URL: 'This address is malformed. Check the link you followed.',
+  MALFORMED_REQUEST: 'The server could not understand the request.',
+  HEADERS_TOO_LARGE: 'The request was too large for the server. Clear this site’s cookies and sign in again.',
+  REQUEST_TIMEOUT: 'The request took too long to reach the server. Check the connection and try again.',
+  EXPECTATION_FAILED: 'The server could not understand the request.',
+  METHOD_NOT_ALLOWED: 'The server could not understand the request.',
   NOT_FOUND: 'This negotiation does not exist or is no longer available.',
   UNAUTHENTICATED: 'Please sign in again.',
   SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
@@ -33,6 +39,7 @@ const errorByCode: Record<ErrorCode, string> = {
   NOT_FACILITATOR: 'Only the co-facilitators can do that.',
   NOT_ADMIN: 'Only an administrator can do that.',
   ORIGIN_REFUSED: 'The server refused a connection from this address.',
+  UNSUPPORTED_MEDIA_TYPE: 'The server refused the data in the form it was sent. Reload the page.',
   NOT_YOUR_DELEGATION: 'You can only act for your own delegation.',
   UNKNOWN_DELEGATION: 'That delegation is not known.',
   OBSERVERS_READ_ONLY: 'Observers follow the negotiation but cannot table or support proposals.',
@@ -50,6 +57,7 @@ const errorByCode: Record<ErrorCode, string> = {
   READING_OPEN: 'A reading is open. Close it first.',
   READING_CLOSED: 'This reading is closed; its record cannot change.',
   NO_REVISION: 'Circulate a revision (the zero draft) before opening a reading.',
+  REVISION_UNCHANGED: 'The text has not changed since the last revision was circulated.',
   PROPOSALS_UNDECIDED:
     'Some proposals of this reading are still open: decide on each (incorporate, set aside or carry forward) before closing it.',
   REVISION_ALREADY_READ:
@@ -58,6 +66,14 @@ const errorByCode: Record<ErrorCode, string> = {
   INVALID_DEADLINE: 'The deadline must be in the future.',
   SNAPSHOT_IMMUTABLE: 'A circulated revision or closed reading is a record and cannot be changed.',
   DRAFT_CIRCULATED: 'The draft has already been circulated; it can no longer be replaced by an import.',
+  IMPORT_FILE_TOO_LARGE:
+    'This file is too large to import (at most 10 MB). Remove images, or paste the text instead.',
+  IMPORT_UNPACKED_TOO_LARGE: 'This document is too large to import. Paste its text instead.',
+  IMPORT_TOO_MANY_PARAGRAPHS: 'This document has too many paragraphs to import (at most 5,000).',
+  IMPORT_TOO_COMPLEX:
+    'This document has too much formatting to import. Save it with less formatting, or paste its text instead.',
+  IMPORT_TIMEOUT: 'Reading this document took too long. Paste its text instead.',
+  IMPORT_BUSY: 'Other documents are being imported right now. Try again in a moment.',
   INVALID_DATE: 'A date or time is not valid. Write dates as YYYY-MM-DD and times as HH:mm.',
   INVALID_TIME_ZONE: 'That time zone is not known. Use a name such as America/New_York or Europe/Zurich.',
   ROADMAP_ENTRY_NOT_FOUND: 'This roadmap entry no longer exists.',
@@ -77,6 +93,8 @@ const errorByCode: Record<ErrorCode, string> = {
   PRESENCE_TOO_LARGE: 'Your cursor could not be shown to the others. Reload the page.',
   PRESENCE_TOO_MANY_CLIENTS: 'This page shows too many cursors at once. Reload the page.',
   RATE_LIMITED: 'Too many changes at once. Please wait a moment.',
+  TOO_MANY_CONNECTIONS:
+    'Too many tabs of this app are open in this browser. Close some of them, then reload.',
   INTERNAL: 'The server ran into a problem. Your changes are kept in this browser.',
 };
 

@@ -44,6 +44,12 @@ export const proposalMessages = {
   bracketRetain: 'retain',
   alt: 'alt',
   outdated: 'outdated',
+  incorporated: 'incorporated',
+  /** Read out before words of the text that an applied proposal put in. */
+  incorporatedStart: (who: string): string => `Incorporated from ${who}:`,
+  incorporatedEnd: 'end of incorporated words.',
+  /** Shown after such words. */
+  incorporatedTag: (who: string): string => `incorporated: ${who}`,
   reservation: 'Reservation',
   comment: 'Comment',
   countLabel: (n: number): string => (n === 1 ? '1 proposal' : `${n} proposals`),
@@ -84,6 +90,8 @@ export const proposalMessages = {
     setStatus: 'Set status',
     confirmWithdraw: 'Withdraw this proposal? It stays on record as withdrawn.',
     confirmApply: 'Apply this proposal to the base text now?',
+    confirmDelete: (label: string, who: string): string =>
+      `Table a proposal to delete ${label}? Every participant sees it at once, under the name of ${who}.`,
   },
   editor: {
     amendLabel: (label: string): string => `Your amendment to ${label}: edit the words`,
@@ -96,8 +104,52 @@ export const proposalMessages = {
     cancel: 'Cancel',
     tableAs: 'Table as',
     submitting: 'Sending…',
-    rebased:
-      'The paragraph changed while you were editing. Your words are kept; check them against the new text and submit again.',
+    close: 'Close',
+    raced:
+      'The paragraph changed as you tabled your proposal. Your own changes are carried onto the new text: check them and table again.',
+    carried:
+      'The co-facilitators changed this paragraph while you were editing. Their words are now in the box; your changes are kept as yours.',
+    carrying: 'Your amendment, carried onto the current text of the paragraph. Check it and save it.',
+    altUnchanged: 'Change the paragraph’s text to make an alternative.',
+    resolveFirst: 'Decide first where your changes meet the co-facilitators’ changes.',
+  },
+  conflicts: {
+    heading: (n: number): string =>
+      n === 1
+        ? 'The co-facilitators changed words you were changing'
+        : `The co-facilitators changed words you were changing, in ${n} places`,
+    help: 'For each place, choose the words your amendment proposes. Nothing is tabled until you table it.',
+    legend: (i: number, n: number): string => `Place ${i} of ${n}`,
+    was: 'You both started from',
+    theirs: 'Their words now',
+    mine: 'Your words',
+    nothing: '(nothing)',
+    keepMine: 'Keep mine (my amendment proposes my words in place of theirs)',
+    takeTheirs: 'Take theirs (drop my change here)',
+    edit: 'Write other words',
+    editLabel: (i: number): string => `Words for place ${i}`,
+    apply: 'Use these choices',
+    applied: 'Your choices are in the box. Check the preview and table it.',
+  },
+  drafts: {
+    heading: 'Your unsent drafts',
+    restored: (when: string): string => `Draft restored (saved ${when}).`,
+    saved: 'Draft kept in this browser until you table or discard it.',
+    notSaved: 'This browser does not keep drafts: your words are lost if you close the form.',
+    discard: 'Discard draft',
+    confirmDiscard: 'Discard this draft? The words you typed will be lost.',
+    resume: 'Resume',
+    item: (label: string, kind: string, when: string): string => `${label} — ${kind}, saved ${when}`,
+    editOf: (kind: string): string => `${kind} (edit)`,
+  },
+  carry: {
+    action: 'Carry onto the current text',
+    preview: 'On the current text, your amendment reads:',
+    submit: 'Table this version',
+    edit: 'Edit first',
+    cancel: 'Cancel',
+    nothingLeft:
+      'The current text already reads as your amendment proposed: nothing is left to carry. You may withdraw it.',
   },
   done: {
     tabled: 'Proposal tabled.',
@@ -109,5 +161,6 @@ export const proposalMessages = {
     status: 'Status changed.',
     applied: 'Applied to the text.',
     paragraph: 'Paragraph status changed.',
+    carried: 'Amendment carried onto the current text.',
   },
 } as const;

@@ -15,15 +15,18 @@ export interface BracketProps {
   onSelect?: ((id: string) => void) | undefined;
   /** A word after the attribution, such as the proposal's outcome in a closed reading. */
   note?: string | undefined;
+  /** Set apart as outdated (its words were rewritten since) or as already in the text. */
+  variant?: 'outdated' | 'incorporated' | undefined;
   /** True when tabled or changed since the reader's last visit (a mark of its own). */
   since?: boolean | undefined;
 }
 
 /** A bracketed, attributed proposal; activating it selects the proposal. */
-export function Bracket({ proposal, pieces, tag, selected, onSelect, note, since }: BracketProps) {
+export function Bracket({ proposal, pieces, tag, selected, onSelect, note, variant, since }: BracketProps) {
   const classes = [
     'bracket',
     proposal.byFacilitators ? 'by-facilitators' : '',
+    variant ?? '',
     selected ? 'selected' : '',
     since ? 'since-visit' : '',
   ]

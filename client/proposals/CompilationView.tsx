@@ -1,12 +1,18 @@
 /**
  * The compilation text, the default reading view: the live base text with every proposal
  * bracketed and attributed inside it, and beside it the panel of the selected paragraph.
+ * A proposal can be linked to as `#proposal-<id>` (a notification does): it is selected and
+ * its card brought into view.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import './compilation.css';
 import type * as Y from 'yjs';
 import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
+import { rebase } from '../../shared/rebase.js';
+import { type TextChange, wordChanges } from '../../shared/wordDiff.js';
+import { useConfirm } from '../ConfirmDialog.js';
 import { messages } from '../i18n/messages.js';
+import { useHash } from '../routing.js';
 import { NO_MARKS, type Reveal, type SinceMarks } from '../visits/sinceMarks.js';
 import type { BoardState } from './boardState.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
@@ -17,12 +23,15 @@ import {
   liveTest,
   type ProposalFilter,
 } from './compiledText.js';
+import { DraftList } from './DraftList.js';
+import { type DraftKey, type DraftKind, type SavedDraft, sameDraft } from './drafts.js';
 import { Filters } from './Filters.js';
 import { ProposalPanel } from './ProposalPanel.js';
 import type { AmendmentWords } from './proposalApi.js';
 import { SuggestionEditor } from './SuggestionEditor.js';
 import { tablingOptions } from './TablingAs.js';
 import { TextProposalForm } from './TextProposalForm.js';
+import { useDrafts } from './useDrafts.js';
 import { useDraftVersion } from './useDraftVersion.js';
 import { useProposalActions } from './useProposalActions.js';
 import type { Viewer } from './viewer.js';
@@ -35,6 +44,8 @@ export interface CompilationViewProps {
   /** The live proposals board of the negotiation. */
   board: BoardState;
   viewer: Viewer;
+  /** The signed-in person, whose drafts this browser keeps. */
+  personId: string;
   /** What changed since the reader's last visit, highlighted. */
   since?: SinceMarks;
   /** A paragraph (and proposal) to select, scroll to and focus. */
@@ -42,12 +53,24 @@ export interface CompilationViewProps {
 }
 
 type Editing = {
-  kind: Exclude<ProposalKind, 'delete' | 'retain'>;
+  kind: DraftKind;
   pid: string;
   proposal?: ProposalView;
   /** When editing an amendment: the texts it was written as. */
   words?: AmendmentWords;
+  /** Opened to carry an outdated amendment onto the current text. */
+  carrying?: boolean;
 } | null;
+
+/** An outdated amendment carried onto the current text, shown on its card before it is tabled. */
+export interface Carried {
+  proposal: ProposalView;
+  words: AmendmentWords;
+  /** Its changes against the current text. */
+  changes: TextChange[];
+}
+
+const HASH = /^#proposal-([\w-]{1,64})$/;
 
 /** The compilation text with the proposal panel. */
 export function CompilationView({
@@ -55,16 +78,20 @@ export function CompilationView({
   doc,
   board,
   viewer,
+  personId,
   since = NO_MARKS,
   reveal = null,
 }: CompilationViewProps) {
   const m = messages.proposals;
   const version = useDraftVersion(doc);
   const { api, busy, notice, setNotice, run, card, setParagraphStatus } = useProposalActions(negotiationId);
+  const drafts = useDrafts(negotiationId, personId);
   const [filter, setFilter] = useState<ProposalFilter>(DEFAULT_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const [selectedProposal, setSelectedProposal] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  const [carried, setCarried] = useState<Carried | null>(null);
+  const [confirmElement, confirm] = useConfirm();
 
   // Only the open reading's proposals are live: open ones of a closed reading are not bracketed.
   const live = useMemo(() => liveProposals(board), [board]);
@@ -77,51 +104,161 @@ export function CompilationView({
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;
   const tableAs = tablingOptions(viewer.role === 'delegate' ? viewer.delegation : null);
   const isLiveNow = liveTest(board.negotiation);
+  const textOf = (pid: string) => {
+    const b = blocks.find((x) => x.type === 'paragraph' && x.paragraph.pid === pid);
+    return b?.type === 'paragraph' ? b : undefined;
+  };
+  const draftKey = (e: NonNullable<Editing>): DraftKey => ({
+    negotiationId,
+    personId,
+    pid: e.pid,
+    kind: e.kind,
+    proposalId: e.proposal?.id,
+  });
+
+  const select = (pid: string) => {
+    setSelected(pid);
+    setSelectedProposal(null);
+    if (editing && editing.pid !== pid) setEditing(null);
+    if (carried && carried.proposal.pid !== pid) setCarried(null);
+  };
+
+  const article = useRef<HTMLElement>(null);
+  /** Selects a paragraph (and proposal) and brings its bracket, or its number, into view. */
+  const show = (pid: string, proposalId: string | null) => {
+    select(pid);
+    setSelectedProposal(proposalId);
+    const root = article.current;
+    const section = root?.querySelector<HTMLElement>(`section[data-pid="${CSS.escape(pid)}"]`);
+    if (!root || !section) return;
+    const bracket = proposalId
+      ? section.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(proposalId)}"]`)
+      : null;
+    const target = bracket ?? section.querySelector<HTMLElement>('.c-label');
+    section.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per request to reveal
+  useEffect(() => {
+    if (reveal) show(reveal.pid, reveal.proposalId);
+  }, [reveal]);
+
+  // `#proposal-<id>` (a notification links there): the same, once per address.
+  const linked = useRef<string | null>(null);
+  const hash = useHash();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the address or the proposals change
+  useEffect(() => {
+    const id = HASH.exec(hash)?.[1];
+    if (!id || linked.current === hash) return;
+    const p = board.proposals.find((x) => x.id === id);
+    if (!p) return;
+    linked.current = hash;
+    show(p.pid, p.id);
+    requestAnimationFrame(() =>
+      document.getElementById(`proposal-${p.id}`)?.scrollIntoView({ block: 'nearest' }),
+    );
+  }, [hash, board.proposals]);
+
+  const openEditor = async (p: ProposalView, carrying = false) => {
+    const kind = p.kind;
+    if (kind === 'delete' || kind === 'retain') return;
+    if (kind !== 'amend') {
+      setEditing({ kind, pid: p.pid, proposal: p });
+      return;
+    }
+    const words = await api.words(p.id);
+    setEditing({ kind, pid: p.pid, proposal: p, words, carrying });
+  };
+
+  /** Rebases an outdated amendment onto the paragraph as it reads now. */
+  const carryOnto = async (p: ProposalView) => {
+    const words = carried?.proposal.id === p.id ? carried.words : await api.words(p.id);
+    const current = textOf(p.pid)?.text ?? '';
+    const r = rebase(words.baseText, words.text, current);
+    return { words, current, r };
+  };
 
   const actions = {
     ...card,
-    edit: (p: ProposalView) => {
-      const kind = p.kind;
-      if (kind === 'delete' || kind === 'retain') return;
-      if (kind !== 'amend') {
-        setEditing({ kind, pid: p.pid, proposal: p });
-        return;
-      }
+    edit: (p: ProposalView) => void run(() => openEditor(p), m.done.opened),
+    carry: (p: ProposalView) =>
       void run(async () => {
-        const words = await api.words(p.id);
-        setEditing({ kind, pid: p.pid, proposal: p, words });
-      }, m.done.opened);
-    },
+        const { words, current, r } = await carryOnto(p);
+        if (r.conflicts.length > 0) {
+          setCarried(null);
+          await openEditor(p, true);
+          return;
+        }
+        const changes = wordChanges(current, r.text);
+        setEditing(null);
+        if (changes.length === 0) setNotice({ text: m.carry.nothingLeft, error: false });
+        else setCarried({ proposal: p, words, changes });
+      }, null),
     start: (kind: ProposalKind) => {
       if (!selected || kind === 'delete' || kind === 'retain') return;
       setNotice(null);
       setEditing({ kind, pid: selected });
     },
     table: (kind: 'delete' | 'retain') => {
-      if (selected)
-        void run(() => api.table({ kind, pid: selected, ...asDelegation(tableAs) }), m.done.tabled);
+      if (!selected) return;
+      const label = selectedPara?.paragraph.label ?? '';
+      const who = tableAs[0]?.name ?? m.facilitators;
+      void (async () => {
+        if (
+          kind === 'delete' &&
+          !(await confirm({ message: m.actions.confirmDelete(label, who), confirmLabel: m.actions.delete }))
+        )
+          return;
+        await run(() => api.table({ kind, pid: selected, ...asDelegation(tableAs) }), m.done.tabled);
+      })();
     },
     setParagraphStatus: (status: Parameters<typeof api.setParagraphStatus>[1]) => {
       if (selected) setParagraphStatus(selected, status);
     },
   };
 
+  const carryActions = {
+    submit: () =>
+      void run(async () => {
+        if (!carried) return;
+        // The text may have moved since the preview: carry again onto what it reads now.
+        const { current, r } = await carryOnto(carried.proposal);
+        if (r.conflicts.length > 0) {
+          await openEditor(carried.proposal, true);
+          setCarried(null);
+          return;
+        }
+        await api.edit(carried.proposal.id, r.text, current);
+        setCarried(null);
+      }, m.done.carried),
+    edit: () => {
+      if (!carried) return;
+      setEditing({
+        kind: 'amend',
+        pid: carried.proposal.pid,
+        proposal: carried.proposal,
+        words: carried.words,
+        carrying: true,
+      });
+      setCarried(null);
+    },
+    cancel: () => setCarried(null),
+  };
+
+  // Errors reach the form, which keeps the draft; success closes it.
   const submitText = async (text: string, reservation: boolean, delegation: string | undefined) => {
     if (!editing || editing.kind === 'amend') return;
-    const ok = editing.proposal
-      ? await run(() => api.edit(editing.proposal!.id, text), m.done.edited)
-      : await run(
-          () =>
-            api.table({
-              kind: editing.kind,
-              pid: editing.pid,
-              text,
-              ...(editing.kind === 'comment' ? { reservation } : {}),
-              ...(delegation ? { delegation } : {}),
-            }),
-          m.done.tabled,
-        );
-    if (ok) setEditing(null);
+    if (editing.proposal) await api.edit(editing.proposal.id, text);
+    else
+      await api.table({
+        kind: editing.kind,
+        pid: editing.pid,
+        text,
+        ...(editing.kind === 'comment' ? { reservation } : {}),
+        ...(delegation ? { delegation } : {}),
+      });
+    setNotice({ text: editing.proposal ? m.done.edited : m.done.tabled, error: false });
+    setEditing(null);
   };
 
   const submitAmendment = async (text: string, baseText: string, delegation: string | undefined) => {
@@ -135,32 +272,23 @@ export function CompilationView({
         baseText,
         ...(delegation ? { delegation } : {}),
       });
-    setNotice({ text: editing.proposal ? m.done.edited : m.done.tabled, error: false });
+    setNotice({
+      text: editing.carrying ? m.done.carried : editing.proposal ? m.done.edited : m.done.tabled,
+      error: false,
+    });
     setEditing(null);
   };
 
-  const select = (pid: string) => {
-    setSelected(pid);
+  const resume = (d: SavedDraft) => {
+    setSelected(d.key.pid);
     setSelectedProposal(null);
-    if (editing && editing.pid !== pid) setEditing(null);
+    setCarried(null);
+    const proposal = d.key.proposalId ? board.proposals.find((p) => p.id === d.key.proposalId) : undefined;
+    if (proposal) actions.edit(proposal);
+    else setEditing({ kind: d.key.kind, pid: d.key.pid });
   };
 
-  const article = useRef<HTMLElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per request to reveal
-  useEffect(() => {
-    if (!reveal) return;
-    select(reveal.pid);
-    setSelectedProposal(reveal.proposalId);
-    const root = article.current;
-    const section = root?.querySelector<HTMLElement>(`section[data-pid="${CSS.escape(reveal.pid)}"]`);
-    if (!root || !section) return;
-    const bracket = reveal.proposalId
-      ? section.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(reveal.proposalId)}"]`)
-      : null;
-    const target = bracket ?? section.querySelector<HTMLElement>('.c-label');
-    section.scrollIntoView({ block: 'center' });
-    target?.focus({ preventScroll: true });
-  }, [reveal]);
+  const labelOf = (pid: string) => textOf(pid)?.paragraph.label ?? pid;
 
   return (
     <div className="compilation-layout">
@@ -192,12 +320,15 @@ export function CompilationView({
                 </div>
                 <div className="c-body">
                   <SuggestionEditor
+                    key={editing.proposal?.id ?? 'new'}
                     label={p.label}
                     baseText={b.text}
                     {...(editing.words ? { initial: editing.words } : {})}
-                    tableAs={tableAs}
+                    carrying={editing.carrying ?? false}
+                    tableAs={editing.proposal ? [] : tableAs}
+                    draftKey={draftKey(editing)}
                     onSubmit={submitAmendment}
-                    onCancel={() => setEditing(null)}
+                    onClose={() => setEditing(null)}
                   />
                 </div>
               </section>
@@ -223,6 +354,11 @@ export function CompilationView({
         })}
       </article>
       <aside className="side-panel" aria-label={m.panel.filters}>
+        <DraftList
+          drafts={drafts.filter((d) => !(editing && sameDraft(d.key, draftKey(editing))))}
+          labelOf={labelOf}
+          onResume={resume}
+        />
         <Filters filter={filter} proposals={board.proposals} onChange={setFilter} />
         <div role="status" aria-live="polite" className={`notice${notice?.error ? ' error' : ''}`}>
           {notice?.text}
@@ -245,21 +381,28 @@ export function CompilationView({
           since={since.proposals}
           busy={busy}
           actions={actions}
+          carried={carried ? { id: carried.proposal.id, changes: carried.changes, ...carryActions } : null}
           form={
             editing && editing.kind !== 'amend' && editing.pid === selected ? (
               <TextProposalForm
-                key={editing.proposal?.id ?? editing.kind}
+                key={`${editing.proposal?.id ?? ''}-${editing.kind}`}
                 kind={editing.kind}
                 label={selectedPara?.paragraph.label ?? ''}
-                {...(editing.proposal ? { initialText: editing.proposal.text } : {})}
+                {...(editing.proposal
+                  ? { initialText: editing.proposal.text, editing: true }
+                  : editing.kind === 'alt'
+                    ? { initialText: selectedPara?.text ?? '', paragraphText: selectedPara?.text ?? '' }
+                    : {})}
                 tableAs={editing.proposal ? [] : tableAs}
+                draftKey={draftKey(editing)}
                 onSubmit={submitText}
-                onCancel={() => setEditing(null)}
+                onClose={() => setEditing(null)}
               />
             ) : null
           }
         />
       </aside>
+      {confirmElement}
     </div>
   );
 }

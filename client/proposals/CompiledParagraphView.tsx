@@ -1,10 +1,11 @@
 /** One paragraph of the compilation text with its proposals in and after it. */
-import type { CompiledParagraph, Segment } from '../../shared/compilation.js';
+import { type CompiledParagraph, changePieces, segmentStarts } from '../../shared/compilation.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
 import { messages } from '../i18n/messages.js';
 import { proposalPieces } from '../readings/proposalPieces.js';
 import { StyledText } from '../readings/StyledText.js';
 import { Bracket } from './Bracket.js';
+import { IncorporatedWords } from './IncorporatedWords.js';
 
 /** Props of `CompiledParagraphView`. */
 export interface CompiledParagraphViewProps {
@@ -24,16 +25,6 @@ export interface CompiledParagraphViewProps {
   since?: boolean;
   /** Proposals tabled or changed since the reader's last visit. */
   sinceProposals?: ReadonlyMap<string, 'tabled' | 'updated'>;
-}
-
-/** Offset in the paragraph's text where each segment starts. */
-function segmentStarts(segments: readonly Segment[]): number[] {
-  let at = 0;
-  return segments.map((s) => {
-    const start = s.type === 'cluster' ? s.from : at;
-    at = s.type === 'cluster' ? s.to : at + s.text.length;
-    return start;
-  });
 }
 
 /** A numbered paragraph: base text with bracketed amendments, then whole-paragraph proposals. */
@@ -94,11 +85,41 @@ export function CompiledParagraphView({
           <span className={`badge status-${p.status}`}>{m.paragraphStatuses[p.status]}</span>
         )}
         <p className="c-text">
-          {p.segments.map((s, i) =>
-            s.type === 'text' ? (
+          {p.segments.map((s, i) => {
+            if (s.type === 'text')
               // biome-ignore lint/suspicious/noArrayIndexKey: text runs have no identity of their own; the list is rebuilt as a whole.
-              <StyledText key={`t${i}`} text={s.text} from={starts[i]!} runs={runs} />
-            ) : (
+              return <StyledText key={`t${i}`} text={s.text} from={starts[i]!} runs={runs} />;
+            if (s.type === 'incorporated')
+              return (
+                <IncorporatedWords
+                  key={`i${s.from}-${s.proposal.id}`}
+                  proposal={s.proposal}
+                  selected={selectedProposal === s.proposal.id}
+                  onSelect={pick}
+                >
+                  <StyledText text={s.text} from={s.from} runs={runs} />
+                </IncorporatedWords>
+              );
+            if (s.type === 'point')
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: several points may share an offset; the list is rebuilt as a whole.
+                <span key={`p${s.at}-${i}`} className="cluster point">
+                  {s.entries.map((e) => (
+                    <Bracket
+                      key={e.proposal.id}
+                      proposal={e.proposal}
+                      pieces={e.pieces}
+                      tag={e.state === 'outdated' ? m.outdated : m.incorporated}
+                      variant={e.state}
+                      selected={selectedProposal === e.proposal.id}
+                      since={sinceProposals?.has(e.proposal.id)}
+                      onSelect={pick}
+                      note={outcome(e.proposal.status)}
+                    />
+                  ))}
+                </span>
+              );
+            return (
               <span key={`c${s.from}`} className="cluster">
                 {s.entries.map((e) => (
                   <Bracket
@@ -112,10 +133,10 @@ export function CompiledParagraphView({
                   />
                 ))}
               </span>
-            ),
-          )}
+            );
+          })}
         </p>
-        {(p.wholeParagraph.length > 0 || p.outdated.length > 0 || (showOutcome && p.applied.length > 0)) && (
+        {(p.wholeParagraph.length > 0 || p.outdated.length > 0 || p.applied.length > 0) && (
           <p className="c-after">
             {p.wholeParagraph.map((w) => (
               <Bracket
@@ -133,19 +154,17 @@ export function CompiledParagraphView({
               <Bracket
                 key={o.id}
                 proposal={o}
-                pieces={o.changes.flatMap((c) => [
-                  ...(c.deleted ? [{ kind: 'del' as const, text: c.deleted }] : []),
-                  ...(c.inserted ? [{ kind: 'ins' as const, text: c.inserted }] : []),
-                ])}
+                pieces={changePieces(o)}
                 tag={m.outdated}
+                variant="outdated"
                 selected={selectedProposal === o.id}
                 since={sinceProposals?.has(o.id)}
                 onSelect={pick}
                 note={outcome(o.status)}
               />
             ))}
-            {showOutcome &&
-              p.applied.map((a) => (
+            {p.applied.map((a) =>
+              showOutcome ? (
                 <Bracket
                   key={a.id}
                   proposal={a}
@@ -154,7 +173,19 @@ export function CompiledParagraphView({
                   selected={false}
                   note={outcome(a.status)}
                 />
-              ))}
+              ) : (
+                <Bracket
+                  key={a.id}
+                  proposal={a}
+                  pieces={proposalPieces(a)}
+                  tag={m.incorporated}
+                  variant="incorporated"
+                  selected={selectedProposal === a.id}
+                  since={sinceProposals?.has(a.id)}
+                  onSelect={pick}
+                />
+              ),
+            )}
           </p>
         )}
         {p.alternatives.map((a) => (

@@ -46,6 +46,7 @@ export function EditProposals({
   const actions = {
     ...card,
     edit: onOpenInCompilation,
+    carry: onOpenInCompilation,
     start: () => undefined,
     table: () => undefined,
     setParagraphStatus: (status: ParagraphStatus) => {

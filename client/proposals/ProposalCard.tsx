@@ -1,5 +1,6 @@
 /** One proposal in the side panel, with the actions the viewer may take on it. */
 import { type ProposalStatus, type ProposalView, SETTABLE_STATUSES } from '../../shared/proposals.js';
+import { changeKind, type TextChange } from '../../shared/wordDiff.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
 import { tabledByViewer, type Viewer } from './viewer.js';
@@ -12,6 +13,17 @@ export interface CardActions {
   withdraw(id: string): void;
   setStatus(id: string, status: ProposalStatus): void;
   apply(id: string): void;
+  /** Offers an outdated amendment carried onto the current text. */
+  carry(p: ProposalView): void;
+}
+
+/** An outdated amendment carried onto the current text, shown on its card for the delegation to table. */
+export interface CarriedOnCard {
+  /** Its changes against the current text. */
+  changes: readonly TextChange[];
+  submit(): void;
+  edit(): void;
+  cancel(): void;
 }
 
 /** Props of `ProposalCard`. */
@@ -27,6 +39,7 @@ export interface ProposalCardProps {
   selected: boolean;
   busy: boolean;
   actions: CardActions;
+  carried?: CarriedOnCard | null;
   /** Tabled or changed since the reader's last visit (a mark of its own). */
   since?: 'tabled' | 'updated' | undefined;
 }
@@ -43,6 +56,7 @@ export function ProposalCard({
   selected,
   busy,
   actions,
+  carried = null,
   since,
 }: ProposalCardProps) {
   const m = messages.proposals;
@@ -57,7 +71,9 @@ export function ProposalCard({
   const when = new Date(p.createdAt).toLocaleString();
   return (
     <li
-      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}${since ? ' since-visit' : ''}`}
+      id={`proposal-${p.id}`}
+      tabIndex={-1}
+      className={`proposal-card status-${p.status}${selected ? ' selected' : ''}${p.byFacilitators ? ' by-facilitators' : ''}${p.outdated ? ' outdated' : ''}${since ? ' since-visit' : ''}`}
       data-proposal-id={p.id}
       aria-current={selected ? 'true' : undefined}
     >
@@ -90,6 +106,36 @@ export function ProposalCard({
         <p className="card-note">{m.panel.carriedFrom(messages.readings.readingLabel(carriedFrom))}</p>
       )}
       {p.status === 'open' && !live && <p className="card-note">{m.panel.leftUndecided}</p>}
+      {carried && (
+        <section className="carried" aria-label={m.carry.action} data-testid="carried">
+          <p>{m.carry.preview}</p>
+          <p className="card-content">
+            {carried.changes.map((c) => (
+              <span key={`${c.from}-${c.to}`} className={`card-change ${changeKind(c)}`}>
+                [{c.deleted && <del>{c.deleted}</del>}
+                {c.deleted && c.inserted ? ' ' : ''}
+                {c.inserted && (
+                  <ins>
+                    <strong>{c.inserted}</strong>
+                  </ins>
+                )}
+                ]{' '}
+              </span>
+            ))}
+          </p>
+          <div className="card-actions">
+            <button type="button" className="primary" disabled={busy} onClick={carried.submit}>
+              {m.carry.submit}
+            </button>
+            <button type="button" disabled={busy} onClick={carried.edit}>
+              {m.carry.edit}
+            </button>
+            <button type="button" disabled={busy} onClick={carried.cancel}>
+              {m.carry.cancel}
+            </button>
+          </div>
+        </section>
+      )}
       <p className="card-meta">
         {m.panel.tabledBy(p.personName, when)}
         {p.version > 1 && ` · ${m.panel.version(p.version)}`}
@@ -108,6 +154,11 @@ export function ProposalCard({
         {viewer.role === 'delegate' && !mine && !open && supporting && inOpenReading && (
           <button type="button" disabled={busy} onClick={() => actions.unsupport(p.id)}>
             {m.actions.unsupport}
+          </button>
+        )}
+        {mine && open && p.kind === 'amend' && p.outdated && !carried && (
+          <button type="button" className="primary" disabled={busy} onClick={() => actions.carry(p)}>
+            {m.carry.action}
           </button>
         )}
         {mine && open && p.kind !== 'delete' && p.kind !== 'retain' && (

@@ -10,7 +10,7 @@ import {
 } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 import { type ProposalFilter, passes } from './compiledText.js';
-import { type CardActions, ProposalCard } from './ProposalCard.js';
+import { type CardActions, type CarriedOnCard, ProposalCard } from './ProposalCard.js';
 import type { Viewer } from './viewer.js';
 
 /** Props of `ProposalPanel`. */
@@ -31,6 +31,8 @@ export interface ProposalPanelProps {
   };
   /** A form shown in the panel (new paragraph, alternative, comment), if any. */
   form: React.ReactNode;
+  /** An outdated amendment carried onto the current text, awaiting the delegation's word. */
+  carried?: (CarriedOnCard & { id: string }) | null;
   /** Proposals tabled or changed since the reader's last visit. */
   since?: ReadonlyMap<string, 'tabled' | 'updated'>;
   /** False where proposals are not tabled (the co-facilitators' edit view); default true. */
@@ -48,6 +50,7 @@ export function ProposalPanel({
   busy,
   actions,
   form,
+  carried = null,
   since,
   propose = true,
 }: ProposalPanelProps) {
@@ -78,6 +81,7 @@ export function ProposalPanel({
         since={since?.get(p.id)}
         busy={busy}
         actions={actions}
+        carried={carried?.id === p.id ? carried : null}
       />
     ));
   const canTable = viewer.role !== 'observer' && propose;

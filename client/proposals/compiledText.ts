@@ -100,6 +100,7 @@ export function compileDraft(
   const labels = numberParagraphs(refs);
   const blocks: CompiledBlock[] = [];
   const anchors = new AnchorResolver(doc);
+  const reading = currentReading(proposals);
   children.forEach((child, i) => {
     if (!(child instanceof Y.XmlElement)) return;
     const text = paragraphPlainText(child);
@@ -108,11 +109,8 @@ export function compileDraft(
     else if (isParagraphType(child.nodeName)) {
       const pid = String(child.getAttribute('pid') ?? '');
       const all = byPid.get(pid) ?? [];
-      const shown = filter ? all.filter((p) => passes(p, filter)) : [];
-      const resolved: ResolvedProposal[] = shown.map((p) => ({
-        proposal: p,
-        ranges: p.kind === 'amend' ? anchors.resolve(pid, p.changes) : null,
-      }));
+      const shown = filter ? all.filter((p) => passes(p, filter) || traced(p, filter, reading)) : [];
+      const resolved = shown.map((p) => resolveProposal(anchors, p));
       const paragraph = compileParagraph(
         { pid, kind: child.nodeName, label: labels.get(pid) ?? '', text, status: statuses[pid] ?? 'pending' },
         resolved,
@@ -121,4 +119,27 @@ export function compileDraft(
     }
   });
   return blocks;
+}
+
+/** The reading under way, as far as the proposals tell: the one of the latest proposal. */
+export function currentReading(proposals: readonly ProposalView[]): string | null {
+  return proposals.at(-1)?.readingId ?? null;
+}
+
+/**
+ * True when an applied proposal is shown as a trace of what came from whom: applied in the
+ * current reading, of a delegation and kind the filter lets through, and the filter asks for
+ * open proposals, for all, or for this one's status.
+ */
+function traced(p: ProposalView, filter: ProposalFilter, reading: string | null): boolean {
+  if (!p.appliedAt || p.readingId !== reading || !passes(p, { ...filter, status: null })) return false;
+  return filter.status === null || filter.status === 'open' || filter.status === p.status;
+}
+
+/** A proposal with its amendment's words found in the text: in place, or where they were or went. */
+function resolveProposal(anchors: AnchorResolver, p: ProposalView): ResolvedProposal {
+  if (p.kind !== 'amend') return { proposal: p, ranges: null };
+  const ranges = p.appliedAt ? null : anchors.resolve(p.pid, p.changes);
+  if (ranges && !p.outdated) return { proposal: p, ranges };
+  return { proposal: p, ranges, located: anchors.locate(p.pid, p.changes) };
 }

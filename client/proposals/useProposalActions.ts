@@ -22,10 +22,10 @@ export interface ProposalActions {
   busy: boolean;
   notice: ActionNotice | null;
   setNotice(notice: ActionNotice | null): void;
-  /** Runs `action`, then notices `done` (or the error); resolves true when it succeeded. */
-  run(action: () => Promise<unknown>, done: string): Promise<boolean>;
-  /** The card actions that need no form: support, withdraw, status, apply (`edit` is the view's). */
-  card: Omit<CardActions, 'edit'>;
+  /** Runs `action`, then notices `done` (nothing when null) or the error; resolves true when it succeeded. */
+  run(action: () => Promise<unknown>, done: string | null): Promise<boolean>;
+  /** The card actions that need no form: support, withdraw, status, apply (`edit` and `carry` are the view's). */
+  card: Omit<CardActions, 'edit' | 'carry'>;
   setParagraphStatus(pid: string, status: ParagraphStatus): void;
 }
 
@@ -35,12 +35,12 @@ export function useProposalActions(negotiationId: string): ProposalActions {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<ActionNotice | null>(null);
 
-  const run = useCallback(async (action: () => Promise<unknown>, done: string) => {
+  const run = useCallback(async (action: () => Promise<unknown>, done: string | null) => {
     setBusy(true);
     setNotice(null);
     try {
       await action();
-      setNotice({ text: done, error: false });
+      if (done) setNotice({ text: done, error: false });
       return true;
     } catch (err) {
       setNotice({ text: actionErrorMessage(err), error: true });

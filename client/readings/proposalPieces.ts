@@ -1,5 +1,5 @@
 /** A proposal shown on its own (outside its paragraph) as a bracket: its words and the word for its kind. */
-import type { Piece } from '../../shared/compilation.js';
+import { changePieces, type Piece } from '../../shared/compilation.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 
@@ -7,13 +7,7 @@ import { messages } from '../i18n/messages.js';
 export function proposalPieces(p: ProposalBrief): Piece[] {
   switch (p.kind) {
     case 'amend':
-      // A space between the words struck out and those put in, and between changes.
-      return p.changes.flatMap((c, i): Piece[] => [
-        ...(i > 0 ? [{ kind: 'text' as const, text: ' … ' }] : []),
-        ...(c.deleted ? [{ kind: 'del' as const, text: c.deleted.trim() }] : []),
-        ...(c.deleted && c.inserted ? [{ kind: 'text' as const, text: ' ' }] : []),
-        ...(c.inserted ? [{ kind: 'ins' as const, text: c.inserted.trim() }] : []),
-      ]);
+      return changePieces(p);
     case 'insert':
     case 'alt':
       return [{ kind: 'ins', text: p.text }];

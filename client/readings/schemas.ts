@@ -53,6 +53,7 @@ const SnapshotBlockSchema: z.ZodMiniType<SnapshotBlock> = z.object({
 const ResolvedProposalSchema: z.ZodMiniType<ResolvedProposal> = z.object({
   proposal: ProposalViewSchema,
   ranges: z.nullable(z.array(z.object({ from: z.number(), to: z.number() }))),
+  located: z.optional(z.nullable(z.array(z.object({ from: z.number(), to: z.number() })))),
 });
 
 /** A snapshot in canonical form. */

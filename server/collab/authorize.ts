@@ -7,30 +7,16 @@ import { delegationByCode } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import { colorFor, type PresenceUser } from '../../shared/presence.js';
 import type { Accounts } from '../accounts/accounts.js';
+import { type OriginPolicy, originAllowed } from '../http/crossSite.js';
 import { sessionTokenOf } from '../http/session.js';
 import { parseDocName } from '../negotiations.js';
 import { allowed } from '../policies/policies.js';
 import type { AuthorizeUpgrade, UpgradeDecision } from './websocket.js';
 
-/** True when a browser's Origin is the server's own (same host) or explicitly allowed. */
-export function originAllowed(
-  origin: string | undefined,
-  host: string | undefined,
-  allowed: readonly string[],
-): boolean {
-  if (origin === undefined) return true; // not a browser: there is no ambient cookie to abuse
-  if (allowed.includes(origin)) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /** The upgrade authoriser: session → negotiation membership → rights and presence identity. */
-export function sessionAuthorizer(accounts: Accounts, allowedOrigins: readonly string[]): AuthorizeUpgrade {
+export function sessionAuthorizer(accounts: Accounts, origins: OriginPolicy): AuthorizeUpgrade {
   return async (req: IncomingMessage, docName: string): Promise<UpgradeDecision> => {
-    if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins)) {
+    if (!originAllowed(req, origins)) {
       return {
         ok: false,
         status: 403,

@@ -6,7 +6,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { CloseCode, COLLAB_PATH, MAX_MESSAGE_BYTES } from '../../shared/protocol.js';
+import { decodeComponent, endSocket, parseTarget, rawErrorResponse } from '../http/malformed.js';
 import type { Logger } from '../logger.js';
 import { TokenBucket } from '../tokenBucket.js';
 import type { Peer, PeerIdentity } from './peer.js';
@@ -32,6 +34,9 @@ const DEFAULT_LIMITS: SocketLimits = {
   maxBufferedBytes: MAX_BUFFERED_BYTES,
 };
 
+/** Sockets one session may hold open at once (each tab of the app holds two). */
+export const MAX_SOCKETS_PER_SESSION = 20;
+
 /** Sustained and burst message rates allowed per connection. */
 export const MESSAGE_RATE = { perSecond: 200, burst: 1_000 } as const;
 /**
@@ -44,7 +49,7 @@ export const MESSAGE_BYTE_RATE = { perSecond: 512 * 1024, burst: 4 * 1024 * 1024
 /** Outcome of authorising an upgrade request. */
 export type UpgradeDecision =
   | { ok: true; docName: string; identity: PeerIdentity }
-  | { ok: false; status: 400 | 401 | 403 | 404; code: string; message: string };
+  | { ok: false; status: 400 | 401 | 403 | 404 | 429; code: string; message: string };
 
 /** Decides whether a request may open a document, from the server-side session only. */
 export type AuthorizeUpgrade = (req: IncomingMessage, docName: string) => Promise<UpgradeDecision>;
@@ -76,6 +81,16 @@ export function attachCollab(
 ): CollabEndpoint {
   const { pingIntervalMs, maxBufferedBytes } = { ...DEFAULT_LIMITS, ...limits };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // A handshake ws cannot accept (bad key, version, method) is refused in JSON like any other.
+  wss.on('wsClientError', (err: Error, socket: Duplex) => {
+    const method = err.message === 'Invalid HTTP method';
+    refuse(
+      socket,
+      method ? 405 : 400,
+      method ? 'METHOD_NOT_ALLOWED' : 'MALFORMED_REQUEST',
+      `Not a valid WebSocket handshake: ${err.message}.`,
+    );
+  });
   const sockets = new Map<WebSocket, Peer>();
   const sessionTimer = setInterval(() => void recheckSessions(), REVALIDATE_EVERY_MS);
   sessionTimer.unref();
@@ -96,6 +111,12 @@ export function attachCollab(
     }
   }
 
+  function socketsOf(sessionId: string): number {
+    let n = 0;
+    for (const peer of sockets.values()) if (peer.identity.sessionId === sessionId) n++;
+    return n;
+  }
+
   function endSession(sessionId: string): number {
     let n = 0;
     for (const [ws, peer] of sockets) {
@@ -108,12 +129,23 @@ export function attachCollab(
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) {
-      refuse(socket, 404, 'NOT_FOUND', 'No WebSocket endpoint here.');
+    // A client that resets the connection while the upgrade is decided must not take the server down.
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    let docName: string;
+    try {
+      url = parseTarget(req.url);
+      if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) {
+        refuse(socket, 404, 'NOT_FOUND', 'No WebSocket endpoint here.');
+        return;
+      }
+      docName = decodeComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    } catch (err) {
+      const e =
+        err instanceof AppError ? err : new AppError('MALFORMED_URL', 'The request address is malformed.');
+      refuse(socket, e.status, e.code, e.message);
       return;
     }
-    const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
     authorize(req, docName)
       .then((decision) => {
         if (!decision.ok) {
@@ -121,6 +153,18 @@ export function attachCollab(
           refuse(socket, decision.status, decision.code, decision.message);
           return;
         }
+        const sessionId = decision.identity.sessionId;
+        if (sessionId !== undefined && socketsOf(sessionId) >= MAX_SOCKETS_PER_SESSION) {
+          log.warn('collab.too-many-sockets', { doc: docName, peer: decision.identity.label });
+          refuse(
+            socket,
+            429,
+            'TOO_MANY_CONNECTIONS',
+            'This session has too many connections open. Close some tabs.',
+          );
+          return;
+        }
+        // handleUpgrade calls back in this same turn, so the count above cannot be raced.
         wss.handleUpgrade(req, socket, head, (ws) => {
           void connect(ws, decision.docName, decision.identity, url.searchParams.get('ext') === '1');
         });
@@ -229,10 +273,5 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
 }
 
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  const reason =
-    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  endSocket(socket, rawErrorResponse(code as ErrorCode, message, status));
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import type { ResolvedProposal } from '../../shared/compilation.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { proposalView } from '../../shared/proposalView.fixture.js';
 import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
+import { convertToPdf, findOnPath } from '../../test/support/office.js';
 import { comparisonToDocx, exportFileName, snapshotToDocx } from './docx.js';
 
 const PP1 = 'Recalling the Global Compact for Safe, Orderly and Regular Migration,';
@@ -166,7 +166,7 @@ describe('snapshotToDocx', () => {
     expect(text).toContain('OP2 alt[We invite the Secretary-General to report.] (G77 and China)');
     expect(text).toContain('OP2bis[We decide to meet again.] (Switzerland)');
     expect(text).toContain('[Reservation: Cannot accept this paragraph. — European Union]');
-    expect(text).toMatch(/\[strengthenreinforce — European Union\] \(outdated\)/);
+    expect(text).toMatch(/\[strengthen reinforce — European Union\] \(outdated\)/);
     expect(text).toContain(`${OP2} (bracketed)`);
     expect(text).not.toContain('Russian Federation');
     expect(runProps(doc, 'further ')).toContain('<w:b/>');
@@ -273,13 +273,7 @@ describe('exportFileName', () => {
   });
 });
 
-const soffice = (() => {
-  try {
-    return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-})();
+const soffice = findOnPath('soffice');
 
 describe('LibreOffice', () => {
   it.skipIf(soffice === '')(
@@ -289,16 +283,13 @@ describe('LibreOffice', () => {
       try {
         const file = join(dir, 'compilation.docx');
         writeFileSync(file, await snapshotToDocx(snapshot(), { mode: 'compilation', title: TITLE }));
-        execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
-          timeout: 60_000,
-        });
-        const pdf = join(dir, 'compilation.pdf');
+        const pdf = await convertToPdf(soffice, file, dir);
         expect(statSync(pdf).size).toBeGreaterThan(0);
         expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    90_000,
+    240_000,
   );
 });

@@ -4,7 +4,12 @@
  * struck through, co-facilitators' text in grey italics).
  */
 import type { Paragraph, TextRun } from 'docx';
-import { compileParagraph, type Piece, type ResolvedProposal } from '../../shared/compilation.js';
+import {
+  changePieces,
+  compileParagraph,
+  type Piece,
+  type ResolvedProposal,
+} from '../../shared/compilation.js';
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 import { isParagraphType } from '../../shared/schema.js';
 import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
@@ -79,6 +84,19 @@ function compiledParagraphs(
     if (segment.type === 'text') {
       body.push(...markedRuns(block.runs, block.text, at, at + segment.text.length));
       at += segment.text.length;
+    } else if (segment.type === 'point') {
+      // Outdated amendments where their words were, marked as such (and applied deletions).
+      for (const e of segment.entries)
+        body.push(
+          ...bracket(e.proposal, e.pieces, e.state === 'incorporated' ? 'incorporated' : undefined),
+          ...(e.state === 'outdated' ? [textRun(' (outdated)', { italics: true, color: GREY })] : []),
+        );
+    } else if (segment.type === 'incorporated') {
+      body.push(...markedRuns(block.runs, block.text, segment.from, segment.to, { underline: true }));
+      body.push(
+        textRun(` (incorporated: ${attributionOf(segment.proposal)})`, { italics: true, color: GREY }),
+      );
+      at = segment.to;
     } else {
       segment.entries.forEach((e, i) => {
         if (i > 0) body.push(textRun(' '));
@@ -127,11 +145,6 @@ function newText(p: ProposalView): TextRun[] {
 
 function proposalStyle(p: ProposalView): RunStyle {
   return p.byFacilitators ? { italics: true, color: GREY } : {};
-}
-
-/** The words an outdated amendment deletes and inserts. */
-function changePieces(p: ProposalView): Piece[] {
-  return p.changes.flatMap((c) => [...piece('del', c.deleted), ...piece('ins', c.inserted)]);
 }
 
 function piece(kind: Piece['kind'], text: string): Piece[] {

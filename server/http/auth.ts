@@ -5,13 +5,11 @@ import { delegationByCode } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
+import { SignInLimiter } from '../accounts/signInLimiter.js';
 import type { Storage } from '../storage/storage.js';
-import { TokenBucket } from '../tokenBucket.js';
+
 import { clearSessionCookie, principalOf, setSessionCookie } from './session.js';
 import { parseBody } from './validate.js';
-
-/** Failed sign-in attempts allowed per client address. */
-export const SIGNIN_RATE = { perSecond: 0.2, burst: 10 } as const;
 
 const SignInBody = z.object({ token: z.string().min(10).max(200) }).strict();
 
@@ -23,25 +21,25 @@ export function authRoutes(
   onSignOut: (sessionId: string) => void,
 ): Router {
   const router = Router();
-  const buckets = new Map<string, TokenBucket>();
+  const failures = new SignInLimiter();
 
   router.post('/auth/signin', async (req, res) => {
     const ip = req.ip ?? 'unknown';
-    if (buckets.size > 10_000) buckets.clear();
-    const bucket = buckets.get(ip) ?? new TokenBucket(SIGNIN_RATE.perSecond, SIGNIN_RATE.burst);
-    buckets.set(ip, bucket);
-    // Failed attempts use up the budget; while it is empty, every attempt from that address waits.
-    if (!bucket.available())
-      throw new AppError('RATE_LIMITED', 'Too many sign-in attempts. Please wait a minute and try again.');
-    const { token } = parseBody(SignInBody, req.body);
     try {
+      // A valid link always works: it is redeemed before the limiter, which counts only failures.
+      const { token } = parseBody(SignInBody, req.body);
       const result = await accounts.signIn(token, req.get('user-agent') ?? null);
       setSessionCookie(req, res, result.sessionToken);
       await audit.record('signin', result.negotiationId, result.principal);
       res.json({ person: publicPerson(result.principal.person), negotiationId: result.negotiationId });
     } catch (err) {
-      bucket.take();
-      if (err instanceof AppError) await audit.record('signin.refused', null, null, { code: err.code, ip });
+      if (!(err instanceof AppError)) throw err;
+      if (!failures.fail(ip))
+        throw new AppError(
+          'RATE_LIMITED',
+          'Too many failed sign-in attempts. Please wait a minute and try again.',
+        );
+      await audit.record('signin.refused', null, null, { code: err.code, ip });
       throw err;
     }
   });

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 /** The type of the error `express.json` is given for a body that is not UTF-8. */
 export const NOT_UTF8 = 'body.not.utf8';
 
-/** 404 for any API route nobody answered. */
+/** 404 for any route nobody answered. */
 export const notFound: RequestHandler = (req, res) => {
   res.status(404).json(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`).toBody());
 };
@@ -26,7 +26,12 @@ export function errorHandler(log: Logger, audit: AuditLog): ErrorRequestHandler 
     }
     const principal = res.locals.principal as Principal | undefined;
     if (appError.status === 403 && principal) {
-      const negotiationId = /^\/api\/negotiations\/([^/]+)/.exec(req.originalUrl)?.[1] ?? null;
+      // An outsider's request belongs to no negotiation's log: the id in the path may name none
+      // (it would open an audit chain for any string), and logging it under one would tell it exists.
+      const negotiationId =
+        appError.code === 'NOT_PARTICIPANT'
+          ? null
+          : (/^\/api\/negotiations\/([^/]+)/.exec(req.originalUrl)?.[1] ?? null);
       await audit.record('request.refused', negotiationId, principal, {
         method: req.method,
         path: req.originalUrl,
@@ -47,5 +52,10 @@ function toAppError(err: unknown): AppError {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new AppError('INVALID_BODY', 'The request body encoding is not supported.');
   }
+  // Express's router fails to decode a malformed `%` in a route parameter with a URIError.
+  if (err instanceof URIError) return new AppError('MALFORMED_URL', 'The request address is malformed.');
+  const status = (err as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new AppError('BAD_REQUEST', 'The server could not understand the request.');
   return new AppError('INTERNAL', 'Something went wrong on the server.');
 }

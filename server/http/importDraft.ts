@@ -2,7 +2,7 @@
  * Importing a zero draft from Word or pasted text: a preview of what was recognised, then the
  * replacement of the draft — refused once a revision has been circulated.
  */
-import express, { Router } from 'express';
+import express, { type RequestHandler, Router } from 'express';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
@@ -12,13 +12,16 @@ import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
+import type { DocxImporter } from '../import/docxImport.js';
+import { fileTooLarge, tooManyParagraphs } from '../import/docxLimits.js';
 import type { Storage } from '../storage/storage.js';
 import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
-/** Largest .docx accepted for import. */
-export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The media type of a .docx upload. */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The one route that takes a .docx body instead of JSON. */
+export const IMPORT_UPLOAD_PATH = /^\/api\/negotiations\/[^/]+\/import\/preview$/;
 
 const TextBody = z.object({ text: z.string().min(1).max(500_000) }).strict();
 const ReplaceBody = z
@@ -26,22 +29,35 @@ const ReplaceBody = z
   .strict();
 
 /** `/api/negotiations/:id/import/preview` and `/api/negotiations/:id/import`. */
-export function importRoutes(storage: Storage, accounts: Accounts, rooms: Rooms, audit: AuditLog): Router {
+export function importRoutes(
+  storage: Storage,
+  accounts: Accounts,
+  rooms: Rooms,
+  audit: AuditLog,
+  importer: DocxImporter,
+): Router {
   const router = Router();
+  const rawDocx = express.raw({ type: DOCX_TYPE, limit: importer.limits.fileBytes });
+  const upload: RequestHandler<{ id: string }> = (req, res, next) =>
+    rawDocx(req, res, (err?: unknown) =>
+      next(
+        (err as { type?: string } | undefined)?.type === 'entity.too.large'
+          ? fileTooLarge(importer.limits)
+          : err,
+      ),
+    );
   const member = memberOf(accounts);
   const facilitator = (res: import('express').Response, id: string) => member(res, id, 'draft.import');
 
-  router.post(
-    '/negotiations/:id/import/preview',
-    express.raw({ type: DOCX_TYPE, limit: MAX_DOCX_BYTES }),
-    async (req, res) => {
-      await facilitator(res, req.params.id);
-      const paragraphs = Buffer.isBuffer(req.body)
-        ? await (await import('../import/docxReader.js')).readDocx(req.body)
-        : paragraphsOfText(parseBody(TextBody, req.body).text);
-      res.json(recognise(paragraphs));
-    },
-  );
+  router.post('/negotiations/:id/import/preview', upload, async (req, res) => {
+    await facilitator(res, req.params.id);
+    const paragraphs = Buffer.isBuffer(req.body)
+      ? await importer.read(req.body)
+      : paragraphsOfText(parseBody(TextBody, req.body).text);
+    if (paragraphs.length > importer.limits.paragraphs)
+      throw tooManyParagraphs(importer.limits, paragraphs.length);
+    res.json(recognise(paragraphs));
+  });
 
   router.post('/negotiations/:id/import', async (req, res) => {
     const m = await facilitator(res, req.params.id);

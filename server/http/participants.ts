@@ -11,6 +11,7 @@ import { accessRows } from '../accounts/people.js';
 import { isOwnPerson, requireAccessOf } from '../policies/ownership.js';
 import type { Storage } from '../storage/storage.js';
 import { memberOf, subjectOf } from './access.js';
+import { linkBase } from './links.js';
 import { parseBody, textField } from './validate.js';
 
 const InviteBody = z
@@ -39,8 +40,6 @@ export function participantRoutes(
   const router = Router();
   const member = memberOf(accounts);
   const linkUrl = (origin: string, token: string) => `${origin}/signin#${token}`;
-  const originOf = (req: { protocol: string; get(h: string): string | undefined }) =>
-    `${req.protocol}://${req.get('host')}`;
 
   router.get('/negotiations/:id/participants', async (req, res) => {
     const m = await member(res, req.params.id, 'participants.list');
@@ -63,7 +62,7 @@ export function participantRoutes(
       role: body.role,
       delegation: body.delegation,
     });
-    res.status(201).json({ ...link, url: linkUrl(originOf(req), link.token) });
+    res.status(201).json({ ...link, url: linkUrl(linkBase(req), link.token) });
   });
 
   router.post('/negotiations/:id/participants/:personId/links', async (req, res) => {
@@ -82,7 +81,7 @@ export function participantRoutes(
       invitationId: link.invitationId,
       personId: link.personId,
     });
-    res.status(201).json({ ...link, url: linkUrl(originOf(req), link.token) });
+    res.status(201).json({ ...link, url: linkUrl(linkBase(req), link.token) });
   });
 
   router.delete('/negotiations/:id/invitations/:invitationId', async (req, res) => {

@@ -9,9 +9,9 @@ import type { Accounts } from '../accounts/accounts.js';
 import { type Roadmap, RoadmapEntryBody } from '../roadmap/roadmap.js';
 import type { Storage } from '../storage/storage.js';
 import { memberOf } from './access.js';
+import { linkBase } from './links.js';
 import { parseBody } from './validate.js';
 
-const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
 const pagePath = (id: string) => `/n/${encodeURIComponent(id)}/roadmap`;
 
 /** `/api/negotiations/:id/roadmap…` and `/api/calendar/:token.ics`. */
@@ -29,7 +29,7 @@ export function roadmapRoutes(storage: Storage, accounts: Accounts, roadmap: Roa
       timeZone: view.timeZone,
       entries: view.entries,
       readings: view.readings,
-      pageUrl: `${originOf(req)}${pagePath(negotiationId)}`,
+      pageUrl: `${linkBase(req)}${pagePath(negotiationId)}`,
     });
   };
 
@@ -72,7 +72,7 @@ export function roadmapRoutes(storage: Storage, accounts: Accounts, roadmap: Roa
   router.post('/negotiations/:id/roadmap/feed', async (req, res) => {
     const m = await member(res, req.params.id);
     const token = await roadmap.createFeed(m);
-    const url = `${originOf(req)}/api/calendar/${token}.ics`;
+    const url = `${linkBase(req)}/api/calendar/${token}.ics`;
     res.status(201).json({ url, webcalUrl: url.replace(/^https?:/, 'webcal:') });
   });
 

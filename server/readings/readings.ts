@@ -47,6 +47,15 @@ export interface ReadingsOptions {
 /** Selects, from all the negotiation's proposals, those a snapshot records. */
 type ProposalSelection = (all: readonly ProposalRecord[]) => readonly ProposalRecord[];
 
+/** True when two snapshots hold the same text (blocks and paragraph statuses). */
+function sameText(a: SnapshotRecord, b: SnapshotRecord): boolean {
+  const text = (s: SnapshotRecord) => {
+    const c = JSON.parse(s.canonical) as CanonicalSnapshot;
+    return canonicalJson([c.blocks, c.paragraphStatuses]);
+  };
+  return text(a) === text(b);
+}
+
 /** The readings service. */
 export class Readings {
   private readonly storage: Storage;
@@ -125,7 +134,10 @@ export class Readings {
     return reading;
   }
 
-  /** Co-facilitators: circulates the current base text as the next revision. */
+  /**
+   * Co-facilitators: circulates the current base text as the next revision; REVISION_UNCHANGED
+   * when it is the text of the last revision.
+   */
   async circulate(m: Membership): Promise<SnapshotRecord> {
     authorize(m, 'revision.circulate');
     const negotiationId = m.participant.negotiationId;
@@ -142,6 +154,16 @@ export class Readings {
         m.principal.person.id,
         () => [],
       );
+      // A repeated request (a double click, ten at once) circulates once: the copies that run
+      // after it find nothing new.
+      const last = (await this.storage.readings.listSnapshots(negotiationId))
+        .filter((s) => s.kind === 'revision')
+        .at(-1);
+      if (last && sameText(last, snapshot))
+        throw new AppError(
+          'REVISION_UNCHANGED',
+          `The text has not changed since ${last.label} was circulated.`,
+        );
       await this.storage.readings.addSnapshot(snapshot);
       await this.audit.record('revision.circulated', negotiationId, m, {
         snapshotId: snapshot.id,

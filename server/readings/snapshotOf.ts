@@ -1,6 +1,7 @@
 /** Building the canonical form of the draft and its proposals at this moment. */
 import * as Y from 'yjs';
 import { AnchorResolver, paragraphRuns } from '../../shared/anchors.js';
+import type { ResolvedProposal } from '../../shared/compilation.js';
 import { numberParagraphs } from '../../shared/numbering.js';
 import type { ParagraphStatus } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
@@ -50,12 +51,13 @@ export function snapshotOf(args: {
     label: args.label,
     takenAt: args.takenAt,
     blocks: blocksOf(args.doc),
-    proposals: proposalViews(args.proposals, args.supports).map((view, i) => {
+    proposals: proposalViews(args.proposals, args.supports).map((view, i): ResolvedProposal => {
       const p = args.proposals[i]!;
-      return {
-        proposal: view,
-        ranges: p.kind === 'amend' ? anchors.resolve(p.pid, p.content.changes) : null,
-      };
+      if (p.kind !== 'amend') return { proposal: view, ranges: null };
+      const ranges = anchors.resolve(p.pid, p.content.changes);
+      // An outdated amendment records where its words were, to be shown there.
+      if (ranges || p.appliedAt) return { proposal: view, ranges };
+      return { proposal: view, ranges, located: anchors.locate(p.pid, p.content.changes) };
     }),
     paragraphStatuses: Object.fromEntries(args.statuses.map((s) => [s.pid, s.status])),
   };

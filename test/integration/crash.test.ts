@@ -8,11 +8,14 @@ import { draftDocName, MessageType } from '../../shared/protocol.js';
 import { redeem } from '../support/auth.js';
 import { paragraphString, typeInto } from '../support/draft.js';
 import { connectProvider, waitFor } from '../support/provider.js';
-import { removeDir, spawnServer, tempDataDir } from '../support/server.js';
+import { killGroup, removeDir, spawnServer, stopChildServers, tempDataDir } from '../support/server.js';
 
 const DOC = draftDocName(DEMO_NEGOTIATION_ID);
 const dataDir = tempDataDir();
-afterAll(() => removeDir(dataDir));
+afterAll(async () => {
+  await stopChildServers();
+  removeDir(dataDir);
+});
 
 describe('crash safety', () => {
   it('keeps every acknowledged edit across kill -9 and restart', async () => {
@@ -32,8 +35,10 @@ describe('crash safety', () => {
     const expected = paragraphString(a.doc, 'op07');
     a.provider.destroy();
 
-    first.child.kill('SIGKILL');
+    killGroup(first.child, 'SIGKILL');
     await first.exited;
+    // The server itself died, not just a launcher in front of it: its port no longer answers.
+    await expect(fetch(`${first.url}/api/health`)).rejects.toThrow();
 
     const second = await spawnServer(dataDir);
     const observer = await redeem(second.url, second.links.get('Observer, civil society')!);

@@ -1,5 +1,4 @@
 /** Comparing any two snapshots (or one against the live text) and exporting them to Word. */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { ComparisonBrief } from '../../shared/compareBrief.js';
 import { api } from '../support/auth.js';
+import { convertToPdf, findOnPath, run } from '../support/office.js';
 import { ROOT, startTestServer, type TestServer } from '../support/server.js';
 
 let ts: TestServer;
@@ -34,14 +34,6 @@ async function download(path: string): Promise<{ name: string; data: Buffer; xml
   const data = Buffer.from(await res.arrayBuffer());
   const xml = await (await JSZip.loadAsync(data)).file('word/document.xml')!.async('string');
   return { name, data, xml };
-}
-
-function soffice(): string {
-  try {
-    return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
 }
 
 describe('comparison', () => {
@@ -89,20 +81,25 @@ describe('Word export', () => {
     const dir = join(ROOT, 'test-output', 'exports');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, name), data);
-    const office = soffice();
+    const office = findOnPath('soffice');
     if (office) {
-      execFileSync(office, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, name)], {
-        timeout: 120_000,
-        stdio: 'ignore',
-      });
-      const pdf = join(dir, name.replace(/\.docx$/, '.pdf'));
-      execFileSync(
-        'pdftoppm',
-        ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(dir, 'first-reading-compilation')],
-        { timeout: 60_000 },
-      );
+      const converting = convertToPdf(office, join(dir, name), dir);
+      // The server, in this same process, keeps answering while LibreOffice works.
+      expect((await fetch(`${ts.url}/api/health`)).status).toBe(200);
+      const pdf = await converting;
+      await run('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        pdf,
+        join(dir, 'first-reading-compilation'),
+      ]);
     }
-  });
+  }, 240_000);
 
   it('exports the live text clean and a comparison with track-changes styling', async () => {
     const clean = await download(`${base}/export/live.docx`);

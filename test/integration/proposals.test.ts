@@ -8,6 +8,8 @@ import { resolveChanges } from '../../shared/anchors.js';
 import { decodeLiveView } from '../../shared/liveView.js';
 import { PROPOSALS_MAP, type ProposalView } from '../../shared/proposals.js';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
+import { rebase, resolveRebase } from '../../shared/rebase.js';
+import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { api } from '../support/auth.js';
 import { paragraphString, paragraphText } from '../support/draft.js';
 import { connectProvider, settle, waitFor } from '../support/provider.js';
@@ -273,6 +275,31 @@ describe('anchors', () => {
       { cookie: c['demo-cofac-bgd'] },
     );
     expect(applied.body.error.code).toBe('PROPOSAL_OUTDATED');
+
+    // The live snapshot records where its words were, for the compilation to show it there.
+    const live = await api<{ snapshot: CanonicalSnapshot }>(ts.url, 'GET', `${base}/snapshots/live`, {
+      cookie: c['demo-eu'],
+    });
+    const recorded = live.body.snapshot.proposals.find((r) => r.proposal.id === p.id)!;
+    expect(recorded.ranges).toBeNull();
+    const gone = now.indexOf(target);
+    expect(recorded.located).toEqual([{ from: gone, to: gone }]);
+
+    // Carried onto the current text (its word is gone: the co-facilitators' deletion stands
+    // against its replacement, so the delegation chooses; here it keeps its word).
+    const r = rebase(text, proposed, paragraphString(fac.doc, 'op12'));
+    expect(r.conflicts).toHaveLength(1);
+    const carried = resolveRebase(
+      r,
+      r.conflicts.map((x) => x.mine),
+    );
+    const edited = await api<P>(ts.url, 'PATCH', `${base}/proposals/${p.id}`, {
+      cookie: c['demo-eu'],
+      body: { text: carried, baseText: paragraphString(fac.doc, 'op12') },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.proposal.outdated).toBe(false);
+    expect(edited.body.proposal.changes.map((x) => x.inserted.trim())).toEqual(['REPLACED']);
     fac.provider.destroy();
   });
 

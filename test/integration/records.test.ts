@@ -4,7 +4,6 @@
  * with the server's own formulas; after a restart, GET …/verify must say so. Only the signing
  * key, kept outside the database, is out of the attacker's reach.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -17,6 +16,7 @@ import type { RecordsReport } from '../../shared/records.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { openAsAttacker, rechainAudit, rehashSnapshots, resignHeads } from '../support/attacker.js';
 import { api } from '../support/auth.js';
+import { runCommand } from '../support/commands.js';
 import { ROOT, removeDir, startTestServer, type TestServer } from '../support/server.js';
 
 const N = DEMO_NEGOTIATION_ID;
@@ -246,14 +246,10 @@ describe('records verified against the signed head', () => {
     expect(reasons(report)).toEqual(['head:unsigned']);
 
     // An administrator who has looked at the records signs them as they stand.
-    const run = spawnSync(
+    const run = await runCommand(
       process.execPath,
       [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'server/admin.ts'), 'seal-records', N],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATA_DIR: ts.dataDir, SIGNING_KEY_FILE: ts.keyFile },
-        encoding: 'utf8',
-      },
+      { cwd: ROOT, env: { ...process.env, DATA_DIR: ts.dataDir, SIGNING_KEY_FILE: ts.keyFile } },
     );
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Signed imrf-2022 as it stands: 3 snapshots, \d+ audit entries/);

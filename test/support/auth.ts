@@ -14,16 +14,18 @@ export async function redeem(baseUrl: string, token: string): Promise<string> {
   return cookie;
 }
 
-/** Sends a JSON request with a session cookie; returns status and parsed body. */
+/** Sends a JSON request with a session cookie (and `headers`, which win); returns status and parsed body. */
 export async function api<T = Record<string, unknown>>(
   baseUrl: string,
   method: string,
   path: string,
-  opts: { cookie?: string; body?: unknown; rawBody?: string } = {},
+  opts: { cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
-  if (opts.body !== undefined || opts.rawBody !== undefined) headers['content-type'] = 'application/json';
+  // As the browser client does: every request but a GET declares JSON, with or without a body.
+  if (method !== 'GET') headers['content-type'] = 'application/json';
+  Object.assign(headers, opts.headers);
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     headers,

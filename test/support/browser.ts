@@ -33,7 +33,7 @@ export function launchBrowser(): Promise<Browser> {
 export interface PersonPage {
   context: BrowserContext;
   page: Page;
-  /** Uncaught errors of the page (they should stay empty). */
+  /** Uncaught errors of the page and content security policy violations (they should stay empty). */
   errors: string[];
 }
 
@@ -43,6 +43,10 @@ export async function newPersonPage(browser: Browser): Promise<PersonPage> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Anything the server's content security policy blocks is an error too.
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) errors.push(`CSP: ${message.text()}`);
+  });
   return { context, page, errors };
 }
 

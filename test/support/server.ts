@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app.js';
 import type { SocketLimits } from '../../server/collab/websocket.js';
+import type { TrustProxy } from '../../server/config.js';
 import { ensureDemoHistory } from '../../server/demo/history.js';
 import { ensureDemoRoadmap } from '../../server/demo/roadmap.js';
 import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/seed.js';
@@ -43,6 +44,10 @@ export async function startTestServer(
     dataDir?: string;
     withClient?: boolean;
     socketLimits?: Partial<SocketLimits>;
+    /** As `ServerOptions`: ALLOWED_ORIGINS, PUBLIC_URL and TRUST_PROXY. */
+    allowedOrigins?: string[];
+    publicUrl?: string;
+    trustProxy?: TrustProxy;
     keyFile?: string;
     /** The port to listen on (a free one when not given), e.g. to restart where browsers left it. */
     port?: number;
@@ -61,6 +66,9 @@ export async function startTestServer(
     host: '127.0.0.1',
     distDir: opts.withClient ? join(ROOT, 'dist') : undefined,
     socketLimits: opts.socketLimits ?? {},
+    allowedOrigins: opts.allowedOrigins ?? [],
+    publicUrl: opts.publicUrl,
+    trustProxy: opts.trustProxy ?? false,
   });
   await ensureDemoHistory(storage, server, testLogger());
   await ensureDemoRoadmap(storage, server, testLogger());
@@ -84,7 +92,7 @@ export async function startTestServer(
   };
 }
 
-/** A server running as a child process (`tsx server/main.ts`). */
+/** A server running as a child process (`node --import tsx server/main.ts`). */
 export interface ChildServer {
   child: ChildProcess;
   port: number;
@@ -96,14 +104,28 @@ export interface ChildServer {
   links: Map<string, string>;
 }
 
-/** Spawns the real server as a child process and waits until it listens. */
+/** Every child server spawned by this test process and not yet exited. */
+const children = new Set<ChildProcess>();
+
+/**
+ * Spawns the real server as a child process and waits until it listens. The child is the server
+ * itself (Node with tsx's loader preloaded, not tsx's command line, which would run the server as
+ * a grandchild that a kill of the child leaves behind), leads its own process group, and exits
+ * when this process goes away (`exitWithParent.ts`). Call `stopChildServers` in `afterAll`.
+ */
 export async function spawnServer(
   dataDir: string,
   extraEnv: Record<string, string> = {},
 ): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'server/main.ts')],
+    [
+      '--import',
+      'tsx',
+      '--import',
+      join(ROOT, 'test/support/exitWithParent.ts'),
+      join(ROOT, 'server/main.ts'),
+    ],
     {
       cwd: ROOT,
       env: {
@@ -114,20 +136,30 @@ export async function spawnServer(
         LOG_LEVEL: 'warn',
         ...extraEnv,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
     },
   );
-  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  children.add(child);
+  const exited = new Promise<number | null>((res) =>
+    child.once('exit', (code) => {
+      children.delete(child);
+      res(code);
+    }),
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
   let out = '';
   const port = await new Promise<number>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not start: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => {
+      killGroup(child, 'SIGKILL');
+      rej(new Error(`server did not start: ${stderr}`));
+    }, 30_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      const m = /listening on https?:\/\/[^:]+:(\d+)/.exec(out);
       if (m && out.includes('create-admin')) {
         clearTimeout(timer);
         res(Number(m[1]));
@@ -139,7 +171,7 @@ export async function spawnServer(
     });
   });
   const links = new Map<string, string>();
-  for (const m of out.matchAll(/^\s+(.+?)\s+http:\/\/\S+\/signin#(\S+)$/gm)) links.set(m[1]!, m[2]!);
+  for (const m of out.matchAll(/^\s+(.+?)\s+https?:\/\/\S+\/signin#(\S+)$/gm)) links.set(m[1]!, m[2]!);
   return {
     child,
     port,
@@ -149,6 +181,35 @@ export async function spawnServer(
     links,
   };
 }
+
+/** Sends `signal` to a child's whole process group (the child and anything it started). */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Kills every child server still running and waits until each has exited. */
+export async function stopChildServers(): Promise<void> {
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((res) => {
+          if (child.exitCode !== null || child.signalCode !== null) return res();
+          child.once('exit', () => res());
+          killGroup(child, 'SIGKILL');
+        }),
+    ),
+  );
+}
+
+// A test process that ends without its hooks still takes its children with it.
+process.once('exit', () => {
+  for (const child of children) killGroup(child, 'SIGKILL');
+});
 
 /** Removes a temporary data directory, and the signing key a server generated beside it. */
 export function removeDir(dir: string): void {
