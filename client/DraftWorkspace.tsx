@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { changesSince, draftTexts, type VisitChange } from '../shared/visits.js';
 import type { Connection } from './connection.js';
 import { DraftEditor } from './editor/DraftEditor.js';
+import type { ParagraphInfo } from './editor/paragraphInfo.js';
 import type { ParagraphMarks } from './editor/paragraphMarks.js';
 import { NegotiationHeader } from './NegotiationHeader.js';
 import type { Negotiation } from './negotiationsApi.js';
@@ -91,8 +92,12 @@ function WorkspaceBody({ negotiation, connection, view, setView }: WorkspaceBody
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [cursorPid, setCursorPid] = useState<string | null>(null);
 
+  const paragraphs: ParagraphInfo = useMemo(
+    () => ({ statuses: board.statuses, numbering: board.numbering }),
+    [board.statuses, board.numbering],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
-  const texts = useMemo(() => draftTexts(doc), [doc, version]);
+  const texts = useMemo(() => draftTexts(doc, board.numbering), [doc, version, board.numbering]);
   const changes = useMemo(
     () =>
       previous && arrived && board.synced
@@ -150,7 +155,9 @@ function WorkspaceBody({ negotiation, connection, view, setView }: WorkspaceBody
       ) : canEdit ? (
         <div className="compilation-layout edit-layout">
           <DraftEditor
+            negotiationId={negotiation.id}
             connection={connection}
+            paragraphs={paragraphs}
             editable
             marks={editMarks}
             onParagraph={setCursorPid}
@@ -175,7 +182,14 @@ function WorkspaceBody({ negotiation, connection, view, setView }: WorkspaceBody
           />
         </div>
       ) : (
-        <DraftEditor connection={connection} editable={false} marks={editMarks} reveal={reveal} />
+        <DraftEditor
+          negotiationId={negotiation.id}
+          connection={connection}
+          paragraphs={paragraphs}
+          editable={false}
+          marks={editMarks}
+          reveal={reveal}
+        />
       )}
     </>
   );

@@ -1,5 +1,5 @@
 /** The always-visible status line: connection, save state, errors and who is online. */
-import type { Connection } from './connection.js';
+import { type Connection, DIVERGING_ERRORS } from './connection.js';
 import { closeMessage, errorMessage, messages } from './i18n/messages.js';
 import { PresenceList } from './PresenceList.js';
 import { StatusIcon } from './StatusIcon.js';
@@ -37,6 +37,11 @@ export function StatusBar({ connection }: StatusBarProps) {
       {state.lastError && (
         <div className="notice error" role="alert">
           <p>{errorMessage(state.lastError.code, state.lastError.message)}</p>
+          {DIVERGING_ERRORS.has(state.lastError.code) && (
+            <p>
+              {messages.connection.reloaded} <span className="detail">{state.lastError.message}</span>
+            </p>
+          )}
           <button type="button" onClick={connection.clearError}>
             {messages.errors.dismiss}
           </button>

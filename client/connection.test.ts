@@ -169,6 +169,31 @@ describe('createConnection', () => {
     expect(connection.getState().lastError).toBeUndefined();
   });
 
+  it('knows its copy diverged when the server refuses a change to an agreed paragraph', () => {
+    latestSocket().open();
+    expect(connection.getState().diverged).toBe(false);
+    latestSocket().receive((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.error);
+      encoding.writeVarString(
+        encoder,
+        JSON.stringify({ code: 'PARAGRAPH_AGREED', message: 'OP5 is agreed' }),
+      );
+    });
+    expect(connection.getState()).toMatchObject({
+      diverged: true,
+      readOnly: false,
+      lastError: { code: 'PARAGRAPH_AGREED', message: 'OP5 is agreed' },
+    });
+    const fresh = createConnection('draft.test', ana, {
+      writable: true,
+      url: 'ws://example.test/collab',
+      WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+      initialError: connection.getState().lastError!,
+    });
+    expect(fresh.getState()).toMatchObject({ diverged: false, lastError: { code: 'PARAGRAPH_AGREED' } });
+    fresh.destroy();
+  });
+
   it('stops on a terminal close code', () => {
     latestSocket().open();
     latestSocket().serverClose(CloseCode.forbidden);

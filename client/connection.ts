@@ -44,6 +44,12 @@ export interface ConnectionState {
    * or the y-protocols auth "permission denied").
    */
   readOnly: boolean;
+  /**
+   * True once the server refused a change this document already holds (`PARAGRAPH_AGREED`):
+   * the local copy no longer matches the server's and must be replaced (`useConnection` opens
+   * a fresh one, which starts from the server's text).
+   */
+  diverged: boolean;
   /** The close code with which the server ended the connection for good. */
   closeCode?: number;
 }
@@ -80,7 +86,15 @@ export interface ConnectionOptions {
   url?: string;
   /** A WebSocket implementation other than the browser's. */
   WebSocketPolyfill?: typeof WebSocket;
+  /** An error to show from the start (what made the previous connection to be replaced). */
+  initialError?: ServerError;
 }
+
+/**
+ * Refusals of a change the local document already holds. Later changes of this client build on
+ * the refused one, so the server could never apply them: the copy has to be replaced.
+ */
+export const DIVERGING_ERRORS: ReadonlySet<string> = new Set(['PARAGRAPH_AGREED']);
 
 /** The default collaboration URL for this page: ws(s)://host/collab. */
 export function defaultCollabUrl(): string {
@@ -134,6 +148,8 @@ export function createConnection(
     synced: false,
     peers: [],
     readOnly: !options.writable,
+    diverged: false,
+    ...(options.initialError ? { lastError: options.initialError } : {}),
   };
 
   const connectionStatus = (): ConnectionStatus => {
@@ -163,6 +179,7 @@ export function createConnection(
       next.peers !== state.peers ||
       next.lastError !== state.lastError ||
       next.readOnly !== state.readOnly ||
+      next.diverged !== state.diverged ||
       next.closeCode !== state.closeCode;
     if (!changed) return;
     state = next;
@@ -175,7 +192,11 @@ export function createConnection(
       update();
     },
     onError: (error) =>
-      update({ lastError: error, ...(error.code === 'READ_ONLY' ? { readOnly: true } : {}) }),
+      update({
+        lastError: error,
+        ...(error.code === 'READ_ONLY' ? { readOnly: true } : {}),
+        ...(DIVERGING_ERRORS.has(error.code) ? { diverged: true } : {}),
+      }),
     onPermissionDenied: () => update({ readOnly: true }),
   });
 

@@ -12,6 +12,7 @@ import { Accounts } from './accounts/accounts.js';
 import { AuditLog } from './accounts/audit.js';
 import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
+import { touchedParagraphs } from './collab/touchedParagraphs.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
 import type { TrustProxy } from './config.js';
 import { authRoutes } from './http/auth.js';
@@ -36,6 +37,7 @@ import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
 import { parseDocName } from './negotiations.js';
 import { ProposalCommands } from './proposals/commands.js';
+import { ParagraphLocks } from './proposals/paragraphLocks.js';
 import { Publication } from './proposals/publication.js';
 import { Readings } from './readings/readings.js';
 import { Records } from './records/records.js';
@@ -97,7 +99,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // The Host header is checked by `guardTargets`, which answers its absence in JSON.
   const http = createServer({ requireHostHeader: false });
   const outdatedTimers = new Map<string, NodeJS.Timeout>();
+  const locks = new ParagraphLocks(storage);
   const rooms: Rooms = new Rooms(storage, log, {
+    // Agreed ad ref. paragraphs are locked: no writer's update may change or remove one.
+    authorizeUpdate: (room, _peer, update) => {
+      const doc = parseDocName(room.name);
+      if (doc?.kind !== 'draft') return null;
+      const agreed = locks.agreed(doc.negotiationId);
+      if (agreed.size === 0) return null;
+      const touched = touchedParagraphs(room.doc, update, agreed);
+      if (touched.length === 0) return null;
+      const refusal = locks.refusal(doc.negotiationId, room.doc, touched);
+      return {
+        code: refusal.code,
+        message: refusal.message,
+        reason: `change to agreed paragraph ${touched.join(', ')}: ${refusal.message}`,
+      };
+    },
     refused: (room, peer, reason) => {
       void audit.record('text.update.refused', peer.identity.negotiationId ?? null, null, {
         personId: peer.identity.personId,
@@ -109,7 +127,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
     loaded: async (room) => {
       const doc = parseDocName(room.name);
-      if (doc?.kind === 'proposals') await publication.reconcile(room, doc.negotiationId);
+      if (doc?.kind === 'draft') await locks.load(doc.negotiationId);
+      if (doc?.kind === 'proposals') {
+        await publication.reconcile(room, doc.negotiationId);
+        locks.follow(doc.negotiationId, room.doc);
+      }
     },
     changed: (room) => {
       // After the base text changes, check which amendments' target words are gone.

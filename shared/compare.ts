@@ -8,6 +8,7 @@ import { alignBlocks, isHeading } from './align.js';
 import { splitMergeHints } from './compareHints.js';
 import { proposalLinks } from './compareProposals.js';
 import type { Piece } from './compilation.js';
+import type { RenumberEntry } from './numbering.js';
 import type { ProposalView } from './proposals.js';
 import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from './snapshot.js';
 import { wordChanges } from './wordDiff.js';
@@ -77,6 +78,8 @@ export interface Comparison {
   newer: ComparedVersion;
   rows: ComparisonRow[];
   summary: ComparisonSummary;
+  /** When the newer is a revision: the table of old → new numbers it recorded at circulation. */
+  renumbering: RenumberEntry[] | null;
 }
 
 /**
@@ -101,7 +104,13 @@ export function compareSnapshots(older: CanonicalSnapshot, newer: CanonicalSnaps
     row.incorporated = links.incorporated[i]!;
     row.notRetained = links.notRetained[i]!;
   });
-  return { older: versionOf(older), newer: versionOf(newer), rows, summary: summarize(rows) };
+  return {
+    older: versionOf(older),
+    newer: versionOf(newer),
+    rows,
+    summary: summarize(rows),
+    renumbering: newer.renumbering ?? null,
+  };
 }
 
 /** What tells a change row: the row's kind and sides (a full row or one in brief, `compareBrief.ts`). */

@@ -73,6 +73,7 @@ const comparison: Comparison = {
     },
   ],
   summary: { changed: 1, added: 1, deleted: 0, moved: 0, unchanged: 0, renumbered: 0 },
+  renumbering: null,
 };
 
 describe('briefComparison', () => {

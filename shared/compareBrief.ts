@@ -26,7 +26,13 @@ const SHOWS_TEXT: ReadonlySet<ProposalKind> = new Set(['insert', 'alt', 'comment
 
 /** The comparison as the compare page needs it. */
 export function briefComparison(c: Comparison): ComparisonBrief {
-  return { older: c.older, newer: c.newer, summary: c.summary, rows: c.rows.map(briefRow) };
+  return {
+    older: c.older,
+    newer: c.newer,
+    summary: c.summary,
+    rows: c.rows.map(briefRow),
+    renumbering: c.renumbering,
+  };
 }
 
 function briefRow(row: ComparisonRow): RowBrief {

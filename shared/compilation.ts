@@ -15,6 +15,12 @@ export interface CompilationParagraph {
   label: string;
   text: string;
   status: ParagraphStatus;
+  /**
+   * Labels of the new paragraphs proposed after this one, by proposal id, coherent with the
+   * numbering of the whole text (`insertProposalLabels` in `numbering.ts`); without them the
+   * proposals after this paragraph are numbered bis, ter … in the order given.
+   */
+  insertLabels?: ReadonlyMap<string, string>;
 }
 
 /** A proposal with its amendment changes resolved to offsets in the current base text. */
@@ -149,7 +155,11 @@ export function compileParagraph(
         out.comments.push(proposal);
         break;
       case 'insert':
-        out.inserts.push({ label: `${para.label}${insertSuffix(out.inserts.length + 1)}`, proposal });
+        out.inserts.push({
+          label:
+            para.insertLabels?.get(proposal.id) ?? `${para.label}${insertSuffix(out.inserts.length + 1)}`,
+          proposal,
+        });
         break;
     }
   }

@@ -166,3 +166,8 @@ export interface ParagraphStatusView {
 export const PROPOSALS_MAP = 'proposals';
 /** Map of paragraph id → `ParagraphStatusView`. */
 export const PARAGRAPH_STATUS_MAP = 'paragraphs';
+/**
+ * Map of paragraph id → its label in the latest circulated revision ("OP16"): the numbering
+ * basis of the reading (`shared/numbering.ts`). Empty before the first revision is circulated.
+ */
+export const NUMBERING_MAP = 'numbering';

@@ -5,7 +5,8 @@
  * canonically (sorted keys) so that its hash is stable.
  */
 import type { ResolvedProposal } from './compilation.js';
-import type { ParagraphStatus } from './proposals.js';
+import { insertProposalLabels, numberedFromLabels, type RenumberEntry, shownAfter } from './numbering.js';
+import type { ParagraphStatus, ProposalView } from './proposals.js';
 
 /** A run of text with its marks. */
 export interface SnapshotRun {
@@ -43,6 +44,12 @@ export interface CanonicalSnapshot {
   proposals: ResolvedProposal[];
   /** Paragraph statuses at that moment; paragraphs not listed are pending. */
   paragraphStatuses: Record<string, ParagraphStatus>;
+  /**
+   * A revision circulated after an earlier one: the table of every paragraph's number during the
+   * reading (bis/ter included) → its number in this revision (`shared/numbering.ts`). Absent
+   * from the first revision and from other snapshots.
+   */
+  renumbering?: RenumberEntry[];
 }
 
 /** JSON with object keys sorted at every level: the same value always gives the same string. */
@@ -68,6 +75,28 @@ export function snapshotParagraphs(s: CanonicalSnapshot): (SnapshotBlock & { pid
   return s.blocks.filter(
     (b): b is SnapshotBlock & { pid: string; label: string } => b.pid !== undefined && b.label !== undefined,
   );
+}
+
+/**
+ * How a snapshot's compilation numbers the new paragraphs its proposals propose (continuing the
+ * series of its text) and after which paragraph it shows each proposal (`numbering.ts`).
+ */
+export function snapshotInserts(s: CanonicalSnapshot): {
+  labels: Map<string, string>;
+  shownAfter(p: Pick<ProposalView, 'pid' | 'kind' | 'appliedAt'>): string;
+} {
+  const numbered = numberedFromLabels(
+    snapshotParagraphs(s).flatMap((b) =>
+      b.type === 'preambular' || b.type === 'operative' ? [{ pid: b.pid, kind: b.type, label: b.label }] : [],
+    ),
+  );
+  return {
+    labels: insertProposalLabels(
+      numbered,
+      s.proposals.map((r) => r.proposal),
+    ),
+    shownAfter: (p) => shownAfter(numbered, p),
+  };
 }
 
 /** The runs covering characters [from, to) of the text the runs spell out, marks kept. */

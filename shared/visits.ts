@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { paragraphPlainText } from './anchors.js';
-import { numberParagraphs } from './numbering.js';
+import { type NumberingBasis, numberParagraphs } from './numbering.js';
 import type { ParagraphStatus, ProposalView } from './proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType, type ParagraphKind } from './schema.js';
 
@@ -42,8 +42,8 @@ export function proposalFingerprint(p: ProposalView): string {
   return [p.status, p.version, p.outdated ? 1 : 0, supporters, p.appliedAt ?? ''].join('|');
 }
 
-/** The numbered paragraphs of a draft document with their plain text, in order. */
-export function draftTexts(doc: Y.Doc): SeenParagraph[] {
+/** The paragraphs of a draft document, numbered against `basis`, with their plain text, in order. */
+export function draftTexts(doc: Y.Doc, basis?: NumberingBasis): SeenParagraph[] {
   const elements = doc
     .getXmlFragment(DRAFT_FRAGMENT)
     .toArray()
@@ -52,7 +52,7 @@ export function draftTexts(doc: Y.Doc): SeenParagraph[] {
     pid: String(e.getAttribute('pid') ?? ''),
     kind: e.nodeName as ParagraphKind,
   }));
-  const labels = numberParagraphs(refs);
+  const labels = numberParagraphs(refs, basis);
   return elements.map((e, i) => ({
     pid: refs[i]!.pid,
     label: labels.get(refs[i]!.pid) ?? '',

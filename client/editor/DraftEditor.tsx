@@ -1,16 +1,25 @@
 /** The draft editor as a React component: mounts the ProseMirror view and its toolbar. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Connection } from '../connection.js';
 import { messages } from '../i18n/messages.js';
+import { proposalApi } from '../proposals/proposalApi.js';
 import { useConnectionState } from '../useConnection.js';
 import type { Reveal } from '../visits/sinceMarks.js';
 import { createDraftView, type DraftView } from './draftView.js';
+import { LockNotice } from './LockNotice.js';
+import { NO_PARAGRAPH_INFO, type ParagraphInfo } from './paragraphInfo.js';
 import { NO_PARAGRAPH_MARKS, type ParagraphMarks, paragraphAtCursor } from './paragraphMarks.js';
 import { Toolbar } from './Toolbar.js';
 
 /** Props of `DraftEditor`. */
 export interface DraftEditorProps {
+  negotiationId: string;
   connection: Connection;
+  /**
+   * Paragraph statuses and the numbering basis, from the proposals board: agreed paragraphs are
+   * locked, deleted ones struck (left out for readers), numbers those of the reading.
+   */
+  paragraphs?: ParagraphInfo;
   /** Whether this person may change the text (default true); the server may still refuse. */
   editable?: boolean;
   /** Proposal counts and changes since the last visit, marked on the paragraphs. */
@@ -23,7 +32,9 @@ export interface DraftEditorProps {
 
 /** The draft of a negotiation, edited together through `connection`. */
 export function DraftEditor({
+  negotiationId,
   connection,
+  paragraphs = NO_PARAGRAPH_INFO,
   editable = true,
   marks = NO_PARAGRAPH_MARKS,
   onParagraph,
@@ -35,10 +46,15 @@ export function DraftEditor({
   const writable = editable && !readOnly;
   const [loaded, setLoaded] = useState(synced);
   const initiallyWritable = useRef(writable);
+  const api = useMemo(() => proposalApi(negotiationId), [negotiationId]);
+  const [refused, setRefused] = useState<string | null>(null);
 
   useEffect(() => {
     if (!mount.current) return;
-    const created = createDraftView(mount.current, connection, { editable: initiallyWritable.current });
+    const created = createDraftView(mount.current, connection, {
+      editable: initiallyWritable.current,
+      onLocked: setRefused,
+    });
     setDraft(created);
     return () => {
       created.destroy();
@@ -57,6 +73,10 @@ export function DraftEditor({
   useEffect(() => {
     draft?.setMarks(marks);
   }, [draft, marks]);
+
+  useEffect(() => {
+    draft?.setParagraphInfo(paragraphs);
+  }, [draft, paragraphs]);
 
   useEffect(() => {
     if (!draft || !onParagraph) return;
@@ -78,8 +98,14 @@ export function DraftEditor({
   }, [draft, reveal, loaded]);
 
   return (
-    <div className="draft">
-      {draft && writable && <Toolbar draft={draft} />}
+    // Readers see the clean text: paragraphs marked deleted are left out (draft.css).
+    <div className={writable ? 'draft' : 'draft clean'}>
+      {draft && writable && (
+        <div className="editor-bar">
+          <Toolbar draft={draft} />
+          <LockNotice draft={draft} api={api} refused={refused} />
+        </div>
+      )}
       {!writable && (
         <p className="read-only-note" data-testid="read-only-note">
           {messages.negotiation.readOnlyNote}

@@ -10,10 +10,17 @@ import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirr
 import { DRAFT_FRAGMENT, isParagraphType, schema } from '../../shared/schema.js';
 import type { Connection, ConnectionState } from '../connection.js';
 import { messages } from '../i18n/messages.js';
+import { agreedLockPlugin } from './agreedLock.js';
 import { splitParagraph, toggleBold, toggleItalic } from './commands.js';
 import { buildCursor } from './cursors.js';
 import { editablePlugin, isEditable, setEditableTr } from './editable.js';
 import { numberingPlugin } from './numberDecorations.js';
+import {
+  type ParagraphInfo,
+  paragraphInfoOf,
+  paragraphInfoPlugin,
+  setParagraphInfoTr,
+} from './paragraphInfo.js';
 import { type ParagraphMarks, paragraphMarksPlugin, setParagraphMarksTr } from './paragraphMarks.js';
 import { paragraphIdPlugin } from './pids.js';
 import { textFilterPlugin } from './textFilter.js';
@@ -31,6 +38,8 @@ export interface DraftView {
   readonly view: EditorView;
   /** Allows or forbids changes; the text is read-only anyway until it has arrived from the server. */
   setEditable(editable: boolean): void;
+  /** Gives the editor the paragraphs' statuses and the numbering basis (from the proposals board). */
+  setParagraphInfo(info: ParagraphInfo): void;
   /** Runs a command on the editor and gives the focus back to the text. */
   run(command: Command): boolean;
   /** Shows proposal counts and changes since the last visit on the paragraphs. */
@@ -47,13 +56,17 @@ export interface DraftView {
 export interface DraftViewOptions {
   /** Whether this person may change the text (default true). */
   editable?: boolean;
+  /** Told when a change to an agreed ad ref. paragraph was not made (the paragraph's id). */
+  onLocked?: (pid: string) => void;
 }
 
-function plugins(connection: Connection): EditorState['plugins'] {
+function plugins(connection: Connection, options: DraftViewOptions): EditorState['plugins'] {
   return [
     ySyncPlugin(connection.doc.getXmlFragment(DRAFT_FRAGMENT)),
     yCursorPlugin(connection.provider.awareness, { cursorBuilder: buildCursor }),
     yUndoPlugin({ protectedNodes: PROTECTED_NODES }),
+    paragraphInfoPlugin(),
+    agreedLockPlugin(options.onLocked),
     paragraphIdPlugin(),
     textFilterPlugin(),
     numberingPlugin(),
@@ -83,7 +96,7 @@ export function createDraftView(
   let closed = connection.getState().connection === 'closed';
 
   const view = new EditorView(mount, {
-    state: EditorState.create({ schema, plugins: plugins(connection) }),
+    state: EditorState.create({ schema, plugins: plugins(connection, options) }),
     attributes: (state) => ({
       'aria-label': messages.editor.label,
       role: 'textbox',
@@ -119,6 +132,11 @@ export function createDraftView(
     setEditable(editable) {
       allowed = editable;
       syncEditable();
+    },
+    setParagraphInfo(info) {
+      const current = paragraphInfoOf(view.state);
+      if (current.statuses === info.statuses && current.numbering === info.numbering) return;
+      view.dispatch(setParagraphInfoTr(view.state, info));
     },
     run(command) {
       const done = command(view.state, view.dispatch, view);

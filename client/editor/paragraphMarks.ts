@@ -8,9 +8,10 @@
 import type { Node } from 'prosemirror-model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { numberParagraphs, paragraphsOf } from '../../shared/numbering.js';
+import { type NumberingBasis, numberParagraphs, paragraphsOf } from '../../shared/numbering.js';
 import { isParagraphType } from '../../shared/schema.js';
 import { messages } from '../i18n/messages.js';
+import { changesParagraphInfo, paragraphInfoOf } from './paragraphInfo.js';
 
 /** What to mark on the paragraphs, by paragraph id. */
 export interface ParagraphMarks {
@@ -34,8 +35,8 @@ interface MarksState {
 /** Key of the paragraph marks plugin. */
 export const paragraphMarksKey = new PluginKey<MarksState>('paragraph-marks');
 
-function decorate(doc: Node, marks: ParagraphMarks): DecorationSet {
-  const labels = numberParagraphs(paragraphsOf(doc));
+function decorate(doc: Node, marks: ParagraphMarks, numbering?: NumberingBasis): DecorationSet {
+  const labels = numberParagraphs(paragraphsOf(doc), numbering);
   const decorations: Decoration[] = [];
   doc.forEach((child, offset) => {
     if (!isParagraphType(child.type.name)) return;
@@ -74,12 +75,14 @@ export function paragraphMarksPlugin(): Plugin<MarksState> {
     state: {
       init: (_config, state) => ({
         marks: NO_PARAGRAPH_MARKS,
-        decorations: decorate(state.doc, NO_PARAGRAPH_MARKS),
+        decorations: decorate(state.doc, NO_PARAGRAPH_MARKS, paragraphInfoOf(state).numbering),
       }),
-      apply: (tr, previous) => {
+      apply: (tr, previous, _old, state) => {
+        const numbering = paragraphInfoOf(state).numbering;
         const next = tr.getMeta(paragraphMarksKey) as ParagraphMarks | undefined;
-        if (next) return { marks: next, decorations: decorate(tr.doc, next) };
-        if (tr.docChanged) return { marks: previous.marks, decorations: decorate(tr.doc, previous.marks) };
+        if (next) return { marks: next, decorations: decorate(tr.doc, next, numbering) };
+        if (tr.docChanged || changesParagraphInfo(tr))
+          return { marks: previous.marks, decorations: decorate(tr.doc, previous.marks, numbering) };
         return previous;
       },
     },

@@ -47,6 +47,8 @@ const errorByCode: Record<ErrorCode, string> = {
   OWN_PROPOSAL: 'Your delegation tabled this proposal.',
   PARAGRAPH_NOT_FOUND: 'This paragraph is no longer in the text.',
   PARAGRAPH_CLOSED: 'This paragraph is agreed or deleted and takes no new proposals.',
+  PARAGRAPH_AGREED:
+    'This paragraph is agreed ad referendum: its text cannot change until a co-facilitator reopens it.',
   PROPOSAL_NOT_FOUND: 'This proposal no longer exists.',
   PROPOSAL_CLOSED: 'This proposal is no longer open.',
   PROPOSAL_OUTDATED: 'The words this amendment targets have changed since it was tabled.',
@@ -141,6 +143,8 @@ export const messages = {
     reconnecting: 'Reconnecting…',
     offline: 'Offline',
     closed: 'Disconnected',
+    reloaded:
+      'Your last change was not saved, and the text has been reloaded as the server holds it. The server said:',
   },
   save: {
     saved: 'All changes saved',
@@ -161,6 +165,13 @@ export const messages = {
     italic: 'Italic',
     bold: 'Bold',
     shortcut: (action: string, keys: string): string => `${action} (${keys})`,
+    lock: {
+      locked: (label: string): string =>
+        `${label} is agreed ad referendum: its text is locked. Reopen it to change it.`,
+      refused: (label: string): string =>
+        `${label} is agreed ad referendum: that change was not made. Reopen the paragraph to change its text.`,
+      reopen: (label: string): string => `Reopen ${label}`,
+    },
   },
   errors: {
     dismiss: 'Dismiss',

@@ -68,6 +68,7 @@ export const readingMessages = {
     stateOpen: 'Open',
     stateClosed: 'Closed',
     paragraphs: (n: number): string => count(n, 'paragraph', 'paragraphs'),
+    numbers: 'Paragraph numbers',
     proposals: 'Proposals',
     proposalTotal: (n: number): string => `${count(n, 'proposal', 'proposals')} in all`,
     noProposals: 'No proposals were tabled.',
@@ -78,6 +79,15 @@ export const readingMessages = {
     current: 'Now',
     readingOpenSince: (label: string, revision: string): string => `${label} on ${revision} is open`,
     noReadingOpen: 'No reading is open: delegations cannot table proposals now.',
+  },
+  renumbering: {
+    summary: (revision: string, n: number): string =>
+      `Renumbered at ${revision}: ${count(n, 'paragraph', 'paragraphs')} (old → new numbers)`,
+    none: (revision: string): string => `No paragraph number changed at ${revision}.`,
+    caption: (revision: string): string => `Paragraph numbers during the reading and in ${revision}`,
+    before: 'Number during the reading',
+    after: (revision: string): string => `Number in ${revision}`,
+    gone: 'no longer in the text',
   },
   actions: {
     heading: 'Co-facilitators’ actions',

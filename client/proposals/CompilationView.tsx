@@ -97,8 +97,8 @@ export function CompilationView({
   const live = useMemo(() => liveProposals(board), [board]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
-    () => compileDraft(doc, live, board.statuses, filter),
-    [doc, version, live, board.statuses, filter],
+    () => compileDraft(doc, live, board.statuses, filter, board.numbering),
+    [doc, version, live, board.statuses, filter, board.numbering],
   );
   const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;

@@ -1,7 +1,7 @@
 /**
  * The proposals board: a read-only copy of the server's proposals document for one negotiation
- * (every proposal's view, every paragraph's status, where the negotiation stands and the
- * co-facilitators' notices), kept live over its own read-only connection (nobody but the server
+ * (every proposal's view, every paragraph's status, the numbering basis, where the negotiation
+ * stands and the co-facilitators' notices), kept live over its own read-only connection (nobody but the server
  * writes that document). A plain module: every part of the page that needs the board shares one
  * copy (`acquireBoard`); React subscribes with `useBoard`.
  */
@@ -12,7 +12,9 @@ import {
   NEGOTIATION_MAP,
   NOTICES_ARRAY,
 } from '../../shared/negotiationState.js';
+import type { NumberingBasis } from '../../shared/numbering.js';
 import {
+  NUMBERING_MAP,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatus,
   type ParagraphStatusView,
@@ -34,8 +36,14 @@ export function createBoard(negotiationId: string, options: Omit<ConnectionOptio
   const paragraphs = doc.getMap<ParagraphStatusView>(PARAGRAPH_STATUS_MAP);
   const negotiation = doc.getMap<unknown>(NEGOTIATION_MAP);
   const notices = doc.getArray<unknown>(NOTICES_ARRAY);
+  const numberingMap = doc.getMap<string>(NUMBERING_MAP);
   const listeners = new Set<() => void>();
   let state: BoardState = EMPTY_BOARD;
+  // Rebuilt only when the basis changes (a revision is circulated), so it can serve as a memo key.
+  let numbering: NumberingBasis = EMPTY_BOARD.numbering;
+  numberingMap.observe(() => {
+    numbering = new Map(numberingMap.entries());
+  });
   // Each view is parsed once, when its entry changes.
   const views = new Map<string, ProposalView>();
   proposals.observe((event) => {
@@ -58,6 +66,7 @@ export function createBoard(negotiationId: string, options: Omit<ConnectionOptio
       statuses,
       negotiation: decodeNegotiationState((key) => negotiation.get(key)) ?? null,
       notices: notices.toArray().flatMap((n) => decodeNotice(n) ?? []),
+      numbering,
     };
     for (const l of listeners) l();
   };

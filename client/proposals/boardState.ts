@@ -3,6 +3,7 @@
  * import these without loading Yjs, which `board.ts` brings in when it is first needed.
  */
 import type { NegotiationState, Notice } from '../../shared/negotiationState.js';
+import type { NumberingBasis } from '../../shared/numbering.js';
 import type { ParagraphStatus, ProposalView } from '../../shared/proposals.js';
 
 /** What the board shows. Replaced as a whole on every change. */
@@ -16,6 +17,8 @@ export interface BoardState {
   negotiation: NegotiationState | null;
   /** The co-facilitators' latest notices, oldest first. */
   notices: readonly Notice[];
+  /** The numbering basis: labels of the latest circulated revision (empty before the first). */
+  numbering: NumberingBasis;
 }
 
 /** A live board. */
@@ -32,4 +35,5 @@ export const EMPTY_BOARD: BoardState = {
   statuses: {},
   negotiation: null,
   notices: [],
+  numbering: new Map(),
 };

@@ -7,7 +7,12 @@ import * as Y from 'yjs';
 import { AnchorResolver, paragraphPlainText, paragraphRuns } from '../../shared/anchors.js';
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
 import type { NegotiationState } from '../../shared/negotiationState.js';
-import { numberParagraphs } from '../../shared/numbering.js';
+import {
+  insertProposalLabels,
+  type NumberingBasis,
+  numberWithBasis,
+  shownAfter,
+} from '../../shared/numbering.js';
 import {
   isLive,
   type ParagraphStatus,
@@ -78,26 +83,30 @@ export function liveTest(
   return (p) => isLive(p, openReadingId);
 }
 
-/** Compiles the whole draft with the proposals that pass `filter` (none for the clean text). */
+/**
+ * Compiles the whole draft with the proposals that pass `filter` (none for the clean text),
+ * numbered against `numbering`, the basis of the reading (in order when it is empty).
+ */
 export function compileDraft(
   doc: Y.Doc,
   proposals: readonly ProposalView[],
   statuses: Readonly<Record<string, ParagraphStatus>>,
   filter: ProposalFilter | null,
+  numbering: NumberingBasis = new Map(),
 ): CompiledBlock[] {
-  const byPid = new Map<string, ProposalView[]>();
-  for (const p of proposals) {
-    const list = byPid.get(p.pid) ?? [];
-    list.push(p);
-    byPid.set(p.pid, list);
-  }
   const children = doc.getXmlFragment(DRAFT_FRAGMENT).toArray();
   const refs = children.flatMap((c) =>
     c instanceof Y.XmlElement && isParagraphType(c.nodeName)
       ? [{ pid: String(c.getAttribute('pid') ?? ''), kind: c.nodeName }]
       : [],
   );
-  const labels = numberParagraphs(refs);
+  const numbered = numberWithBasis(refs, numbering);
+  const labels = new Map(numbered.map((p) => [p.pid, p.label]));
+  const insertLabels = insertProposalLabels(numbered, proposals);
+  // Each paragraph's own proposals (for its count), and those shown after it: a proposed new
+  // paragraph after the last one of its series, where applying it would put it.
+  const byPid = groupBy(proposals, (p) => p.pid);
+  const shownAt = groupBy(proposals, (p) => shownAfter(numbered, p));
   const blocks: CompiledBlock[] = [];
   const anchors = new AnchorResolver(doc);
   const reading = currentReading(proposals);
@@ -109,16 +118,36 @@ export function compileDraft(
     else if (isParagraphType(child.nodeName)) {
       const pid = String(child.getAttribute('pid') ?? '');
       const all = byPid.get(pid) ?? [];
-      const shown = filter ? all.filter((p) => passes(p, filter) || traced(p, filter, reading)) : [];
+      const shown = filter
+        ? (shownAt.get(pid) ?? []).filter((p) => passes(p, filter) || traced(p, filter, reading))
+        : [];
       const resolved = shown.map((p) => resolveProposal(anchors, p));
       const paragraph = compileParagraph(
-        { pid, kind: child.nodeName, label: labels.get(pid) ?? '', text, status: statuses[pid] ?? 'pending' },
+        {
+          pid,
+          kind: child.nodeName,
+          label: labels.get(pid) ?? '',
+          text,
+          status: statuses[pid] ?? 'pending',
+          insertLabels,
+        },
         resolved,
       );
       blocks.push({ type: 'paragraph', paragraph, text, runs: paragraphRuns(child), proposals: all });
     }
   });
   return blocks;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 /** The reading under way, as far as the proposals tell: the one of the latest proposal. */

@@ -9,6 +9,7 @@
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { changedRowIndexes } from '../../shared/compare.js';
 import type { ComparisonBrief, RowBrief, SideBrief } from '../../shared/compareBrief.js';
+import { renumberedEntries } from '../../shared/numbering.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
 import { formatLocalDateTime } from '../dateTime.js';
 import { messages } from '../i18n/messages.js';
@@ -18,6 +19,7 @@ import { isShortcut, stepChange } from './changeNavigation.js';
 import './compare.css';
 import { DownloadLink } from './DownloadLink.js';
 import { proposalPieces, proposalTag } from './proposalPieces.js';
+import { RenumberingTable } from './RenumberingTable.js';
 import { compareDocxPath } from './routes.js';
 import { scrollToRow } from './rowScroll.js';
 
@@ -158,6 +160,9 @@ export function ComparisonView({ comparison, negotiationId, from, to }: Comparis
         </p>
       </div>
       {changes.length === 0 && <p className="notice info">{m.noChanges}</p>}
+      {comparison.renumbering && (
+        <RenumberingTable revision={newer.label} entries={renumberedEntries(comparison.renumbering)} />
+      )}
       <table className="comparison-table" data-testid="comparison">
         <caption className="visually-hidden">{m.caption(older.label, newer.label)}</caption>
         <colgroup>

@@ -2,6 +2,7 @@
 import { PROPOSAL_STATUSES } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 import { Link } from '../Link.js';
+import { RenumberingTable } from './RenumberingTable.js';
 import type { Timeline } from './readingsApi.js';
 import { comparePath, snapshotPath } from './routes.js';
 import { type CompareTarget, type TimelineEntry, timelineEntries } from './timelineEntries.js';
@@ -66,6 +67,14 @@ function RevisionEntry({ negotiationId, entry, zone }: EntryProps<'revision'>) {
             · {m.paragraphs(s.paragraphs)}
           </dd>
         </div>
+        {s.renumbered && (
+          <div>
+            <dt>{m.numbers}</dt>
+            <dd>
+              <RenumberingTable revision={s.label} entries={s.renumbered} />
+            </dd>
+          </div>
+        )}
       </dl>
       <EntryLinks negotiationId={negotiationId} open={{ id: s.id, label: s.label }} compare={entry.compare} />
     </>

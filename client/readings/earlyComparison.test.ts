@@ -7,6 +7,7 @@ const comparison: ComparisonBrief = {
   newer: { label: 'Rev.2', kind: 'revision', takenAt: '2022-04-08T10:00:00Z' },
   rows: [],
   summary: { changed: 0, added: 0, deleted: 0, moved: 0, unchanged: 0, renumbered: 0 },
+  renumbering: null,
 };
 
 /** Answers every request with the comparison, recording the URLs. */

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { ComparisonBrief, RowBrief, SideBrief } from '../../shared/compareBrief.js';
 import type { Piece, ResolvedProposal } from '../../shared/compilation.js';
+import type { RenumberEntry } from '../../shared/numbering.js';
 import {
   PARAGRAPH_STATUSES,
   PROPOSAL_KINDS,
@@ -38,6 +39,13 @@ export const ProposalViewSchema: z.ZodMiniType<ProposalView> = z.object({
   appliedAt: z.nullable(z.string()),
 });
 
+/** A line of a renumbering table (`shared/numbering.ts`). */
+export const RenumberEntrySchema: z.ZodMiniType<RenumberEntry> = z.object({
+  pid: z.string(),
+  from: z.string(),
+  to: z.nullable(z.string()),
+});
+
 const BlockTypeSchema = z.enum(['title', 'section', 'preambular', 'operative']);
 
 const SnapshotBlockSchema: z.ZodMiniType<SnapshotBlock> = z.object({
@@ -66,6 +74,7 @@ export const CanonicalSnapshotSchema: z.ZodMiniType<CanonicalSnapshot> = z.objec
   blocks: z.array(SnapshotBlockSchema),
   proposals: z.array(ResolvedProposalSchema),
   paragraphStatuses: z.record(z.string(), z.enum(PARAGRAPH_STATUSES)),
+  renumbering: z.optional(z.array(RenumberEntrySchema)),
 });
 
 const PieceSchema: z.ZodMiniType<Piece> = z.object({
@@ -125,6 +134,7 @@ export const ComparisonBriefSchema: z.ZodMiniType<ComparisonBrief> = z.object({
     unchanged: z.number(),
     renumbered: z.number(),
   }),
+  renumbering: z.nullable(z.array(RenumberEntrySchema)),
 });
 
 /** A recorded snapshot as the timeline lists it (without its text). */
@@ -139,6 +149,8 @@ export const SnapshotMetaSchema = z.object({
   prevHash: z.string(),
   proposalCounts: z.record(z.string(), z.number()),
   paragraphs: z.number(),
+  /** For a revision circulated after another: the paragraphs whose number changed (or left the text). */
+  renumbered: z.nullable(z.array(RenumberEntrySchema)),
 });
 
 /** A reading as the timeline lists it. */

@@ -4,7 +4,12 @@
  */
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/proposals.js';
-import type { CanonicalSnapshot, SnapshotKind, SnapshotRun } from '../../shared/snapshot.js';
+import {
+  type CanonicalSnapshot,
+  type SnapshotKind,
+  type SnapshotRun,
+  snapshotInserts,
+} from '../../shared/snapshot.js';
 import type { TextMode } from './routes.js';
 
 /** A block of a snapshot's text. */
@@ -23,19 +28,29 @@ export function shownStatuses(kind: SnapshotKind): readonly ProposalStatus[] {
     : ['open', 'partly-incorporated'];
 }
 
-/** The snapshot's blocks, paragraphs compiled with their proposals in compilation view (none when clean). */
+/**
+ * The snapshot's blocks, paragraphs compiled with their proposals in compilation view; clean,
+ * without proposals and without the paragraphs marked deleted.
+ */
 export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotTextBlock[] {
   const shown = new Set(shownStatuses(s.kind));
+  const inserts = snapshotInserts(s);
   const byPid = new Map<string, ResolvedProposal[]>();
   if (mode === 'compilation') {
     for (const p of s.proposals) {
       if (!shown.has(p.proposal.status)) continue;
-      const list = byPid.get(p.proposal.pid) ?? [];
+      const at = inserts.shownAfter(p.proposal);
+      const list = byPid.get(at) ?? [];
       list.push(p);
-      byPid.set(p.proposal.pid, list);
+      byPid.set(at, list);
     }
   }
-  return s.blocks.map((b, i): SnapshotTextBlock => {
+  // The clean text leaves out paragraphs marked deleted; the compilation shows them struck.
+  const blocks =
+    mode === 'clean'
+      ? s.blocks.filter((b) => b.pid === undefined || s.paragraphStatuses[b.pid] !== 'deleted')
+      : s.blocks;
+  return blocks.map((b, i): SnapshotTextBlock => {
     if (b.type === 'title' || b.type === 'section' || b.pid === undefined) {
       return b.type === 'title'
         ? { type: 'title', key: `b${i}`, text: b.text }
@@ -48,6 +63,7 @@ export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotT
         label: b.label ?? '',
         text: b.text,
         status: s.paragraphStatuses[b.pid] ?? 'pending',
+        insertLabels: inserts.labels,
       },
       byPid.get(b.pid) ?? [],
     );

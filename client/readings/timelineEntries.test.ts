@@ -13,6 +13,7 @@ const snap = (id: string, seq: number, kind: 'revision' | 'reading', label: stri
   prevHash: `h${seq - 1}`,
   proposalCounts: {},
   paragraphs: 60,
+  renumbered: null,
 });
 
 const reading = (

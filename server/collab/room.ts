@@ -6,6 +6,7 @@
  */
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
@@ -41,8 +42,21 @@ export const READ_ONLY_REASON =
  * before the next compaction (a few large changes rather than many small ones). */
 export const FRESH_RENEW_AFTER_BYTES = 256 * 1024;
 
-/** What a room reports to the rest of the server. */
+/** Why a peer's update is refused: the `error` frame it gets, and the reason reported as `refused`. */
+export interface UpdateRefusal {
+  code: ErrorCode;
+  message: string;
+  reason: string;
+}
+
+/** What a room reports to the rest of the server, and what it asks. */
 export interface RoomEvents {
+  /**
+   * Asked before a writer's update is queued, with the document as it stands: a refusal keeps
+   * the update from being stored, applied or broadcast, answers the peer with an `error` frame
+   * and is reported as `refused`. Must answer at once (no I/O); null lets the update through.
+   */
+  authorizeUpdate?(room: Room, peer: Peer, update: Uint8Array): UpdateRefusal | null;
   /** A peer tried to change a document it may not change. */
   refused?(room: Room, peer: Peer, reason: string): void;
   /** The last peer left. */
@@ -261,6 +275,13 @@ export class Room {
         peer.send(permissionDeniedFrame(READ_ONLY_REASON));
       }
       this.events.refused?.(this, peer, 'document update from a read-only connection');
+      return;
+    }
+    const refusal = this.events.authorizeUpdate?.(this, peer, update);
+    if (refusal) {
+      this.log.warn('collab.refused', { room: this.name, peer: peer.identity.label, code: refusal.code });
+      if (peer.ext) peer.send(errorFrame(refusal.code, refusal.message));
+      this.events.refused?.(this, peer, refusal.reason);
       return;
     }
     this.pending.push({ peer, update });

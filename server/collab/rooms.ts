@@ -24,7 +24,7 @@ export class Rooms {
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
-    private readonly events: Pick<RoomEvents, 'refused' | 'changed'> & {
+    private readonly events: Pick<RoomEvents, 'refused' | 'changed' | 'authorizeUpdate'> & {
       /** Runs once after a room is loaded and before anyone syncs with it. */
       loaded?(room: Room): Promise<void>;
     } = {},
@@ -43,6 +43,7 @@ export class Rooms {
     let room = this.rooms.get(name);
     if (!room) {
       const loading = Room.load(name, this.storage, this.log, {
+        authorizeUpdate: this.events.authorizeUpdate,
         refused: this.events.refused,
         changed: this.events.changed,
         empty: (r) => this.scheduleUnload(r),

@@ -177,6 +177,47 @@ describe('snapshotToDocx', () => {
     expect(facilitators).toContain('<w:color w:val="595959"/>');
   });
 
+  it('leaves a paragraph marked deleted out of the clean text, and shows it in the compilation', async () => {
+    const deleted = snapshot({ paragraphStatuses: { op2: 'deleted' } });
+    const clean = textOf(
+      (await unzip(await snapshotToDocx(deleted, { mode: 'clean', title: TITLE })))['word/document.xml']!,
+    );
+    expect(clean).toContain(`OP1${OP1}`);
+    expect(clean).not.toContain(OP2);
+    const compiled = textOf(
+      (await unzip(await snapshotToDocx(deleted, { mode: 'compilation', title: TITLE })))[
+        'word/document.xml'
+      ]!,
+    );
+    expect(compiled).toContain(`OP2${OP2} (deleted)`);
+  });
+
+  it('ends a revision with the table of old → new numbers it recorded', async () => {
+    const revision = snapshot({
+      kind: 'revision',
+      label: 'Rev.2',
+      proposals: [],
+      renumbering: [
+        { pid: 'op1', from: 'OP1', to: 'OP1' },
+        { pid: 'x', from: 'OP1bis', to: 'OP2' },
+        { pid: 'op2', from: 'OP2', to: 'OP3' },
+        { pid: 'gone', from: 'OP3', to: null },
+      ],
+    });
+    const text = textOf(
+      (await unzip(await snapshotToDocx(revision, { mode: 'clean', title: TITLE })))['word/document.xml']!,
+    );
+    expect(text).toContain('Renumbering at Rev.2: number during the reading → number in Rev.2');
+    expect(text).toContain('OP1bis→ OP2');
+    expect(text).toContain('OP2→ OP3');
+    expect(text).toContain('OP3→ no longer in the text');
+    expect(text).not.toContain('OP1→ OP1');
+    const plain = textOf(
+      (await unzip(await snapshotToDocx(snapshot(), { mode: 'clean', title: TITLE })))['word/document.xml']!,
+    );
+    expect(plain).not.toContain('Renumbering');
+  });
+
   it('shows proposals in other statuses when asked', async () => {
     const parts = await unzip(
       await snapshotToDocx(snapshot(), { mode: 'compilation', title: TITLE, statuses: ['not-retained'] }),
@@ -225,6 +266,23 @@ describe('comparisonToDocx', () => {
     expect(runProps(doc, 'Noting progress,')).toContain('<w:u w:val="single"/>');
     expect(runProps(doc, OP2)).toContain('<w:strike/>');
     expect(runProps(doc, 'We commit to ')).toBe('');
+  });
+
+  it('ends with the table of old → new numbers when the newer version is a revision that recorded one', async () => {
+    const rev = {
+      ...newer,
+      kind: 'revision' as const,
+      renumbering: [{ pid: 'op1', from: 'OP1bis', to: 'OP2' }],
+    };
+    const parts = await unzip(
+      await comparisonToDocx(compareSnapshots(older, rev), {
+        title: TITLE,
+        olderLabel: 'Zero draft',
+        newerLabel: 'Rev.1',
+      }),
+    );
+    expect(textOf(parts['word/document.xml']!)).toContain('Renumbering at Rev.1');
+    expect(textOf(parts['word/document.xml']!)).toContain('OP1bis→ OP2');
   });
 
   it('labels a renumbered paragraph with both numbers', async () => {

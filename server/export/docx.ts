@@ -11,6 +11,7 @@ import { writableDeep } from '../../shared/textValidation.js';
 import { comparisonBody } from './comparisonBody.js';
 import { subtitleParagraph, textRun, titleParagraph, unDocument } from './layout.js';
 import { type ExportStamp, stampFooter, stampParagraphs } from './recordStamp.js';
+import { renumberingBody } from './renumberingBody.js';
 import { DEFAULT_SHOWN_STATUSES, type ExportMode, snapshotBody } from './snapshotBody.js';
 
 /** How to export a snapshot. */
@@ -44,7 +45,10 @@ export async function snapshotToDocx(
   // Records stored before text was checked may hold characters XML cannot: `writable` leaves them out.
   const [s, opts] = writableDeep([record, options] as const);
   const version = `${s.label} — ${longDate(s.takenAt, opts.timeZone ?? 'UTC')}`;
-  const body = snapshotBody(s, opts.mode, opts.statuses ?? DEFAULT_SHOWN_STATUSES);
+  const body = [
+    ...snapshotBody(s, opts.mode, opts.statuses ?? DEFAULT_SHOWN_STATUSES),
+    ...renumberingBody(s.label, s.renumbering),
+  ];
   const intro =
     opts.mode === 'compilation'
       ? [
@@ -87,9 +91,11 @@ export async function comparisonToDocx(
     headerLeft: opts.title,
     headerRight: `${opts.olderLabel} → ${opts.newerLabel}`,
     footerNote: opts.stamp && stampFooter(opts.stamp.chain),
-    children: opts.stamp
-      ? [...comparisonBody(c, opts), ...stampParagraphs(opts.stamp)]
-      : comparisonBody(c, opts),
+    children: [
+      ...comparisonBody(c, opts),
+      ...renumberingBody(opts.newerLabel, c.renumbering),
+      ...(opts.stamp ? stampParagraphs(opts.stamp) : []),
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -12,7 +12,7 @@ import {
 } from '../../shared/compilation.js';
 import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
 import { isParagraphType } from '../../shared/schema.js';
-import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
+import { type CanonicalSnapshot, type SnapshotBlock, snapshotInserts } from '../../shared/snapshot.js';
 import { attributionOf } from './attribution.js';
 import {
   GREY,
@@ -50,18 +50,29 @@ export function snapshotBody(
   mode: ExportMode,
   shown: readonly ProposalStatus[] = DEFAULT_SHOWN_STATUSES,
 ): Paragraph[] {
+  const inserts = snapshotInserts(s);
   const byPid = new Map<string, ResolvedProposal[]>();
   if (mode === 'compilation')
     for (const r of s.proposals)
-      if (shown.includes(r.proposal.status))
-        byPid.set(r.proposal.pid, [...(byPid.get(r.proposal.pid) ?? []), r]);
+      if (shown.includes(r.proposal.status)) {
+        const at = inserts.shownAfter(r.proposal);
+        byPid.set(at, [...(byPid.get(at) ?? []), r]);
+      }
   return s.blocks.flatMap((block): Paragraph[] => {
     if (block.type === 'title') return [titleParagraph(block.text)];
     if (block.type === 'section')
       return [headingParagraph(markedRuns(block.runs, block.text, 0, block.text.length, { bold: true }))];
-    if (mode === 'clean' || block.pid === undefined)
+    if (mode === 'clean' || block.pid === undefined) {
+      // The clean text leaves out paragraphs marked deleted (the compilation shows them struck).
+      if (block.pid !== undefined && s.paragraphStatuses[block.pid] === 'deleted') return [];
       return [numberedParagraph(block.label ?? '', markedRuns(block.runs, block.text, 0, block.text.length))];
-    return compiledParagraphs(block, byPid.get(block.pid) ?? [], s.paragraphStatuses[block.pid] ?? 'pending');
+    }
+    return compiledParagraphs(
+      block,
+      byPid.get(block.pid) ?? [],
+      s.paragraphStatuses[block.pid] ?? 'pending',
+      inserts.labels,
+    );
   });
 }
 
@@ -70,11 +81,12 @@ function compiledParagraphs(
   block: SnapshotBlock,
   proposals: readonly ResolvedProposal[],
   status: ParagraphStatus,
+  insertLabels: ReadonlyMap<string, string>,
 ): Paragraph[] {
   if (!isParagraphType(block.type)) throw new TypeError(`${block.type} is not a paragraph`);
   const label = block.label ?? '';
   const c = compileParagraph(
-    { pid: block.pid ?? '', kind: block.type, label, text: block.text, status },
+    { pid: block.pid ?? '', kind: block.type, label, text: block.text, status, insertLabels },
     proposals,
   );
 

@@ -5,6 +5,7 @@
 import express, { type RequestHandler, Router } from 'express';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import { z } from 'zod';
+import { draftParagraphs } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
 import { importedTextProblem, paragraphsOfText, recognise } from '../../shared/importText.js';
 import { draftDocName } from '../../shared/protocol.js';
@@ -75,11 +76,24 @@ export function importRoutes(
     } catch (err) {
       throw new AppError('INVALID_BODY', `The document does not fit the schema: ${(err as Error).message}`);
     }
-    await rooms.withRoom(draftDocName(req.params.id), (room) =>
-      room.serverChange((ydoc) =>
-        prosemirrorJSONToYXmlFragment(schema, doc, ydoc.getXmlFragment(DRAFT_FRAGMENT)),
-      ),
+    const agreed = new Set(
+      (await storage.proposals.paragraphStatuses(req.params.id))
+        .filter((s) => s.status === 'agreed-ad-ref')
+        .map((s) => s.pid),
     );
+    await rooms.withRoom(draftDocName(req.params.id), (room) => {
+      // Replacing the draft would remove agreed paragraphs: they must be reopened first.
+      const locked = draftParagraphs(room.doc).filter((p) => agreed.has(p.pid));
+      if (locked.length > 0)
+        throw new AppError(
+          'PARAGRAPH_AGREED',
+          'Some paragraphs of the draft are agreed ad referendum: reopen them before replacing the draft.',
+          { pids: locked.map((p) => p.pid) },
+        );
+      return room.serverChange((ydoc) =>
+        prosemirrorJSONToYXmlFragment(schema, doc, ydoc.getXmlFragment(DRAFT_FRAGMENT)),
+      );
+    });
     await audit.record('draft.imported', req.params.id, m, { blocks: doc.content.length });
     res.json({ ok: true });
   });

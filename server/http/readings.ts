@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
+import { renumberedEntries } from '../../shared/numbering.js';
 import { DISPOSITIONS } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
@@ -50,6 +51,7 @@ export function snapshotMeta(s: SnapshotRecord, names: ReadonlyMap<string, strin
     prevHash: s.prevHash,
     proposalCounts: counts,
     paragraphs: canonical.blocks.filter((b) => b.pid).length,
+    renumbered: canonical.renumbering ? renumberedEntries(canonical.renumbering) : null,
   };
 }
 

@@ -36,6 +36,7 @@ import {
 } from '../policies/ownership.js';
 import { authorize } from '../policies/policies.js';
 import { readingLabel } from '../readings/labels.js';
+import { numberingBasis } from '../readings/numberingBasis.js';
 import type { Readings } from '../readings/readings.js';
 import type { InputRecord, InputVersionRecord, QuestionRecord, ReadingRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -309,11 +310,12 @@ export class Inputs {
     return [...revision, ...own].map(questionView);
   }
 
-  /** Paragraphs of the live text, numbered. */
+  /** Paragraphs of the live text, numbered as during the reading. */
   private async paragraphs(negotiationId: string): Promise<InputParagraph[]> {
+    const basis = await numberingBasis(this.storage, negotiationId);
     return this.rooms.withRoom(draftDocName(negotiationId), (room) => {
       const paras = draftParagraphs(room.doc);
-      const labels = numberParagraphs(paras);
+      const labels = numberParagraphs(paras, basis);
       return paras.map((p) => {
         const words = paragraphPlainText(p.element);
         return {

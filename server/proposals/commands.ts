@@ -16,6 +16,7 @@ import {
 } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { insertionPoint, type NumberingBasis, numberWithBasis } from '../../shared/numbering.js';
 import {
   PARAGRAPH_STATUSES,
   type ParagraphStatus,
@@ -29,7 +30,6 @@ import { wordChanges } from '../../shared/wordDiff.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
-
 import { textField } from '../http/validate.js';
 import {
   ownsProposal,
@@ -38,7 +38,7 @@ import {
   tablingDelegation,
 } from '../policies/ownership.js';
 import { authorize } from '../policies/policies.js';
-
+import { numberingBasis } from '../readings/numberingBasis.js';
 import type { Readings } from '../readings/readings.js';
 import type { ProposalContent, ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -298,8 +298,11 @@ export class ProposalCommands {
           'Only amendments, alternative texts and new paragraphs can be applied to the text.',
         );
       }
+      // Agreed words stay as agreed; a new paragraph after an agreed one leaves it as it is.
+      if (p.kind !== 'insert') await this.requireNotAgreed(negotiationId, p.pid);
+      const basis = await numberingBasis(this.storage, negotiationId);
       const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) =>
-        room.serverChange((doc) => applyProposal(doc, p)),
+        room.serverChange((doc) => applyProposal(doc, p, basis)),
       );
       const at = this.stamp();
       const updated = await this.storage.proposals.update(id, {
@@ -387,6 +390,16 @@ export class ProposalCommands {
     });
   }
 
+  private async requireNotAgreed(negotiationId: string, pidValue: string): Promise<void> {
+    const statuses = await this.storage.proposals.paragraphStatuses(negotiationId);
+    if (statuses.some((s) => s.pid === pidValue && s.status === 'agreed-ad-ref'))
+      throw new AppError(
+        'PARAGRAPH_AGREED',
+        'This paragraph is agreed ad referendum: its text cannot change until a co-facilitator reopens it.',
+        { pids: [pidValue] },
+      );
+  }
+
   private async requireOpenParagraph(negotiationId: string, pidValue: string): Promise<void> {
     await this.paragraphText(negotiationId, pidValue);
     const status =
@@ -438,11 +451,12 @@ export class ProposalCommands {
 }
 
 /**
- * Applies an amendment, alternative or new paragraph to the text of `doc`. Refuses, changing
+ * Applies an amendment, alternative or new paragraph to the text of `doc` (a new paragraph after
+ * the paragraphs already added after its own, numbered against `basis`). Refuses, changing
  * nothing, when its paragraph is gone (PARAGRAPH_NOT_FOUND) or the words it targets changed
  * (PROPOSAL_OUTDATED).
  */
-export function applyProposal(doc: Y.Doc, p: ProposalRecord): void {
+export function applyProposal(doc: Y.Doc, p: ProposalRecord, basis: NumberingBasis = new Map()): void {
   const para = findParagraph(doc, p.pid);
   if (!para)
     throw new AppError('PARAGRAPH_NOT_FOUND', 'The paragraph of this proposal is no longer in the text.', {
@@ -455,7 +469,13 @@ export function applyProposal(doc: Y.Doc, p: ProposalRecord): void {
       'The words this amendment targets have changed; it cannot be applied as it stands.',
       { proposalIds: [p.id] },
     );
-  applyToParagraph(para.element, p, ranges);
+  // A new paragraph goes after those already added after this one, so their numbers stay.
+  const after =
+    p.kind === 'insert'
+      ? (findParagraph(doc, insertionPoint(numberWithBasis(draftParagraphs(doc), basis), p.pid) ?? p.pid) ??
+        para)
+      : para;
+  applyToParagraph(after.element, p, ranges);
 }
 
 function applyToParagraph(

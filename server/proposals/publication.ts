@@ -16,7 +16,9 @@ import {
   type Notice,
   negotiationState,
 } from '../../shared/negotiationState.js';
+import type { NumberingBasis } from '../../shared/numbering.js';
 import {
+  NUMBERING_MAP,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatusView,
   PROPOSALS_MAP,
@@ -25,6 +27,7 @@ import {
 import { proposalsDocName } from '../../shared/protocol.js';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
+import { numberingBasis } from '../readings/numberingBasis.js';
 import type { ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import { proposalViews } from './views.js';
@@ -41,13 +44,31 @@ function setView(map: Y.Map<unknown>, view: ProposalView): void {
   if (map.get(view.id) !== value) map.set(view.id, value);
 }
 
+/** Makes the `numbering` map of a proposals document hold `basis` exactly. */
+function setNumbering(doc: Y.Doc, basis: NumberingBasis): void {
+  const map = doc.getMap<string>(NUMBERING_MAP);
+  for (const key of [...map.keys()]) if (!basis.has(key)) map.delete(key);
+  for (const [pid, label] of basis) if (map.get(pid) !== label) map.set(pid, label);
+}
+
+/** Publishes a negotiation's numbering basis (after a revision is circulated). */
+export async function publishNumbering(
+  rooms: Rooms,
+  negotiationId: string,
+  basis: NumberingBasis,
+): Promise<void> {
+  await rooms.withRoom(proposalsDocName(negotiationId), (room) =>
+    room.serverChange((doc) => setNumbering(doc, basis)),
+  );
+}
+
 /** Sets the negotiation map to `state`, key by key, leaving unchanged keys alone. */
 function writeState(doc: Y.Doc, state: NegotiationState): void {
   const map = doc.getMap<unknown>(NEGOTIATION_MAP);
   for (const [key, value] of Object.entries(state)) setIfChanged(map, key, value);
 }
 
-/** Writes proposals, paragraph statuses and the negotiation's state into the read-only document. */
+/** Writes proposals, paragraph statuses, the numbering basis and the negotiation's state into the read-only document. */
 export class Publication {
   constructor(
     private readonly storage: Storage,
@@ -136,8 +157,10 @@ export class Publication {
     const views = await this.views(negotiationId);
     const statuses = await this.storage.proposals.paragraphStatuses(negotiationId);
     const state = await this.state(negotiationId);
+    const basis = await numberingBasis(this.storage, negotiationId);
     await room.serverChange((doc) => {
       writeState(doc, state);
+      setNumbering(doc, basis);
       const map = doc.getMap(PROPOSALS_MAP);
       const ids = new Set(views.map((v) => v.id));
       for (const key of [...map.keys()]) if (!ids.has(key)) map.delete(key);

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { AnchorResolver, findParagraph, resolveChanges } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
+import type { NumberingBasis } from '../../shared/numbering.js';
 import {
   APPLICABLE_KINDS,
   type DelegationRef,
@@ -139,9 +140,19 @@ export interface UndecidedProposal {
   incorporable: boolean;
 }
 
-/** The open proposals of a reading (`open`), described against the text `doc` as it is now. */
-export function undecidedProposals(doc: Y.Doc, open: readonly ProposalRecord[]): UndecidedProposal[] {
-  const labels = new Map(blocksOf(doc).flatMap((b) => (b.pid ? [[b.pid, b.label ?? ''] as const] : [])));
+/**
+ * The open proposals of a reading (`open`), described against the text `doc` as it is now,
+ * numbered against the reading's `basis`; a change to a paragraph in `agreed` (agreed ad ref.)
+ * cannot be incorporated.
+ */
+export function undecidedProposals(
+  doc: Y.Doc,
+  open: readonly ProposalRecord[],
+  context: { basis?: NumberingBasis; agreed?: ReadonlySet<string> } = {},
+): UndecidedProposal[] {
+  const labels = new Map(
+    blocksOf(doc, context.basis).flatMap((b) => (b.pid ? [[b.pid, b.label ?? ''] as const] : [])),
+  );
   return open.map((p) => {
     const here = findParagraph(doc, p.pid) !== undefined;
     const resolves = p.kind !== 'amend' || resolveChanges(doc, p.pid, p.content.changes) !== null;
@@ -156,7 +167,10 @@ export function undecidedProposals(doc: Y.Doc, open: readonly ProposalRecord[]):
       changes: p.content.changes.map((c) => ({ deleted: c.deleted, inserted: c.inserted })),
       excerpt: text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text,
       outdated: p.outdated,
-      incorporable: !APPLICABLE_KINDS.has(p.kind) || p.appliedAt !== null || (here && resolves),
+      incorporable:
+        !APPLICABLE_KINDS.has(p.kind) ||
+        p.appliedAt !== null ||
+        (here && resolves && (p.kind === 'insert' || !context.agreed?.has(p.pid))),
     };
   });
 }

@@ -17,7 +17,7 @@ import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
 import { authorize } from '../policies/policies.js';
 import { applyProposal } from '../proposals/commands.js';
-import type { Publication } from '../proposals/publication.js';
+import { type Publication, publishNumbering } from '../proposals/publication.js';
 import type { ProposalRecord, ReadingRecord, SnapshotRecord } from '../storage/records.js';
 import type { CarriedProposal, Storage } from '../storage/storage.js';
 import {
@@ -31,6 +31,7 @@ import {
 } from './closing.js';
 import { closureOf, GENESIS_HASH, SNAPSHOT_HASH_FORMAT, snapshotHashV2 } from './hashChain.js';
 import { readingLabel, revisionLabel } from './labels.js';
+import { basisOfRevision, latestRevision, numberingBasis } from './numberingBasis.js';
 import { snapshotOf } from './snapshotOf.js';
 
 /** What the readings service works with. */
@@ -165,6 +166,8 @@ export class Readings {
           `The text has not changed since ${last.label} was circulated.`,
         );
       await this.storage.readings.addSnapshot(snapshot);
+      // Its numbers are the basis of the next reading: everyone's numbering changes now.
+      await publishNumbering(this.rooms, negotiationId, basisOfRevision(snapshot));
       await this.audit.record('revision.circulated', negotiationId, m, {
         snapshotId: snapshot.id,
         label: snapshot.label,
@@ -277,8 +280,12 @@ export class Readings {
     const open = (await this.storage.proposals.list(reading.negotiationId)).filter(
       (p) => p.readingId === reading.id && p.status === 'open',
     );
+    const [basis, agreed] = await Promise.all([
+      numberingBasis(this.storage, reading.negotiationId),
+      this.agreedParagraphs(reading.negotiationId),
+    ]);
     return this.rooms.withRoom(draftDocName(reading.negotiationId), (room) =>
-      undecidedProposals(room.doc, open),
+      undecidedProposals(room.doc, open, { basis, agreed }),
     );
   }
 
@@ -304,6 +311,15 @@ export class Readings {
         (p) => p.readingId === reading.id,
       );
       const plan = closingPlan(ofReading, choices);
+      // Agreed words stay as agreed: incorporating a change to them waits until a reopening.
+      const agreed = await this.agreedParagraphs(negotiationId);
+      const onAgreed = plan.apply.filter((p) => p.kind !== 'insert' && agreed.has(p.pid)).map((p) => p.id);
+      if (onAgreed.length > 0)
+        throw new AppError(
+          'PARAGRAPH_AGREED',
+          'Some proposals to incorporate change a paragraph agreed ad referendum. Reopen it first, or set them aside or carry them forward.',
+          { proposalIds: onAgreed },
+        );
       await this.rooms.withRoom(draftDocName(negotiationId), (room) => checkApplicable(room.doc, plan.apply));
       const by = m.principal.person.id;
       for (const p of plan.apply) await this.incorporate(m, p);
@@ -335,10 +351,17 @@ export class Readings {
     });
   }
 
+  /** Ids of a negotiation's paragraphs agreed ad ref. */
+  private async agreedParagraphs(negotiationId: string): Promise<Set<string>> {
+    const statuses = await this.storage.proposals.paragraphStatuses(negotiationId);
+    return new Set(statuses.filter((s) => s.status === 'agreed-ad-ref').map((s) => s.pid));
+  }
+
   /** Applies a proposal to the text and marks it incorporated, as the co-facilitators' "apply" does. */
   private async incorporate(m: Membership, p: ProposalRecord): Promise<void> {
+    const basis = await numberingBasis(this.storage, p.negotiationId);
     const update = await this.rooms.withRoom(draftDocName(p.negotiationId), (room) =>
-      room.serverChange((doc) => applyProposal(doc, p)),
+      room.serverChange((doc) => applyProposal(doc, p, basis)),
     );
     const at = this.now().toISOString();
     await this.storage.proposals.update(p.id, {
@@ -383,14 +406,21 @@ export class Readings {
     select: ProposalSelection,
     doc?: Y.Doc,
   ) {
-    const [all, supports, statuses] = await Promise.all([
+    const [all, supports, statuses, snapshots] = await Promise.all([
       this.storage.proposals.list(negotiationId),
       this.storage.proposals.supports(negotiationId),
       this.storage.proposals.paragraphStatuses(negotiationId),
+      this.storage.readings.listSnapshots(negotiationId),
     ]);
     const proposals = select(all);
+    const revision = latestRevision(snapshots);
+    // A revision being circulated is numbered afresh, with the table from the numbers before.
+    const numbering = {
+      basis: revision ? basisOfRevision(revision) : new Map<string, string>(),
+      renumber: kind === 'revision',
+    };
     const build = (d: Y.Doc) =>
-      snapshotOf({ negotiationId, kind, label, takenAt, doc: d, proposals, supports, statuses });
+      snapshotOf({ negotiationId, kind, label, takenAt, doc: d, proposals, supports, statuses, numbering });
     if (doc) return build(doc);
     return this.rooms.withRoom(draftDocName(negotiationId), (room) => build(room.doc));
   }

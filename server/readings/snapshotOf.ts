@@ -2,24 +2,47 @@
 import * as Y from 'yjs';
 import { AnchorResolver, paragraphRuns } from '../../shared/anchors.js';
 import type { ResolvedProposal } from '../../shared/compilation.js';
-import { numberParagraphs } from '../../shared/numbering.js';
+import {
+  type NumberingBasis,
+  numberParagraphs,
+  numberWithBasis,
+  type ParagraphRef,
+  renumberingTable,
+} from '../../shared/numbering.js';
 import type { ParagraphStatus } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
 import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from '../../shared/snapshot.js';
 import { proposalViews } from '../proposals/views.js';
 import type { ProposalRecord, SupportRecord } from '../storage/records.js';
 
-/** The blocks of a draft document, numbered. */
-export function blocksOf(doc: Y.Doc): SnapshotBlock[] {
-  const children = doc
+/** How a snapshot's paragraphs are numbered (`shared/numbering.ts`). */
+export interface SnapshotNumbering {
+  /** The labels of the latest circulated revision (empty before the first). */
+  basis: NumberingBasis;
+  /**
+   * True for a revision being circulated: paragraphs are numbered afresh, and when there was a
+   * basis the snapshot records the table of old → new numbers.
+   */
+  renumber?: boolean;
+}
+
+function elementsOf(doc: Y.Doc): Y.XmlElement[] {
+  return doc
     .getXmlFragment(DRAFT_FRAGMENT)
     .toArray()
     .filter((c): c is Y.XmlElement => c instanceof Y.XmlElement);
-  const labels = numberParagraphs(
-    children.flatMap((c) =>
-      isParagraphType(c.nodeName) ? [{ pid: String(c.getAttribute('pid') ?? ''), kind: c.nodeName }] : [],
-    ),
+}
+
+function refsOf(children: readonly Y.XmlElement[]): ParagraphRef[] {
+  return children.flatMap((c) =>
+    isParagraphType(c.nodeName) ? [{ pid: String(c.getAttribute('pid') ?? ''), kind: c.nodeName }] : [],
   );
+}
+
+/** The blocks of a draft document, numbered against `basis` (in order when it is empty or absent). */
+export function blocksOf(doc: Y.Doc, basis?: NumberingBasis): SnapshotBlock[] {
+  const children = elementsOf(doc);
+  const labels = numberParagraphs(refsOf(children), basis);
   return children.flatMap((c): SnapshotBlock[] => {
     const runs = paragraphRuns(c);
     const text = runs.map((r) => r.text).join('');
@@ -42,15 +65,20 @@ export function snapshotOf(args: {
   proposals: readonly ProposalRecord[];
   supports: readonly SupportRecord[];
   statuses: readonly { pid: string; status: ParagraphStatus }[];
+  /** Numbered in order when absent. */
+  numbering?: SnapshotNumbering;
 }): CanonicalSnapshot {
   const anchors = new AnchorResolver(args.doc);
-  return {
+  const basis = args.numbering?.basis ?? new Map<string, string>();
+  const renumber = args.numbering?.renumber === true;
+  const blocks = blocksOf(args.doc, renumber ? undefined : basis);
+  const snapshot: CanonicalSnapshot = {
     format: 1,
     negotiationId: args.negotiationId,
     kind: args.kind,
     label: args.label,
     takenAt: args.takenAt,
-    blocks: blocksOf(args.doc),
+    blocks,
     proposals: proposalViews(args.proposals, args.supports).map((view, i): ResolvedProposal => {
       const p = args.proposals[i]!;
       if (p.kind !== 'amend') return { proposal: view, ranges: null };
@@ -61,4 +89,13 @@ export function snapshotOf(args: {
     }),
     paragraphStatuses: Object.fromEntries(args.statuses.map((s) => [s.pid, s.status])),
   };
+  if (renumber && basis.size > 0) {
+    const after = new Map(blocks.flatMap((b) => (b.pid !== undefined ? [[b.pid, b.label ?? '']] : [])));
+    snapshot.renumbering = renumberingTable(
+      numberWithBasis(refsOf(elementsOf(args.doc)), basis),
+      after,
+      basis,
+    );
+  }
+  return snapshot;
 }

@@ -9,6 +9,7 @@ import { draftTexts, type SeenState, seenState, type Visit } from '../../shared/
 import type { Membership } from '../accounts/accounts.js';
 import type { Rooms } from '../collab/rooms.js';
 import { proposalViews } from '../proposals/views.js';
+import { numberingBasis } from '../readings/numberingBasis.js';
 import type { Storage } from '../storage/storage.js';
 
 /** The visits service. `now` is injectable for tests. */
@@ -21,7 +22,10 @@ export class Visits {
 
   /** What there is to see in a negotiation now: its live text, paragraph statuses and proposals. */
   async seen(negotiationId: string): Promise<SeenState> {
-    const paragraphs = await this.rooms.withRoom(draftDocName(negotiationId), (room) => draftTexts(room.doc));
+    const basis = await numberingBasis(this.storage, negotiationId);
+    const paragraphs = await this.rooms.withRoom(draftDocName(negotiationId), (room) =>
+      draftTexts(room.doc, basis),
+    );
     const [records, supports, statuses] = await Promise.all([
       this.storage.proposals.list(negotiationId),
       this.storage.proposals.supports(negotiationId),
