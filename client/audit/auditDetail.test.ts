@@ -15,6 +15,12 @@ describe('auditDetail', () => {
     ).toBe('link: 01234567 · name: Delegate, France · role: Delegate · delegation: France');
   });
 
+  it('names the delegations whose support an edit dropped', () => {
+    expect(auditDetail({ version: 3, supportDropped: ['EGY', 'USA'] })).toBe(
+      'version: 3 · support dropped (words changed): Egypt, United States',
+    );
+  });
+
   it('shows unknown fields as recorded, and long values cut', () => {
     expect(auditDetail({ count: 3, list: ['a'] })).toBe('count: 3 · list: ["a"]');
     expect(auditDetail({ text: 'x'.repeat(100) })).toBe(`text: ${'x'.repeat(59)}…`);

@@ -17,6 +17,11 @@ function valueText(key: string, value: unknown): string | null {
     return messages.roles[value as keyof typeof messages.roles];
   }
   if (key === 'delegation' && typeof value === 'string') return delegationByCode(value)?.name ?? value;
+  // Lists of delegations (whose support an edit dropped) by name.
+  if (key === 'supportDropped' && Array.isArray(value))
+    return value
+      .map((code) => (typeof code === 'string' ? (delegationByCode(code)?.name ?? code) : ''))
+      .join(', ');
   if (isIdField(key) && typeof value === 'string') return value.slice(0, 8);
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;

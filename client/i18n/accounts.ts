@@ -259,6 +259,7 @@ export const accountMessages = {
       status: 'status',
       kind: 'kind',
       pid: 'paragraph',
+      supportDropped: 'support dropped (words changed)',
     } as Record<string, string>,
   },
   confirm: {
