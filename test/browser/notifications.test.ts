@@ -180,17 +180,24 @@ describe('live notifications and header', () => {
 
   it('neither brackets nor offers support for an open proposal of a closed reading', async () => {
     // A proposal left open in a closed reading, as readings closed before every proposal had to
-    // be decided left them: the co-facilitators set Mexico's set-aside amendment back to open.
+    // be decided left them. Nobody can make one any more (a closed reading's outcomes cannot be
+    // changed, READING_CLOSED): the database is written as such an old one was, and published.
     const all = (await api<{ proposals: ProposalView[] }>(ts.url, 'GET', `${BASE}/proposals`, { cookie }))
       .body.proposals;
     const mexAmendment = all.find(
       (p) => p.delegation.code === 'MEX' && p.status === 'not-retained' && p.pid === 'pp04',
     )!;
-    const reopened = await api(ts.url, 'PUT', `${BASE}/proposals/${mexAmendment.id}/status`, {
+    const refused = await api(ts.url, 'PUT', `${BASE}/proposals/${mexAmendment.id}/status`, {
       cookie,
       body: { status: 'open' },
     });
-    expect(reopened.status).toBe(200);
+    expect(refused.status).toBe(409);
+    await ts.storage.proposals.update(mexAmendment.id, {
+      status: 'open',
+      at: new Date().toISOString(),
+      personId: 'demo-cofac-bgd',
+    });
+    await ts.server.proposals['publication'].publish(DEMO_NEGOTIATION_ID, [mexAmendment.id]);
     const page = eu.page;
     const pp04 = page.locator('[data-testid="compilation"] [data-pid="pp04"]');
     await pp04.locator('.c-label').click();
