@@ -197,6 +197,7 @@ describe('live notifications and header', () => {
       at: new Date().toISOString(),
       personId: 'demo-cofac-bgd',
     });
+    // biome-ignore lint/complexity/useLiteralKeys: the service's publication is private; a test writing legacy data reaches it
     await ts.server.proposals['publication'].publish(DEMO_NEGOTIATION_ID, [mexAmendment.id]);
     const page = eu.page;
     const pp04 = page.locator('[data-testid="compilation"] [data-pid="pp04"]');
