@@ -134,7 +134,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
     },
     changed: (room) => {
-      // After the base text changes, check which amendments' target words are gone.
+      // After the base text changes, check which amendments' target words, and which proposals'
+      // paragraphs, are gone.
       const doc = parseDocName(room.name);
       if (doc?.kind !== 'draft' || outdatedTimers.has(doc.negotiationId)) return;
       const timer = setTimeout(() => {

@@ -44,7 +44,9 @@ export const notificationMessages = {
     `The deadline for proposals in the ${lower(n)} passed (${when}). The reading stays open until the co-facilitators close it.`,
   own: {
     outdated: (kind: ProposalKind, what: string): string =>
-      `Your ${KIND_NOUN[kind]}${what} is outdated: the words it targets were changed in the text.`,
+      kind === 'amend'
+        ? `Your ${KIND_NOUN[kind]}${what} is outdated: the words it targets were changed in the text.`
+        : `Your ${KIND_NOUN[kind]}${what} is on a paragraph the co-facilitators removed from the text.`,
     applied: (kind: ProposalKind, what: string): string =>
       `Your ${KIND_NOUN[kind]}${what} was applied to the text.`,
     incorporated: (kind: ProposalKind, what: string): string =>

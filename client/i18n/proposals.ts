@@ -34,6 +34,11 @@ export const proposalMessages = {
   attribution: (who: string, supporters: readonly string[]): string =>
     supporters.length === 0 ? who : `${who}, supported by ${supporters.join(', ')}`,
   onBehalfOf: (group: string, member: string): string => `${group} (tabled by ${member})`,
+  /** Proposals on paragraphs removed from the text, after the text itself. */
+  removed: {
+    heading:
+      'Proposals on paragraphs the co-facilitators removed from the text (they stay until decided or withdrawn)',
+  },
   views: {
     label: 'How to show the text',
     compilation: 'Compilation',
@@ -68,6 +73,8 @@ export const proposalMessages = {
     version: (n: number): string => `version ${n}`,
     applied: 'Applied to the text',
     outdatedNote: 'The words this amendment targets have changed since it was tabled.',
+    /** On a proposal whose paragraph the co-facilitators removed from the text. */
+    removedNote: 'Its paragraph is no longer in the text: the co-facilitators removed it.',
     carriedFrom: (reading: string): string => `Carried forward from the ${reading.toLowerCase()}.`,
     leftUndecided: 'Left open when its reading closed: it is no longer live and can no longer be supported.',
     paragraphStatus: 'Paragraph status',

@@ -69,7 +69,7 @@ export function describe(
     return {
       text,
       href: `${negotiationPath(negotiationId)}#proposal-${n.proposalId}`,
-      link: n.change === 'outdated' ? m.carryOnto : m.showProposal,
+      link: n.change === 'outdated' && n.proposalKind === 'amend' ? m.carryOnto : m.showProposal,
     };
   }
   if (n.kind === 'support-dropped')

@@ -104,7 +104,9 @@ export function ProposalCard({
         </p>
       )}
       {p.text && p.kind !== 'amend' && <p className="card-content">{p.text}</p>}
-      {p.outdated && <p className="card-note">{m.panel.outdatedNote}</p>}
+      {p.outdated && (
+        <p className="card-note">{p.kind === 'amend' ? m.panel.outdatedNote : m.panel.removedNote}</p>
+      )}
       {carriedFrom !== undefined && (
         <p className="card-note">{m.panel.carriedFrom(messages.readings.readingLabel(carriedFrom))}</p>
       )}
@@ -164,11 +166,16 @@ export function ProposalCard({
             {m.carry.action}
           </button>
         )}
-        {mine && open && p.kind !== 'delete' && p.kind !== 'retain' && (
-          <button type="button" disabled={busy} onClick={() => actions.edit(p)}>
-            {m.actions.edit}
-          </button>
-        )}
+        {/* A text on a paragraph no longer in the text cannot be edited there, only withdrawn. */}
+        {mine &&
+          open &&
+          p.kind !== 'delete' &&
+          p.kind !== 'retain' &&
+          !(p.outdated && p.kind !== 'amend') && (
+            <button type="button" disabled={busy} onClick={() => actions.edit(p)}>
+              {m.actions.edit}
+            </button>
+          )}
         {mine && open && (
           <button type="button" disabled={busy} onClick={() => actions.withdraw(p.id)}>
             {m.actions.withdraw}

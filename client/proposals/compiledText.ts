@@ -21,6 +21,7 @@ import {
 } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
+import { messages } from '../i18n/messages.js';
 
 /** A block of the compilation text in order. */
 export type CompiledBlock =
@@ -136,6 +137,46 @@ export function compileDraft(
       blocks.push({ type: 'paragraph', paragraph, text, runs: paragraphRuns(child), proposals: all });
     }
   });
+  if (filter)
+    blocks.push(...removedParagraphs(proposals, new Set(refs.map((r) => r.pid)), filter, numbering));
+  return blocks;
+}
+
+/**
+ * Proposals whose paragraph the co-facilitators removed from the text do not vanish with it:
+ * after the text, under a heading, each such paragraph stands (by its number in the reading's
+ * basis) marked deleted, with its proposals that pass `filter`, to be seen, selected, withdrawn
+ * and decided like any other.
+ */
+function removedParagraphs(
+  proposals: readonly ProposalView[],
+  present: ReadonlySet<string>,
+  filter: ProposalFilter,
+  numbering: NumberingBasis,
+): CompiledBlock[] {
+  const gone = groupBy(
+    proposals.filter((p) => !present.has(p.pid) && passes(p, filter)),
+    (p) => p.pid,
+  );
+  if (gone.size === 0) return [];
+  const m = messages.proposals.removed;
+  const blocks: CompiledBlock[] = [{ type: 'section', text: m.heading, key: 'removed' }];
+  for (const [pid, shown] of gone) {
+    const label = numbering.get(pid) ?? '';
+    const paragraph = compileParagraph(
+      {
+        pid,
+        kind: label.startsWith('PP') ? 'preambular' : 'operative',
+        label,
+        text: '',
+        status: 'deleted',
+        insertLabels: new Map(),
+      },
+      shown.map((p) => ({ proposal: p, ranges: null })),
+    );
+    const all = proposals.filter((p) => p.pid === pid);
+    blocks.push({ type: 'paragraph', paragraph, text: '', runs: [], proposals: all });
+  }
   return blocks;
 }
 

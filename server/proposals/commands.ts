@@ -374,7 +374,8 @@ export class ProposalCommands {
   }
 
   /**
-   * Marks amendments outdated (or current again) after the base text changed. Only the
+   * Marks amendments outdated (or current again) after the base text changed, and proposals of
+   * the other kinds while their paragraph is no longer in the text. Only the
    * amendments of paragraphs whose text changed since the last check are read and resolved
    * again (see `paragraphFingerprint`), so a keystroke costs one pass over the paragraphs, not
    * a pass over every amendment. Amendments tabled or edited since were anchored to the text as
@@ -405,6 +406,25 @@ export class ProposalCommands {
             });
             ids.push(p.id);
           }
+        }
+        // The other kinds target the whole paragraph: outdated while it is no longer in the text
+        // (removed by the co-facilitators), current again if it comes back (an undo).
+        // The first check after a start looks at all of them, later ones at the paragraphs that
+        // came or went.
+        const whole = before
+          ? (
+              await Promise.all(
+                (pids ?? [])
+                  .filter((pid) => !before.has(pid) || !now.has(pid))
+                  .map((pid) => this.storage.proposals.openOnParagraph(negotiationId, pid)),
+              )
+            ).flat()
+          : (await this.storage.proposals.list(negotiationId)).filter((p) => p.status === 'open');
+        for (const p of whole) {
+          const outdated = !now.has(p.pid);
+          if (p.kind === 'amend' || outdated === p.outdated) continue;
+          await this.storage.proposals.update(p.id, { outdated, at: this.stamp(), personId: p.personId });
+          ids.push(p.id);
         }
         return ids;
       });

@@ -126,7 +126,7 @@ export function checkApplicable(doc: Y.Doc, proposals: readonly ProposalRecord[]
 export interface UndecidedProposal {
   id: string;
   pid: string;
-  /** The paragraph's number now ("OP5"), or empty when it is no longer in the text. */
+  /** The paragraph's number now ("OP5"), its number in the reading's basis when it is no longer in the text, or empty. */
   label: string;
   kind: ProposalKind;
   delegation: DelegationRef;
@@ -160,7 +160,7 @@ export function undecidedProposals(
     return {
       id: p.id,
       pid: p.pid,
-      label: labels.get(p.pid) ?? '',
+      label: labels.get(p.pid) ?? context.basis?.get(p.pid) ?? '',
       kind: p.kind,
       delegation: delegationRef(p.delegation),
       tabledBy: p.tabledBy ? delegationRef(p.tabledBy) : null,

@@ -3,16 +3,20 @@
  * G77 and China amendment, is told at once when Pakistan rewords it for the group and sees its
  * support gone from the new words; tabling the same comment twice gives one comment and a
  * readable refusal; the co-facilitators are offered no way to re-decide a closed reading's
- * proposals; the comparison with the closed reading shows the proposals carried forward.
+ * proposals; a comment on a paragraph the co-facilitators remove stays in view, and its
+ * delegation is told; the comparison with the closed reading shows the proposals carried forward.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
+import { DRAFT_FRAGMENT } from '../../shared/schema.js';
 import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, signInAs } from '../support/browser.js';
 import { paragraphString } from '../support/draft.js';
+import { connectProvider } from '../support/provider.js';
 import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -148,6 +152,46 @@ describe('attribution and records in the browser', () => {
     const main = page.locator('main');
     await main.getByText('What this page asks for does not exist').waitFor({ timeout: 15_000 });
     expect(await main.innerText()).not.toContain('negotiation does not exist');
+  });
+
+  it('keeps in view, and tells of, a comment on a paragraph the co-facilitators removed', async () => {
+    const text = 'Our concern on this paragraph stands.';
+    const tabled = await api<{ proposal: ProposalView }>(ts.url, 'POST', `${BASE}/proposals`, {
+      cookie: cookies['demo-usa'],
+      body: { kind: 'comment', pid: 'op15', text },
+    });
+    expect(tabled.status).toBe(201);
+    const page = usa.page;
+    await page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}`);
+    const compilation = page.getByTestId('compilation');
+    await compilation.locator('[data-pid="op15"]').getByText(text).waitFor({ timeout: 15_000 });
+
+    const draft = await connectProvider(ts.wsUrl, draftDocName(DEMO_NEGOTIATION_ID), {
+      headers: { cookie: cookies['demo-cofac-bgd']! },
+    });
+    const fragment = draft.doc.getXmlFragment(DRAFT_FRAGMENT);
+    fragment.delete(
+      fragment.toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute('pid') === 'op15'),
+      1,
+    );
+    await page
+      .getByTestId('toasts')
+      .getByText(`Your comment “${text}” is on a paragraph the co-facilitators removed from the text.`)
+      .waitFor({ timeout: 10_000 });
+    draft.provider.destroy();
+    const heading = compilation.locator('.c-section', { hasText: 'removed from the text' });
+    await heading.waitFor({ timeout: 5_000 });
+    const removed = compilation.locator('[data-pid="op15"]');
+    expect(await removed.locator('.c-label').innerText()).toBe('OP16');
+    expect(await removed.getByText(text).count()).toBe(1);
+    await removed.locator('.c-label').click();
+    const card = page.locator(`#proposal-${tabled.body.proposal.id}`);
+    expect(await card.innerText()).toContain('Its paragraph is no longer in the text');
+    // Its delegation can still withdraw it.
+    await card.getByRole('button', { name: 'Withdraw', exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
+    await heading.scrollIntoViewIfNeeded();
+    await screenshot(page, 'trust-removed-paragraph');
   });
 
   it('shows on the comparison the proposals carried forward, beside those in and out', async () => {

@@ -2,14 +2,17 @@
  * What stands under a delegation's name is what it did, through the real server: support given
  * to words stays with those words (rewording a proposal drops it, carrying the same changes onto
  * a newer text keeps it), the same proposal tabled twice (a double click, a retried request, two
- * people of one delegation) is one proposal, and a closed reading's outcomes cannot be changed
- * afterwards by anyone, the co-facilitators included.
+ * people of one delegation) is one proposal, a closed reading's outcomes cannot be changed
+ * afterwards by anyone, the co-facilitators included, and proposals on a paragraph the
+ * co-facilitators remove from the text are marked (their delegations are told) until it comes back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { rebase, resolveRebase } from '../../shared/rebase.js';
+import { DRAFT_FRAGMENT } from '../../shared/schema.js';
 import { api } from '../support/auth.js';
 import { paragraphString, paragraphText } from '../support/draft.js';
 import { connectProvider } from '../support/provider.js';
@@ -226,5 +229,50 @@ describe('a closed reading’s outcomes are its record', () => {
     const after = await proposals();
     expect(after.find((p) => p.id === setAside.id)?.status).toBe('not-retained');
     expect(after.find((p) => p.id === incorporated.id)?.status).toBe('incorporated');
+  });
+});
+
+describe('proposals on a paragraph removed from the text', () => {
+  it('are marked outdated while it is gone and current again when it comes back, and the closing list names it', async () => {
+    const comment = await table('demo-usa', { kind: 'comment', pid: 'op13', text: 'Keep this one in view.' });
+    const alt = await table('demo-pak', { kind: 'alt', pid: 'op13', text: 'A G77 text.', delegation: 'G77' });
+    expect([comment.status, alt.status]).toEqual([201, 201]);
+    const ids = [comment.body.proposal.id, alt.body.proposal.id];
+    const flags = async () => {
+      const all = await proposals();
+      return ids.map((id) => all.find((p) => p.id === id)!.outdated);
+    };
+    expect(await flags()).toEqual([false, false]);
+
+    const draft = await connectProvider(ts.wsUrl, draftDocName(DEMO_NEGOTIATION_ID), {
+      headers: { cookie: c['demo-cofac-bgd']! },
+    });
+    const fragment = draft.doc.getXmlFragment(DRAFT_FRAGMENT);
+    const index = fragment
+      .toArray()
+      .findIndex((n) => n instanceof Y.XmlElement && n.getAttribute('pid') === 'op13');
+    const undo = new Y.UndoManager(fragment);
+    fragment.delete(index, 1);
+    await waitFor(async () => (await flags()).every(Boolean));
+
+    // The co-facilitators deciding at closing see which paragraph they were on.
+    const open = (
+      await api<{ readings: { id: string; closedAt: string | null }[] }>(ts.url, 'GET', `${base}/timeline`, {
+        cookie: c['demo-eu'],
+      })
+    ).body.readings.find((r) => r.closedAt === null)!;
+    const undecided = await api<{ proposals: { id: string; label: string; incorporable: boolean }[] }>(
+      ts.url,
+      'GET',
+      `${base}/readings/${open.id}/undecided`,
+      { cookie: c['demo-cofac-bgd'] },
+    );
+    const listed = undecided.body.proposals.filter((p) => ids.includes(p.id));
+    expect(listed.map((p) => p.label)).toEqual(['OP14', 'OP14']);
+    expect(listed.map((p) => p.incorporable)).toEqual([true, false]);
+
+    undo.undo();
+    await waitFor(async () => (await flags()).every((f) => !f));
+    draft.provider.destroy();
   });
 });
