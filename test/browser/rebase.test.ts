@@ -198,6 +198,36 @@ describe('rebasing amendments onto a moving text', () => {
     expect(tabled!.changes.map((c) => [c.deleted, c.inserted])).toEqual([['initiatives', 'programmes']]);
   });
 
+  it('Escape closes the editor from the conflict choices too, keeping the draft and its conflict', async () => {
+    const page = eu.page;
+    const label = await openAmendment(page, 'op13');
+    const box = page.getByLabel(`Your amendment to ${label}: edit the words`);
+    const base = await box.inputValue();
+    const word = base.match(/\b[a-z]{6,}\b/)?.[0];
+    if (!word) throw new Error('no long word in op13');
+    await box.fill(base.replace(word, 'OURS'));
+    await cofacEdit('op13', word, 'THEIRS');
+    const conflicts = page.getByTestId('rebase-conflicts');
+    await conflicts.waitFor({ timeout: 5_000 });
+    // From a choice (the box is read-only meanwhile), Escape closes the editor as from the box.
+    await conflicts.getByLabel('Keep mine').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Escape');
+    await page.locator('.suggestion-editor').waitFor({ state: 'detached', timeout: 5_000 });
+    expect((await proposals()).filter((p) => p.pid === 'op13').length).toBe(0);
+    // Reopened: the delegate's words are back, and so is the place where both changed.
+    await page.getByRole('button', { name: 'Propose amendment' }).click();
+    await conflicts.waitFor({ timeout: 5_000 });
+    expect(await conflicts.locator('.conflict-words.mine').innerText()).toBe('OURS');
+    expect(await conflicts.locator('.conflict-words.theirs').innerText()).toBe('THEIRS');
+    // From the words written for a place, too.
+    await conflicts.getByLabel('Write other words').check();
+    await conflicts.getByLabel('Words for place 1').press('Escape');
+    await page.locator('.suggestion-editor').waitFor({ state: 'detached', timeout: 5_000 });
+    await screenshot(page, 'rebase-conflict-escaped');
+    expect(eu.errors).toEqual([]);
+  });
+
   it('keeps an outdated amendment in place, marked outdated, and carries it onto the current text in one step', async () => {
     const page = eu.page;
     const before = textOf('op10');
