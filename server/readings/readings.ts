@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Notice, NoticeContent } from '../../shared/negotiationState.js';
+import type { NegotiationState, Notice, NoticeContent } from '../../shared/negotiationState.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../shared/snapshot.js';
 import { type Membership, requireFacilitator } from '../accounts/accounts.js';
@@ -383,6 +383,11 @@ export class Readings {
       id: newId(),
       at: this.now().toISOString(),
     } as Notice);
+  }
+
+  /** Where the negotiation stands, as published in its proposals document. */
+  negotiationState(negotiationId: string): Promise<NegotiationState> {
+    return this.publication.state(negotiationId);
   }
 
   /** The canonical snapshot of the live text and all current proposals (not stored). */

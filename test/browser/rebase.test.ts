@@ -13,6 +13,7 @@ import { draftDocName } from '../../shared/protocol.js';
 import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, showText, signInAs } from '../support/browser.js';
 import { paragraphString, paragraphText } from '../support/draft.js';
+import { closeReadingWithAll } from '../support/readings.js';
 import { connectProvider, waitFor } from '../support/provider.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -337,6 +338,40 @@ describe('rebasing amendments onto a moving text', () => {
     expect(await page.locator('.ProseMirror [data-pid="op04"]').innerText()).toContain('essential workers');
     expect(await page.locator('.incorporated').count()).toBe(0);
     await showCompilation(page);
+
+    // The print page of the live compilation marks them the same way.
+    const print = await eu.context.newPage();
+    await print.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/print/live?mode=compilation`);
+    const printed = print.locator(`[data-pid="op04"] .incorporated[data-proposal-id="${essential!.id}"]`);
+    await printed.waitFor({ timeout: 10_000 });
+    expect(await printed.locator('.incorporated-words').innerText()).toBe('essential');
+    expect(await printed.locator('.incorporated-tag').innerText()).toBe('incorporated: European Union');
+    await printed.scrollIntoViewIfNeeded();
+    await screenshot(print, 'rebase-incorporated-print');
+    await print.close();
+
+    // Once the next reading opens (nothing tabled in it yet), they are the text's own words.
+    const timeline = await api<{ readings: { id: string; closedAt: string | null }[] }>(
+      ts.url,
+      'GET',
+      `${BASE}/timeline`,
+      { cookie: cofacCookie },
+    );
+    const open = timeline.body.readings.find((r) => r.closedAt === null)!;
+    expect(
+      (await closeReadingWithAll(ts.url, cofacCookie, DEMO_NEGOTIATION_ID, open.id, 'set-aside')).status,
+    ).toBe(200);
+    // Between readings the latest reading's incorporations still show.
+    expect(await mark.count()).toBe(1);
+    expect((await api(ts.url, 'POST', `${BASE}/revisions`, { cookie: cofacCookie, body: {} })).status).toBe(
+      201,
+    );
+    const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect(
+      (await api(ts.url, 'POST', `${BASE}/readings`, { cookie: cofacCookie, body: { deadline } })).status,
+    ).toBe(201);
+    await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator(`${para('op04')} .c-text`).innerText()).toContain('essential workers');
     for (const p of [eu, cofac]) expect(p.errors).toEqual([]);
   });
 });
