@@ -95,7 +95,12 @@ export function NegotiationHeader({
       </nav>
       <div className="negotiation-live">
         <NextUp negotiationId={negotiation.id} timeZone={negotiation.timeZone} live={board.negotiation} />
-        <NotificationCenter negotiationId={negotiation.id} timeZone={negotiation.timeZone} viewer={viewer} />
+        <NotificationCenter
+          negotiationId={negotiation.id}
+          timeZone={negotiation.timeZone}
+          viewer={viewer}
+          personId={negotiation.me.personId}
+        />
       </div>
       {children}
       <RecordsWarning negotiationId={negotiation.id} />

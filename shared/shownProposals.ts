@@ -32,10 +32,7 @@ export function liveContext(state: Pick<NegotiationState, 'openReading' | 'readi
 }
 
 /** True when a proposal was applied to the text in the traced reading: its words are marked as its. */
-export function isTraced(
-  p: Pick<ProposalView, 'appliedAt' | 'readingId'>,
-  traced: string | null,
-): boolean {
+export function isTraced(p: Pick<ProposalView, 'appliedAt' | 'readingId'>, traced: string | null): boolean {
   return p.appliedAt !== null && traced !== null && p.readingId === traced;
 }
 

@@ -21,7 +21,11 @@ const EMPTY: NotifierState = { items: [], toasts: [], unread: 0 };
 const noop = () => () => undefined;
 
 /** The shared notifier of the viewer, held while the calling component is shown. */
-function useNotifier(negotiationId: string, viewer: Viewer): [Notifier | null, NotifierState] {
+function useNotifier(
+  negotiationId: string,
+  viewer: Viewer,
+  personId: string | undefined,
+): [Notifier | null, NotifierState] {
   const [notifier, setNotifier] = useState<Notifier | null>(null);
   useEffect(() => {
     let release: (() => void) | null = null;
@@ -29,7 +33,11 @@ function useNotifier(negotiationId: string, viewer: Viewer): [Notifier | null, N
     // The notifier keeps the board live, whose code loads when first needed (see `useBoard`).
     void import('./notifier.js').then(({ acquireNotifier }) => {
       if (gone) return;
-      const held = acquireNotifier(negotiationId, { role: viewer.role, delegation: viewer.delegation });
+      const held = acquireNotifier(
+        negotiationId,
+        { role: viewer.role, delegation: viewer.delegation },
+        personId,
+      );
       release = held.release;
       setNotifier(held.notifier);
     });
@@ -38,7 +46,7 @@ function useNotifier(negotiationId: string, viewer: Viewer): [Notifier | null, N
       release?.();
       setNotifier(null);
     };
-  }, [negotiationId, viewer.role, viewer.delegation]);
+  }, [negotiationId, viewer.role, viewer.delegation, personId]);
   const state = useSyncExternalStore(
     notifier ? notifier.subscribe : noop,
     notifier ? notifier.getState : () => EMPTY,
@@ -106,12 +114,14 @@ export interface NotificationCenterProps {
   negotiationId: string;
   timeZone: string;
   viewer: Viewer;
+  /** The person signed in: their own actions are listed but not toasted. */
+  personId?: string;
 }
 
 /** The notifications button, list and toasts. */
-export function NotificationCenter({ negotiationId, timeZone, viewer }: NotificationCenterProps) {
+export function NotificationCenter({ negotiationId, timeZone, viewer, personId }: NotificationCenterProps) {
   const m = messages.notifications;
-  const [notifier, state] = useNotifier(negotiationId, viewer);
+  const [notifier, state] = useNotifier(negotiationId, viewer, personId);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const headingId = useId();

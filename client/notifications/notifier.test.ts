@@ -182,3 +182,60 @@ describe('the notifier', () => {
     notifier.destroy();
   });
 });
+
+describe('one’s own actions', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const COFAC: Viewer = { role: 'facilitator', delegation: null };
+  const start = (personId: string | undefined) => {
+    const ours = proposalView({
+      id: 'f',
+      readingId: 'r2',
+      byFacilitators: true,
+      delegation: { code: 'FACILITATORS', name: 'Co-facilitators' },
+    });
+    const fake = fakeBoard({ synced: true, negotiation: state(reading()), proposals: [ours] });
+    const notifier = createNotifier({
+      negotiationId: 'n',
+      viewer: COFAC,
+      ...(personId ? { personId } : {}),
+      board: fake.board,
+      memory: memory(),
+      now: () => Date.parse('2022-04-08T12:00:00Z'),
+    });
+    return { fake, notifier, ours };
+  };
+
+  it('lists, read and without a toast, the notice of what the person did; toasts the colleague’s', () => {
+    const { fake, notifier } = start('p-lux');
+    fake.set({ notices: [{ ...closed, by: 'p-lux' }] });
+    expect(notifier.getState().toasts).toEqual([]);
+    expect(notifier.getState().unread).toBe(0);
+    expect(notifier.getState().items.map((i) => [i.id, i.unread])).toEqual([['n1', false]]);
+    fake.set({ notices: [{ ...closed, by: 'p-lux' }, { ...closed, id: 'n2', by: 'p-bgd' }] });
+    expect(notifier.getState().toasts.map((t) => t.id)).toEqual(['n2']);
+    expect(notifier.getState().unread).toBe(1);
+  });
+
+  it('does not toast a change the person made to their own side’s proposal', () => {
+    const { fake, notifier, ours } = start('p-lux');
+    const at = '2022-04-08T12:00:00.000Z';
+    fake.set({
+      proposals: [{ ...ours, status: 'incorporated', appliedAt: at, updatedAt: at }],
+      changedBy: new Map([['f', 'p-lux']]),
+    });
+    expect(notifier.getState().toasts).toEqual([]);
+    expect(notifier.getState().items).toHaveLength(1);
+    expect(notifier.getState().items[0]).toMatchObject({ kind: 'own', change: 'applied', unread: false });
+  });
+
+  it('toasts as before when it cannot tell who acted', () => {
+    const { fake, notifier } = start(undefined);
+    fake.set({ notices: [{ ...closed, by: 'p-lux' }] });
+    expect(notifier.getState().toasts.map((t) => t.id)).toEqual(['n1']);
+    const other = start('p-lux');
+    other.fake.set({ notices: [closed] });
+    expect(other.notifier.getState().toasts.map((t) => t.id)).toEqual(['n1']);
+  });
+});

@@ -48,6 +48,11 @@ interface Remembered {
 export interface NotifierOptions {
   negotiationId: string;
   viewer: Viewer;
+  /**
+   * The person signed in: what they did themselves (a notice they caused, a change they made to
+   * their own proposal) is listed, already read, but never toasted.
+   */
+  personId?: string;
   board: Board;
   memory: Memory;
   /** The clock, in milliseconds (tests move it). */
@@ -87,6 +92,7 @@ function remember(memory: Memory, key: string, value: Remembered): void {
 export function createNotifier({
   negotiationId,
   viewer,
+  personId,
   board,
   memory,
   now = Date.now,
@@ -101,13 +107,26 @@ export function createNotifier({
   const emit = () => {
     for (const l of listeners) l();
   };
-  const add = (fresh: readonly Notification[], opts: { toast: boolean; sinceLastVisit: boolean }) => {
+  /** True when the person signed in did what `n` tells of. */
+  const byThem = (n: Notification, changedBy: ReadonlyMap<string, string>): boolean => {
+    if (personId === undefined) return false;
+    if (n.kind === 'notice') return n.notice.by === personId;
+    if (n.kind === 'own') return changedBy.get(n.proposalId) === personId;
+    return false;
+  };
+  const add = (
+    fresh: readonly Notification[],
+    opts: { toast: boolean; sinceLastVisit: boolean; changedBy?: ReadonlyMap<string, string> },
+  ) => {
     if (fresh.length === 0) return;
-    const listed = fresh.map((n): Listed => ({ ...n, unread: true, sinceLastVisit: opts.sinceLastVisit }));
+    const own = new Set(fresh.filter((n) => byThem(n, opts.changedBy ?? new Map())));
+    const listed = fresh.map(
+      (n): Listed => ({ ...n, unread: !own.has(n), sinceLastVisit: opts.sinceLastVisit }),
+    );
     const items = [...[...listed].reverse(), ...state.items].slice(0, MAX_ITEMS);
     state = {
       items,
-      toasts: opts.toast ? [...state.toasts, ...fresh] : state.toasts,
+      toasts: opts.toast ? [...state.toasts, ...fresh.filter((n) => !own.has(n))] : state.toasts,
       unread: items.filter((i) => i.unread).length,
     };
     emit();
@@ -158,12 +177,13 @@ export function createNotifier({
           ...newNotices(b.notices, new Set(last.notices)),
           ...ownChanges(last.own, b.proposals, viewer, at),
         ];
-        add(missed, { toast: false, sinceLastVisit: true });
+        add(missed, { toast: false, sinceLastVisit: true, changedBy: b.changedBy });
       }
     } else {
       add([...newNotices(b.notices, baseline.seen), ...ownChanges(baseline.own, b.proposals, viewer, at)], {
         toast: true,
         sinceLastVisit: false,
+        changedBy: b.changedBy,
       });
     }
     baseline = { seen: new Set(b.notices.map((n) => n.id)), own: ownMarks(b.proposals, viewer) };
@@ -220,16 +240,23 @@ function browserMemory(): Memory {
   }
 }
 
-/** The shared notifier of `viewer` in a negotiation; call `release` when done. */
+/** The shared notifier of `viewer` (person `personId`) in a negotiation; call `release` when done. */
 export function acquireNotifier(
   negotiationId: string,
   viewer: Viewer,
+  personId?: string,
 ): { notifier: Notifier; release(): void } {
-  const id = memoryKey(negotiationId, viewer);
+  const id = `${memoryKey(negotiationId, viewer)}.${personId ?? ''}`;
   let entry = shared.get(id);
   if (!entry) {
     const held = acquireBoard(negotiationId);
-    const notifier = createNotifier({ negotiationId, viewer, board: held.board, memory: browserMemory() });
+    const notifier = createNotifier({
+      negotiationId,
+      viewer,
+      ...(personId !== undefined ? { personId } : {}),
+      board: held.board,
+      memory: browserMemory(),
+    });
     entry = { notifier, release: held.release, holders: 0, closing: null };
     shared.set(id, entry);
   }

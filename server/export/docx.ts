@@ -42,10 +42,7 @@ export interface ComparisonExportOptions {
 /** A snapshot as a Word document: the clean text, or the compilation text with its proposals. */
 export async function snapshotToDocx(s: CanonicalSnapshot, opts: SnapshotExportOptions): Promise<Buffer> {
   const version = `${s.label} — ${longDate(s.takenAt, opts.timeZone ?? 'UTC')}`;
-  const body = [
-    ...snapshotBody(s, opts.mode, opts.shown),
-    ...renumberingBody(s.label, s.renumbering),
-  ];
+  const body = [...snapshotBody(s, opts.mode, opts.shown), ...renumberingBody(s.label, s.renumbering)];
   const intro =
     opts.mode === 'compilation'
       ? [

@@ -29,7 +29,6 @@ import {
 /** Clean text, or compilation text with proposals. */
 export type ExportMode = 'clean' | 'compilation';
 
-
 const PIECE_STYLES: Record<Piece['kind'], RunStyle> = {
   text: {},
   ins: { bold: true },

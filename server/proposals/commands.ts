@@ -137,7 +137,7 @@ export class ProposalCommands {
         pid: record.pid,
         delegation: code,
       });
-      await this.publication.publish(negotiationId, [record.id]);
+      await this.publication.publish(negotiationId, [record.id], m.principal.person.id);
       return record;
     });
   }
@@ -168,7 +168,7 @@ export class ProposalCommands {
         proposalId: id,
         version: updated.version,
       });
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }
@@ -187,7 +187,7 @@ export class ProposalCommands {
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.withdrawn', negotiationId, m, { proposalId: id });
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }
@@ -220,7 +220,7 @@ export class ProposalCommands {
         m,
         { proposalId: id },
       );
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return p;
     });
   }
@@ -246,7 +246,7 @@ export class ProposalCommands {
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.status', negotiationId, m, { proposalId: id, status });
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }
@@ -278,7 +278,7 @@ export class ProposalCommands {
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.applied', negotiationId, m, { proposalId: id, pid: p.pid });
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }

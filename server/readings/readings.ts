@@ -172,7 +172,7 @@ export class Readings {
         label: snapshot.label,
         hash: snapshot.hash,
       });
-      await this.announce(negotiationId, { kind: 'revision-circulated', revisionLabel: snapshot.label });
+      await this.announce(negotiationId, m, { kind: 'revision-circulated', revisionLabel: snapshot.label });
       return snapshot;
     });
   }
@@ -228,8 +228,9 @@ export class Readings {
         await this.publication.publish(
           negotiationId,
           carried.map((c) => c.proposalId),
+          m.principal.person.id,
         );
-      await this.announce(negotiationId, {
+      await this.announce(negotiationId, m, {
         kind: 'reading-opened',
         readingNumber: reading.number,
         revisionLabel: revision.label,
@@ -263,7 +264,7 @@ export class Readings {
         readingId,
         deadline: deadline.toISOString(),
       });
-      await this.announce(reading.negotiationId, {
+      await this.announce(reading.negotiationId, m, {
         kind: 'deadline-extended',
         readingNumber: reading.number,
         deadline: deadline.toISOString(),
@@ -340,8 +341,8 @@ export class Readings {
         ...plan.counts,
       });
       const ids = [...plan.apply.map((p) => p.id), ...plan.decisions.map((d) => d.proposalId)];
-      if (ids.length > 0) await this.publication.publish(negotiationId, ids);
-      await this.announce(negotiationId, {
+      if (ids.length > 0) await this.publication.publish(negotiationId, ids, m.principal.person.id);
+      await this.announce(negotiationId, m, {
         kind: 'reading-closed',
         readingNumber: reading.number,
         ...plan.counts,
@@ -376,12 +377,13 @@ export class Readings {
     });
   }
 
-  /** Publishes where the negotiation stands with a notice of what just happened. */
-  private announce(negotiationId: string, notice: NoticeContent): Promise<void> {
+  /** Publishes where the negotiation stands with a notice of what `m` just did. */
+  private announce(negotiationId: string, m: Membership, notice: NoticeContent): Promise<void> {
     return this.publication.announce(negotiationId, {
       ...notice,
       id: newId(),
       at: this.now().toISOString(),
+      by: m.principal.person.id,
     } as Notice);
   }
 

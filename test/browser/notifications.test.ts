@@ -25,15 +25,17 @@ describe('live notifications and header', () => {
   let cofac: PersonPage;
   let eu: PersonPage;
   let mex: PersonPage;
+  let lux: PersonPage;
   let cookie: string;
 
   beforeAll(async () => {
     ts = await startTestServer({ withClient: true });
     browser = await launchBrowser();
-    [cofac, eu, mex] = await Promise.all([
+    [cofac, eu, mex, lux] = await Promise.all([
       signInAs(browser, ts, 'demo-cofac-bgd'),
       signInAs(browser, ts, 'demo-eu'),
       signInAs(browser, ts, 'demo-mex'),
+      signInAs(browser, ts, 'demo-cofac-lux'),
     ]);
     cookie = await ts.signIn('demo-cofac-bgd');
   });
@@ -64,6 +66,8 @@ describe('live notifications and header', () => {
 
     const page = cofac.page;
     await page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/timeline`);
+    await lux.page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/timeline`);
+    await expect.poll(() => lux.page.getByTestId('stage').innerText(), { timeout: 15_000 }).toContain('open');
     await page.getByRole('button', { name: 'Close reading' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('list', { name: 'Open proposals' }).waitFor({ timeout: 10_000 });
@@ -83,6 +87,20 @@ describe('live notifications and header', () => {
     await screenshot(page, 'notifications-close-dialog');
     await dialog.getByRole('button', { name: 'Close reading' }).click();
     await page.getByTestId('reading-notice').getByText('Second reading closed.').waitFor({ timeout: 15_000 });
+
+    // Her colleague is told; she, who closed it, is not alerted to her own action: it is in her
+    // list, already read.
+    await toasts(lux.page).getByText('The second reading is closed').waitFor({ timeout: 5_000 });
+    expect(await toasts(page).innerText()).not.toContain('The second reading is closed');
+    const own = page.getByTestId('notifications-button');
+    expect(await own.getAttribute('aria-label')).toBe('Notifications');
+    await own.click();
+    expect(await page.getByTestId('notifications-panel').innerText()).toContain(
+      'The second reading is closed',
+    );
+    await screenshot(page, 'notifications-own-action-listed');
+    await page.keyboard.press('Escape');
+    expect(lux.errors).toEqual([]);
 
     // The EU's delegate, on the text: told at once, without reloading, and the header follows.
     await toasts(eu.page).getByText('The second reading is closed').waitFor({ timeout: 5_000 });

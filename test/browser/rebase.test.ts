@@ -13,8 +13,8 @@ import { draftDocName } from '../../shared/protocol.js';
 import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, showText, signInAs } from '../support/browser.js';
 import { paragraphString, paragraphText } from '../support/draft.js';
-import { closeReadingWithAll } from '../support/readings.js';
 import { connectProvider, waitFor } from '../support/provider.js';
+import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const BASE = `/api/negotiations/${DEMO_NEGOTIATION_ID}`;
