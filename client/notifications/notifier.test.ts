@@ -213,7 +213,12 @@ describe('one’s own actions', () => {
     expect(notifier.getState().toasts).toEqual([]);
     expect(notifier.getState().unread).toBe(0);
     expect(notifier.getState().items.map((i) => [i.id, i.unread])).toEqual([['n1', false]]);
-    fake.set({ notices: [{ ...closed, by: 'p-lux' }, { ...closed, id: 'n2', by: 'p-bgd' }] });
+    fake.set({
+      notices: [
+        { ...closed, by: 'p-lux' },
+        { ...closed, id: 'n2', by: 'p-bgd' },
+      ],
+    });
     expect(notifier.getState().toasts.map((t) => t.id)).toEqual(['n2']);
     expect(notifier.getState().unread).toBe(1);
   });
