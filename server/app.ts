@@ -23,6 +23,7 @@ import { inputRoutes } from './http/inputs.js';
 import { setPublicUrl } from './http/links.js';
 import { answerMalformed, guardTargets } from './http/malformed.js';
 import { negotiationRoutes } from './http/negotiations.js';
+import { paragraphRoutes } from './http/paragraphs.js';
 import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
 import { readingRoutes } from './http/readings.js';
@@ -192,6 +193,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', roadmapRoutes(storage, accounts, roadmap));
   app.use('/api', inputRoutes(storage, accounts, inputs));
   app.use('/api', visitRoutes(accounts, visits));
+  app.use('/api', paragraphRoutes(accounts, readings));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;

@@ -64,7 +64,7 @@ export function describe(
   if (n.kind === 'deadline-passed')
     return { text: m.deadlinePassed(n.readingNumber, formatInstant(n.deadline, timeZone)) };
   if (n.kind === 'own') {
-    const what = m.own.what(n.excerpt);
+    const subject = m.own.subject(n.proposalKind, n.label, n.excerpt);
     const text = {
       outdated: m.own.outdated,
       applied: m.own.applied,
@@ -73,7 +73,7 @@ export function describe(
       'set-aside': m.own.setAside,
       superseded: m.own.superseded,
       carried: m.own.carried,
-    }[n.change](n.proposalKind, what);
+    }[n.change](subject);
     return {
       text,
       href: `${negotiationPath(negotiationId)}#proposal-${n.proposalId}`,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveReading, NegotiationState, Notice } from '../../shared/negotiationState.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { proposalView } from '../../shared/proposalView.fixture.js';
+import { messages } from '../i18n/messages.js';
 import { type Board, type BoardState, EMPTY_BOARD } from '../proposals/boardState.js';
 import type { Viewer } from '../proposals/viewer.js';
 import { excerptOf, ownChanges, ownMarks } from './derive.js';
@@ -242,5 +243,74 @@ describe('one’s own actions', () => {
     const other = start('p-lux');
     other.fake.set({ notices: [closed] });
     expect(other.notifier.getState().toasts.map((t) => t.id)).toEqual(['n1']);
+  });
+});
+
+describe('the paragraph of an own proposal', () => {
+  const at = '2022-04-08T12:00:00.000Z';
+  const start = (lookupLabels?: () => Promise<ReadonlyMap<string, string>>) => {
+    const onBasis = proposalView({ id: 'a', pid: 'op05', readingId: 'r2' });
+    const added = proposalView({ id: 'b', pid: 'new1', kind: 'comment', text: 'We ask for data.' });
+    const fake = fakeBoard({
+      synced: true,
+      negotiation: state(reading()),
+      proposals: [onBasis, added],
+      numbering: new Map([['op05', 'OP5']]),
+    });
+    const notifier = createNotifier({
+      negotiationId: 'n',
+      viewer: EU,
+      board: fake.board,
+      memory: memory(),
+      ...(lookupLabels ? { lookupLabels } : {}),
+    });
+    return { fake, notifier, onBasis, added };
+  };
+  const labels = (n: ReturnType<typeof start>['notifier']) =>
+    n.getState().items.map((i) => (i.kind === 'own' ? [i.proposalId, i.label] : [i.id]));
+
+  it('numbers it from the published basis at once, without asking the server', () => {
+    const lookup = vi.fn(async () => new Map<string, string>());
+    const { fake, notifier, onBasis } = start(lookup);
+    fake.set({ proposals: [{ ...onBasis, status: 'not-retained', updatedAt: at }] });
+    expect(labels(notifier)).toEqual([['a', 'OP5']]);
+    expect(lookup).not.toHaveBeenCalled();
+    expect(
+      messages.notifications.own.setAside(messages.notifications.own.subject('amend', 'OP5', 'a → b')),
+    ).toBe('Your amendment to OP5 “a → b” was set aside (not retained).');
+  });
+
+  it('asks the live text for a paragraph added during the reading (OP5bis), keeping the order of what came', async () => {
+    let answer: (m: ReadonlyMap<string, string>) => void = () => undefined;
+    const lookup = vi.fn(() => new Promise<ReadonlyMap<string, string>>((resolve) => (answer = resolve)));
+    const { fake, notifier, onBasis, added } = start(lookup);
+    fake.set({ proposals: [onBasis, { ...added, status: 'incorporated', updatedAt: at }] });
+    fake.set({
+      proposals: [
+        { ...onBasis, status: 'not-retained', updatedAt: at },
+        { ...added, status: 'incorporated', updatedAt: at },
+      ],
+    });
+    // Nothing yet: the first change waits for its number, the second for the first.
+    await vi.waitFor(() => expect(lookup).toHaveBeenCalled());
+    expect(notifier.getState().items).toEqual([]);
+    answer(new Map([['new1', 'OP5bis']]));
+    await vi.waitFor(() => expect(notifier.getState().items).toHaveLength(2));
+    expect(labels(notifier)).toEqual([
+      ['a', 'OP5'],
+      ['b', 'OP5bis'],
+    ]);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(messages.notifications.own.subject('insert', 'OP5bis', '')).toBe('new paragraph after OP5bis');
+  });
+
+  it('goes without the number when the server cannot say', async () => {
+    const { fake, notifier, added } = start(async () => {
+      throw new Error('offline');
+    });
+    fake.set({ proposals: [{ ...added, status: 'incorporated', updatedAt: at }] });
+    await vi.waitFor(() => expect(notifier.getState().items).toHaveLength(1));
+    expect(labels(notifier)).toEqual([['b', undefined]]);
+    expect(messages.notifications.own.subject('comment', undefined, 'We ask')).toBe('comment “We ask”');
   });
 });

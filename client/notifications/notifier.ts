@@ -10,7 +10,16 @@ import type { LiveReading } from '../../shared/negotiationState.js';
 import { acquireBoard } from '../proposals/board.js';
 import type { Board } from '../proposals/boardState.js';
 import type { Viewer } from '../proposals/viewer.js';
-import { type Notification, newNotices, type OwnMark, ownChanges, ownMarks } from './derive.js';
+import {
+  type Notification,
+  newNotices,
+  type OwnMark,
+  ownChanges,
+  ownMarks,
+  unlabelled,
+  withLabels,
+} from './derive.js';
+import { fetchParagraphLabels } from './paragraphsApi.js';
 
 /** A notification in the list. */
 export type Listed = Notification & { unread: boolean; sinceLastVisit: boolean };
@@ -57,6 +66,12 @@ export interface NotifierOptions {
   memory: Memory;
   /** The clock, in milliseconds (tests move it). */
   now?: () => number;
+  /**
+   * The live text's paragraph numbers (`fetchParagraphLabels`), asked only for a paragraph the
+   * numbering basis does not number (one added during the reading); without it, or when it
+   * fails, such a notification goes without a number.
+   */
+  lookupLabels?: () => Promise<ReadonlyMap<string, string>>;
 }
 
 /** Longest the list grows; older notifications drop off. */
@@ -96,6 +111,7 @@ export function createNotifier({
   board,
   memory,
   now = Date.now,
+  lookupLabels,
 }: NotifierOptions): Notifier {
   const key = memoryKey(negotiationId, viewer);
   const listeners = new Set<() => void>();
@@ -130,6 +146,42 @@ export function createNotifier({
       unread: items.filter((i) => i.unread).length,
     };
     emit();
+  };
+
+  /**
+   * Adds notifications once each own proposal's paragraph has its number: from the published
+   * numbering basis at once, else from the live text (one request); batches keep their order.
+   */
+  let pending: Promise<void> | null = null;
+  let destroyed = false;
+  const addLabelled = (
+    fresh: readonly Notification[],
+    basis: ReadonlyMap<string, string>,
+    opts: Parameters<typeof add>[1],
+  ) => {
+    const labelled = withLabels(fresh, (pid) => basis.get(pid));
+    const missing = unlabelled(labelled);
+    if (!pending && (missing.length === 0 || !lookupLabels)) {
+      add(labelled, opts);
+      return;
+    }
+    const run = async () => {
+      let list = labelled;
+      if (missing.length > 0 && lookupLabels) {
+        try {
+          const found = await lookupLabels();
+          list = withLabels(labelled, (pid) => found.get(pid));
+        } catch {
+          // Without the number: the excerpt still says which proposal it is.
+        }
+      }
+      if (!destroyed) add(list, opts);
+    };
+    const next = (pending ?? Promise.resolve()).then(run);
+    pending = next;
+    void next.finally(() => {
+      if (pending === next) pending = null;
+    });
   };
 
   const fireDeadline = () => {
@@ -177,14 +229,14 @@ export function createNotifier({
           ...newNotices(b.notices, new Set(last.notices)),
           ...ownChanges(last.own, b.proposals, viewer, at),
         ];
-        add(missed, { toast: false, sinceLastVisit: true, changedBy: b.changedBy });
+        addLabelled(missed, b.numbering, { toast: false, sinceLastVisit: true, changedBy: b.changedBy });
       }
     } else {
-      add([...newNotices(b.notices, baseline.seen), ...ownChanges(baseline.own, b.proposals, viewer, at)], {
-        toast: true,
-        sinceLastVisit: false,
-        changedBy: b.changedBy,
-      });
+      addLabelled(
+        [...newNotices(b.notices, baseline.seen), ...ownChanges(baseline.own, b.proposals, viewer, at)],
+        b.numbering,
+        { toast: true, sinceLastVisit: false, changedBy: b.changedBy },
+      );
     }
     baseline = { seen: new Set(b.notices.map((n) => n.id)), own: ownMarks(b.proposals, viewer) };
     remember(memory, key, { notices: [...baseline.seen], own: baseline.own });
@@ -212,6 +264,7 @@ export function createNotifier({
       emit();
     },
     destroy() {
+      destroyed = true;
       unsubscribe();
       if (armed) clearTimeout(armed.timer);
       listeners.clear();
@@ -256,6 +309,7 @@ export function acquireNotifier(
       ...(personId !== undefined ? { personId } : {}),
       board: held.board,
       memory: browserMemory(),
+      lookupLabels: () => fetchParagraphLabels(negotiationId),
     });
     entry = { notifier, release: held.release, holders: 0, closing: null };
     shared.set(id, entry);

@@ -6,10 +6,13 @@
  * change is announced in the proposals document. Verifying the records is server/records/.
  */
 import * as Y from 'yjs';
+import { draftParagraphs } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { NegotiationState, Notice, NoticeContent } from '../../shared/negotiationState.js';
+import { numberWithBasis } from '../../shared/numbering.js';
 import { draftDocName } from '../../shared/protocol.js';
+import type { ParagraphKind } from '../../shared/schema.js';
 import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../shared/snapshot.js';
 import { type Membership, requireFacilitator } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
@@ -390,6 +393,19 @@ export class Readings {
   /** Where the negotiation stands, as published in its proposals document. */
   negotiationState(negotiationId: string): Promise<NegotiationState> {
     return this.publication.state(negotiationId);
+  }
+
+  /** The live text's paragraphs in order, numbered as in the reading (against the basis). */
+  async paragraphLabels(
+    negotiationId: string,
+  ): Promise<{ pid: string; kind: ParagraphKind; label: string }[]> {
+    const basis = await numberingBasis(this.storage, negotiationId);
+    return this.rooms.withRoom(draftDocName(negotiationId), (room) =>
+      numberWithBasis(
+        draftParagraphs(room.doc).map(({ pid, kind }) => ({ pid, kind })),
+        basis,
+      ).map(({ pid, kind, label }) => ({ pid, kind, label })),
+    );
   }
 
   /** The canonical snapshot of the live text and all current proposals (not stored). */
