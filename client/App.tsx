@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { AppHeader } from './AppHeader.js';
+import { AccessPage } from './access/AccessPage.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { HomePage } from './HomePage.js';
@@ -77,6 +78,8 @@ function SignedInPage({ route, me }: SignedInPageProps) {
       return <ParticipantsPage key={route.id} id={route.id} me={me} />;
     case 'audit':
       return <AuditPage key={route.id} id={route.id} me={me} />;
+    case 'access':
+      return <AccessPage key={route.id} id={route.id} me={me} />;
     case 'roadmap':
       return <RoadmapPage key={route.id} id={route.id} me={me} />;
     case 'inputs':

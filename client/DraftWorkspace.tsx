@@ -79,7 +79,8 @@ function WorkspaceBody({ negotiation, connection, view, setView }: WorkspaceBody
   const { doc } = connection;
   const canEdit = negotiation.me.canEditText;
   const viewer: Viewer = useMemo(
-    () => ({ role: negotiation.me.role, delegation: negotiation.me.delegation }),
+    // Only participants reach the text (NegotiationPage); a role is always there.
+    () => ({ role: negotiation.me.role ?? 'observer', delegation: negotiation.me.delegation }),
     [negotiation.me],
   );
   const board = useBoard(negotiation.id);

@@ -7,17 +7,27 @@
  */
 import type { ReactNode } from 'react';
 import { AppHeader } from './AppHeader.js';
+import { useAccessAlerts } from './access/useAccessAlerts.js';
+import './access/access.css';
+import { formatLocalDateTime } from './dateTime.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { messages } from './i18n/messages.js';
 import { Link } from './Link.js';
-import { canManage, fetchNegotiation, type Negotiation } from './negotiationsApi.js';
+import { canInvite, canManage, fetchNegotiation, type Negotiation, takesPart } from './negotiationsApi.js';
 import { NotificationCenter } from './notifications/NotificationCenter.js';
 import { PageHeading } from './PageHeading.js';
 import { useBoard } from './proposals/useBoard.js';
 import { RecordsWarning } from './readings/RecordsWarning.js';
 import { comparePath, timelinePath } from './readings/routes.js';
 import { NextUp } from './roadmap/NextUp.js';
-import { auditPath, inputsPath, negotiationPath, participantsPath, roadmapPath } from './routing.js';
+import {
+  accessPath,
+  auditPath,
+  inputsPath,
+  negotiationPath,
+  participantsPath,
+  roadmapPath,
+} from './routing.js';
 import { accountFor } from './session/account.js';
 import type { Me } from './session/sessionApi.js';
 import { useDocumentTitle } from './useDocumentTitle.js';
@@ -31,7 +41,8 @@ export type NegotiationSection =
   | 'roadmap'
   | 'inputs'
   | 'participants'
-  | 'audit';
+  | 'audit'
+  | 'access';
 
 /** Props of `NegotiationHeader`. */
 export interface NegotiationHeaderProps {
@@ -45,22 +56,28 @@ export interface NegotiationHeaderProps {
   className?: string;
 }
 
-const SECTIONS: readonly { section: NegotiationSection; path: (id: string) => string; managers?: true }[] = [
+/** Who sees a section in the navigation: participants (default), co-facilitators, those who invite. */
+type Audience = (me: Negotiation['me']) => boolean;
+
+const SECTIONS: readonly { section: NegotiationSection; path: (id: string) => string; shown?: Audience }[] = [
   { section: 'text', path: negotiationPath },
   { section: 'timeline', path: timelinePath },
   { section: 'compare', path: (id) => comparePath(id) },
   { section: 'roadmap', path: roadmapPath },
   { section: 'inputs', path: inputsPath },
-  { section: 'participants', path: participantsPath, managers: true },
-  { section: 'audit', path: auditPath, managers: true },
+  { section: 'access', path: accessPath },
+  { section: 'participants', path: participantsPath, shown: canInvite },
+  { section: 'audit', path: auditPath, shown: canManage },
 ];
 
 const sectionLabel = (section: NegotiationSection): string =>
-  section === 'roadmap' || section === 'inputs'
-    ? messages.roadmap.nav[section]
-    : section === 'timeline' || section === 'compare'
-      ? messages.readings.nav[section]
-      : messages.header[section];
+  section === 'access'
+    ? messages.access.nav
+    : section === 'roadmap' || section === 'inputs'
+      ? messages.roadmap.nav[section]
+      : section === 'timeline' || section === 'compare'
+        ? messages.readings.nav[section]
+        : messages.header[section];
 
 /** The negotiation's banner. */
 export function NegotiationHeader({
@@ -71,8 +88,7 @@ export function NegotiationHeader({
   children,
   className,
 }: NegotiationHeaderProps) {
-  const board = useBoard(negotiation.id);
-  const viewer = { role: negotiation.me.role, delegation: negotiation.me.delegation };
+  const alerts = useAccessAlerts(negotiation.id, negotiation.me.personId, takesPart(negotiation.me));
   const title = titleIsHeading ? (
     <PageHeading className="negotiation-title">{negotiation.title}</PageHeading>
   ) : (
@@ -84,27 +100,61 @@ export function NegotiationHeader({
     <AppHeader account={accountFor(me, negotiation)} title={title} className={className}>
       <nav className="negotiation-nav" aria-label={messages.header.negotiationNav}>
         <ul>
-          {SECTIONS.filter((s) => !s.managers || canManage(negotiation.me)).map(({ section, path }) => (
+          {SECTIONS.filter((s) => (s.shown ?? takesPart)(negotiation.me)).map(({ section, path }) => (
             <li key={section}>
               <Link href={path(negotiation.id)} aria-current={section === current ? 'page' : undefined}>
                 {sectionLabel(section)}
+                {section === 'access' && alerts.length > 0 && (
+                  <>
+                    {' '}
+                    <span className="nav-badge" data-testid="access-badge">
+                      {messages.access.badge(alerts.length)}
+                    </span>
+                  </>
+                )}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      <div className="negotiation-live">
-        <NextUp negotiationId={negotiation.id} timeZone={negotiation.timeZone} live={board.negotiation} />
-        <NotificationCenter
-          negotiationId={negotiation.id}
-          timeZone={negotiation.timeZone}
-          viewer={viewer}
-          personId={negotiation.me.personId}
-        />
+      <div role="status" className="status-message access-alert-region">
+        {alerts.length > 0 && current !== 'access' && (
+          <p className="notice access-alert" data-testid="access-alert">
+            {alerts.length === 1
+              ? messages.access.newLink(
+                  alerts[0]!.person,
+                  alerts[0]!.createdBy,
+                  formatLocalDateTime(alerts[0]!.createdAt),
+                )
+              : messages.access.newLinks(alerts.length)}{' '}
+            <Link href={accessPath(negotiation.id)}>{messages.access.review}</Link>
+          </p>
+        )}
       </div>
+      {takesPart(negotiation.me) && <LiveLine negotiation={negotiation} />}
       {children}
-      <RecordsWarning negotiationId={negotiation.id} />
+      {takesPart(negotiation.me) && <RecordsWarning negotiationId={negotiation.id} />}
     </AppHeader>
+  );
+}
+
+/**
+ * What comes next and the notifications, from the live proposals board: only for participants
+ * (an administrator who takes no part may not open it).
+ */
+function LiveLine({ negotiation }: { negotiation: Negotiation }) {
+  const board = useBoard(negotiation.id);
+  const viewer = { role: negotiation.me.role ?? 'observer', delegation: negotiation.me.delegation };
+  return (
+    <div className="negotiation-live">
+      <NextUp negotiationId={negotiation.id} timeZone={negotiation.timeZone} live={board.negotiation} />
+      <NotificationCenter
+        negotiationId={negotiation.id}
+        timeZone={negotiation.timeZone}
+        viewer={viewer}
+        personId={negotiation.me.personId}
+      />
+    </div>
   );
 }
 

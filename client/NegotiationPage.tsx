@@ -4,7 +4,8 @@ import { AppHeader } from './AppHeader.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { messages } from './i18n/messages.js';
 import { Link } from './Link.js';
-import { fetchNegotiation } from './negotiationsApi.js';
+import { fetchNegotiation, type Negotiation, takesPart } from './negotiationsApi.js';
+import { participantsPath } from './routing.js';
 import { accountFor } from './session/account.js';
 import type { Me } from './session/sessionApi.js';
 import { useDocumentTitle } from './useDocumentTitle.js';
@@ -41,6 +42,7 @@ export function NegotiationPage({ id, me }: NegotiationPageProps) {
       </>
     );
   }
+  if (!takesPart(request.value.me)) return <NotTakingPart me={me} negotiation={request.value} />;
   const loading = (
     <>
       <AppHeader account={accountFor(me, request.value)} />
@@ -53,5 +55,23 @@ export function NegotiationPage({ id, me }: NegotiationPageProps) {
     <Suspense fallback={loading}>
       <DraftWorkspace negotiation={request.value} me={me} />
     </Suspense>
+  );
+}
+
+/** What a server administrator who does not take part sees instead of the text. */
+function NotTakingPart({ me, negotiation }: { me: Me; negotiation: Negotiation }) {
+  return (
+    <>
+      <AppHeader account={accountFor(me, negotiation)} />
+      <main className="page narrow">
+        <h1>{negotiation.title}</h1>
+        <p className="notice" data-testid="not-taking-part">
+          {messages.negotiation.adminNotTakingPart}
+        </p>
+        <p>
+          <Link href={participantsPath(negotiation.id)}>{messages.negotiation.inviteFromHere}</Link>
+        </p>
+      </main>
+    </>
   );
 }

@@ -20,7 +20,8 @@ const MeSchema = z.object({
   personId: z.string(),
   name: z.string(),
   isAdmin: z.boolean(),
-  role: RoleSchema,
+  /** Null for a server administrator who does not take part: they see the description and invite. */
+  role: z.nullable(RoleSchema),
   delegation: z.nullable(z.string()),
   delegationName: z.nullable(z.string()),
   /** False when this person may only read the text. */
@@ -71,6 +72,16 @@ export function createNegotiation(input: NewNegotiation): Promise<{ id: string; 
 }
 
 /** True when the caller may manage participants and read the audit log of the negotiation. */
-export function canManage(me: Pick<NegotiationMe, 'role' | 'isAdmin'>): boolean {
+export function canManage(me: Pick<NegotiationMe, 'role'>): boolean {
+  return me.role === 'facilitator';
+}
+
+/** True when the caller may invite people (co-facilitators; server administrators). */
+export function canInvite(me: Pick<NegotiationMe, 'role' | 'isAdmin'>): boolean {
   return me.role === 'facilitator' || me.isAdmin;
+}
+
+/** True when the caller takes part (an administrator who does not sees only the invitations). */
+export function takesPart(me: Pick<NegotiationMe, 'role'>): boolean {
+  return me.role !== null;
 }

@@ -32,7 +32,7 @@ export function localUserOf(me: NegotiationMe): LocalUser {
   return {
     name: me.name,
     color: colorFor(me.delegation ?? me.personId),
-    role: me.role,
+    role: me.role ?? 'observer',
     delegation: me.delegation,
     delegationName: me.delegationName,
   };

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'negotiation'; id: string }
   | { page: 'participants'; id: string }
   | { page: 'audit'; id: string }
+  | { page: 'access'; id: string }
   | { page: 'roadmap'; id: string }
   | { page: 'inputs'; id: string }
   | ReadingRoute
@@ -24,6 +25,7 @@ const NEGOTIATION_PAGES = {
   '': 'negotiation',
   participants: 'participants',
   audit: 'audit',
+  access: 'access',
   roadmap: 'roadmap',
   inputs: 'inputs',
 } as const;
@@ -61,6 +63,11 @@ export function participantsPath(id: string): string {
 /** The path of a negotiation's audit log. */
 export function auditPath(id: string): string {
   return `${negotiationPath(id)}/audit`;
+}
+
+/** The path of the page of one's own people's sign-in links and sessions. */
+export function accessPath(id: string): string {
+  return `${negotiationPath(id)}/access`;
 }
 
 /** The path of a negotiation's roadmap. */

@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeTextProblem, normalizeText, textProblem } from '../shared/textValidation.js';
 import { Accounts } from './accounts/accounts.js';
 import { readConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -37,7 +38,12 @@ if (command !== 'create-admin') {
   );
   process.exit(2);
 }
-const name = (args.join(' ').trim() || 'Server administrator').slice(0, 120);
+const name = normalizeText(args.join(' ').trim() || 'Server administrator').slice(0, 120);
+const problem = textProblem(name);
+if (problem) {
+  process.stderr.write(`${describeTextProblem(problem, 'name')}\n`);
+  process.exit(2);
+}
 const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'), { sealer });
 const link = await new Accounts(storage).createAdmin(name);
 await storage.close();

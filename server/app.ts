@@ -2,6 +2,7 @@
  * Assembles the server: Express for HTTP and the built client, the collaboration WebSocket,
  * and the rooms over storage. `startServer` is what `main.ts` and the tests call.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +17,7 @@ import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/w
 import type { TrustProxy } from './config.js';
 import { authRoutes } from './http/auth.js';
 import { type OriginPolicy, refuseCrossSite } from './http/crossSite.js';
-import { errorHandler, notFound } from './http/errors.js';
+import { errorHandler, NOT_UTF8, notFound } from './http/errors.js';
 import { exportRoutes } from './http/exports.js';
 import { DOCX_TYPE, IMPORT_UPLOAD_PATH, importRoutes } from './http/importDraft.js';
 import { inputRoutes } from './http/inputs.js';
@@ -178,7 +179,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use(securityHeaders());
   setPublicUrl(app, opts.publicUrl);
   app.use(refuseCrossSite(origins, [{ path: IMPORT_UPLOAD_PATH, type: DOCX_TYPE }]));
-  app.use(express.json({ limit: MAX_JSON_BODY }));
+  app.use(
+    express.json({
+      limit: MAX_JSON_BODY,
+      // Invalid UTF-8 would be read as U+FFFD and stored: refuse it instead.
+      verify: (_req, _res, body) => {
+        if (!isUtf8(body)) throw Object.assign(new Error('not UTF-8'), { type: NOT_UTF8 });
+      },
+    }),
+  );
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });

@@ -5,6 +5,7 @@
  */
 import { newId } from './ids.js';
 import type { SnapshotRun } from './snapshot.js';
+import { describeTextProblem, normalizeText, textProblem, writable } from './textValidation.js';
 
 /** A paragraph as read from the source, with what formatting is known. */
 export interface SourceParagraph {
@@ -76,7 +77,7 @@ export function recognise(paragraphs: readonly SourceParagraph[]): ImportResult 
   const summary = { title: '', sections: 0, preambular: 0, operative: 0 };
   let seenOperative = false;
   for (const p of paragraphs) {
-    const runs = trimRuns(p.runs);
+    const runs = trimRuns(p.runs.map((r) => ({ ...r, text: cleanImported(r.text) })));
     const text = plain(runs);
     if (text === '') continue;
     if (summary.title === '') {
@@ -123,4 +124,34 @@ export function paragraphsOfText(text: string): SourceParagraph[] {
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .map((line) => ({ runs: [{ text: line }] }));
+}
+
+/**
+ * A run of imported text as a paragraph may hold it: in NFC, with tabs, breaks and other
+ * controls as spaces, and without noncharacters, broken surrogates or bidirectional overrides
+ * (`shared/textValidation.ts`), so that the preview shows what the import will store.
+ */
+export function cleanImported(text: string): string {
+  return writable(normalizeText(text))
+    .replace(/[\t\n\r]/g, ' ')
+    .replace(/[\u202A-\u202E]/g, '');
+}
+
+/** The first text of an imported document (ProseMirror JSON) a record may not hold, described; null when none. */
+export function importedTextProblem(doc: unknown): string | null {
+  const visit = (node: unknown): string | null => {
+    if (node === null || typeof node !== 'object') return null;
+    const { text, content } = node as { text?: unknown; content?: unknown };
+    if (typeof text === 'string') {
+      const problem = textProblem(text);
+      if (problem && problem.kind !== 'invisible') return describeTextProblem(problem, 'doc');
+    }
+    if (Array.isArray(content))
+      for (const child of content) {
+        const found = visit(child);
+        if (found) return found;
+      }
+    return null;
+  };
+  return visit(doc);
 }

@@ -23,6 +23,7 @@ import {
 } from './paragraphInfo.js';
 import { type ParagraphMarks, paragraphMarksPlugin, setParagraphMarksTr } from './paragraphMarks.js';
 import { paragraphIdPlugin } from './pids.js';
+import { textFilterPlugin } from './textFilter.js';
 
 /** Blocks that undo must not remove when someone else has typed in them meanwhile. */
 const PROTECTED_NODES = new Set(
@@ -67,6 +68,7 @@ function plugins(connection: Connection, options: DraftViewOptions): EditorState
     paragraphInfoPlugin(),
     agreedLockPlugin(options.onLocked),
     paragraphIdPlugin(),
+    textFilterPlugin(),
     numberingPlugin(),
     paragraphMarksPlugin(),
     editablePlugin(false),

@@ -5,6 +5,7 @@
  */
 import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
+import { accessMessages } from './access.js';
 import { accountMessages } from './accounts.js';
 import { notificationMessages } from './notifications.js';
 import { proposalMessages } from './proposals.js';
@@ -82,6 +83,9 @@ const errorByCode: Record<ErrorCode, string> = {
   INPUT_DEADLINE_PASSED: 'The deadline for written inputs in this reading has passed.',
   INPUT_EMPTY: 'Write something before submitting.',
   INPUT_TOO_LONG: 'This input is too long. Shorten it or split it by paragraph.',
+  INVALID_TEXT:
+    'The text contains a character that cannot be kept in the record (a control character, a non-character or a broken one). Remove it and try again.',
+  INVISIBLE_TEXT: 'Nothing visible would change: the text only adds or removes invisible characters.',
   INPUT_EXISTS: 'Your delegation has already submitted this input. Edit it instead.',
   INPUT_NOT_FOUND: 'This written input no longer exists.',
   NOT_YOUR_INPUT: 'Only the delegation that submitted this input can change it.',
@@ -119,9 +123,13 @@ export const messages = {
     allNegotiations: 'All negotiations',
     notFound: 'Page not found.',
     readOnlyNote: 'Only the co-facilitators edit the text; you can read it here.',
+    adminNotTakingPart:
+      'You administer this server but do not take part in this negotiation, so its text and records are not shown to you. You can invite its co-facilitators.',
+    inviteFromHere: 'Invite people',
   },
   loading: 'Loading…',
   ...accountMessages,
+  access: accessMessages,
   proposals: proposalMessages,
   readings: readingMessages,
   records: recordMessages,

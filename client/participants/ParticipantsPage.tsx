@@ -1,6 +1,7 @@
 /**
- * `/n/:id/participants`, for co-facilitators and administrators: invite people, hand out and
- * revoke sign-in links, end sessions. The server decides who may see it; others get its refusal.
+ * `/n/:id/participants`, for co-facilitators: invite people, hand out and revoke sign-in links,
+ * end sessions. A server administrator who is not a co-facilitator only invites people here. The
+ * server decides who may see what; others get its refusal.
  */
 import { useId, useRef, useState } from 'react';
 import { ApiError } from '../api.js';
@@ -8,7 +9,7 @@ import { useConfirm } from '../ConfirmDialog.js';
 import { ErrorNotice } from '../ErrorNotice.js';
 import { errorMessage, messages } from '../i18n/messages.js';
 import { NegotiationFrame } from '../NegotiationHeader.js';
-import type { Negotiation } from '../negotiationsApi.js';
+import { canManage, type Negotiation } from '../negotiationsApi.js';
 import type { Me } from '../session/sessionApi.js';
 import { useRequest } from '../useRequest.js';
 import { InviteForm } from './InviteForm.js';
@@ -33,7 +34,13 @@ export interface ParticipantsPageProps {
 export function ParticipantsPage({ id, me }: ParticipantsPageProps) {
   return (
     <NegotiationFrame id={id} me={me} current="participants" heading={messages.participants.heading}>
-      {(negotiation) => <Participants negotiation={negotiation} />}
+      {(negotiation) =>
+        canManage(negotiation.me) ? (
+          <Participants negotiation={negotiation} />
+        ) : (
+          <InviteOnly negotiation={negotiation} />
+        )
+      }
     </NegotiationFrame>
   );
 }
@@ -126,6 +133,32 @@ function Participants({ negotiation }: { negotiation: Negotiation }) {
       </section>
       <ParticipantsTable participants={request.value} actions={actions} />
       {confirmation}
+    </>
+  );
+}
+
+/** A server administrator's part of the page: invitations only (the list is the co-facilitators'). */
+function InviteOnly({ negotiation }: { negotiation: Negotiation }) {
+  const [issued, setIssued] = useState<{ name: string; link: IssuedLink } | null>(null);
+  const inviteHeadingId = useId();
+  return (
+    <>
+      <div role="status" className="status-message" data-testid="participants-status">
+        {issued && <p className="notice success">{messages.invite.invited(issued.name)}</p>}
+      </div>
+      {issued && (
+        <IssuedLinkPanel
+          key={issued.link.invitationId}
+          name={issued.name}
+          link={issued.link}
+          onDismiss={() => setIssued(null)}
+        />
+      )}
+      <section className="panel" aria-labelledby={inviteHeadingId}>
+        <h2 id={inviteHeadingId}>{messages.invite.heading}</h2>
+        <p className="hint">{messages.invite.adminOnly}</p>
+        <InviteForm negotiationId={negotiation.id} onInvited={(name, link) => setIssued({ name, link })} />
+      </section>
     </>
   );
 }

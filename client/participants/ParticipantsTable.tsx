@@ -7,7 +7,8 @@ import { browserLabel } from './userAgent.js';
 
 /** What the table's buttons do; the page confirms and reports. */
 export interface ParticipantActions {
-  newLink(participant: Participant): void;
+  /** Absent where new links cannot be issued (a delegation's own page). */
+  newLink?(participant: Participant): void;
   revokeLink(participant: Participant, linkId: string, expiresAt: string): void;
   endSession(participant: Participant, sessionId: string, since: string): void;
 }
@@ -17,6 +18,8 @@ export interface ParticipantsTableProps {
   participants: readonly Participant[];
   /** Called by the buttons; they stay enabled (and focused) while an action runs. */
   actions: ParticipantActions;
+  /** The table's caption; "People taking part (n)" by default. */
+  caption?: string;
 }
 
 const ROLE_ORDER = { facilitator: 0, delegate: 1, observer: 2 } as const;
@@ -32,12 +35,12 @@ function sorted(participants: readonly Participant[]): Participant[] {
 }
 
 /** The people of a negotiation in a table. */
-export function ParticipantsTable({ participants, actions }: ParticipantsTableProps) {
+export function ParticipantsTable({ participants, actions, caption }: ParticipantsTableProps) {
   const m = messages.participants;
   return (
     <div className="table-scroll">
       <table className="data-table participants-table" data-testid="participants-table">
-        <caption>{m.caption(participants.length)}</caption>
+        <caption>{caption ?? m.caption(participants.length)}</caption>
         <thead>
           <tr>
             <th scope="col">{m.columns.name}</th>
@@ -45,9 +48,11 @@ export function ParticipantsTable({ participants, actions }: ParticipantsTablePr
             <th scope="col">{m.columns.delegation}</th>
             <th scope="col">{m.columns.sessions}</th>
             <th scope="col">{m.columns.links}</th>
-            <th scope="col">
-              <span className="visually-hidden">{m.columns.actions}</span>
-            </th>
+            {actions.newLink && (
+              <th scope="col">
+                <span className="visually-hidden">{m.columns.actions}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -67,8 +72,11 @@ export function ParticipantsTable({ participants, actions }: ParticipantsTablePr
                     {p.sessions.map((s) => {
                       const since = formatLocalDateTime(s.createdAt);
                       return (
-                        <li key={s.id}>
-                          <span>{m.sessionSince(since, browserLabel(s.userAgent))}</span>
+                        <li key={s.id} data-session-current={s.current ? 'true' : undefined}>
+                          <span>
+                            {m.sessionSince(since, browserLabel(s.userAgent))}
+                            {s.current && <strong> ({messages.access.thisBrowser})</strong>}
+                          </span>
                           <button
                             type="button"
                             className="small danger-outline"
@@ -97,11 +105,7 @@ export function ParticipantsTable({ participants, actions }: ParticipantsTablePr
                             <span className={`link-state state-${link.state}`}>
                               {m.linkStates[link.state]}
                             </span>{' '}
-                            <span className="muted">
-                              {link.state === 'pending'
-                                ? m.linkExpires(expires)
-                                : m.linkCreated(formatLocalDateTime(link.createdAt))}
-                            </span>
+                            <span className="muted">{linkNote(link)}</span>
                             {link.state === 'pending' && (
                               <button
                                 type="button"
@@ -118,20 +122,37 @@ export function ParticipantsTable({ participants, actions }: ParticipantsTablePr
                   </ul>
                 )}
               </td>
-              <td>
-                <button
-                  type="button"
-                  className="small new-link"
-                  aria-label={m.newLinkLabel(p.name)}
-                  onClick={() => actions.newLink(p)}
-                >
-                  {m.newLink}
-                </button>
-              </td>
+              {actions.newLink && (
+                <td>
+                  <button
+                    type="button"
+                    className="small new-link"
+                    aria-label={m.newLinkLabel(p.name)}
+                    onClick={() => actions.newLink?.(p)}
+                  >
+                    {m.newLink}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** When a link was issued and by whom, and when a pending one expires. */
+function linkNote(link: Participant['links'][number]): string {
+  const m = messages.participants;
+  const created = formatLocalDateTime(link.createdAt);
+  const issued =
+    link.createdBy === undefined
+      ? m.linkCreated(created)
+      : link.createdBy === null
+        ? messages.access.issuedBySystem(created)
+        : messages.access.issuedBy(link.createdBy, created);
+  return link.state === 'pending'
+    ? `${issued} · ${m.linkExpires(formatLocalDateTime(link.expiresAt))}`
+    : issued;
 }

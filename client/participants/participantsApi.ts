@@ -1,4 +1,7 @@
-/** The participants page's calls (PROTOCOL.md, co-facilitators and administrators only). */
+/**
+ * The participants page's calls (PROTOCOL.md: the list, links and sessions for co-facilitators;
+ * invitations for administrators too) and a delegation's view of its own people's sign-ins.
+ */
 import * as z from 'zod/mini';
 import { getJson, negotiationApiPath, type Role, RoleSchema, sendJson } from '../api.js';
 
@@ -19,10 +22,19 @@ const ParticipantSchema = z.object({
       createdAt: z.string(),
       expiresAt: z.string(),
       userAgent: z.nullable(z.string()),
+      /** True for the caller's own session (this browser). */
+      current: z.optional(z.boolean()),
     }),
   ),
   links: z.array(
-    z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), state: LinkStateSchema }),
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      /** Who issued it; null when the server did (set-up). */
+      createdBy: z.optional(z.nullable(z.string())),
+      expiresAt: z.string(),
+      state: LinkStateSchema,
+    }),
   ),
 });
 
@@ -30,6 +42,7 @@ const ParticipantSchema = z.object({
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 const ParticipantsSchema = z.object({ participants: z.array(ParticipantSchema) });
+const AccessSchema = z.object({ people: z.array(ParticipantSchema) });
 
 const IssuedLinkSchema = z.object({
   invitationId: z.string(),
@@ -56,6 +69,11 @@ export interface Invitation {
 export async function fetchParticipants(negotiationId: string, signal?: AbortSignal): Promise<Participant[]> {
   return (await getJson(negotiationApiPath(negotiationId, 'participants'), ParticipantsSchema, signal))
     .participants;
+}
+
+/** The caller's own people (their delegation's, or only themselves) with their links and sessions. */
+export async function fetchAccess(negotiationId: string, signal?: AbortSignal): Promise<Participant[]> {
+  return (await getJson(negotiationApiPath(negotiationId, 'access'), AccessSchema, signal)).people;
 }
 
 /** Adds a person to the negotiation and creates their first sign-in link. */

@@ -63,7 +63,11 @@ export function ProposalCard({
   const mine = tabledByViewer(viewer, p);
   const supporting = viewer.delegation !== null && p.supporters.some((s) => s.code === viewer.delegation);
   const open = live;
-  const statuses = p.status === 'carried-forward' ? [...SETTABLE_STATUSES, p.status] : SETTABLE_STATUSES;
+  // Withdrawing is the tabling delegation's own act: offered only to show a proposal's status.
+  const settable = SETTABLE_STATUSES.filter((s) => s !== 'withdrawn');
+  const statuses = settable.includes(p.status as (typeof settable)[number])
+    ? settable
+    : [...settable, p.status];
   const when = new Date(p.createdAt).toLocaleString();
   return (
     <li
@@ -169,7 +173,7 @@ export function ProposalCard({
         )}
         {viewer.role === 'facilitator' && (
           <>
-            {APPLICABLE.has(p.kind) && !p.appliedAt && !p.outdated && (
+            {APPLICABLE.has(p.kind) && !p.appliedAt && !p.outdated && open && (
               <button type="button" className="primary" disabled={busy} onClick={() => actions.apply(p.id)}>
                 {m.actions.apply}
               </button>
@@ -178,7 +182,7 @@ export function ProposalCard({
               {m.actions.setStatus}{' '}
               <select
                 value={p.status}
-                disabled={busy}
+                disabled={busy || p.status === 'withdrawn'}
                 onChange={(e) => actions.setStatus(p.id, e.target.value as ProposalStatus)}
               >
                 {statuses.map((s) => (

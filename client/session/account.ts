@@ -15,7 +15,7 @@ export interface Account {
 /**
  * The account shown on a page: with the role and delegation in `negotiation` when the page
  * belongs to one, else those of the person's only negotiation. An administrator who does not take
- * part in the negotiation is shown as administrator, not as the observer the server treats them as.
+ * part in the negotiation is shown as administrator.
  */
 export function accountFor(me: Me, negotiation?: Pick<Negotiation, 'id' | 'me'>): Account {
   const person = { name: me.person.name, isAdmin: me.person.isAdmin };

@@ -6,6 +6,7 @@
 import { delegationByCode } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import type { Subject } from '../policies/policies.js';
 import type { ParticipantRecord, PersonRecord, Role, SessionRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
 import { hashToken, newToken } from './tokens.js';
@@ -90,32 +91,24 @@ export class Accounts {
     return !session.revokedAt && new Date(session.expiresAt) > this.now();
   }
 
-  /** The caller's part in a negotiation; throws NOT_PARTICIPANT (admins see every negotiation as observers). */
+  /** The caller's part in a negotiation; throws NOT_PARTICIPANT for anyone who takes no part. */
   async membership(principal: Principal, negotiationId: string): Promise<Membership> {
     const participant = await this.storage.accounts.getParticipant(negotiationId, principal.person.id);
     if (participant) return { principal, participant };
-    if (principal.person.isAdmin && (await this.storage.getNegotiation(negotiationId))) {
-      return {
-        principal,
-        participant: {
-          negotiationId,
-          personId: principal.person.id,
-          role: 'observer',
-          delegation: null,
-          createdAt: '',
-        },
-      };
-    }
     throw new AppError('NOT_PARTICIPANT', 'You are not taking part in this negotiation.');
   }
 
-  /** Like `membership`, but only co-facilitators (and, for invitations, server administrators). */
-  async facilitator(principal: Principal, negotiationId: string): Promise<Membership> {
-    const m = await this.membership(principal, negotiationId);
-    if (m.participant.role !== 'facilitator' && !principal.person.isAdmin) {
-      throw new AppError('NOT_FACILITATOR', 'Only the co-facilitators can do this.');
-    }
-    return m;
+  /**
+   * The caller as `policies.ts` sees them in a negotiation: a participant, or a server
+   * administrator who takes no part (participant null) in one that exists. Anyone else, and any
+   * negotiation that does not exist, is refused with NOT_PARTICIPANT alike.
+   */
+  async subject(principal: Principal, negotiationId: string): Promise<Subject> {
+    const participant = await this.storage.accounts.getParticipant(negotiationId, principal.person.id);
+    if (participant) return { principal, participant };
+    if (principal.person.isAdmin && (await this.storage.getNegotiation(negotiationId)))
+      return { principal, participant: null };
+    throw new AppError('NOT_PARTICIPANT', 'You are not taking part in this negotiation.');
   }
 
   /** Creates a person in a negotiation with a role and delegation, and a sign-in link for them. */
@@ -174,12 +167,6 @@ export class Accounts {
     await this.storage.accounts.createPerson(person);
     return this.issueLink(person.id, null, null, 24);
   }
-}
-
-/** Refuses with NOT_FACILITATOR unless the member is a co-facilitator; `what` names the action. */
-export function requireFacilitator(m: Membership, what = 'do this'): void {
-  if (m.participant.role !== 'facilitator')
-    throw new AppError('NOT_FACILITATOR', `Only the co-facilitators can ${what}.`);
 }
 
 /** Validates a role's delegation: delegates need one from the registry; observers may have none. */

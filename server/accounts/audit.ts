@@ -1,5 +1,6 @@
 /** The audit log: who, for which delegation, did or was refused what, when. */
 import type { Logger } from '../logger.js';
+import type { Subject } from '../policies/policies.js';
 import type { Storage } from '../storage/storage.js';
 import type { Membership, Principal } from './accounts.js';
 
@@ -48,15 +49,15 @@ export class AuditLog {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Records an action by `who` (a membership, a principal, or nobody) in a negotiation. */
+  /** Records an action by `who` (a membership or subject, a principal, or nobody) in a negotiation. */
   async record(
     action: AuditAction,
     negotiationId: string | null,
-    who: Membership | Principal | null,
+    who: Membership | Subject | Principal | null,
     detail: Record<string, unknown> = {},
   ): Promise<void> {
     const principal = who && 'participant' in who ? who.principal : who;
-    const delegation = who && 'participant' in who ? who.participant.delegation : null;
+    const delegation = who && 'participant' in who ? (who.participant?.delegation ?? null) : null;
     try {
       await this.storage.audit.append({
         at: this.now().toISOString(),

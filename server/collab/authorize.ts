@@ -10,6 +10,7 @@ import type { Accounts } from '../accounts/accounts.js';
 import { type OriginPolicy, originAllowed } from '../http/crossSite.js';
 import { sessionTokenOf } from '../http/session.js';
 import { parseDocName } from '../negotiations.js';
+import { allowed } from '../policies/policies.js';
 import type { AuthorizeUpgrade, UpgradeDecision } from './websocket.js';
 
 /** The upgrade authoriser: session → negotiation membership → rights and presence identity. */
@@ -45,7 +46,7 @@ export function sessionAuthorizer(accounts: Accounts, origins: OriginPolicy): Au
         docName,
         identity: {
           // The proposals document is written by the server only.
-          canWrite: parsed.kind === 'draft' && participant.role === 'facilitator',
+          canWrite: parsed.kind === 'draft' && allowed({ principal, participant }, 'text.edit'),
           presence,
           label: `${principal.person.name} (${participant.role}${participant.delegation ? `, ${participant.delegation}` : ''})`,
           sessionId: principal.session.id,

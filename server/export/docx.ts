@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { Comparison } from '../../shared/compare.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
+import { writableDeep } from '../../shared/textValidation.js';
 import { comparisonBody } from './comparisonBody.js';
 import { subtitleParagraph, textRun, titleParagraph, unDocument } from './layout.js';
 import { type ExportStamp, stampFooter, stampParagraphs } from './recordStamp.js';
@@ -40,7 +41,12 @@ export interface ComparisonExportOptions {
 }
 
 /** A snapshot as a Word document: the clean text, or the compilation text with its proposals. */
-export async function snapshotToDocx(s: CanonicalSnapshot, opts: SnapshotExportOptions): Promise<Buffer> {
+export async function snapshotToDocx(
+  record: CanonicalSnapshot,
+  options: SnapshotExportOptions,
+): Promise<Buffer> {
+  // Records stored before text was checked may hold characters XML cannot: `writable` leaves them out.
+  const [s, opts] = writableDeep([record, options] as const);
   const version = `${s.label} — ${longDate(s.takenAt, opts.timeZone ?? 'UTC')}`;
   const body = [...snapshotBody(s, opts.mode, opts.shown), ...renumberingBody(s.label, s.renumbering)];
   const intro =
@@ -78,7 +84,12 @@ export async function snapshotToDocx(s: CanonicalSnapshot, opts: SnapshotExportO
 }
 
 /** A comparison as a Word document in track-changes style. */
-export async function comparisonToDocx(c: Comparison, opts: ComparisonExportOptions): Promise<Buffer> {
+export async function comparisonToDocx(
+  comparison: Comparison,
+  options: ComparisonExportOptions,
+): Promise<Buffer> {
+  // Records stored before text was checked may hold characters XML cannot: `writable` leaves them out.
+  const [c, opts] = writableDeep([comparison, options] as const);
   const doc = unDocument({
     title: `${opts.title} — ${opts.olderLabel} → ${opts.newerLabel}`,
     headerLeft: opts.title,

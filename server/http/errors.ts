@@ -5,6 +5,9 @@ import type { Principal } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Logger } from '../logger.js';
 
+/** The type of the error `express.json` is given for a body that is not UTF-8. */
+export const NOT_UTF8 = 'body.not.utf8';
+
 /** 404 for any route nobody answered. */
 export const notFound: RequestHandler = (req, res) => {
   res.status(404).json(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`).toBody());
@@ -43,6 +46,7 @@ function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const type = (err as { type?: string } | null)?.type;
   if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  if (type === NOT_UTF8) return new AppError('INVALID_TEXT', 'The request body is not valid UTF-8.');
   if (type === 'entity.parse.failed')
     return new AppError('INVALID_BODY', 'The request body is not valid JSON.');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {

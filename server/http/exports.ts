@@ -13,8 +13,8 @@ import type { ExportStamp } from '../export/recordStamp.js';
 import type { Readings } from '../readings/readings.js';
 import type { Records } from '../records/records.js';
 import type { Storage } from '../storage/storage.js';
+import { memberOf } from './access.js';
 import { loadSnapshot } from './readings.js';
-import { principalOf } from './session.js';
 import { parseBody } from './validate.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -88,8 +88,7 @@ export function exportRoutes(
   records: Records,
 ): Router {
   const router = Router();
-  const member = (res: Parameters<typeof principalOf>[0], id: string) =>
-    accounts.membership(principalOf(res), id);
+  const member = memberOf(accounts);
   const sendDocx = (res: import('express').Response, name: string, data: Buffer) => {
     res.setHeader('Content-Type', DOCX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);

@@ -7,16 +7,16 @@ import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import { z } from 'zod';
 import { draftParagraphs } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
-import { paragraphsOfText, recognise } from '../../shared/importText.js';
+import { importedTextProblem, paragraphsOfText, recognise } from '../../shared/importText.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { DRAFT_FRAGMENT, schema } from '../../shared/schema.js';
-import { type Accounts, requireFacilitator } from '../accounts/accounts.js';
+import type { Accounts } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import type { DocxImporter } from '../import/docxImport.js';
 import { fileTooLarge, tooManyParagraphs } from '../import/docxLimits.js';
 import type { Storage } from '../storage/storage.js';
-import { principalOf } from './session.js';
+import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 /** The media type of a .docx upload. */
@@ -47,11 +47,8 @@ export function importRoutes(
           : err,
       ),
     );
-  const facilitator = async (res: Parameters<typeof principalOf>[0], id: string) => {
-    const m = await accounts.membership(principalOf(res), id);
-    requireFacilitator(m, 'import a draft');
-    return m;
-  };
+  const member = memberOf(accounts);
+  const facilitator = (res: import('express').Response, id: string) => member(res, id, 'draft.import');
 
   router.post('/negotiations/:id/import/preview', upload, async (req, res) => {
     await facilitator(res, req.params.id);
@@ -72,6 +69,8 @@ export function importRoutes(
         'The draft has already been circulated; start the next revision by editing it.',
       );
     }
+    const problem = importedTextProblem(doc);
+    if (problem) throw new AppError('INVALID_TEXT', problem);
     try {
       schema.nodeFromJSON(doc).check();
     } catch (err) {

@@ -11,7 +11,7 @@ import {
   VisibilityBody,
 } from '../inputs/inputs.js';
 import type { Storage } from '../storage/storage.js';
-import { principalOf } from './session.js';
+import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 const ReadingQuery = z.object({ readingId: z.string().min(1).max(64).optional() });
@@ -19,8 +19,7 @@ const ReadingQuery = z.object({ readingId: z.string().min(1).max(64).optional() 
 /** `/api/negotiations/:id/questions`, `/inputs…`. */
 export function inputRoutes(storage: Storage, accounts: Accounts, inputs: Inputs): Router {
   const router = Router();
-  const member = (res: Parameters<typeof principalOf>[0], id: string) =>
-    accounts.membership(principalOf(res), id);
+  const member = memberOf(accounts);
 
   router.post('/negotiations/:id/questions', async (req, res) => {
     const m = await member(res, req.params.id);

@@ -7,13 +7,15 @@ import { draftDocName } from '../../shared/protocol.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { createNegotiation, stageOf } from '../negotiations.js';
+import { allowed, authorize } from '../policies/policies.js';
 import type { Storage } from '../storage/storage.js';
+import { subjectOf } from './access.js';
 import { principalOf } from './session.js';
-import { parseBody } from './validate.js';
+import { parseBody, textField } from './validate.js';
 
 const CreateBody = z
   .object({
-    title: z.string().trim().min(3).max(300),
+    title: textField({ min: 3, max: 300 }),
     timeZone: z.string().min(1).max(64),
     facilitatorDelegations: z.array(z.string().min(2).max(10)).min(1).max(4),
   })
@@ -43,10 +45,9 @@ export function negotiationRoutes(storage: Storage, accounts: Accounts, audit: A
 
   router.get('/negotiations/:id', async (req, res) => {
     const principal = principalOf(res);
-    // Membership first: a negotiation one does not take part in answers as one that does not exist.
-    const { participant } = await accounts.membership(principal, req.params.id);
-    const n = await storage.getNegotiation(req.params.id);
-    if (!n) throw new AppError('NOT_PARTICIPANT', 'You are not taking part in this negotiation.');
+    // A server administrator who takes no part sees the description only (role null).
+    const { participant } = await subjectOf(accounts, res, req.params.id, 'negotiation.describe');
+    const n = (await storage.getNegotiation(req.params.id))!;
     res.json({
       id: n.id,
       title: n.title,
@@ -61,20 +62,19 @@ export function negotiationRoutes(storage: Storage, accounts: Accounts, audit: A
         personId: principal.person.id,
         name: principal.person.name,
         isAdmin: principal.person.isAdmin,
-        role: participant.role,
-        delegation: participant.delegation,
-        delegationName: participant.delegation
+        role: participant?.role ?? null,
+        delegation: participant?.delegation ?? null,
+        delegationName: participant?.delegation
           ? (delegationByCode(participant.delegation)?.name ?? null)
           : null,
-        canEditText: participant.role === 'facilitator',
+        canEditText: allowed({ principal, participant }, 'text.edit'),
       },
     });
   });
 
   router.post('/negotiations', async (req, res) => {
     const principal = principalOf(res);
-    if (!principal.person.isAdmin)
-      throw new AppError('NOT_ADMIN', 'Only a server administrator can create a negotiation.');
+    authorize({ principal, participant: null }, 'negotiation.create');
     const body = parseBody(CreateBody, req.body);
     for (const code of body.facilitatorDelegations) {
       if (!delegationByCode(code))

@@ -6,14 +6,15 @@
 import { Router } from 'express';
 import type { Accounts } from '../accounts/accounts.js';
 import type { Readings } from '../readings/readings.js';
-import { principalOf } from './session.js';
+import { memberOf } from './access.js';
 
 /** The paragraph routes. */
 export function paragraphRoutes(accounts: Accounts, readings: Readings): Router {
   const router = Router();
+  const member = memberOf(accounts);
 
   router.get('/negotiations/:id/paragraphs', async (req, res) => {
-    await accounts.membership(principalOf(res), req.params.id);
+    await member(res, req.params.id);
     res.json({ paragraphs: await readings.paragraphLabels(req.params.id) });
   });
 

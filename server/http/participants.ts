@@ -1,18 +1,22 @@
-/** The participants page's API: people, sign-in links, sessions, audit log (co-facilitators only). */
+/**
+ * The participants page's API (people, sign-in links, sessions, audit log: co-facilitators; an
+ * administrator invites) and a delegation's view of its own people's links and sessions.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
-import { delegationByCode } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import { type Accounts, LINK_TTL_HOURS } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
+import { accessRows } from '../accounts/people.js';
+import { isOwnPerson, requireAccessOf } from '../policies/ownership.js';
 import type { Storage } from '../storage/storage.js';
+import { memberOf, subjectOf } from './access.js';
 import { linkBase } from './links.js';
-import { principalOf } from './session.js';
-import { parseBody } from './validate.js';
+import { parseBody, textField } from './validate.js';
 
 const InviteBody = z
   .object({
-    name: z.string().trim().min(2).max(120),
+    name: textField({ min: 2, max: 120 }),
     role: z.enum(['facilitator', 'delegate', 'observer']),
     delegation: z.string().min(2).max(10).nullable(),
     expiresInHours: z.number().int().min(1).max(LINK_TTL_HOURS.max).optional(),
@@ -34,47 +38,25 @@ export function participantRoutes(
   revoked: SessionRevoked,
 ): Router {
   const router = Router();
+  const member = memberOf(accounts);
   const linkUrl = (origin: string, token: string) => `${origin}/signin#${token}`;
 
   router.get('/negotiations/:id/participants', async (req, res) => {
-    await accounts.facilitator(principalOf(res), req.params.id);
-    const people = await storage.accounts.listParticipants(req.params.id);
-    const sessions = await storage.accounts.listSessions(people.map((p) => p.personId));
-    const invitations = await storage.accounts.listInvitations(req.params.id);
-    const now = new Date();
-    res.json({
-      participants: people.map((p) => ({
-        personId: p.personId,
-        name: p.name,
-        role: p.role,
-        delegation: p.delegation,
-        delegationName: p.delegation ? (delegationByCode(p.delegation)?.name ?? p.delegation) : null,
-        sessions: sessions
-          .filter((s) => s.personId === p.personId && accounts.isLive(s))
-          .map((s) => ({ id: s.id, createdAt: s.createdAt, expiresAt: s.expiresAt, userAgent: s.userAgent })),
-        links: invitations
-          .filter((i) => i.personId === p.personId)
-          .map((i) => ({
-            id: i.id,
-            createdAt: i.createdAt,
-            expiresAt: i.expiresAt,
-            state: i.revokedAt
-              ? 'revoked'
-              : i.usedAt
-                ? 'used'
-                : new Date(i.expiresAt) <= now
-                  ? 'expired'
-                  : 'pending',
-          })),
-      })),
-    });
+    const m = await member(res, req.params.id, 'participants.list');
+    res.json({ participants: await accessRows(storage, accounts, m, () => true) });
+  });
+
+  // A delegation's own people, the sign-in links issued for them (by whom) and their sessions.
+  router.get('/negotiations/:id/access', async (req, res) => {
+    const m = await member(res, req.params.id, 'access.own');
+    res.json({ people: await accessRows(storage, accounts, m, (p) => isOwnPerson(m, p)) });
   });
 
   router.post('/negotiations/:id/invitations', async (req, res) => {
-    const m = await accounts.facilitator(principalOf(res), req.params.id);
+    const s = await subjectOf(accounts, res, req.params.id, 'invitation.create');
     const body = parseBody(InviteBody, req.body);
-    const link = await accounts.invite({ negotiationId: req.params.id, ...body, by: m.principal });
-    await audit.record('invitation.created', req.params.id, m, {
+    const link = await accounts.invite({ negotiationId: req.params.id, ...body, by: s.principal });
+    await audit.record('invitation.created', req.params.id, s, {
       invitationId: link.invitationId,
       name: body.name,
       role: body.role,
@@ -84,7 +66,7 @@ export function participantRoutes(
   });
 
   router.post('/negotiations/:id/participants/:personId/links', async (req, res) => {
-    const m = await accounts.facilitator(principalOf(res), req.params.id);
+    const m = await member(res, req.params.id, 'link.issue');
     const body = parseBody(LinkBody, req.body);
     if (!(await storage.accounts.getParticipant(req.params.id, req.params.personId))) {
       throw new AppError('NOT_FOUND', 'No such participant in this negotiation.');
@@ -103,20 +85,23 @@ export function participantRoutes(
   });
 
   router.delete('/negotiations/:id/invitations/:invitationId', async (req, res) => {
-    const m = await accounts.facilitator(principalOf(res), req.params.id);
+    const m = await member(res, req.params.id, 'access.own');
     const inv = await storage.accounts.getInvitation(req.params.invitationId);
-    if (!inv || inv.negotiationId !== req.params.id) throw new AppError('NOT_FOUND', 'No such sign-in link.');
+    const person = inv && (await storage.accounts.getParticipant(req.params.id, inv.personId));
+    if (!inv || inv.negotiationId !== req.params.id || !person)
+      throw new AppError('NOT_FOUND', 'No such sign-in link.');
+    requireAccessOf(m, person, 'link.revoke');
     const done = await storage.accounts.revokeInvitation(inv.id, new Date().toISOString());
     if (done) await audit.record('invitation.revoked', req.params.id, m, { invitationId: inv.id });
     res.json({ revoked: done });
   });
 
   router.delete('/negotiations/:id/sessions/:sessionId', async (req, res) => {
-    const m = await accounts.facilitator(principalOf(res), req.params.id);
+    const m = await member(res, req.params.id, 'access.own');
     const session = await storage.accounts.getSession(req.params.sessionId);
-    if (!session || !(await storage.accounts.getParticipant(req.params.id, session.personId))) {
-      throw new AppError('NOT_FOUND', 'No such session in this negotiation.');
-    }
+    const person = session && (await storage.accounts.getParticipant(req.params.id, session.personId));
+    if (!session || !person) throw new AppError('NOT_FOUND', 'No such session in this negotiation.');
+    requireAccessOf(m, person, 'session.revoke');
     const done = await storage.accounts.revokeSession(session.id, new Date().toISOString());
     revoked(session.id);
     if (done)
@@ -128,7 +113,7 @@ export function participantRoutes(
   });
 
   router.get('/negotiations/:id/audit', async (req, res) => {
-    await accounts.facilitator(principalOf(res), req.params.id);
+    await member(res, req.params.id, 'audit.read');
     const entries = await storage.audit.list(req.params.id, 500);
     res.json({ entries });
   });

@@ -8,7 +8,7 @@ import type { Publication } from '../proposals/publication.js';
 import { proposalView } from '../proposals/views.js';
 import type { ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
-import { principalOf } from './session.js';
+import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 /** `/api/negotiations/:id/proposals…` and `/paragraphs/:pid/status`. */
@@ -19,8 +19,7 @@ export function proposalRoutes(
   publication: Publication,
 ): Router {
   const router = Router();
-  const member = (res: Parameters<typeof principalOf>[0], id: string) =>
-    accounts.membership(principalOf(res), id);
+  const member = memberOf(accounts);
   const view = async (p: ProposalRecord) => proposalView(p, await storage.proposals.supportsOf([p.id]));
 
   router.get('/negotiations/:id/proposals', async (req, res) => {

@@ -14,7 +14,7 @@ import type { Readings } from '../readings/readings.js';
 import type { Records } from '../records/records.js';
 import type { SnapshotRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
-import { principalOf } from './session.js';
+import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 const DeadlineBody = z.object({ deadline: z.iso.datetime({ offset: true }) }).strict();
@@ -76,8 +76,7 @@ export function readingRoutes(
   records: Records,
 ): Router {
   const router = Router();
-  const member = (res: Parameters<typeof principalOf>[0], id: string) =>
-    accounts.membership(principalOf(res), id);
+  const member = memberOf(accounts);
 
   router.get('/negotiations/:id/timeline', async (req, res) => {
     await member(res, req.params.id);

@@ -8,8 +8,8 @@ import { slotSpans } from '../../shared/roadmap.js';
 import type { Accounts } from '../accounts/accounts.js';
 import { type Roadmap, RoadmapEntryBody } from '../roadmap/roadmap.js';
 import type { Storage } from '../storage/storage.js';
+import { memberOf } from './access.js';
 import { linkBase } from './links.js';
-import { principalOf } from './session.js';
 import { parseBody } from './validate.js';
 
 const pagePath = (id: string) => `/n/${encodeURIComponent(id)}/roadmap`;
@@ -17,8 +17,7 @@ const pagePath = (id: string) => `/n/${encodeURIComponent(id)}/roadmap`;
 /** `/api/negotiations/:id/roadmap…` and `/api/calendar/:token.ics`. */
 export function roadmapRoutes(storage: Storage, accounts: Accounts, roadmap: Roadmap): Router {
   const router = Router();
-  const member = (res: Parameters<typeof principalOf>[0], id: string) =>
-    accounts.membership(principalOf(res), id);
+  const member = memberOf(accounts);
 
   const calendar = async (req: Request, negotiationId: string) => {
     const negotiation = (await storage.getNegotiation(negotiationId))!;

@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Accounts } from '../accounts/accounts.js';
 import type { Visits } from '../visits/visits.js';
-import { principalOf } from './session.js';
+import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 /** A visit is recorded from the session alone: the body is empty. */
@@ -15,14 +15,15 @@ const VisitBody = z.object({}).strict();
 /** The visit routes. */
 export function visitRoutes(accounts: Accounts, visits: Visits): Router {
   const router = Router();
+  const member = memberOf(accounts);
 
   router.get('/negotiations/:id/visit', async (req, res) => {
-    const m = await accounts.membership(principalOf(res), req.params.id);
+    const m = await member(res, req.params.id);
     res.json({ visit: await visits.last(m) });
   });
 
   router.put('/negotiations/:id/visit', async (req, res) => {
-    const m = await accounts.membership(principalOf(res), req.params.id);
+    const m = await member(res, req.params.id);
     parseBody(VisitBody, req.body);
     res.json(await visits.record(m));
   });

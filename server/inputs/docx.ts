@@ -5,6 +5,7 @@
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { GuidingQuestion, InputCompilation, InputView } from '../../shared/inputs.js';
+import { writableDeep } from '../../shared/textValidation.js';
 import { zonedParts } from '../../shared/time.js';
 
 /** What the document is about. */
@@ -18,7 +19,9 @@ export interface CompilationDocxInput {
 }
 
 /** The compilation as .docx bytes. */
-export async function compilationDocx(input: CompilationDocxInput): Promise<Buffer> {
+export async function compilationDocx(given: CompilationDocxInput): Promise<Buffer> {
+  // Records stored before text was checked may hold characters XML cannot: `writable` leaves them out.
+  const input = writableDeep(given);
   const { compilation: c, timeZone } = input;
   const when = (iso: string) => {
     const p = zonedParts(iso, timeZone);

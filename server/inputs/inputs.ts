@@ -20,16 +20,27 @@ import {
 import { numberParagraphs } from '../../shared/numbering.js';
 import { delegationRef } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
-import { type Membership, requireFacilitator } from '../accounts/accounts.js';
+import { invisibleChange } from '../../shared/textValidation.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import { textField } from '../http/validate.js';
+import {
+  canSeeInput,
+  inputAttribution,
+  isInputAuthor,
+  requireInputAuthor,
+  type SubmitAs,
+  submitAs,
+} from '../policies/ownership.js';
+import { authorize } from '../policies/policies.js';
 import { readingLabel } from '../readings/labels.js';
 import { numberingBasis } from '../readings/numberingBasis.js';
 import type { Readings } from '../readings/readings.js';
 import type { InputRecord, InputVersionRecord, QuestionRecord, ReadingRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
-import { attribution, canSee, checkText, isAuthor, type SubmitAs, submitAs } from './rights.js';
+import { checkText } from './text.js';
 
 const id = z.string().min(1).max(64);
 // Length and emptiness are checked by the service, which answers INPUT_EMPTY / INPUT_TOO_LONG.
@@ -51,7 +62,7 @@ export const QuestionBody = z
       .object({ type: z.enum(['revision', 'reading']), id })
       .strict()
       .optional(),
-    text: z.string().trim().min(1).max(INPUT_LIMITS.question),
+    text: textField({ max: INPUT_LIMITS.question, multiline: true }),
   })
   .strict();
 /** Body of "show stakeholders' inputs to everyone, or not". */
@@ -133,8 +144,8 @@ export class Inputs {
       timeZone: negotiation.timeZone,
       reading: reading && summary(reading),
       questions: reading ? await this.questionsFor(reading) : [],
-      inputs: inputs.filter((i) => canSee(m, i, visible)).map(inputView),
-      mine: inputs.filter((i) => isAuthor(m, i)).map((i) => i.id),
+      inputs: inputs.filter((i) => canSeeInput(m, i, visible)).map(inputView),
+      mine: inputs.filter((i) => isInputAuthor(m, i)).map((i) => i.id),
       paragraphs: await this.paragraphs(negotiationId),
       stakeholderInputsVisible: visible,
       submitAs: submitAs(m),
@@ -146,7 +157,7 @@ export class Inputs {
     m: Membership,
     readingId?: string,
   ): Promise<{ reading: ReadingSummary | null; timeZone: string; compilation: InputCompilation }> {
-    requireFacilitator(m);
+    authorize(m, 'inputs.compilation');
     const negotiationId = m.participant.negotiationId;
     const negotiation = (await this.storage.getNegotiation(negotiationId))!;
     const reading = await this.pickReading(negotiationId, readingId);
@@ -163,7 +174,7 @@ export class Inputs {
   submit(m: Membership, body: z.infer<typeof SubmitInputBody>): Promise<InputRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const author = attribution(m, body.delegation);
+      const author = inputAttribution(m, body.delegation);
       const reading = await this.readings.readingForInputs(negotiationId);
       const clean = checkText(body.text);
       const questionId = body.kind === 'answer' ? body.questionId : null;
@@ -220,13 +231,17 @@ export class Inputs {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       const input = await this.input(negotiationId, inputId);
-      if (!isAuthor(m, input))
-        throw new AppError('NOT_YOUR_INPUT', 'Only the delegation that submitted this input can change it.');
+      requireInputAuthor(m, input);
       const reading = await this.readings.readingForInputs(negotiationId);
       if (reading.id !== input.readingId)
         throw new AppError('READING_CLOSED', 'The reading this input was submitted in is closed.');
       const clean = checkText(body.text);
       if (clean === input.text) throw new AppError('NO_CHANGE', 'The text is the same as before.');
+      if (invisibleChange(input.text, clean))
+        throw new AppError(
+          'INVISIBLE_TEXT',
+          'text: nothing visible would change: the edit only adds or removes invisible characters.',
+        );
       const updated = await this.storage.inputs.updateInputText(
         inputId,
         clean,
@@ -243,14 +258,14 @@ export class Inputs {
   async history(m: Membership, inputId: string): Promise<InputVersionRecord[]> {
     const negotiationId = m.participant.negotiationId;
     const input = await this.input(negotiationId, inputId);
-    if (!canSee(m, input, await this.storage.inputs.stakeholderInputsVisible(negotiationId)))
+    if (!canSeeInput(m, input, await this.storage.inputs.stakeholderInputsVisible(negotiationId)))
       throw new AppError('INPUT_NOT_FOUND', 'No such written input.');
     return this.storage.inputs.inputHistory(inputId);
   }
 
   /** Co-facilitators: posts a guiding question on a revision or reading (the open reading by default). */
   async addQuestion(m: Membership, body: z.infer<typeof QuestionBody>): Promise<GuidingQuestion> {
-    requireFacilitator(m);
+    authorize(m, 'question.post');
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       const target = body.target ?? (await this.openTarget(negotiationId));
@@ -276,7 +291,7 @@ export class Inputs {
 
   /** Co-facilitators: shows stakeholders' inputs to every participant, or only to the co-facilitators. */
   async setStakeholderVisibility(m: Membership, visible: boolean): Promise<void> {
-    requireFacilitator(m);
+    authorize(m, 'inputs.settings');
     const negotiationId = m.participant.negotiationId;
     await this.storage.inputs.setStakeholderInputsVisible(
       negotiationId,

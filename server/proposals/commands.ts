@@ -14,12 +14,10 @@ import {
   paragraphTextType,
   resolveChanges,
 } from '../../shared/anchors.js';
-import { groupsOf } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { insertionPoint, type NumberingBasis, numberWithBasis } from '../../shared/numbering.js';
 import {
-  FACILITATORS,
   PARAGRAPH_STATUSES,
   type ParagraphStatus,
   type ProposalKind,
@@ -27,10 +25,19 @@ import {
   SETTABLE_STATUSES,
 } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
+import { invisibleChange, normalizeText } from '../../shared/textValidation.js';
 import { wordChanges } from '../../shared/wordDiff.js';
-import { type Membership, requireFacilitator } from '../accounts/accounts.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
+import { textField } from '../http/validate.js';
+import {
+  ownsProposal,
+  requireOwnProposal,
+  supportingDelegation,
+  tablingDelegation,
+} from '../policies/ownership.js';
+import { authorize } from '../policies/policies.js';
 import { numberingBasis } from '../readings/numberingBasis.js';
 import type { Readings } from '../readings/readings.js';
 import type { ProposalContent, ProposalRecord } from '../storage/records.js';
@@ -40,7 +47,9 @@ import type { Publication } from './publication.js';
 /** Longest text of a proposal or comment, in characters. */
 export const MAX_PROPOSAL_TEXT = 5_000;
 
-const text = z.string().trim().min(1).max(MAX_PROPOSAL_TEXT);
+// Checked as sent; the kinds other than amendments are stored in NFC (`contentFor`). An
+// amendment's words stay as sent, so that its changes line up with the paragraph's characters.
+const text = textField({ max: MAX_PROPOSAL_TEXT, multiline: true, normalize: false });
 const pid = z.string().min(1).max(64);
 const delegation = z.string().min(2).max(12).optional();
 
@@ -105,7 +114,7 @@ export class ProposalCommands {
   table(m: Membership, body: z.infer<typeof TableBody>): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const { code, tabledBy } = this.tablingDelegation(m, body.delegation);
+      const { code, tabledBy } = tablingDelegation(m, body.delegation);
       const reading = await this.readings.readingForProposals(negotiationId);
       await this.requireOpenParagraph(negotiationId, body.pid);
       const content = await this.contentFor(negotiationId, body.kind, body);
@@ -146,7 +155,8 @@ export class ProposalCommands {
   edit(m: Membership, id: string, body: z.infer<typeof EditBody>): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const p = await this.ownProposal(m, id);
+      const p = await this.proposal(negotiationId, id);
+      requireOwnProposal(m, p, 'proposal.edit');
       if (!EDITABLE.includes(p.status))
         throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be edited.');
       await this.requireReadingOpen(p);
@@ -158,6 +168,11 @@ export class ProposalCommands {
         baseText: body.baseText ?? p.content.baseText,
         reservation: p.content.reservation,
       });
+      if (p.kind !== 'amend' && invisibleChange(p.content.text, content.text))
+        throw new AppError(
+          'INVISIBLE_TEXT',
+          'text: nothing visible would change: the edit only adds or removes invisible characters.',
+        );
       const updated = await this.storage.proposals.update(id, {
         content,
         outdated: false,
@@ -177,7 +192,8 @@ export class ProposalCommands {
   withdraw(m: Membership, id: string): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const p = await this.ownProposal(m, id);
+      const p = await this.proposal(negotiationId, id);
+      requireOwnProposal(m, p, 'proposal.withdraw');
       if (p.status !== 'open')
         throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be withdrawn.');
       await this.requireReadingOpen(p);
@@ -195,11 +211,10 @@ export class ProposalCommands {
   /** Adds or removes the caller's delegation's support. */
   setSupport(m: Membership, id: string, support: boolean): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
+    authorize(m, 'proposal.support');
     return this.serial(negotiationId, async () => {
-      const own = this.delegateDelegation(m);
       const p = await this.proposal(negotiationId, id);
-      if (p.delegation === own || p.tabledBy === own)
-        throw new AppError('OWN_PROPOSAL', 'Your delegation tabled this proposal.');
+      const own = supportingDelegation(m, p);
       await this.requireReadingOpen(p);
       if (support) {
         if (p.status !== 'open')
@@ -229,8 +244,19 @@ export class ProposalCommands {
   setStatus(m: Membership, id: string, status: ProposalRecord['status']): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      requireFacilitator(m);
+      authorize(m, 'proposal.setStatus');
       const p = await this.proposal(negotiationId, id);
+      // Withdrawing is the tabling delegation's own act: nobody else withdraws or revives it.
+      if (p.status === 'withdrawn' && status !== 'withdrawn')
+        throw new AppError(
+          'PROPOSAL_CLOSED',
+          'This proposal was withdrawn by its delegation; only the delegation can table it again.',
+        );
+      if (status === 'withdrawn' && p.status !== 'withdrawn' && !ownsProposal(m, p))
+        throw new AppError(
+          'NOT_YOUR_PROPOSAL',
+          'Only the delegation that tabled this proposal can withdraw it.',
+        );
       // The outdated check skips amendments that are not open: check again when one may reopen.
       const outdated =
         p.kind === 'amend' && !p.appliedAt
@@ -255,9 +281,17 @@ export class ProposalCommands {
   apply(m: Membership, id: string): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      requireFacilitator(m);
+      authorize(m, 'proposal.apply');
       const p = await this.proposal(negotiationId, id);
       if (p.appliedAt) throw new AppError('NOT_APPLICABLE', 'This proposal was already applied to the text.');
+      if (p.status !== 'open')
+        throw new AppError(
+          'PROPOSAL_CLOSED',
+          p.status === 'withdrawn'
+            ? 'This proposal was withdrawn by its delegation and cannot be applied.'
+            : 'Only an open proposal can be applied to the text; reopen it first.',
+          { status: p.status },
+        );
       if (!['amend', 'alt', 'insert'].includes(p.kind)) {
         throw new AppError(
           'NOT_APPLICABLE',
@@ -287,7 +321,7 @@ export class ProposalCommands {
   setParagraphStatus(m: Membership, pidValue: string, status: ParagraphStatus): Promise<void> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      requireFacilitator(m);
+      authorize(m, 'paragraph.setStatus');
       await this.paragraphText(negotiationId, pidValue);
       const updatedAt = this.stamp();
       await this.storage.proposals.setParagraphStatus({
@@ -341,50 +375,10 @@ export class ProposalCommands {
     });
   }
 
-  private delegateDelegation(m: Membership): string {
-    if (m.participant.role === 'observer')
-      throw new AppError(
-        'OBSERVERS_READ_ONLY',
-        'Observers follow the negotiation but cannot table or support proposals.',
-      );
-    if (m.participant.role !== 'delegate' || !m.participant.delegation)
-      throw new AppError('FORBIDDEN', 'Only delegations can do this.');
-    return m.participant.delegation;
-  }
-
-  private tablingDelegation(
-    m: Membership,
-    requested: string | undefined,
-  ): { code: string; tabledBy: string | null } {
-    if (m.participant.role === 'facilitator') {
-      if (requested && requested !== FACILITATORS)
-        throw new AppError('NOT_YOUR_DELEGATION', 'Co-facilitators table text only as co-facilitators.');
-      return { code: FACILITATORS, tabledBy: null };
-    }
-    const own = this.delegateDelegation(m);
-    if (!requested || requested === own) return { code: own, tabledBy: null };
-    if (groupsOf(own).some((g) => g.code === requested)) return { code: requested, tabledBy: own };
-    throw new AppError(
-      'NOT_YOUR_DELEGATION',
-      'You can table proposals only for your own delegation or a group it belongs to.',
-    );
-  }
-
   private async proposal(negotiationId: string, id: string): Promise<ProposalRecord> {
     const p = await this.storage.proposals.get(id);
     if (!p || p.negotiationId !== negotiationId)
       throw new AppError('PROPOSAL_NOT_FOUND', 'No such proposal in this negotiation.');
-    return p;
-  }
-
-  private async ownProposal(m: Membership, id: string): Promise<ProposalRecord> {
-    const p = await this.proposal(m.participant.negotiationId, id);
-    const mine =
-      m.participant.role === 'facilitator'
-        ? p.delegation === FACILITATORS
-        : (p.tabledBy ?? p.delegation) === this.delegateDelegation(m);
-    if (!mine)
-      throw new AppError('NOT_YOUR_PROPOSAL', 'Only the delegation that tabled this proposal can change it.');
     return p;
   }
 
@@ -424,7 +418,12 @@ export class ProposalCommands {
     body: { pid: string; text?: string; baseText?: string; reservation?: boolean },
   ): Promise<ProposalContent> {
     if (kind !== 'amend')
-      return { changes: [], baseText: '', text: body.text ?? '', reservation: body.reservation ?? false };
+      return {
+        changes: [],
+        baseText: '',
+        text: normalizeText(body.text ?? '', { multiline: true }),
+        reservation: body.reservation ?? false,
+      };
     return this.rooms.withRoom(draftDocName(negotiationId), (room) => {
       const para = findParagraph(room.doc, body.pid)!;
       const current = paragraphPlainText(para.element);
@@ -432,6 +431,11 @@ export class ProposalCommands {
         throw new AppError(
           'BASE_CHANGED',
           'The paragraph changed while you were editing. Review the new text and submit again.',
+        );
+      if (body.text !== current && invisibleChange(current, body.text ?? ''))
+        throw new AppError(
+          'INVISIBLE_TEXT',
+          'text: nothing visible would change: the amendment only adds or removes invisible characters (such as a zero-width space) or writes the same characters differently.',
         );
       const changes = wordChanges(current, body.text ?? '');
       if (changes.length === 0)

@@ -14,10 +14,11 @@ import { numberWithBasis } from '../../shared/numbering.js';
 import { draftDocName } from '../../shared/protocol.js';
 import type { ParagraphKind } from '../../shared/schema.js';
 import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../shared/snapshot.js';
-import { type Membership, requireFacilitator } from '../accounts/accounts.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
 import { SerialQueue } from '../collab/serialQueue.js';
+import { authorize } from '../policies/policies.js';
 import { applyProposal } from '../proposals/commands.js';
 import { type Publication, publishNumbering } from '../proposals/publication.js';
 import type { ProposalRecord, ReadingRecord, SnapshotRecord } from '../storage/records.js';
@@ -142,7 +143,7 @@ export class Readings {
    * when it is the text of the last revision.
    */
   async circulate(m: Membership): Promise<SnapshotRecord> {
-    requireFacilitator(m);
+    authorize(m, 'revision.circulate');
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       if (await this.openReading(negotiationId))
@@ -187,7 +188,7 @@ export class Readings {
    * and are checked against the text as it is now (outdated when the words they target changed).
    */
   async open(m: Membership, deadline: Date): Promise<ReadingRecord> {
-    requireFacilitator(m);
+    authorize(m, 'reading.open');
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       if (await this.openReading(negotiationId))
@@ -255,7 +256,7 @@ export class Readings {
 
   /** Co-facilitators: moves the deadline of an open reading. */
   async extend(m: Membership, readingId: string, deadline: Date): Promise<ReadingRecord> {
-    requireFacilitator(m);
+    authorize(m, 'reading.extend');
     return this.serial(m.participant.negotiationId, async () => {
       const reading = await this.reading(m.participant.negotiationId, readingId);
       if (reading.closedAt)
@@ -278,7 +279,7 @@ export class Readings {
 
   /** Co-facilitators: the open proposals of a reading, which closing it must decide. */
   async undecided(m: Membership, readingId: string): Promise<UndecidedProposal[]> {
-    requireFacilitator(m);
+    authorize(m, 'reading.close');
     const reading = await this.reading(m.participant.negotiationId, readingId);
     const open = (await this.storage.proposals.list(reading.negotiationId)).filter(
       (p) => p.readingId === reading.id && p.status === 'open',
@@ -305,7 +306,7 @@ export class Readings {
     readingId: string,
     choices: readonly DispositionChoice[] = [],
   ): Promise<SnapshotRecord> {
-    requireFacilitator(m);
+    authorize(m, 'reading.close');
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
       const reading = await this.reading(negotiationId, readingId);

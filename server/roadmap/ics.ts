@@ -14,6 +14,7 @@ import {
   type RoadmapFormat,
   slotSpans,
 } from '../../shared/roadmap.js';
+import { writableDeep } from '../../shared/textValidation.js';
 import { addDays, mondayOf } from '../../shared/time.js';
 import { readingLabel } from '../readings/labels.js';
 
@@ -50,7 +51,9 @@ export function eventUid(negotiationId: string, key: string): string {
 }
 
 /** The calendar text (CRLF line ends, lines folded at 75 octets). */
-export function roadmapCalendar(input: RoadmapCalendarInput): string {
+export function roadmapCalendar(given: RoadmapCalendarInput): string {
+  // Control characters and noncharacters have no place in iCalendar TEXT: `writable` leaves them out.
+  const input = writableDeep(given);
   const zone = input.timeZone;
   const name = calendarText(`Roadmap: ${input.title}`);
   const cal = new ICalCalendar({

@@ -21,9 +21,11 @@ import {
   sortRoadmap,
 } from '../../shared/roadmap.js';
 import { instantOf, isTimeZone, localDateTimeAt } from '../../shared/time.js';
-import { type Membership, requireFacilitator } from '../accounts/accounts.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { hashToken, newToken } from '../accounts/tokens.js';
+import { textField } from '../http/validate.js';
+import { authorize } from '../policies/policies.js';
 import { readingLabel } from '../readings/labels.js';
 import type { RoadmapEntryRecord } from '../storage/records.js';
 import type { NegotiationRecord, Storage } from '../storage/storage.js';
@@ -34,7 +36,7 @@ const localTime = z.string().trim().min(1).max(32);
 export const RoadmapEntryBody = z
   .object({
     kind: z.enum(ROADMAP_KINDS),
-    title: z.string().trim().min(1).max(ROADMAP_LIMITS.title),
+    title: textField({ max: ROADMAP_LIMITS.title }),
     precision: z.enum(ROADMAP_PRECISIONS),
     slots: z
       .array(
@@ -42,7 +44,7 @@ export const RoadmapEntryBody = z
           .object({
             start: localTime,
             end: localTime.nullable().optional(),
-            room: z.string().trim().max(ROADMAP_LIMITS.room).nullable().optional(),
+            room: textField({ min: 0, max: ROADMAP_LIMITS.room }).nullable().optional(),
           })
           .strict(),
       )
@@ -50,7 +52,7 @@ export const RoadmapEntryBody = z
     format: z.enum(ROADMAP_FORMATS).nullable(),
     audience: z.enum(ROADMAP_AUDIENCES),
     tentative: z.boolean().optional(),
-    note: z.string().trim().max(ROADMAP_LIMITS.note).optional(),
+    note: textField({ min: 0, max: ROADMAP_LIMITS.note }).optional(),
     link: z
       .object({ type: z.enum(ROADMAP_LINK_TYPES), id: z.string().min(1).max(64) })
       .strict()
@@ -118,7 +120,7 @@ export class Roadmap {
 
   /** Co-facilitators: adds an entry. */
   async create(m: Membership, body: RoadmapEntryInput): Promise<RoadmapEntry> {
-    requireFacilitator(m, 'change the roadmap');
+    authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
     const data = await this.checked(negotiationId, body, null);
     const at = this.now().toISOString();
@@ -138,7 +140,7 @@ export class Roadmap {
 
   /** Co-facilitators: replaces an entry. */
   async update(m: Membership, id: string, body: RoadmapEntryInput): Promise<RoadmapEntry> {
-    requireFacilitator(m, 'change the roadmap');
+    authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
     await this.entry(negotiationId, id);
     const data = await this.checked(negotiationId, body, id);
@@ -154,7 +156,7 @@ export class Roadmap {
 
   /** Co-facilitators: removes an entry. */
   async remove(m: Membership, id: string): Promise<void> {
-    requireFacilitator(m, 'change the roadmap');
+    authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
     const entry = await this.entry(negotiationId, id);
     await this.storage.roadmap.deleteEntry(id);
