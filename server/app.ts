@@ -16,6 +16,7 @@ import { touchedParagraphs } from './collab/touchedParagraphs.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
 import type { TrustProxy } from './config.js';
 import { authRoutes } from './http/auth.js';
+import { collabAccessRoutes } from './http/collabAccess.js';
 import { type OriginPolicy, refuseCrossSite } from './http/crossSite.js';
 import { errorHandler, NOT_UTF8, notFound } from './http/errors.js';
 import { exportRoutes } from './http/exports.js';
@@ -203,6 +204,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', inputRoutes(storage, accounts, inputs));
   app.use('/api', visitRoutes(accounts, visits));
   app.use('/api', paragraphRoutes(accounts, readings));
+  app.use('/api', collabAccessRoutes(collab));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;
