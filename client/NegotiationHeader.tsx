@@ -148,7 +148,12 @@ function LiveLine({ negotiation }: { negotiation: Negotiation }) {
   return (
     <div className="negotiation-live">
       <NextUp negotiationId={negotiation.id} timeZone={negotiation.timeZone} live={board.negotiation} />
-      <NotificationCenter negotiationId={negotiation.id} timeZone={negotiation.timeZone} viewer={viewer} />
+      <NotificationCenter
+        negotiationId={negotiation.id}
+        timeZone={negotiation.timeZone}
+        viewer={viewer}
+        personId={negotiation.me.personId}
+      />
     </div>
   );
 }

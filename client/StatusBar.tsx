@@ -5,6 +5,9 @@ import { PresenceList } from './PresenceList.js';
 import { StatusIcon } from './StatusIcon.js';
 import { useConnectionState } from './useConnection.js';
 
+/** Refusals that signing in again cures. */
+const SIGN_IN_CODES: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+
 /** Props of `StatusBar`. */
 export interface StatusBarProps {
   connection: Connection;
@@ -29,6 +32,28 @@ export function StatusBar({ connection }: StatusBarProps) {
         {messages.save[state.saved]}
       </p>
       <PresenceList peers={state.peers} />
+      {state.refused && (
+        <div
+          className="notice error"
+          role="alert"
+          data-testid="connection-refused"
+          data-code={state.refused.code}
+        >
+          <p>{errorMessage(state.refused.code, state.refused.message)}</p>
+          <p>
+            {!state.refused.final
+              ? messages.connection.refused.passing
+              : SIGN_IN_CODES.has(state.refused.code)
+                ? messages.connection.refused.signIn
+                : messages.connection.refused.noAccess}
+          </p>
+          {state.refused.final && (
+            <button type="button" onClick={connection.retry}>
+              {messages.connection.refused.retry}
+            </button>
+          )}
+        </div>
+      )}
       {state.closeCode !== undefined && (
         <div className="notice error" role="alert">
           <p>{closeMessage(state.closeCode)}</p>

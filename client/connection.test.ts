@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '../shared/protocol.js';
-import { type Connection, createConnection, KEEP_ALIVE_MS, saveStatus } from './connection.js';
+import {
+  type Connection,
+  createConnection,
+  KEEP_ALIVE_MS,
+  REFUSED_BACKOFF_MS,
+  saveStatus,
+} from './connection.js';
+import { type AccessAnswer, accessUrl, refusalOf } from './connectionAccess.js';
 import { isDocumentWrite } from './readOnly.js';
 
 /** A stand-in for the browser WebSocket that the test drives by hand. */
@@ -332,5 +339,109 @@ describe('keep-alive', () => {
     vi.advanceTimersByTime(40_000);
     expect(FakeSocket.instances).toHaveLength(1);
     connection.destroy();
+  });
+});
+
+describe('a socket the server refuses to open', () => {
+  beforeEach(() => {
+    FakeSocket.instances = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const refusing = (answer: AccessAnswer) => {
+    const asked: string[] = [];
+    const connection = createConnection('draft.test', ana, {
+      writable: true,
+      url: 'ws://example.test/collab',
+      WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+      accessCheck: async (doc) => {
+        asked.push(doc);
+        return answer;
+      },
+    });
+    return { connection, asked };
+  };
+
+  it('asks why and, when the session ended, says so and stops trying', async () => {
+    const { connection, asked } = refusing({
+      status: 401,
+      error: { code: 'SESSION_EXPIRED', message: 'Your session has ended.' },
+    });
+    latestSocket().serverClose(1006); // what a browser reports for a refused upgrade
+    await vi.waitFor(() => expect(connection.getState().refused).toBeDefined());
+    expect(asked).toEqual(['draft.test']);
+    expect(connection.getState()).toMatchObject({
+      connection: 'closed',
+      refused: { code: 'SESSION_EXPIRED', final: true },
+    });
+    const sockets = FakeSocket.instances.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.instances.length).toBe(sockets);
+    // Signed in again elsewhere: "Try again" connects.
+    connection.retry();
+    expect(connection.getState().refused).toBeUndefined();
+    expect(FakeSocket.instances.length).toBe(sockets + 1);
+    latestSocket().open();
+    expect(connection.getState().connection).toBe('connected');
+    connection.destroy();
+  });
+
+  it('keeps trying, more slowly, while a session holds too many sockets, and clears it once connected', async () => {
+    const { connection } = refusing({
+      status: 429,
+      error: { code: 'TOO_MANY_CONNECTIONS', message: 'Close some tabs.' },
+    });
+    latestSocket().serverClose(1006);
+    await vi.waitFor(() => expect(connection.getState().refused).toBeDefined());
+    expect(connection.getState()).toMatchObject({
+      connection: 'connecting',
+      refused: { code: 'TOO_MANY_CONNECTIONS', final: false },
+    });
+    expect(connection.provider.maxBackoffTime).toBe(REFUSED_BACKOFF_MS);
+    await vi.advanceTimersByTimeAsync(REFUSED_BACKOFF_MS);
+    latestSocket().open();
+    expect(connection.getState().refused).toBeUndefined();
+    expect(connection.getState().connection).toBe('connected');
+    connection.destroy();
+  });
+
+  it('does not ask about a socket that was open (a lost connection), nor stop when the check says ok', async () => {
+    const { connection, asked } = refusing({ status: 200 });
+    latestSocket().open();
+    latestSocket().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(asked).toEqual([]);
+    // The next attempt fails before opening: then it asks, and the answer is that all is well.
+    expect(FakeSocket.instances).toHaveLength(2);
+    latestSocket().serverClose(1006);
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    expect(connection.getState().refused).toBeUndefined();
+    expect(connection.getState().connection).toBe('reconnecting');
+    connection.destroy();
+  });
+});
+
+describe('the access check', () => {
+  it('is next to the socket, over http(s)', () => {
+    expect(accessUrl('ws://example.test/collab', 'draft.n1')).toBe(
+      'http://example.test/api/collab/draft.n1/access',
+    );
+    expect(accessUrl('wss://example.test:8443/collab', 'proposals.n 2')).toBe(
+      'https://example.test:8443/api/collab/proposals.n%202/access',
+    );
+  });
+
+  it('stops only where retrying cannot help', () => {
+    const answer = (status: number, code?: string): AccessAnswer =>
+      code ? { status, error: { code, message: '' } } : { status };
+    expect(refusalOf(answer(200))).toBeNull();
+    expect(refusalOf(answer(401, 'UNAUTHENTICATED'))).toMatchObject({ final: true });
+    expect(refusalOf(answer(403, 'NOT_PARTICIPANT'))).toMatchObject({ final: true });
+    expect(refusalOf(answer(403, 'ORIGIN_REFUSED'))).toMatchObject({ final: true });
+    expect(refusalOf(answer(429, 'TOO_MANY_CONNECTIONS'))).toMatchObject({ final: false });
+    // A proxy's error page, a server that is down, a route an older server does not have.
+    expect(refusalOf(answer(502))).toBeUndefined();
+    expect(refusalOf(answer(404, 'NOT_FOUND'))).toBeUndefined();
   });
 });

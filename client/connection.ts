@@ -6,6 +6,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { COLLAB_PATH, MessageType } from '../shared/protocol.js';
+import { type AccessCheck, fetchAccessCheck, type Refusal, refusalOf } from './connectionAccess.js';
 import { installExtensionHandlers, type ServerError } from './extensionMessages.js';
 import { type LocalUser, type Peer, peersFrom, samePeers, USER_FIELD } from './presence.js';
 import { installReadOnlySync, readOnlySocket } from './readOnly.js';
@@ -20,7 +21,8 @@ export const KEEP_ALIVE_MS = 10_000;
 /**
  * Where the socket stands. `connecting` before the first connection, `reconnecting` after it
  * was lost, `offline` while the browser has no network, `closed` when the server ended the
- * connection for good (close codes 4400–4499, see `closeCode`).
+ * connection for good (close codes 4400–4499, see `closeCode`) or refuses to open it for a
+ * reason retrying cannot help (`refused`).
  */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 
@@ -52,6 +54,11 @@ export interface ConnectionState {
   diverged: boolean;
   /** The close code with which the server ended the connection for good. */
   closeCode?: number;
+  /**
+   * Why the server refuses to open the socket (asked after a failed connection, see
+   * `connectionAccess.ts`); final when retrying cannot help, and the connection then stops.
+   */
+  refused?: Refusal;
 }
 
 /** Listener of connection state changes. */
@@ -71,6 +78,8 @@ export interface Connection {
   setUser(user: LocalUser): void;
   /** Forgets `lastError` once the user has seen it. */
   clearError(): void;
+  /** Tries again after a final refusal (the person signed in again, say). */
+  retry(): void;
   /** Closes the socket and frees the document. */
   destroy(): void;
 }
@@ -88,7 +97,15 @@ export interface ConnectionOptions {
   WebSocketPolyfill?: typeof WebSocket;
   /** An error to show from the start (what made the previous connection to be replaced). */
   initialError?: ServerError;
+  /**
+   * How to learn why a socket was refused. In a page with the default URL, the server's access
+   * check with the page's cookie; elsewhere (other sockets or servers, tests) none unless given.
+   */
+  accessCheck?: AccessCheck | null;
 }
+
+/** Longest wait between attempts while the server refuses for a passing reason (too many sockets). */
+export const REFUSED_BACKOFF_MS = 10_000;
 
 /**
  * Refusals of a change the local document already holds. Later changes of this client build on
@@ -129,7 +146,14 @@ export function createConnection(
     console.error(`A change to the read-only document ${docName} was made here and not sent.`);
   };
   const Socket = options.WebSocketPolyfill ?? WebSocket;
-  const provider = new WebsocketProvider(options.url ?? defaultCollabUrl(), docName, doc, {
+  const collabUrl = options.url ?? defaultCollabUrl();
+  const accessCheck =
+    options.accessCheck !== undefined
+      ? options.accessCheck
+      : options.url === undefined && typeof fetch === 'function'
+        ? fetchAccessCheck(collabUrl)
+        : null;
+  const provider = new WebsocketProvider(collabUrl, docName, doc, {
     params: { ext: '1' },
     // Every tab talks to the server itself, so "saved" always means stored on the server.
     disableBc: true,
@@ -141,6 +165,10 @@ export function createConnection(
   let socketUp = false;
   let online = browserOnline();
   let closeCode: number | undefined;
+  let refused: Refusal | undefined;
+  let checking = false;
+  let destroyed = false;
+  const normalBackoff = provider.maxBackoffTime;
   let savedClock = 0;
   let state: ConnectionState = {
     connection: 'connecting',
@@ -153,7 +181,7 @@ export function createConnection(
   };
 
   const connectionStatus = (): ConnectionStatus => {
-    if (closeCode !== undefined) return 'closed';
+    if (closeCode !== undefined || refused?.final) return 'closed';
     if (!online) return 'offline';
     if (socketUp) return 'connected';
     return everConnected ? 'reconnecting' : 'connecting';
@@ -169,8 +197,10 @@ export function createConnection(
       saved: saveStatus(Y.getState(doc.store, doc.clientID), savedClock, connection),
       synced: provider.synced,
       closeCode,
+      refused,
     };
     if (next.closeCode === undefined) delete next.closeCode;
+    if (next.refused === undefined) delete next.refused;
     if (next.lastError === undefined) delete next.lastError;
     const changed =
       next.connection !== state.connection ||
@@ -180,7 +210,8 @@ export function createConnection(
       next.lastError !== state.lastError ||
       next.readOnly !== state.readOnly ||
       next.diverged !== state.diverged ||
-      next.closeCode !== state.closeCode;
+      next.closeCode !== state.closeCode ||
+      next.refused !== state.refused;
     if (!changed) return;
     state = next;
     for (const listener of listeners) listener(state);
@@ -202,8 +233,38 @@ export function createConnection(
 
   provider.on('status', ({ status }) => {
     socketUp = status === 'connected';
-    if (socketUp) everConnected = true;
+    if (socketUp) {
+      everConnected = true;
+      refused = undefined;
+      provider.maxBackoffTime = normalBackoff;
+    }
     update();
+  });
+
+  /** After a socket that closed before it opened: asks why, and stops when retrying cannot help. */
+  const diagnose = () => {
+    if (!accessCheck || checking || !online) return;
+    checking = true;
+    accessCheck(docName)
+      .then((answer) => {
+        if (destroyed || socketUp) return;
+        const found = refusalOf(answer);
+        if (found === undefined) return;
+        refused = found ?? undefined;
+        if (found?.final) provider.disconnect();
+        provider.maxBackoffTime = found ? REFUSED_BACKOFF_MS : normalBackoff;
+        update();
+      })
+      .catch(() => {
+        // The server cannot be reached: the connection keeps trying, as for a lost network.
+      })
+      .finally(() => {
+        checking = false;
+      });
+  };
+  provider.on('connection-close', (event) => {
+    // A socket refused at the upgrade closes without having opened (`socketUp` is still false).
+    if (event !== null && !socketUp && closeCode === undefined) diagnose();
   });
   provider.on('sync', () => update());
   provider.on('closed', ({ code }) => {
@@ -231,7 +292,7 @@ export function createConnection(
   const onOnline = () => {
     online = true;
     // Try at once instead of waiting for the provider's back-off timer.
-    if (closeCode === undefined && provider.ws === null) provider.connect();
+    if (closeCode === undefined && !refused?.final && provider.ws === null) provider.connect();
     update();
   };
   const onOffline = () => {
@@ -264,7 +325,15 @@ export function createConnection(
     clearError() {
       update({ lastError: undefined });
     },
+    retry() {
+      if (!refused) return;
+      refused = undefined;
+      provider.maxBackoffTime = normalBackoff;
+      update();
+      provider.connect();
+    },
     destroy() {
+      destroyed = true;
       listeners.clear();
       clearInterval(keepAlive);
       globalThis.removeEventListener?.('online', onOnline);

@@ -16,6 +16,7 @@ import { touchedParagraphs } from './collab/touchedParagraphs.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
 import type { TrustProxy } from './config.js';
 import { authRoutes } from './http/auth.js';
+import { collabAccessRoutes } from './http/collabAccess.js';
 import { type OriginPolicy, refuseCrossSite } from './http/crossSite.js';
 import { errorHandler, NOT_UTF8, notFound } from './http/errors.js';
 import { exportRoutes } from './http/exports.js';
@@ -24,6 +25,7 @@ import { inputRoutes } from './http/inputs.js';
 import { setPublicUrl } from './http/links.js';
 import { answerMalformed, guardTargets } from './http/malformed.js';
 import { negotiationRoutes } from './http/negotiations.js';
+import { paragraphRoutes } from './http/paragraphs.js';
 import { participantRoutes } from './http/participants.js';
 import { proposalRoutes } from './http/proposals.js';
 import { readingRoutes } from './http/readings.js';
@@ -202,6 +204,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', roadmapRoutes(storage, accounts, roadmap));
   app.use('/api', inputRoutes(storage, accounts, inputs));
   app.use('/api', visitRoutes(accounts, visits));
+  app.use('/api', paragraphRoutes(accounts, readings));
+  app.use('/api', collabAccessRoutes(collab));
   app.use('/api', notFound);
   if (opts.distDir && existsSync(opts.distDir)) {
     const dist = opts.distDir;

@@ -52,8 +52,11 @@ export interface NegotiationState {
   readings: LiveReading[];
 }
 
-/** What the co-facilitators did that everyone is told about. */
-export type Notice = { id: string; at: string } & (
+/**
+ * What the co-facilitators did that everyone is told about; `by` is the person who did it (from
+ * their session, absent in notices written before it was recorded).
+ */
+export type Notice = { id: string; at: string; by?: string } & (
   | {
       kind: 'reading-opened';
       readingNumber: number;
@@ -75,10 +78,10 @@ export type Notice = { id: string; at: string } & (
 /** The kinds of notice. */
 export type NoticeKind = Notice['kind'];
 
-/** What a notice says, before the server gives it an id and a time. */
+/** What a notice says, before the server gives it an id, a time and who did it. */
 export type NoticeContent = Notice extends infer N
   ? N extends unknown
-    ? Omit<N, 'id' | 'at'>
+    ? Omit<N, 'id' | 'at' | 'by'>
     : never
   : never;
 
@@ -175,7 +178,7 @@ export function decodeNotice(value: unknown): Notice | undefined {
     return undefined;
   }
   if (!isObject(v) || !isString(v.id) || !isInstant(v.at)) return undefined;
-  const base = { id: v.id, at: v.at };
+  const base = { id: v.id, at: v.at, ...(isString(v.by) ? { by: v.by } : {}) };
   switch (v.kind) {
     case 'reading-opened':
       return isCount(v.readingNumber) &&

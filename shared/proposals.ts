@@ -171,3 +171,10 @@ export const PARAGRAPH_STATUS_MAP = 'paragraphs';
  * basis of the reading (`shared/numbering.ts`). Empty before the first revision is circulated.
  */
 export const NUMBERING_MAP = 'numbering';
+/**
+ * Map of proposal id → the id of the person whose action last changed its view (tabling,
+ * editing, supporting, withdrawing, a status, applying it, closing its reading), written with
+ * the view, so that a participant is not alerted to what they did themselves. Absent for a change
+ * no one made (its words found outdated after the text changed).
+ */
+export const PROPOSAL_ACTORS_MAP = 'changedBy';

@@ -98,7 +98,7 @@ const errorByCode: Record<ErrorCode, string> = {
   PRESENCE_TOO_MANY_CLIENTS: 'This page shows too many cursors at once. Reload the page.',
   RATE_LIMITED: 'Too many changes at once. Please wait a moment.',
   TOO_MANY_CONNECTIONS:
-    'Too many tabs of this app are open in this browser. Close some of them, then reload.',
+    'Too many tabs of this app are open in this browser. Close some of them: this page connects as soon as it can.',
   INTERNAL: 'The server ran into a problem. Your changes are kept in this browser.',
 };
 
@@ -147,6 +147,14 @@ export const messages = {
     closed: 'Disconnected',
     reloaded:
       'Your last change was not saved, and the text has been reloaded as the server holds it. The server said:',
+    /** Why the server refuses the connection, below the readable message of its code. */
+    refused: {
+      signIn:
+        'This page stopped trying to connect. Open your personal sign-in link again (or ask the co-facilitators for a new one), then try again.',
+      noAccess: 'This page stopped trying to connect: retrying would not change the answer.',
+      passing: 'Still trying, every few seconds.',
+      retry: 'Try again',
+    },
   },
   save: {
     saved: 'All changes saved',

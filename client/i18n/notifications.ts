@@ -21,6 +21,16 @@ const KIND_NOUN: Record<ProposalKind, string> = {
   comment: 'comment',
 };
 
+/** The same, naming the paragraph by its number. */
+const KIND_ON: Record<ProposalKind, (label: string) => string> = {
+  amend: (l) => `amendment to ${l}`,
+  delete: (l) => `proposal to delete ${l}`,
+  insert: (l) => `new paragraph after ${l}`,
+  alt: (l) => `alternative text for ${l}`,
+  retain: (l) => `support for retaining ${l}`,
+  comment: (l) => `comment on ${l}`,
+};
+
 /** English texts about notifications. */
 export const notificationMessages = {
   button: 'Notifications',
@@ -43,28 +53,30 @@ export const notificationMessages = {
   deadlinePassed: (n: number, when: string): string =>
     `The deadline for proposals in the ${lower(n)} passed (${when}). The reading stays open until the co-facilitators close it.`,
   own: {
-    outdated: (kind: ProposalKind, what: string): string =>
-      kind === 'amend'
-        ? `Your ${KIND_NOUN[kind]}${what} is outdated: the words it targets were changed in the text.`
-        : `Your ${KIND_NOUN[kind]}${what} is on a paragraph the co-facilitators removed from the text.`,
-    applied: (kind: ProposalKind, what: string): string =>
-      `Your ${KIND_NOUN[kind]}${what} was applied to the text.`,
-    incorporated: (kind: ProposalKind, what: string): string =>
-      `Your ${KIND_NOUN[kind]}${what} was incorporated.`,
-    partly: (kind: ProposalKind, what: string): string =>
-      `Your ${KIND_NOUN[kind]}${what} was partly incorporated.`,
-    setAside: (kind: ProposalKind, what: string): string =>
-      `Your ${KIND_NOUN[kind]}${what} was set aside (not retained).`,
-    superseded: (kind: ProposalKind, what: string): string =>
-      `Your ${KIND_NOUN[kind]}${what} was superseded by the co-facilitators’ text.`,
-    carried: (kind: ProposalKind, what: string): string =>
-      `Your ${KIND_NOUN[kind]}${what} was carried forward to the next reading.`,
-    /** ` “widening → expansion”`: what an amendment changes, or the start of a text. */
-    what: (excerpt: string): string => (excerpt ? ` “${excerpt}”` : ''),
+    /**
+     * What a notification is about: "amendment to OP5 “widening → expansion”", "new paragraph
+     * after OP16bis", or without the number when it is not known.
+     */
+    subject: (kind: ProposalKind, label: string | undefined, excerpt: string): string =>
+      `${label ? KIND_ON[kind](label) : KIND_NOUN[kind]}${excerpt ? ` “${excerpt}”` : ''}`,
+    outdated: (subject: string): string =>
+      `Your ${subject} is outdated: the words it targets were changed in the text.`,
+    /** An outdated proposal of another kind than an amendment: its paragraph was removed. */
+    removed: (subject: string): string =>
+      `Your ${subject} is on a paragraph the co-facilitators removed from the text.`,
+    applied: (subject: string): string => `Your ${subject} was applied to the text.`,
+    incorporated: (subject: string): string => `Your ${subject} was incorporated.`,
+    partly: (subject: string): string => `Your ${subject} was partly incorporated.`,
+    setAside: (subject: string): string => `Your ${subject} was set aside (not retained).`,
+    superseded: (subject: string): string => `Your ${subject} was superseded by the co-facilitators’ text.`,
+    carried: (subject: string): string => `Your ${subject} was carried forward to the next reading.`,
   },
-  /** A proposal one's delegation supported was reworded by `by` (empty: the co-facilitators). */
-  supportDropped: (kind: ProposalKind, what: string, by: string): string =>
-    `${by || 'The co-facilitators'} changed the words of ${by ? 'its' : 'their'} ${KIND_NOUN[kind]}${what} that your delegation supported. Your support was for the earlier words and no longer counts: support it again if you still do.`,
+  /**
+   * A proposal one's delegation supported was reworded by `by` (empty: the co-facilitators);
+   * `subject` as `own.subject` says it.
+   */
+  supportDropped: (subject: string, by: string): string =>
+    `${by || 'The co-facilitators'} changed the words of ${by ? 'its' : 'their'} ${subject}, which your delegation supported. Your support was for the earlier words and no longer counts: support it again if you still do.`,
   showProposal: 'Show the proposal',
   carryOnto: 'Show it and carry it onto the current text',
   stage: {

@@ -28,7 +28,9 @@ export const workspaceMessages = {
     next: 'Next change',
     previous: 'Previous change',
     position: (n: number, of: number): string => `Change ${n} of ${of}`,
-    shortcuts: 'Keys (outside the text being edited): n next change, p previous change',
+    /** The keys that step through the changes; `next` and `previous` work in the text being edited too. */
+    shortcuts: (next: string, previous: string): string =>
+      `Keys: ${next} next change, ${previous} previous change (anywhere, also while editing the text); n and p outside the text`,
     list: 'List of changes',
     dismiss: 'Mark all as seen',
     changedTag: 'changed since your last visit',

@@ -21,7 +21,11 @@ const EMPTY: NotifierState = { items: [], toasts: [], unread: 0 };
 const noop = () => () => undefined;
 
 /** The shared notifier of the viewer, held while the calling component is shown. */
-function useNotifier(negotiationId: string, viewer: Viewer): [Notifier | null, NotifierState] {
+function useNotifier(
+  negotiationId: string,
+  viewer: Viewer,
+  personId: string | undefined,
+): [Notifier | null, NotifierState] {
   const [notifier, setNotifier] = useState<Notifier | null>(null);
   useEffect(() => {
     let release: (() => void) | null = null;
@@ -29,7 +33,11 @@ function useNotifier(negotiationId: string, viewer: Viewer): [Notifier | null, N
     // The notifier keeps the board live, whose code loads when first needed (see `useBoard`).
     void import('./notifier.js').then(({ acquireNotifier }) => {
       if (gone) return;
-      const held = acquireNotifier(negotiationId, { role: viewer.role, delegation: viewer.delegation });
+      const held = acquireNotifier(
+        negotiationId,
+        { role: viewer.role, delegation: viewer.delegation },
+        personId,
+      );
       release = held.release;
       setNotifier(held.notifier);
     });
@@ -38,7 +46,7 @@ function useNotifier(negotiationId: string, viewer: Viewer): [Notifier | null, N
       release?.();
       setNotifier(null);
     };
-  }, [negotiationId, viewer.role, viewer.delegation]);
+  }, [negotiationId, viewer.role, viewer.delegation, personId]);
   const state = useSyncExternalStore(
     notifier ? notifier.subscribe : noop,
     notifier ? notifier.getState : () => EMPTY,
@@ -56,16 +64,18 @@ export function describe(
   if (n.kind === 'deadline-passed')
     return { text: m.deadlinePassed(n.readingNumber, formatInstant(n.deadline, timeZone)) };
   if (n.kind === 'own') {
-    const what = m.own.what(n.excerpt);
+    const subject = m.own.subject(n.proposalKind, n.label, n.excerpt);
+    // Outdated means for an amendment that its words changed; for the other kinds, that their
+    // paragraph was removed from the text.
     const text = {
-      outdated: m.own.outdated,
+      outdated: n.proposalKind === 'amend' ? m.own.outdated : m.own.removed,
       applied: m.own.applied,
       incorporated: m.own.incorporated,
       partly: m.own.partly,
       'set-aside': m.own.setAside,
       superseded: m.own.superseded,
       carried: m.own.carried,
-    }[n.change](n.proposalKind, what);
+    }[n.change](subject);
     return {
       text,
       href: `${negotiationPath(negotiationId)}#proposal-${n.proposalId}`,
@@ -74,7 +84,7 @@ export function describe(
   }
   if (n.kind === 'support-dropped')
     return {
-      text: m.supportDropped(n.proposalKind, m.own.what(n.excerpt), n.by),
+      text: m.supportDropped(m.own.subject(n.proposalKind, n.label, n.excerpt), n.by),
       href: `${negotiationPath(negotiationId)}#proposal-${n.proposalId}`,
       link: m.showProposal,
     };
@@ -112,12 +122,14 @@ export interface NotificationCenterProps {
   negotiationId: string;
   timeZone: string;
   viewer: Viewer;
+  /** The person signed in: their own actions are listed but not toasted. */
+  personId?: string;
 }
 
 /** The notifications button, list and toasts. */
-export function NotificationCenter({ negotiationId, timeZone, viewer }: NotificationCenterProps) {
+export function NotificationCenter({ negotiationId, timeZone, viewer, personId }: NotificationCenterProps) {
   const m = messages.notifications;
-  const [notifier, state] = useNotifier(negotiationId, viewer);
+  const [notifier, state] = useNotifier(negotiationId, viewer, personId);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const headingId = useId();

@@ -28,6 +28,10 @@ export type Notification = { id: string; at: string } & (
       change: OwnChange;
       proposalId: string;
       proposalKind: ProposalKind;
+      /** The paragraph it is on (for a new paragraph, the one it follows). */
+      pid: string;
+      /** That paragraph's number when it happened ("OP5", "OP16bis"); absent when unknown. */
+      label?: string;
       /** What it changes, in a few words (amendments), or how its text starts. */
       excerpt: string;
     }
@@ -36,8 +40,10 @@ export type Notification = { id: string; at: string } & (
       kind: 'support-dropped';
       proposalId: string;
       proposalKind: ProposalKind;
-      /** Who tabled it ("G77 and China"). */
+      /** Who tabled it ("G77 and China"); empty for the co-facilitators. */
       by: string;
+      pid: string;
+      label?: string;
       excerpt: string;
     }
 );
@@ -111,6 +117,7 @@ export function ownChanges(
         change,
         proposalId: v.id,
         proposalKind: v.kind,
+        pid: v.pid,
         excerpt: excerptOf(v),
       });
     }
@@ -149,6 +156,7 @@ export function supportChanges(
       proposalId: v.id,
       proposalKind: v.kind,
       by: v.byFacilitators ? '' : v.delegation.name,
+      pid: v.pid,
       excerpt: excerptOf(v),
     });
   }
@@ -160,4 +168,30 @@ export function newNotices(notices: readonly Notice[], seen: ReadonlySet<string>
   return notices
     .filter((n) => !seen.has(n.id))
     .map((notice): Notification => ({ id: notice.id, at: notice.at, kind: 'notice', notice }));
+}
+
+/**
+ * The notifications with the number of the paragraph each own proposal is on, as `labelOf`
+ * gives it (the numbering basis, then the live text's numbers for paragraphs added since).
+ */
+export function withLabels(
+  list: readonly Notification[],
+  labelOf: (pid: string) => string | undefined,
+): Notification[] {
+  return list.map((n) => {
+    if ((n.kind !== 'own' && n.kind !== 'support-dropped') || n.label !== undefined) return n;
+    const label = labelOf(n.pid);
+    return label === undefined ? n : { ...n, label };
+  });
+}
+
+/** The paragraphs of notifications about proposals still without a number. */
+export function unlabelled(list: readonly Notification[]): string[] {
+  return [
+    ...new Set(
+      list.flatMap((n) =>
+        (n.kind === 'own' || n.kind === 'support-dropped') && n.label === undefined ? [n.pid] : [],
+      ),
+    ),
+  ];
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveReading, NegotiationState, Notice } from '../../shared/negotiationState.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { proposalView } from '../../shared/proposalView.fixture.js';
+import { messages } from '../i18n/messages.js';
 import { type Board, type BoardState, EMPTY_BOARD } from '../proposals/boardState.js';
 import type { Viewer } from '../proposals/viewer.js';
 import { excerptOf, ownChanges, ownMarks, supportChanges, supportMarks } from './derive.js';
@@ -125,6 +126,7 @@ describe('support given to others', () => {
         proposalId: 's',
         proposalKind: 'amend',
         by: 'G77 and China',
+        pid: 'op1',
         excerpt: 'some regions → every region',
       },
     ]);
@@ -224,5 +226,136 @@ describe('the notifier', () => {
     vi.advanceTimersByTime(86_400_000);
     expect(notifier.getState().toasts.length).toBe(1);
     notifier.destroy();
+  });
+});
+
+describe('one’s own actions', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const COFAC: Viewer = { role: 'facilitator', delegation: null };
+  const start = (personId: string | undefined) => {
+    const ours = proposalView({
+      id: 'f',
+      readingId: 'r2',
+      byFacilitators: true,
+      delegation: { code: 'FACILITATORS', name: 'Co-facilitators' },
+    });
+    const fake = fakeBoard({ synced: true, negotiation: state(reading()), proposals: [ours] });
+    const notifier = createNotifier({
+      negotiationId: 'n',
+      viewer: COFAC,
+      ...(personId ? { personId } : {}),
+      board: fake.board,
+      memory: memory(),
+      now: () => Date.parse('2022-04-08T12:00:00Z'),
+    });
+    return { fake, notifier, ours };
+  };
+
+  it('lists, read and without a toast, the notice of what the person did; toasts the colleague’s', () => {
+    const { fake, notifier } = start('p-lux');
+    fake.set({ notices: [{ ...closed, by: 'p-lux' }] });
+    expect(notifier.getState().toasts).toEqual([]);
+    expect(notifier.getState().unread).toBe(0);
+    expect(notifier.getState().items.map((i) => [i.id, i.unread])).toEqual([['n1', false]]);
+    fake.set({
+      notices: [
+        { ...closed, by: 'p-lux' },
+        { ...closed, id: 'n2', by: 'p-bgd' },
+      ],
+    });
+    expect(notifier.getState().toasts.map((t) => t.id)).toEqual(['n2']);
+    expect(notifier.getState().unread).toBe(1);
+  });
+
+  it('does not toast a change the person made to their own side’s proposal', () => {
+    const { fake, notifier, ours } = start('p-lux');
+    const at = '2022-04-08T12:00:00.000Z';
+    fake.set({
+      proposals: [{ ...ours, status: 'incorporated', appliedAt: at, updatedAt: at }],
+      changedBy: new Map([['f', 'p-lux']]),
+    });
+    expect(notifier.getState().toasts).toEqual([]);
+    expect(notifier.getState().items).toHaveLength(1);
+    expect(notifier.getState().items[0]).toMatchObject({ kind: 'own', change: 'applied', unread: false });
+  });
+
+  it('toasts as before when it cannot tell who acted', () => {
+    const { fake, notifier } = start(undefined);
+    fake.set({ notices: [{ ...closed, by: 'p-lux' }] });
+    expect(notifier.getState().toasts.map((t) => t.id)).toEqual(['n1']);
+    const other = start('p-lux');
+    other.fake.set({ notices: [closed] });
+    expect(other.notifier.getState().toasts.map((t) => t.id)).toEqual(['n1']);
+  });
+});
+
+describe('the paragraph of an own proposal', () => {
+  const at = '2022-04-08T12:00:00.000Z';
+  const start = (lookupLabels?: () => Promise<ReadonlyMap<string, string>>) => {
+    const onBasis = proposalView({ id: 'a', pid: 'op05', readingId: 'r2' });
+    const added = proposalView({ id: 'b', pid: 'new1', kind: 'comment', text: 'We ask for data.' });
+    const fake = fakeBoard({
+      synced: true,
+      negotiation: state(reading()),
+      proposals: [onBasis, added],
+      numbering: new Map([['op05', 'OP5']]),
+    });
+    const notifier = createNotifier({
+      negotiationId: 'n',
+      viewer: EU,
+      board: fake.board,
+      memory: memory(),
+      ...(lookupLabels ? { lookupLabels } : {}),
+    });
+    return { fake, notifier, onBasis, added };
+  };
+  const labels = (n: ReturnType<typeof start>['notifier']) =>
+    n.getState().items.map((i) => (i.kind === 'own' ? [i.proposalId, i.label] : [i.id]));
+
+  it('numbers it from the published basis at once, without asking the server', () => {
+    const lookup = vi.fn(async () => new Map<string, string>());
+    const { fake, notifier, onBasis } = start(lookup);
+    fake.set({ proposals: [{ ...onBasis, status: 'not-retained', updatedAt: at }] });
+    expect(labels(notifier)).toEqual([['a', 'OP5']]);
+    expect(lookup).not.toHaveBeenCalled();
+    expect(
+      messages.notifications.own.setAside(messages.notifications.own.subject('amend', 'OP5', 'a → b')),
+    ).toBe('Your amendment to OP5 “a → b” was set aside (not retained).');
+  });
+
+  it('asks the live text for a paragraph added during the reading (OP5bis), keeping the order of what came', async () => {
+    let answer: (m: ReadonlyMap<string, string>) => void = () => undefined;
+    const lookup = vi.fn(() => new Promise<ReadonlyMap<string, string>>((resolve) => (answer = resolve)));
+    const { fake, notifier, onBasis, added } = start(lookup);
+    fake.set({ proposals: [onBasis, { ...added, status: 'incorporated', updatedAt: at }] });
+    fake.set({
+      proposals: [
+        { ...onBasis, status: 'not-retained', updatedAt: at },
+        { ...added, status: 'incorporated', updatedAt: at },
+      ],
+    });
+    // Nothing yet: the first change waits for its number, the second for the first.
+    await vi.waitFor(() => expect(lookup).toHaveBeenCalled());
+    expect(notifier.getState().items).toEqual([]);
+    answer(new Map([['new1', 'OP5bis']]));
+    await vi.waitFor(() => expect(notifier.getState().items).toHaveLength(2));
+    expect(labels(notifier)).toEqual([
+      ['a', 'OP5'],
+      ['b', 'OP5bis'],
+    ]);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(messages.notifications.own.subject('insert', 'OP5bis', '')).toBe('new paragraph after OP5bis');
+  });
+
+  it('goes without the number when the server cannot say', async () => {
+    const { fake, notifier, added } = start(async () => {
+      throw new Error('offline');
+    });
+    fake.set({ proposals: [{ ...added, status: 'incorporated', updatedAt: at }] });
+    await vi.waitFor(() => expect(notifier.getState().items).toHaveLength(1));
+    expect(labels(notifier)).toEqual([['b', undefined]]);
+    expect(messages.notifications.own.subject('comment', undefined, 'We ask')).toBe('comment “We ask”');
   });
 });

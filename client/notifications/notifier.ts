@@ -18,7 +18,10 @@ import {
   ownMarks,
   supportChanges,
   supportMarks,
+  unlabelled,
+  withLabels,
 } from './derive.js';
+import { fetchParagraphLabels } from './paragraphsApi.js';
 
 /** A notification in the list. */
 export type Listed = Notification & { unread: boolean; sinceLastVisit: boolean };
@@ -58,10 +61,21 @@ interface Remembered {
 export interface NotifierOptions {
   negotiationId: string;
   viewer: Viewer;
+  /**
+   * The person signed in: what they did themselves (a notice they caused, a change they made to
+   * their own proposal) is listed, already read, but never toasted.
+   */
+  personId?: string;
   board: Board;
   memory: Memory;
   /** The clock, in milliseconds (tests move it). */
   now?: () => number;
+  /**
+   * The live text's paragraph numbers (`fetchParagraphLabels`), asked only for a paragraph the
+   * numbering basis does not number (one added during the reading); without it, or when it
+   * fails, such a notification goes without a number.
+   */
+  lookupLabels?: () => Promise<ReadonlyMap<string, string>>;
 }
 
 /** Longest the list grows; older notifications drop off. */
@@ -98,9 +112,11 @@ function remember(memory: Memory, key: string, value: Remembered): void {
 export function createNotifier({
   negotiationId,
   viewer,
+  personId,
   board,
   memory,
   now = Date.now,
+  lookupLabels,
 }: NotifierOptions): Notifier {
   const key = memoryKey(negotiationId, viewer);
   const listeners = new Set<() => void>();
@@ -116,16 +132,65 @@ export function createNotifier({
   const emit = () => {
     for (const l of listeners) l();
   };
-  const add = (fresh: readonly Notification[], opts: { toast: boolean; sinceLastVisit: boolean }) => {
+  /** True when the person signed in did what `n` tells of. */
+  const byThem = (n: Notification, changedBy: ReadonlyMap<string, string>): boolean => {
+    if (personId === undefined) return false;
+    if (n.kind === 'notice') return n.notice.by === personId;
+    if (n.kind === 'own') return changedBy.get(n.proposalId) === personId;
+    return false;
+  };
+  const add = (
+    fresh: readonly Notification[],
+    opts: { toast: boolean; sinceLastVisit: boolean; changedBy?: ReadonlyMap<string, string> },
+  ) => {
     if (fresh.length === 0) return;
-    const listed = fresh.map((n): Listed => ({ ...n, unread: true, sinceLastVisit: opts.sinceLastVisit }));
+    const own = new Set(fresh.filter((n) => byThem(n, opts.changedBy ?? new Map())));
+    const listed = fresh.map(
+      (n): Listed => ({ ...n, unread: !own.has(n), sinceLastVisit: opts.sinceLastVisit }),
+    );
     const items = [...[...listed].reverse(), ...state.items].slice(0, MAX_ITEMS);
     state = {
       items,
-      toasts: opts.toast ? [...state.toasts, ...fresh] : state.toasts,
+      toasts: opts.toast ? [...state.toasts, ...fresh.filter((n) => !own.has(n))] : state.toasts,
       unread: items.filter((i) => i.unread).length,
     };
     emit();
+  };
+
+  /**
+   * Adds notifications once each own proposal's paragraph has its number: from the published
+   * numbering basis at once, else from the live text (one request); batches keep their order.
+   */
+  let pending: Promise<void> | null = null;
+  let destroyed = false;
+  const addLabelled = (
+    fresh: readonly Notification[],
+    basis: ReadonlyMap<string, string>,
+    opts: Parameters<typeof add>[1],
+  ) => {
+    const labelled = withLabels(fresh, (pid) => basis.get(pid));
+    const missing = unlabelled(labelled);
+    if (!pending && (missing.length === 0 || !lookupLabels)) {
+      add(labelled, opts);
+      return;
+    }
+    const run = async () => {
+      let list = labelled;
+      if (missing.length > 0 && lookupLabels) {
+        try {
+          const found = await lookupLabels();
+          list = withLabels(labelled, (pid) => found.get(pid));
+        } catch {
+          // Without the number: the excerpt still says which proposal it is.
+        }
+      }
+      if (!destroyed) add(list, opts);
+    };
+    const next = (pending ?? Promise.resolve()).then(run);
+    pending = next;
+    void next.finally(() => {
+      if (pending === next) pending = null;
+    });
   };
 
   const fireDeadline = () => {
@@ -174,16 +239,17 @@ export function createNotifier({
           ...ownChanges(last.own, b.proposals, viewer, at),
           ...supportChanges(last.supported, b.proposals, viewer, at),
         ];
-        add(missed, { toast: false, sinceLastVisit: true });
+        addLabelled(missed, b.numbering, { toast: false, sinceLastVisit: true, changedBy: b.changedBy });
       }
     } else {
-      add(
+      addLabelled(
         [
           ...newNotices(b.notices, baseline.seen),
           ...ownChanges(baseline.own, b.proposals, viewer, at),
           ...supportChanges(baseline.supported, b.proposals, viewer, at),
         ],
-        { toast: true, sinceLastVisit: false },
+        b.numbering,
+        { toast: true, sinceLastVisit: false, changedBy: b.changedBy },
       );
     }
     baseline = {
@@ -216,6 +282,7 @@ export function createNotifier({
       emit();
     },
     destroy() {
+      destroyed = true;
       unsubscribe();
       if (armed) clearTimeout(armed.timer);
       listeners.clear();
@@ -244,16 +311,24 @@ function browserMemory(): Memory {
   }
 }
 
-/** The shared notifier of `viewer` in a negotiation; call `release` when done. */
+/** The shared notifier of `viewer` (person `personId`) in a negotiation; call `release` when done. */
 export function acquireNotifier(
   negotiationId: string,
   viewer: Viewer,
+  personId?: string,
 ): { notifier: Notifier; release(): void } {
-  const id = memoryKey(negotiationId, viewer);
+  const id = `${memoryKey(negotiationId, viewer)}.${personId ?? ''}`;
   let entry = shared.get(id);
   if (!entry) {
     const held = acquireBoard(negotiationId);
-    const notifier = createNotifier({ negotiationId, viewer, board: held.board, memory: browserMemory() });
+    const notifier = createNotifier({
+      negotiationId,
+      viewer,
+      ...(personId !== undefined ? { personId } : {}),
+      board: held.board,
+      memory: browserMemory(),
+      lookupLabels: () => fetchParagraphLabels(negotiationId),
+    });
     entry = { notifier, release: held.release, holders: 0, closing: null };
     shared.set(id, entry);
   }

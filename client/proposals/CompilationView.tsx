@@ -9,6 +9,7 @@ import './compilation.css';
 import type * as Y from 'yjs';
 import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
 import { rebase } from '../../shared/rebase.js';
+import { traceReading } from '../../shared/shownProposals.js';
 import { type TextChange, wordChanges } from '../../shared/wordDiff.js';
 import { useConfirm } from '../ConfirmDialog.js';
 import { messages } from '../i18n/messages.js';
@@ -95,10 +96,12 @@ export function CompilationView({
 
   // Only the open reading's proposals are live: open ones of a closed reading are not bracketed.
   const live = useMemo(() => liveProposals(board), [board]);
+  // The words applied in the reading under way (else the latest) are marked as their proposers'.
+  const traced = board.negotiation ? traceReading(board.negotiation) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the Y.Doc does
   const blocks = useMemo(
-    () => compileDraft(doc, live, board.statuses, filter, board.numbering),
-    [doc, version, live, board.statuses, filter, board.numbering],
+    () => compileDraft(doc, live, board.statuses, filter, board.numbering, traced),
+    [doc, version, live, board.statuses, filter, board.numbering, traced],
   );
   const selectedBlock = blocks.find((b) => b.type === 'paragraph' && b.paragraph.pid === selected);
   const selectedPara = selectedBlock?.type === 'paragraph' ? selectedBlock : undefined;

@@ -8,6 +8,7 @@ import {
   type ProposalView,
   paragraphOpen,
 } from '../../shared/proposals.js';
+import { traceReading } from '../../shared/shownProposals.js';
 import { messages } from '../i18n/messages.js';
 import { type ProposalFilter, passes } from './compiledText.js';
 import { type CardActions, type CarriedOnCard, ProposalCard } from './ProposalCard.js';
@@ -59,9 +60,7 @@ export function ProposalPanel({
   const open = paragraphOpen(paragraph.status);
   const all = proposals.filter((p) => p.pid === paragraph.pid && passes(p, filter));
   // The reading under way (else the one of the latest proposal anywhere); earlier readings fold away.
-  const current = negotiation
-    ? (negotiation.openReading?.id ?? negotiation.readings.at(-1)?.id ?? null)
-    : (proposals.at(-1)?.readingId ?? null);
+  const current = negotiation ? traceReading(negotiation) : (proposals.at(-1)?.readingId ?? null);
   const list = all.filter((p) => p.readingId === current);
   const earlier = all.filter((p) => p.readingId !== current);
   const readingNumbers = new Map(negotiation?.readings.map((r) => [r.id, r.number]));

@@ -157,11 +157,19 @@ export function SuggestionEditor({
   };
 
   return (
+    // Escape closes the editor (the draft stays) from anywhere in it: the text box, the conflict
+    // choices, the tabling options; not from its confirmation dialog, which Escape closes alone.
     <form
       className="suggestion-editor"
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        if (e.target instanceof Element && e.target.closest('dialog')) return;
+        e.preventDefault();
+        onClose();
       }}
     >
       <label htmlFor={`${id}-text`}>{m.amendLabel(label)}</label>
@@ -174,7 +182,6 @@ export function SuggestionEditor({
         rows={Math.max(3, Math.ceil(text.length / 80))}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
           if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) e.preventDefault();
         }}

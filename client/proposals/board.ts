@@ -1,7 +1,7 @@
 /**
  * The proposals board: a read-only copy of the server's proposals document for one negotiation
- * (every proposal's view, every paragraph's status, the numbering basis, where the negotiation
- * stands and the co-facilitators' notices), kept live over its own read-only connection (nobody but the server
+ * (every proposal's view and who last changed it, every paragraph's status, the numbering basis,
+ * where the negotiation stands and the co-facilitators' notices), kept live over its own read-only connection (nobody but the server
  * writes that document). A plain module: every part of the page that needs the board shares one
  * copy (`acquireBoard`); React subscribes with `useBoard`.
  */
@@ -18,6 +18,7 @@ import {
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatus,
   type ParagraphStatusView,
+  PROPOSAL_ACTORS_MAP,
   PROPOSALS_MAP,
   type ProposalView,
 } from '../../shared/proposals.js';
@@ -37,6 +38,7 @@ export function createBoard(negotiationId: string, options: Omit<ConnectionOptio
   const negotiation = doc.getMap<unknown>(NEGOTIATION_MAP);
   const notices = doc.getArray<unknown>(NOTICES_ARRAY);
   const numberingMap = doc.getMap<string>(NUMBERING_MAP);
+  const actors = doc.getMap<unknown>(PROPOSAL_ACTORS_MAP);
   const listeners = new Set<() => void>();
   let state: BoardState = EMPTY_BOARD;
   // Rebuilt only when the basis changes (a revision is circulated), so it can serve as a memo key.
@@ -67,6 +69,9 @@ export function createBoard(negotiationId: string, options: Omit<ConnectionOptio
       negotiation: decodeNegotiationState((key) => negotiation.get(key)) ?? null,
       notices: notices.toArray().flatMap((n) => decodeNotice(n) ?? []),
       numbering,
+      changedBy: new Map(
+        [...actors.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'),
+      ),
     };
     for (const l of listeners) l();
   };

@@ -19,6 +19,8 @@ export interface BoardState {
   notices: readonly Notice[];
   /** The numbering basis: labels of the latest circulated revision (empty before the first). */
   numbering: NumberingBasis;
+  /** Who last changed each proposal (person ids, by proposal id; absent when no one did). */
+  changedBy: ReadonlyMap<string, string>;
 }
 
 /** A live board. */
@@ -36,4 +38,5 @@ export const EMPTY_BOARD: BoardState = {
   negotiation: null,
   notices: [],
   numbering: new Map(),
+  changedBy: new Map(),
 };

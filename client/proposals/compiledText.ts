@@ -20,6 +20,7 @@ import {
   type ProposalView,
 } from '../../shared/proposals.js';
 import { DRAFT_FRAGMENT, isParagraphType } from '../../shared/schema.js';
+import { isTraced } from '../../shared/shownProposals.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
 import { messages } from '../i18n/messages.js';
 
@@ -86,7 +87,9 @@ export function liveTest(
 
 /**
  * Compiles the whole draft with the proposals that pass `filter` (none for the clean text),
- * numbered against `numbering`, the basis of the reading (in order when it is empty).
+ * numbered against `numbering`, the basis of the reading (in order when it is empty), with the
+ * words that proposals applied in reading `traced` put in marked as theirs (`traceReading` of
+ * the published state; none while it is unknown).
  */
 export function compileDraft(
   doc: Y.Doc,
@@ -94,6 +97,7 @@ export function compileDraft(
   statuses: Readonly<Record<string, ParagraphStatus>>,
   filter: ProposalFilter | null,
   numbering: NumberingBasis = new Map(),
+  traced: string | null = null,
 ): CompiledBlock[] {
   const children = doc.getXmlFragment(DRAFT_FRAGMENT).toArray();
   const refs = children.flatMap((c) =>
@@ -110,7 +114,6 @@ export function compileDraft(
   const shownAt = groupBy(proposals, (p) => shownAfter(numbered, p));
   const blocks: CompiledBlock[] = [];
   const anchors = new AnchorResolver(doc);
-  const reading = currentReading(proposals);
   children.forEach((child, i) => {
     if (!(child instanceof Y.XmlElement)) return;
     const text = paragraphPlainText(child);
@@ -120,7 +123,7 @@ export function compileDraft(
       const pid = String(child.getAttribute('pid') ?? '');
       const all = byPid.get(pid) ?? [];
       const shown = filter
-        ? (shownAt.get(pid) ?? []).filter((p) => passes(p, filter) || traced(p, filter, reading))
+        ? (shownAt.get(pid) ?? []).filter((p) => passes(p, filter) || tracedThrough(p, filter, traced))
         : [];
       const resolved = shown.map((p) => resolveProposal(anchors, p));
       const paragraph = compileParagraph(
@@ -191,18 +194,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-/** The reading under way, as far as the proposals tell: the one of the latest proposal. */
-export function currentReading(proposals: readonly ProposalView[]): string | null {
-  return proposals.at(-1)?.readingId ?? null;
-}
-
 /**
  * True when an applied proposal is shown as a trace of what came from whom: applied in the
- * current reading, of a delegation and kind the filter lets through, and the filter asks for
+ * traced reading, of a delegation and kind the filter lets through, and the filter asks for
  * open proposals, for all, or for this one's status.
  */
-function traced(p: ProposalView, filter: ProposalFilter, reading: string | null): boolean {
-  if (!p.appliedAt || p.readingId !== reading || !passes(p, { ...filter, status: null })) return false;
+function tracedThrough(p: ProposalView, filter: ProposalFilter, traced: string | null): boolean {
+  if (!isTraced(p, traced) || !passes(p, { ...filter, status: null })) return false;
   return filter.status === null || filter.status === 'open' || filter.status === p.status;
 }
 

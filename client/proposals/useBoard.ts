@@ -7,10 +7,14 @@ import { type Board, type BoardState, EMPTY_BOARD } from './boardState.js';
 
 const noop = () => () => undefined;
 
-/** The shared live board of a negotiation, held for the calling component's lifetime. */
-export function useBoard(negotiationId: string): BoardState {
+/**
+ * The shared live board of a negotiation, held for the calling component's lifetime; with null,
+ * none (the empty board), for pages that need it only sometimes.
+ */
+export function useBoard(negotiationId: string | null): BoardState {
   const [board, setBoard] = useState<Board | null>(null);
   useEffect(() => {
+    if (negotiationId === null) return;
     let release: (() => void) | null = null;
     let gone = false;
     void import('./board.js').then(({ acquireBoard }) => {

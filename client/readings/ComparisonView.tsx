@@ -15,7 +15,7 @@ import { formatLocalDateTime } from '../dateTime.js';
 import { messages } from '../i18n/messages.js';
 import { Bracket } from '../proposals/Bracket.js';
 import '../proposals/compilation.css';
-import { isShortcut, stepChange } from './changeNavigation.js';
+import { navigationStep, stepChange } from './changeNavigation.js';
 import './compare.css';
 import { DownloadLink } from './DownloadLink.js';
 import { proposalPieces, proposalTag } from './proposalPieces.js';
@@ -75,7 +75,7 @@ export function ComparisonView({ comparison, negotiationId, from, to }: Comparis
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const direction = isShortcut(event, 'n') ? 1 : isShortcut(event, 'p') ? -1 : 0;
+      const direction = navigationStep(event);
       if (direction === 0) return;
       event.preventDefault();
       step(direction);

@@ -15,6 +15,7 @@ import './print.css';
 import { fetchSnapshot } from './readingsApi.js';
 import { modeOf, snapshotPath, type TextMode } from './routes.js';
 import { SnapshotText } from './SnapshotText.js';
+import { useLiveContext } from './useLiveContext.js';
 import { useQuery } from './useQuery.js';
 import { formatInZone } from './zonedTime.js';
 
@@ -33,6 +34,7 @@ export function PrintPage({ id, snapshotId }: PrintPageProps) {
     (signal) => Promise.all([fetchSnapshot(id, snapshotId, signal), fetchNegotiation(id, signal)]),
     `${id}/${snapshotId}`,
   );
+  const live = useLiveContext(id, snapshotId);
   const done = request.status === 'done' ? request.value : null;
   useDocumentTitle(done ? `${done[0].snapshot.label} — ${done[1].title}` : null);
   const back = snapshotPath(id, snapshotId, mode);
@@ -54,7 +56,7 @@ export function PrintPage({ id, snapshotId }: PrintPageProps) {
             <h1 className="print-meta">
               {done[0].snapshot.label} · {formatInZone(done[0].snapshot.takenAt, done[1].timeZone)}
             </h1>
-            <SnapshotText snapshot={done[0].snapshot} mode={mode} className="printable" />
+            <SnapshotText snapshot={done[0].snapshot} mode={mode} live={live} className="printable" />
             <ChainStamp chain={done[0].chain} hash={done[0].hash} />
           </>
         )}

@@ -17,6 +17,7 @@ import { ChainStamp } from './ChainStamp.js';
 import { fetchSnapshot, fetchTimeline, type SnapshotAnswer, type Timeline } from './readingsApi.js';
 import { comparePath, LIVE, modeOf, type TextMode, timelinePath } from './routes.js';
 import { SnapshotText } from './SnapshotText.js';
+import { useLiveContext } from './useLiveContext.js';
 import { useQuery } from './useQuery.js';
 import { VerifyRecords } from './VerifyRecords.js';
 import { ZonedTime } from './ZonedTime.js';
@@ -69,6 +70,7 @@ function SnapshotView({ negotiationId, snapshotId, answer, timeline }: SnapshotV
   const mode = modeOf(`?${query}`);
   const setMode = (next: TextMode) => setQuery(next === 'clean' ? {} : { mode: next });
   const { snapshot, hash } = answer;
+  const live = useLiveContext(negotiationId, snapshotId);
   const meta = timeline.snapshots.find((s) => s.id === snapshotId);
   const labels = new Map(timeline.snapshots.map((s) => [s.id, s.label]));
   const previous = meta && timeline.snapshots.filter((s) => s.kind === 'revision' && s.seq < meta.seq).at(-1);
@@ -130,7 +132,7 @@ function SnapshotView({ negotiationId, snapshotId, answer, timeline }: SnapshotV
           <p className="notice info">{m.revisionHasNoProposals}</p>
         )}
         {mode === 'compilation' && snapshot.kind === 'reading' && <p className="hint">{m.outcomeNote}</p>}
-        <SnapshotText snapshot={snapshot} mode={mode} />
+        <SnapshotText snapshot={snapshot} mode={mode} live={live} />
       </div>
     </div>
   );

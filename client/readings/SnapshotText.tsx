@@ -1,5 +1,6 @@
 /** A recorded snapshot's text, read-only, clean or as a compilation, set like the live text. */
 import { useMemo } from 'react';
+import type { LiveContext } from '../../shared/shownProposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { messages } from '../i18n/messages.js';
 import '../proposals/compilation.css';
@@ -12,12 +13,17 @@ import { compileSnapshot } from './snapshotText.js';
 export interface SnapshotTextProps {
   snapshot: CanonicalSnapshot;
   mode: TextMode;
+  /**
+   * For the live text: where the negotiation stands, so that the words the current reading's
+   * incorporated proposals put in are marked as theirs (null until known).
+   */
+  live?: LiveContext | null;
   className?: string;
 }
 
 /** The text as a sheet: title, section headings, numbered paragraphs with their proposals. */
-export function SnapshotText({ snapshot, mode, className }: SnapshotTextProps) {
-  const blocks = useMemo(() => compileSnapshot(snapshot, mode), [snapshot, mode]);
+export function SnapshotText({ snapshot, mode, live = null, className }: SnapshotTextProps) {
+  const blocks = useMemo(() => compileSnapshot(snapshot, mode, live), [snapshot, mode, live]);
   const m = messages.proposals.views;
   return (
     <article

@@ -55,3 +55,54 @@ describe('compileSnapshot', () => {
     expect(shownIds(compileSnapshot(snapshot('reading'), 'clean'))).toEqual([]);
   });
 });
+
+describe('compileSnapshot of the live text, where the negotiation stands', () => {
+  // "fully " was put into OP1 by an amendment applied in reading r2: it begins at 16.
+  const text = 'We reaffirm our fully commitment.';
+  const applied = proposalView({
+    readingId: 'r2',
+    status: 'incorporated',
+    appliedAt: '2022-04-07T15:00:00Z',
+    changes: [{ from: 'x', to: 'x', deleted: '', inserted: 'fully ' }],
+  });
+  const leftOpen = proposalView({
+    readingId: 'r1',
+    status: 'open',
+    changes: [{ from: 'x', to: 'x', deleted: 'our', inserted: 'their' }],
+  });
+  const live: CanonicalSnapshot = {
+    ...snapshot('live'),
+    blocks: [{ type: 'operative', pid: 'op1', label: 'OP1', text, runs: [] }],
+    proposals: [
+      { proposal: applied, ranges: null, located: [{ from: 16, to: 16 }] },
+      { proposal: leftOpen, ranges: [{ from: 12, to: 15 }] },
+    ],
+  };
+  const segments = (ctx: Parameters<typeof compileSnapshot>[2]) => {
+    const [block] = compileSnapshot(live, 'compilation', ctx);
+    return block?.type === 'paragraph' ? block.paragraph.segments : [];
+  };
+
+  it('marks the words the current reading’s incorporated amendments put in, with who proposed them', () => {
+    const marked = segments({ openReading: 'r2', traceReading: 'r2' }).filter(
+      (s) => s.type === 'incorporated',
+    );
+    expect(marked).toEqual([{ type: 'incorporated', from: 16, to: 21, text: 'fully', proposal: applied }]);
+  });
+
+  it('takes the current reading from the published state, not from the proposals', () => {
+    // A third reading opened a moment ago: r2's incorporations are no longer traced.
+    expect(segments({ openReading: 'r3', traceReading: 'r3' }).some((s) => s.type === 'incorporated')).toBe(
+      false,
+    );
+    // Until the state is known: no traces.
+    expect(segments(null).some((s) => s.type === 'incorporated')).toBe(false);
+  });
+
+  it('leaves out what a closed reading left open once the state says which reading is live', () => {
+    const clusters = (ctx: Parameters<typeof compileSnapshot>[2]) =>
+      segments(ctx).filter((s) => s.type === 'cluster').length;
+    expect(clusters({ openReading: 'r2', traceReading: 'r2' })).toBe(0);
+    expect(clusters(null)).toBe(1);
+  });
+});

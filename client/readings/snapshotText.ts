@@ -3,13 +3,8 @@
  * proposals it recorded (in compilation view) by the same `compileParagraph` as the live text.
  */
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
-import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/proposals.js';
-import {
-  type CanonicalSnapshot,
-  type SnapshotKind,
-  type SnapshotRun,
-  snapshotInserts,
-} from '../../shared/snapshot.js';
+import { type LiveContext, shownInCompilation } from '../../shared/shownProposals.js';
+import { type CanonicalSnapshot, type SnapshotRun, snapshotInserts } from '../../shared/snapshot.js';
 import type { TextMode } from './routes.js';
 
 /** A block of a snapshot's text. */
@@ -19,26 +14,21 @@ export type SnapshotTextBlock =
   | { type: 'paragraph'; key: string; paragraph: CompiledParagraph; runs: SnapshotRun[] };
 
 /**
- * The proposal statuses a snapshot's compilation shows, as its Word export does: a closed
- * reading every proposal but the withdrawn (with its outcome); the live text the open ones.
+ * The snapshot's blocks, paragraphs compiled with their proposals in compilation view (those
+ * `shownInCompilation` picks, as the Word export does: the live text with the traces of the
+ * reading `live` names); clean, without proposals and without the paragraphs marked deleted.
  */
-export function shownStatuses(kind: SnapshotKind): readonly ProposalStatus[] {
-  return kind === 'reading'
-    ? PROPOSAL_STATUSES.filter((s) => s !== 'withdrawn')
-    : ['open', 'partly-incorporated'];
-}
-
-/**
- * The snapshot's blocks, paragraphs compiled with their proposals in compilation view; clean,
- * without proposals and without the paragraphs marked deleted.
- */
-export function compileSnapshot(s: CanonicalSnapshot, mode: TextMode): SnapshotTextBlock[] {
-  const shown = new Set(shownStatuses(s.kind));
+export function compileSnapshot(
+  s: CanonicalSnapshot,
+  mode: TextMode,
+  live: LiveContext | null = null,
+): SnapshotTextBlock[] {
+  const shown = shownInCompilation(s.kind, live);
   const inserts = snapshotInserts(s);
   const byPid = new Map<string, ResolvedProposal[]>();
   if (mode === 'compilation') {
     for (const p of s.proposals) {
-      if (!shown.has(p.proposal.status)) continue;
+      if (!shown(p.proposal)) continue;
       const at = inserts.shownAfter(p.proposal);
       const list = byPid.get(at) ?? [];
       list.push(p);

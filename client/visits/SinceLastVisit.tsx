@@ -1,7 +1,8 @@
 /**
  * "N changes since your last visit": a bar above the text with the count, a summary, buttons (and
- * the keys n and p) to go from one change to the next, and the list of changes, each a button that
- * goes to it; reworded paragraphs show their words struck out and put in.
+ * the keys n and p, and Alt+N and Alt+P from anywhere, the text being edited included) to go from
+ * one change to the next, and the list of changes, each a button that goes to it; reworded
+ * paragraphs show their words struck out and put in.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isNavigable, type Visit, type VisitChange } from '../../shared/visits.js';
@@ -9,7 +10,7 @@ import { wordChanges } from '../../shared/wordDiff.js';
 import { formatLocalDateTime } from '../dateTime.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from '../proposals/attribution.js';
-import { isShortcut, stepChange } from '../readings/changeNavigation.js';
+import { navigationStep, stepChange, stepChord } from '../readings/changeNavigation.js';
 import './visits.css';
 
 /** Props of `SinceLastVisit`. */
@@ -101,7 +102,7 @@ export function SinceLastVisit({ visit, changes, onGo, onDismiss }: SinceLastVis
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const direction = isShortcut(event, 'n') ? 1 : isShortcut(event, 'p') ? -1 : 0;
+      const direction = navigationStep(event);
       if (direction === 0) return;
       event.preventDefault();
       step(direction);
@@ -109,6 +110,7 @@ export function SinceLastVisit({ visit, changes, onGo, onDismiss }: SinceLastVis
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
+  const chord = useMemo(() => stepChord(), []);
 
   if (changes.length === 0) {
     return (
@@ -129,7 +131,12 @@ export function SinceLastVisit({ visit, changes, onGo, onDismiss }: SinceLastVis
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form fieldset */}
       <div className="since-visit-nav" role="group" aria-label={m.navLabel}>
-        <button type="button" onClick={() => step(-1)} disabled={current === 0} aria-keyshortcuts="p">
+        <button
+          type="button"
+          onClick={() => step(-1)}
+          disabled={current === 0}
+          aria-keyshortcuts={`p ${chord.previous}`}
+        >
           {m.previous}
         </button>
         <span className="since-visit-position" aria-live="polite">
@@ -139,7 +146,7 @@ export function SinceLastVisit({ visit, changes, onGo, onDismiss }: SinceLastVis
           type="button"
           onClick={() => step(1)}
           disabled={current === stops.length - 1}
-          aria-keyshortcuts="n"
+          aria-keyshortcuts={`n ${chord.next}`}
         >
           {m.next}
         </button>
@@ -147,7 +154,7 @@ export function SinceLastVisit({ visit, changes, onGo, onDismiss }: SinceLastVis
           {m.dismiss}
         </button>
       </div>
-      <p className="since-visit-keys">{m.shortcuts}</p>
+      <p className="since-visit-keys">{m.shortcuts(chord.nextLabel, chord.previousLabel)}</p>
       <details className="since-visit-list" onToggle={(e) => setListOpen(e.currentTarget.open)}>
         <summary>{m.list}</summary>
         <ol>

@@ -66,6 +66,12 @@ export interface CollabEndpoint {
   close(code?: number): void;
   /** Closes at once the sockets of a session that was revoked; returns how many. */
   endSession(sessionId: string): number;
+  /**
+   * What the upgrade of `req` to `docName` would be answered now: the same authorisation and
+   * socket cap, without opening anything. Browsers never see an upgrade's HTTP status, so they
+   * ask this (`GET /api/collab/:doc/access`) after a failed connection to learn why.
+   */
+  check(req: IncomingMessage, docName: string): Promise<UpgradeDecision>;
 }
 
 let nextPeerId = 1;
@@ -128,6 +134,20 @@ export function attachCollab(
     return n;
   }
 
+  /** An authorised upgrade within the cap on one session's sockets, counted now. */
+  function capped(decision: UpgradeDecision): UpgradeDecision {
+    if (!decision.ok) return decision;
+    const sessionId = decision.identity.sessionId;
+    if (sessionId !== undefined && socketsOf(sessionId) >= MAX_SOCKETS_PER_SESSION)
+      return {
+        ok: false,
+        status: 429,
+        code: 'TOO_MANY_CONNECTIONS',
+        message: 'This session has too many connections open. Close some tabs.',
+      };
+    return decision;
+  }
+
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A client that resets the connection while the upgrade is decided must not take the server down.
     socket.on('error', () => socket.destroy());
@@ -147,24 +167,20 @@ export function attachCollab(
       return;
     }
     authorize(req, docName)
-      .then((decision) => {
+      .then((authorised) => {
+        // Counted in the same turn as handleUpgrade, which calls back at once: no race.
+        const decision = capped(authorised);
         if (!decision.ok) {
-          log.warn('collab.upgrade-refused', { doc: docName, status: decision.status, code: decision.code });
+          if (decision.code === 'TOO_MANY_CONNECTIONS') log.warn('collab.too-many-sockets', { doc: docName });
+          else
+            log.warn('collab.upgrade-refused', {
+              doc: docName,
+              status: decision.status,
+              code: decision.code,
+            });
           refuse(socket, decision.status, decision.code, decision.message);
           return;
         }
-        const sessionId = decision.identity.sessionId;
-        if (sessionId !== undefined && socketsOf(sessionId) >= MAX_SOCKETS_PER_SESSION) {
-          log.warn('collab.too-many-sockets', { doc: docName, peer: decision.identity.label });
-          refuse(
-            socket,
-            429,
-            'TOO_MANY_CONNECTIONS',
-            'This session has too many connections open. Close some tabs.',
-          );
-          return;
-        }
-        // handleUpgrade calls back in this same turn, so the count above cannot be raced.
         wss.handleUpgrade(req, socket, head, (ws) => {
           void connect(ws, decision.docName, decision.identity, url.searchParams.get('ext') === '1');
         });
@@ -263,6 +279,7 @@ export function attachCollab(
       wss.close();
     },
     endSession,
+    check: async (req, docName) => capped(await authorize(req, docName)),
   };
 }
 

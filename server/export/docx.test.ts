@@ -7,9 +7,11 @@ import { compareSnapshots } from '../../shared/compare.js';
 import type { ResolvedProposal } from '../../shared/compilation.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { proposalView } from '../../shared/proposalView.fixture.js';
+import { shownInCompilation } from '../../shared/shownProposals.js';
 import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
 import { convertToPdf, findOnPath } from '../../test/support/office.js';
 import { comparisonToDocx, exportFileName, snapshotToDocx } from './docx.js';
+import { INCORPORATED_COLOR } from './snapshotBody.js';
 
 const PP1 = 'Recalling the Global Compact for Safe, Orderly and Regular Migration,';
 const OP1 = 'We commit to strengthen cooperation, in line with international law.';
@@ -155,7 +157,10 @@ describe('snapshotToDocx', () => {
   });
 
   it('exports the compilation text with every shown proposal bracketed and attributed', async () => {
-    const parts = await unzip(await snapshotToDocx(snapshot(), { mode: 'compilation', title: TITLE }));
+    // The live text shows the open proposals (a closed reading's record, every one of them).
+    const parts = await unzip(
+      await snapshotToDocx(snapshot({ kind: 'live' }), { mode: 'compilation', title: TITLE }),
+    );
     const doc = parts['word/document.xml']!;
     const text = textOf(doc);
     expect(text).toContain('[further  — European Union, supported by Norway, Switzerland]');
@@ -244,15 +249,9 @@ describe('snapshotToDocx', () => {
     ];
     const reading = snapshot({ kind: 'reading', label: 'Second reading', proposals: decided });
     const text = textOf(
-      (
-        await unzip(
-          await snapshotToDocx(reading, {
-            mode: 'compilation',
-            title: TITLE,
-            statuses: ['incorporated', 'not-retained', 'carried-forward'],
-          }),
-        )
-      )['word/document.xml']!,
+      (await unzip(await snapshotToDocx(reading, { mode: 'compilation', title: TITLE })))[
+        'word/document.xml'
+      ]!,
     );
     expect(text).toContain('[in line withconsistent with — United States · Not retained]');
     expect(text).toContain(
@@ -264,11 +263,96 @@ describe('snapshotToDocx', () => {
 
   it('shows proposals in other statuses when asked', async () => {
     const parts = await unzip(
-      await snapshotToDocx(snapshot(), { mode: 'compilation', title: TITLE, statuses: ['not-retained'] }),
+      await snapshotToDocx(snapshot(), {
+        mode: 'compilation',
+        title: TITLE,
+        shown: (p) => p.status === 'not-retained',
+      }),
     );
     const text = textOf(parts['word/document.xml']!);
     expect(text).toContain('[delete — Russian Federation]');
     expect(text).not.toContain('United States');
+  });
+});
+
+describe('incorporated words in the compilation export', () => {
+  // OP1 as it reads once the EU's "further " was applied in reading r2 (its words begin at 13).
+  const applied = OP1.replace('strengthen', 'further strengthen');
+  const at = applied.indexOf('further');
+  const incorporated = (readingId: string): ResolvedProposal => ({
+    proposal: proposalView({
+      readingId,
+      status: 'incorporated',
+      appliedAt: '2022-04-07T15:00:00Z',
+      changes: [{ from: 'a', to: 'b', deleted: '', inserted: 'further ' }],
+      supporters: [{ code: 'NOR', name: 'Norway' }],
+    }),
+    ranges: null,
+    located: [{ from: at, to: at }],
+  });
+  const live = (proposals: ResolvedProposal[]) =>
+    snapshot({
+      kind: 'live',
+      label: 'Live text',
+      blocks: [{ type: 'operative', pid: 'op1', label: 'OP1', text: applied, runs: [{ text: applied }] }],
+      proposals,
+      paragraphStatuses: {},
+    });
+
+  it('marks the words an incorporated proposal put in as on screen: ⌜words⌝ incorporated: who', async () => {
+    const doc = (
+      await unzip(
+        await snapshotToDocx(live([incorporated('r2')]), {
+          mode: 'compilation',
+          title: TITLE,
+          shown: shownInCompilation('live', { openReading: 'r2', traceReading: 'r2' }),
+        }),
+      )
+    )['word/document.xml']!;
+    const text = textOf(doc);
+    expect(text).toContain(
+      'We commit to ⌜further⌝ incorporated: European Union, supported by Norway strengthen cooperation',
+    );
+    expect(text).not.toContain('[further');
+    expect(runProps(doc, 'further')).toContain('<w:u w:val="double"/>');
+    const tag = runProps(doc, ' incorporated: European Union, supported by Norway');
+    expect(tag).toContain('<w:smallCaps/>');
+    expect(runProps(doc, '⌜')).toContain(`<w:color w:val="${INCORPORATED_COLOR}"/>`);
+    // The legend says how they are marked.
+    expect(text).toContain(
+      'words an incorporated proposal put in ⌜double-underlined⌝, followed by who proposed them.',
+    );
+  });
+
+  it('traces only the current reading’s incorporations in the live text', async () => {
+    const text = textOf(
+      (
+        await unzip(
+          await snapshotToDocx(live([incorporated('r1')]), {
+            mode: 'compilation',
+            title: TITLE,
+            shown: shownInCompilation('live', { openReading: 'r2', traceReading: 'r2' }),
+          }),
+        )
+      )['word/document.xml']!,
+    );
+    expect(text).toContain(`OP1${applied}`);
+    expect(text).not.toContain('incorporated: European Union');
+  });
+
+  it('marks them in a closed reading’s record, where every proposal of the reading shows', async () => {
+    const reading = snapshot({
+      kind: 'reading',
+      blocks: [{ type: 'operative', pid: 'op1', label: 'OP1', text: applied, runs: [{ text: applied }] }],
+      proposals: [incorporated('r1')],
+      paragraphStatuses: {},
+    });
+    const text = textOf(
+      (await unzip(await snapshotToDocx(reading, { mode: 'compilation', title: TITLE })))[
+        'word/document.xml'
+      ]!,
+    );
+    expect(text).toContain('⌜further⌝ incorporated: European Union, supported by Norway');
   });
 });
 

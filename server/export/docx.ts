@@ -5,14 +5,14 @@
 import { Packer } from 'docx';
 import { DateTime } from 'luxon';
 import type { Comparison } from '../../shared/compare.js';
-import type { ProposalStatus } from '../../shared/proposals.js';
+import type { ProposalView } from '../../shared/proposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { writableDeep } from '../../shared/textValidation.js';
 import { comparisonBody } from './comparisonBody.js';
 import { subtitleParagraph, textRun, titleParagraph, unDocument } from './layout.js';
 import { type ExportStamp, stampFooter, stampParagraphs } from './recordStamp.js';
 import { renumberingBody } from './renumberingBody.js';
-import { DEFAULT_SHOWN_STATUSES, type ExportMode, snapshotBody } from './snapshotBody.js';
+import { type ExportMode, INCORPORATED_COLOR, snapshotBody } from './snapshotBody.js';
 
 /** How to export a snapshot. */
 export interface SnapshotExportOptions {
@@ -21,8 +21,11 @@ export interface SnapshotExportOptions {
   title: string;
   /** Zone in which to date the snapshot in the header (the negotiation's); UTC when not given. */
   timeZone?: string;
-  /** Statuses of the proposals a compilation shows; open and partly incorporated by default. */
-  statuses?: readonly ProposalStatus[];
+  /**
+   * Which proposals a compilation shows (`shownInCompilation`); by default those of the
+   * snapshot's kind, without the traces of the live text's current reading.
+   */
+  shown?: (p: ProposalView) => boolean;
   /** The chain head and record hash to print (footer and end). */
   stamp?: ExportStamp;
 }
@@ -45,10 +48,7 @@ export async function snapshotToDocx(
   // Records stored before text was checked may hold characters XML cannot: `writable` leaves them out.
   const [s, opts] = writableDeep([record, options] as const);
   const version = `${s.label} — ${longDate(s.takenAt, opts.timeZone ?? 'UTC')}`;
-  const body = [
-    ...snapshotBody(s, opts.mode, opts.statuses ?? DEFAULT_SHOWN_STATUSES),
-    ...renumberingBody(s.label, s.renumbering),
-  ];
+  const body = [...snapshotBody(s, opts.mode, opts.shown), ...renumberingBody(s.label, s.renumbering)];
   const intro =
     opts.mode === 'compilation'
       ? [
@@ -58,7 +58,11 @@ export async function snapshotToDocx(
             textRun('bold', { italics: true, bold: true }),
             textRun(', proposed deletions ', { italics: true }),
             textRun('struck through', { italics: true, strike: true }),
-            textRun('.', { italics: true }),
+            textRun('; words an incorporated proposal put in ', { italics: true }),
+            textRun('⌜', { italics: true, color: INCORPORATED_COLOR }),
+            textRun('double-underlined', { italics: true, underline: 'double' }),
+            textRun('⌝', { italics: true, color: INCORPORATED_COLOR }),
+            textRun(', followed by who proposed them.', { italics: true }),
           ]),
         ]
       : [];

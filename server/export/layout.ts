@@ -23,7 +23,9 @@ export interface RunStyle {
   bold?: boolean;
   italics?: boolean;
   strike?: boolean;
-  underline?: boolean;
+  /** A single line, or a double one (words an incorporated proposal put in). */
+  underline?: boolean | 'double';
+  smallCaps?: boolean;
   /** Hex colour such as `595959`. */
   color?: string;
   /** Size in half-points. */
@@ -54,7 +56,10 @@ export function textRun(text: string, style: RunStyle = {}): TextRun {
     bold: style.bold || undefined,
     italics: style.italics || undefined,
     strike: style.strike || undefined,
-    underline: style.underline ? { type: UnderlineType.SINGLE } : undefined,
+    underline: style.underline
+      ? { type: style.underline === 'double' ? UnderlineType.DOUBLE : UnderlineType.SINGLE }
+      : undefined,
+    smallCaps: style.smallCaps || undefined,
     color: style.color,
     size: style.size,
   });

@@ -2,8 +2,8 @@
  * The body of an exported text: the clean text, or the compilation text with every shown
  * proposal bracketed and attributed inside or after its paragraph (insertions bold, deletions
  * struck through, co-facilitators' text in grey italics). A closed reading's record gives each
- * proposal its outcome, and lists those already applied to the text, as its screen and print
- * view do.
+ * proposal its outcome, and lists those applied to the text whose words it cannot mark, as its
+ * screen and print view do.
  */
 import type { Paragraph, TextRun } from 'docx';
 import {
@@ -12,8 +12,9 @@ import {
   type Piece,
   type ResolvedProposal,
 } from '../../shared/compilation.js';
-import type { ParagraphStatus, ProposalStatus, ProposalView } from '../../shared/proposals.js';
+import type { ParagraphStatus, ProposalView } from '../../shared/proposals.js';
 import { isParagraphType } from '../../shared/schema.js';
+import { shownInCompilation } from '../../shared/shownProposals.js';
 import { type CanonicalSnapshot, type SnapshotBlock, snapshotInserts } from '../../shared/snapshot.js';
 import { attributionOf, STATUS_NAMES } from './attribution.js';
 import {
@@ -30,9 +31,6 @@ import {
 /** Clean text, or compilation text with proposals. */
 export type ExportMode = 'clean' | 'compilation';
 
-/** Statuses of the proposals a compilation shows by default. */
-export const DEFAULT_SHOWN_STATUSES: readonly ProposalStatus[] = ['open', 'partly-incorporated'];
-
 const PIECE_STYLES: Record<Piece['kind'], RunStyle> = {
   text: {},
   ins: { bold: true },
@@ -46,17 +44,20 @@ const STATUS_NOTES: Record<ParagraphStatus, string | null> = {
   deleted: 'deleted',
 };
 
-/** The paragraphs of a snapshot's text in the given mode; a compilation shows proposals in `shown` statuses. */
+/**
+ * The paragraphs of a snapshot's text in the given mode; a compilation shows the proposals that
+ * pass `shown` (by default `shownInCompilation` for the snapshot's kind, without traces).
+ */
 export function snapshotBody(
   s: CanonicalSnapshot,
   mode: ExportMode,
-  shown: readonly ProposalStatus[] = DEFAULT_SHOWN_STATUSES,
+  shown: (p: ProposalView) => boolean = shownInCompilation(s.kind, null),
 ): Paragraph[] {
   const inserts = snapshotInserts(s);
   const byPid = new Map<string, ResolvedProposal[]>();
   if (mode === 'compilation')
     for (const r of s.proposals)
-      if (shown.includes(r.proposal.status)) {
+      if (shown(r.proposal)) {
         const at = inserts.shownAfter(r.proposal);
         byPid.set(at, [...(byPid.get(at) ?? []), r]);
       }
@@ -115,10 +116,7 @@ function compiledParagraphs(
           ...(e.state === 'outdated' ? [textRun(' (outdated)', { italics: true, color: GREY })] : []),
         );
     } else if (segment.type === 'incorporated') {
-      body.push(...markedRuns(block.runs, block.text, segment.from, segment.to, { underline: true }));
-      body.push(
-        textRun(` (incorporated: ${attributionOf(segment.proposal)})`, { italics: true, color: GREY }),
-      );
+      body.push(...incorporatedRuns(block, segment.from, segment.to, segment.proposal));
       at = segment.to;
     } else {
       segment.entries.forEach((e, i) => {
@@ -150,6 +148,29 @@ function compiledParagraphs(
     ),
     ...c.inserts.map((i) => numberedParagraph(i.label, newText(i.proposal, outcome(i.proposal)))),
   ];
+}
+
+/** Colour of the marks around words an incorporated proposal put in (as on screen). */
+export const INCORPORATED_COLOR = '1B6E2E';
+
+/**
+ * Words of the text that an incorporated proposal put in, as the compilation on screen marks
+ * them: "⌜words⌝ incorporated: European Union", the words double-underlined between corner
+ * marks, then who proposed them in small capitals. No square brackets: the words are agreed.
+ */
+function incorporatedRuns(block: SnapshotBlock, from: number, to: number, p: ProposalView): TextRun[] {
+  const mark = { color: INCORPORATED_COLOR };
+  return [
+    textRun('⌜', mark),
+    ...markedRuns(block.runs, block.text, from, to, { underline: 'double' }),
+    textRun('⌝', mark),
+    textRun(` ${incorporatedTag(p)}`, { smallCaps: true, size: 18, color: INCORPORATED_COLOR }),
+  ];
+}
+
+/** "incorporated: European Union, supported by Norway": the trace of who proposed incorporated words. */
+export function incorporatedTag(p: ProposalView): string {
+  return `incorporated: ${attributionOf(p)}`;
 }
 
 /** "[tag: pieces — attribution · note]", the co-facilitators' set apart in grey italics. */

@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { compareSnapshots } from '../../shared/compare.js';
 import { briefComparison } from '../../shared/compareBrief.js';
-import { PROPOSAL_STATUSES } from '../../shared/proposals.js';
+import { liveContext, shownInCompilation } from '../../shared/shownProposals.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { ExportStamp } from '../export/recordStamp.js';
@@ -132,15 +132,16 @@ export function exportRoutes(
     const { mode } = parseBody(ExportQuery, req.query);
     const negotiation = (await storage.getNegotiation(req.params.id))!;
     const snapshot = await loadSnapshot(storage, readings, req.params.id, req.params.snapshotId);
-    // A closed reading's compilation shows every proposal of the reading with its outcome.
-    const statuses =
-      snapshot.kind === 'reading' ? PROPOSAL_STATUSES.filter((st) => st !== 'withdrawn') : undefined;
+    // A closed reading's compilation shows every proposal of the reading with its outcome; the
+    // live text's, the live proposals and the traces of the current reading's incorporations.
+    const live =
+      snapshot.kind === 'live' ? liveContext(await readings.negotiationState(req.params.id)) : null;
     const { snapshotToDocx, exportFileName } = await import('../export/docx.js');
     const data = await snapshotToDocx(snapshot, {
       mode,
       title: negotiation.title,
       timeZone: negotiation.timeZone,
-      ...(statuses ? { statuses } : {}),
+      shown: shownInCompilation(snapshot.kind, live),
       stamp: await exportStamp(storage, records, req.params.id, [req.params.snapshotId]),
     });
     sendDocx(

@@ -172,7 +172,7 @@ export class ProposalCommands {
         pid: record.pid,
         delegation: code,
       });
-      await this.publication.publish(negotiationId, [record.id]);
+      await this.publication.publish(negotiationId, [record.id], m.principal.person.id);
       return record;
     });
   }
@@ -217,7 +217,7 @@ export class ProposalCommands {
         version: updated.version,
         ...(dropped.length > 0 ? { supportDropped: dropped } : {}),
       });
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }
@@ -237,7 +237,7 @@ export class ProposalCommands {
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.withdrawn', negotiationId, m, { proposalId: id });
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }
@@ -269,7 +269,7 @@ export class ProposalCommands {
         m,
         { proposalId: id },
       );
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return p;
     });
   }
@@ -308,7 +308,7 @@ export class ProposalCommands {
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.status', negotiationId, m, { proposalId: id, status });
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }
@@ -349,7 +349,7 @@ export class ProposalCommands {
         personId: m.principal.person.id,
       });
       await this.audit.record('proposal.applied', negotiationId, m, { proposalId: id, pid: p.pid });
-      await this.publication.publish(negotiationId, [id]);
+      await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }

@@ -21,6 +21,7 @@ import {
   NUMBERING_MAP,
   PARAGRAPH_STATUS_MAP,
   type ParagraphStatusView,
+  PROPOSAL_ACTORS_MAP,
   PROPOSALS_MAP,
   type ProposalView,
 } from '../../shared/proposals.js';
@@ -92,13 +93,23 @@ export class Publication {
     return proposalViews(records, await this.storage.proposals.supportsOf(records.map((r) => r.id)));
   }
 
-  /** Publishes the current state of some proposals (all when `ids` is omitted). */
-  async publish(negotiationId: string, ids?: readonly string[]): Promise<void> {
+  /**
+   * Publishes the current state of some proposals (all when `ids` is omitted), changed by the
+   * action of person `by` (recorded beside each view, `PROPOSAL_ACTORS_MAP`), or by no one.
+   */
+  async publish(negotiationId: string, ids?: readonly string[], by?: string): Promise<void> {
     const views = ids ? await this.viewsOf(negotiationId, ids) : await this.views(negotiationId);
     await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
       room.serverChange((doc) => {
         const map = doc.getMap(PROPOSALS_MAP);
-        for (const v of views) setView(map, v);
+        const actors = doc.getMap<string>(PROPOSAL_ACTORS_MAP);
+        for (const v of views) {
+          const before = map.get(v.id);
+          setView(map, v);
+          if (map.get(v.id) === before) continue;
+          if (by) actors.set(v.id, by);
+          else actors.delete(v.id);
+        }
       }),
     );
   }

@@ -6,10 +6,13 @@
  * change is announced in the proposals document. Verifying the records is server/records/.
  */
 import * as Y from 'yjs';
+import { draftParagraphs } from '../../shared/anchors.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Notice, NoticeContent } from '../../shared/negotiationState.js';
+import type { NegotiationState, Notice, NoticeContent } from '../../shared/negotiationState.js';
+import { numberWithBasis } from '../../shared/numbering.js';
 import { draftDocName } from '../../shared/protocol.js';
+import type { ParagraphKind } from '../../shared/schema.js';
 import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../shared/snapshot.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
@@ -173,7 +176,7 @@ export class Readings {
         label: snapshot.label,
         hash: snapshot.hash,
       });
-      await this.announce(negotiationId, { kind: 'revision-circulated', revisionLabel: snapshot.label });
+      await this.announce(negotiationId, m, { kind: 'revision-circulated', revisionLabel: snapshot.label });
       return snapshot;
     });
   }
@@ -229,8 +232,9 @@ export class Readings {
         await this.publication.publish(
           negotiationId,
           carried.map((c) => c.proposalId),
+          m.principal.person.id,
         );
-      await this.announce(negotiationId, {
+      await this.announce(negotiationId, m, {
         kind: 'reading-opened',
         readingNumber: reading.number,
         revisionLabel: revision.label,
@@ -264,7 +268,7 @@ export class Readings {
         readingId,
         deadline: deadline.toISOString(),
       });
-      await this.announce(reading.negotiationId, {
+      await this.announce(reading.negotiationId, m, {
         kind: 'deadline-extended',
         readingNumber: reading.number,
         deadline: deadline.toISOString(),
@@ -341,8 +345,8 @@ export class Readings {
         ...plan.counts,
       });
       const ids = [...plan.apply.map((p) => p.id), ...plan.decisions.map((d) => d.proposalId)];
-      if (ids.length > 0) await this.publication.publish(negotiationId, ids);
-      await this.announce(negotiationId, {
+      if (ids.length > 0) await this.publication.publish(negotiationId, ids, m.principal.person.id);
+      await this.announce(negotiationId, m, {
         kind: 'reading-closed',
         readingNumber: reading.number,
         ...plan.counts,
@@ -377,13 +381,32 @@ export class Readings {
     });
   }
 
-  /** Publishes where the negotiation stands with a notice of what just happened. */
-  private announce(negotiationId: string, notice: NoticeContent): Promise<void> {
+  /** Publishes where the negotiation stands with a notice of what `m` just did. */
+  private announce(negotiationId: string, m: Membership, notice: NoticeContent): Promise<void> {
     return this.publication.announce(negotiationId, {
       ...notice,
       id: newId(),
       at: this.now().toISOString(),
+      by: m.principal.person.id,
     } as Notice);
+  }
+
+  /** Where the negotiation stands, as published in its proposals document. */
+  negotiationState(negotiationId: string): Promise<NegotiationState> {
+    return this.publication.state(negotiationId);
+  }
+
+  /** The live text's paragraphs in order, numbered as in the reading (against the basis). */
+  async paragraphLabels(
+    negotiationId: string,
+  ): Promise<{ pid: string; kind: ParagraphKind; label: string }[]> {
+    const basis = await numberingBasis(this.storage, negotiationId);
+    return this.rooms.withRoom(draftDocName(negotiationId), (room) =>
+      numberWithBasis(
+        draftParagraphs(room.doc).map(({ pid, kind }) => ({ pid, kind })),
+        basis,
+      ).map(({ pid, kind, label }) => ({ pid, kind, label })),
+    );
   }
 
   /** The canonical snapshot of the live text and all current proposals (not stored). */

@@ -83,8 +83,9 @@ export function snapshotOf(args: {
       const p = args.proposals[i]!;
       if (p.kind !== 'amend') return { proposal: view, ranges: null };
       const ranges = anchors.resolve(p.pid, p.content.changes);
-      // An outdated amendment records where its words were, to be shown there.
-      if (ranges || p.appliedAt) return { proposal: view, ranges };
+      // An outdated amendment records where its words were, to be shown there; an applied one
+      // where the words it put in begin, to be marked as its in the compilation.
+      if (ranges && !p.appliedAt) return { proposal: view, ranges };
       return { proposal: view, ranges, located: anchors.locate(p.pid, p.content.changes) };
     }),
     paragraphStatuses: Object.fromEntries(args.statuses.map((s) => [s.pid, s.status])),

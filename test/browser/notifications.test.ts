@@ -25,15 +25,17 @@ describe('live notifications and header', () => {
   let cofac: PersonPage;
   let eu: PersonPage;
   let mex: PersonPage;
+  let lux: PersonPage;
   let cookie: string;
 
   beforeAll(async () => {
     ts = await startTestServer({ withClient: true });
     browser = await launchBrowser();
-    [cofac, eu, mex] = await Promise.all([
+    [cofac, eu, mex, lux] = await Promise.all([
       signInAs(browser, ts, 'demo-cofac-bgd'),
       signInAs(browser, ts, 'demo-eu'),
       signInAs(browser, ts, 'demo-mex'),
+      signInAs(browser, ts, 'demo-cofac-lux'),
     ]);
     cookie = await ts.signIn('demo-cofac-bgd');
   });
@@ -64,6 +66,8 @@ describe('live notifications and header', () => {
 
     const page = cofac.page;
     await page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/timeline`);
+    await lux.page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/timeline`);
+    await expect.poll(() => lux.page.getByTestId('stage').innerText(), { timeout: 15_000 }).toContain('open');
     await page.getByRole('button', { name: 'Close reading' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('list', { name: 'Open proposals' }).waitFor({ timeout: 10_000 });
@@ -84,10 +88,24 @@ describe('live notifications and header', () => {
     await dialog.getByRole('button', { name: 'Close reading' }).click();
     await page.getByTestId('reading-notice').getByText('Second reading closed.').waitFor({ timeout: 15_000 });
 
+    // Her colleague is told; she, who closed it, is not alerted to her own action: it is in her
+    // list, already read.
+    await toasts(lux.page).getByText('The second reading is closed').waitFor({ timeout: 5_000 });
+    expect(await toasts(page).innerText()).not.toContain('The second reading is closed');
+    const own = page.getByTestId('notifications-button');
+    expect(await own.getAttribute('aria-label')).toBe('Notifications');
+    await own.click();
+    expect(await page.getByTestId('notifications-panel').innerText()).toContain(
+      'The second reading is closed',
+    );
+    await screenshot(page, 'notifications-own-action-listed');
+    await page.keyboard.press('Escape');
+    expect(lux.errors).toEqual([]);
+
     // The EU's delegate, on the text: told at once, without reloading, and the header follows.
     await toasts(eu.page).getByText('The second reading is closed').waitFor({ timeout: 5_000 });
     await toasts(eu.page)
-      .getByText(/Your amendment “further” was applied to the text/)
+      .getByText(/Your amendment to OP5 “further” was applied to the text/)
       .waitFor({ timeout: 5_000 });
     await expect
       .poll(() => eu.page.getByTestId('stage').innerText())
@@ -102,7 +120,7 @@ describe('live notifications and header', () => {
 
     // Mexico's delegate, on another page, is told that its amendment was set aside.
     await toasts(mex.page)
-      .getByText(/Your amendment .* was set aside \(not retained\)/)
+      .getByText(/Your amendment to PP4 .* was set aside \(not retained\)/)
       .waitFor({ timeout: 5_000 });
     await expect.poll(() => mex.page.getByTestId('stage').innerText()).toContain('its reading is closed');
 
@@ -212,5 +230,70 @@ describe('live notifications and header', () => {
     expect(await pp04.locator('.bracket').count()).toBe(0);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'notifications-closed-reading-proposal');
+  });
+
+  it('names the paragraph of an own proposal by its number on any page, bis included', async () => {
+    const euCookie = await ts.signIn('demo-eu');
+    const readings = await api<{ readings: { id: string; closedAt: string | null }[] }>(
+      ts.url,
+      'GET',
+      `${BASE}/timeline`,
+      { cookie },
+    );
+    const open = readings.body.readings.find((r) => r.closedAt === null)!;
+    const later = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect(
+      (
+        await api(ts.url, 'PUT', `${BASE}/readings/${open.id}/deadline`, {
+          cookie,
+          body: { deadline: later },
+        })
+      ).status,
+    ).toBe(200);
+    // A new paragraph after op16 goes into the text: numbered with "bis" during the reading.
+    const labels = async () =>
+      new Map(
+        (
+          await api<{ paragraphs: { pid: string; label: string }[] }>(ts.url, 'GET', `${BASE}/paragraphs`, {
+            cookie: euCookie,
+          })
+        ).body.paragraphs.map((p) => [p.pid, p.label]),
+      );
+    const before = await labels();
+    const insert = await api<{ proposal: ProposalView }>(ts.url, 'POST', `${BASE}/proposals`, {
+      cookie: euCookie,
+      body: { kind: 'insert', pid: 'op16', text: 'We will meet again in 2026.' },
+    });
+    expect(insert.status).toBe(201);
+    expect(
+      (await api(ts.url, 'POST', `${BASE}/proposals/${insert.body.proposal.id}/apply`, { cookie })).status,
+    ).toBe(200);
+    const after = await labels();
+    const [pid, label] = [...after].find(([id]) => !before.has(id))!;
+    expect(label).toBe(`${before.get('op16')}bis`);
+
+    // The EU comments on it; the delegate goes to the timeline; the comment is set aside.
+    const comment = await api<{ proposal: ProposalView }>(ts.url, 'POST', `${BASE}/proposals`, {
+      cookie: euCookie,
+      body: { kind: 'comment', pid, text: 'We ask that this paragraph name the year.' },
+    });
+    expect(comment.status).toBe(201);
+    await eu.page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/timeline`);
+    await expect.poll(() => eu.page.getByTestId('stage').innerText(), { timeout: 15_000 }).toContain('open');
+    expect(
+      (
+        await api(ts.url, 'PUT', `${BASE}/proposals/${comment.body.proposal.id}/status`, {
+          cookie,
+          body: { status: 'not-retained' },
+        })
+      ).status,
+    ).toBe(200);
+    await toasts(eu.page)
+      .getByText(
+        `Your comment on ${label} “We ask that this paragraph name the year.” was set aside (not retained).`,
+      )
+      .waitFor({ timeout: 5_000 });
+    await screenshot(eu.page, 'notifications-own-bis-label');
+    expect(eu.errors).toEqual([]);
   });
 });

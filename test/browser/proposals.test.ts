@@ -128,7 +128,8 @@ describe('bracketed proposals', () => {
       await expect
         .poll(() => p.locator(`${OP5} .c-text`).first().innerText(), { timeout: 5_000 })
         .toContain(`and ${MARKER}`);
-      expect(await ourBracket(p).count()).toBe(0);
+      // The text and the proposal's new status come over two documents: either may come first.
+      await expect.poll(() => ourBracket(p).count(), { timeout: 5_000 }).toBe(0);
     }
     await expect
       .poll(() => page.locator('.proposal-card.selected .badge').first().innerText())

@@ -14,6 +14,7 @@ import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, showText, signInAs } from '../support/browser.js';
 import { paragraphString, paragraphText } from '../support/draft.js';
 import { connectProvider, waitFor } from '../support/provider.js';
+import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const BASE = `/api/negotiations/${DEMO_NEGOTIATION_ID}`;
@@ -198,6 +199,36 @@ describe('rebasing amendments onto a moving text', () => {
     expect(tabled!.changes.map((c) => [c.deleted, c.inserted])).toEqual([['initiatives', 'programmes']]);
   });
 
+  it('Escape closes the editor from the conflict choices too, keeping the draft and its conflict', async () => {
+    const page = eu.page;
+    const label = await openAmendment(page, 'op13');
+    const box = page.getByLabel(`Your amendment to ${label}: edit the words`);
+    const base = await box.inputValue();
+    const word = base.match(/\b[a-z]{6,}\b/)?.[0];
+    if (!word) throw new Error('no long word in op13');
+    await box.fill(base.replace(word, 'OURS'));
+    await cofacEdit('op13', word, 'THEIRS');
+    const conflicts = page.getByTestId('rebase-conflicts');
+    await conflicts.waitFor({ timeout: 5_000 });
+    // From a choice (the box is read-only meanwhile), Escape closes the editor as from the box.
+    await conflicts.getByLabel('Keep mine').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Escape');
+    await page.locator('.suggestion-editor').waitFor({ state: 'detached', timeout: 5_000 });
+    expect((await proposals()).filter((p) => p.pid === 'op13').length).toBe(0);
+    // Reopened: the delegate's words are back, and so is the place where both changed.
+    await page.getByRole('button', { name: 'Propose amendment' }).click();
+    await conflicts.waitFor({ timeout: 5_000 });
+    expect(await conflicts.locator('.conflict-words.mine').innerText()).toBe('OURS');
+    expect(await conflicts.locator('.conflict-words.theirs').innerText()).toBe('THEIRS');
+    // From the words written for a place, too.
+    await conflicts.getByLabel('Write other words').check();
+    await conflicts.getByLabel('Words for place 1').press('Escape');
+    await page.locator('.suggestion-editor').waitFor({ state: 'detached', timeout: 5_000 });
+    await screenshot(page, 'rebase-conflict-escaped');
+    expect(eu.errors).toEqual([]);
+  });
+
   it('keeps an outdated amendment in place, marked outdated, and carries it onto the current text in one step', async () => {
     const page = eu.page;
     const before = textOf('op10');
@@ -307,6 +338,40 @@ describe('rebasing amendments onto a moving text', () => {
     expect(await page.locator('.ProseMirror [data-pid="op04"]').innerText()).toContain('essential workers');
     expect(await page.locator('.incorporated').count()).toBe(0);
     await showCompilation(page);
+
+    // The print page of the live compilation marks them the same way.
+    const print = await eu.context.newPage();
+    await print.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/print/live?mode=compilation`);
+    const printed = print.locator(`[data-pid="op04"] .incorporated[data-proposal-id="${essential!.id}"]`);
+    await printed.waitFor({ timeout: 10_000 });
+    expect(await printed.locator('.incorporated-words').innerText()).toBe('essential');
+    expect(await printed.locator('.incorporated-tag').innerText()).toBe('incorporated: European Union');
+    await printed.scrollIntoViewIfNeeded();
+    await screenshot(print, 'rebase-incorporated-print');
+    await print.close();
+
+    // Once the next reading opens (nothing tabled in it yet), they are the text's own words.
+    const timeline = await api<{ readings: { id: string; closedAt: string | null }[] }>(
+      ts.url,
+      'GET',
+      `${BASE}/timeline`,
+      { cookie: cofacCookie },
+    );
+    const open = timeline.body.readings.find((r) => r.closedAt === null)!;
+    expect(
+      (await closeReadingWithAll(ts.url, cofacCookie, DEMO_NEGOTIATION_ID, open.id, 'set-aside')).status,
+    ).toBe(200);
+    // Between readings the latest reading's incorporations still show.
+    expect(await mark.count()).toBe(1);
+    expect((await api(ts.url, 'POST', `${BASE}/revisions`, { cookie: cofacCookie, body: {} })).status).toBe(
+      201,
+    );
+    const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect(
+      (await api(ts.url, 'POST', `${BASE}/readings`, { cookie: cofacCookie, body: { deadline } })).status,
+    ).toBe(201);
+    await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator(`${para('op04')} .c-text`).innerText()).toContain('essential workers');
     for (const p of [eu, cofac]) expect(p.errors).toEqual([]);
   });
 });

@@ -83,7 +83,9 @@ describe('attribution and records in the browser', () => {
     });
     const toast = page
       .getByTestId('toasts')
-      .getByText(/G77 and China changed the words of its amendment “regular”/);
+      .getByText(
+        /G77 and China changed the words of its amendment to OP6 “regular”, which your delegation supported/,
+      );
     await toast.waitFor({ timeout: 10_000 });
     expect(await toast.innerText()).toContain('support it again if you still do');
     // The card no longer names the United States, and offers support again.
@@ -176,7 +178,9 @@ describe('attribution and records in the browser', () => {
     );
     await page
       .getByTestId('toasts')
-      .getByText(`Your comment “${text}” is on a paragraph the co-facilitators removed from the text.`)
+      .getByText(
+        `Your comment on OP16 “${text}” is on a paragraph the co-facilitators removed from the text.`,
+      )
       .waitFor({ timeout: 10_000 });
     draft.provider.destroy();
     const heading = compilation.locator('.c-section', { hasText: 'removed from the text' });

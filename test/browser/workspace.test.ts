@@ -219,4 +219,86 @@ describe('the working views', () => {
       (await api<{ visit: unknown }>(ts.url, 'GET', `${N}/visit`, { cookie: euCookie })).body.visit,
     ).not.toBeNull();
   });
+  it('lets a co-facilitator step through the changes with Alt+N and Alt+P while her cursor is in the text, typing as before', async () => {
+    // Her first visit, in one browser.
+    const first = await signInAs(browser, ts, 'demo-cofac-lux');
+    const recorded = first.page.waitForResponse(
+      (r) => r.url().endsWith(`${N}/visit`) && r.request().method() === 'PUT',
+    );
+    await openText(first.page, ts.url);
+    await recorded;
+    await first.context.close();
+
+    // Meanwhile her colleague rewords OP6 and Norway comments on op08.
+    const other = cofac.page;
+    await other.locator('.ProseMirror [data-pid="op06"]').click({ position: { x: 2, y: 6 } });
+    await other.keyboard.press('Home');
+    await other.keyboard.type('Also, ');
+    await other.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 5_000 });
+    const nor = await ts.signIn('demo-nor');
+    const commented = await api(ts.url, 'POST', `${N}/proposals`, {
+      cookie: nor,
+      body: { kind: 'comment', pid: 'op08', text: 'Norway asks what changed.' },
+    });
+    expect(commented.status).toBe(201);
+
+    // Back, in another browser: the edit view, the bar, and the chord shown and announced.
+    const back = await signInAs(browser, ts, 'demo-cofac-lux');
+    const page = back.page;
+    await openText(page, ts.url);
+    const bar = page.getByTestId('since-visit');
+    await bar.waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => bar.locator('h2').innerText(), { timeout: 5_000 })
+      .toBe('2 changes since your last visit');
+    expect(await bar.locator('.since-visit-keys').innerText()).toContain(
+      'Alt+N next change, Alt+P previous change',
+    );
+    expect(await bar.getByRole('button', { name: 'Next change' }).getAttribute('aria-keyshortcuts')).toBe(
+      'n Alt+N',
+    );
+    expect(await bar.getByRole('button', { name: 'Previous change' }).getAttribute('aria-keyshortcuts')).toBe(
+      'p Alt+P',
+    );
+    const editor = (pid: string) => page.locator(`.ProseMirror [data-pid="${pid}"]`);
+    const cursorPid = () =>
+      page.evaluate(() => {
+        const node = document.getSelection()?.anchorNode ?? null;
+        const element = node instanceof Element ? node : (node?.parentElement ?? null);
+        return (element?.closest('[data-pid]') as HTMLElement | null)?.dataset.pid ?? null;
+      });
+    const inEditor = () =>
+      page.evaluate(() => document.activeElement?.classList.contains('ProseMirror') ?? false);
+
+    // In the text, n and p are letters: typed, not steps.
+    await editor('op12').click({ position: { x: 2, y: 6 } });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('n');
+    await expect.poll(() => editor('op12').innerText()).toMatch(/^n/);
+    expect(await bar.locator('.since-visit-position').innerText()).toBe('');
+    // (Her own letter is a change since her last visit too.)
+    await expect.poll(() => bar.locator('h2').innerText()).toBe('3 changes since your last visit');
+
+    // Alt+N steps from the text, keeping the cursor in it: to OP6's words, then to Norway's comment.
+    await page.keyboard.press('Alt+n');
+    await expect.poll(() => bar.locator('.since-visit-position').innerText()).toBe('Change 1 of 3');
+    await expect.poll(cursorPid).toBe('op06');
+    expect(await inEditor()).toBe(true);
+    await page.keyboard.press('Alt+n');
+    await expect.poll(() => bar.locator('.since-visit-position').innerText()).toBe('Change 2 of 3');
+    await expect.poll(cursorPid).toBe('op08');
+    await page.locator(`${PANEL} .proposal-card.selected`).waitFor({ timeout: 5_000 });
+    expect(await page.locator(`${PANEL} .proposal-card.selected`).innerText()).toContain(
+      'Norway asks what changed.',
+    );
+    await screenshot(page, 'workspace-since-alt-n-editing');
+    // Alt+P goes back; typing goes on where the cursor stands, and the chord typed nothing.
+    await page.keyboard.press('Alt+p');
+    await expect.poll(() => bar.locator('.since-visit-position').innerText()).toBe('Change 1 of 3');
+    await expect.poll(cursorPid).toBe('op06');
+    await page.keyboard.type('Q');
+    await expect.poll(() => editor('op06').innerText()).toMatch(/^QAlso, /);
+    expect(await editor('op12').innerText()).toMatch(/^n[^np]/);
+    expect(back.errors).toEqual([]);
+  });
 });

@@ -46,6 +46,7 @@ const ROUTES: [string, string, unknown?][] = [
   ['GET', '/roadmap/next'],
   ['GET', '/inputs'],
   ['GET', '/snapshots/live'],
+  ['GET', '/paragraphs'],
   ['GET', '/verify'],
   ['GET', '/compare?from=live&to=live'],
   ['GET', '/export/live.docx'],

@@ -14,7 +14,7 @@ import {
   NOTICES_ARRAY,
   type Notice,
 } from '../../shared/negotiationState.js';
-import type { ProposalView } from '../../shared/proposals.js';
+import { PROPOSAL_ACTORS_MAP, type ProposalView } from '../../shared/proposals.js';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
 import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { api } from '../support/auth.js';
@@ -249,7 +249,12 @@ describe('closing a reading', () => {
       incorporated: 2,
       setAside: 2,
       carried: 3,
+      // Who closed it, from the session: their own browser lists it without alerting them.
+      by: 'demo-cofac-bgd',
     });
+    // Beside each decided proposal's view, who decided it.
+    const actors = watcher.doc.getMap<string>(PROPOSAL_ACTORS_MAP);
+    for (const p of [eu, usa, gbr, g77, mex, ...rivals]) expect(actors.get(p.id)).toBe('demo-cofac-bgd');
     expect(state).toMatchObject({ stage: 'revision', openReading: null, latestRevisionRead: true });
     const views = await proposals();
     expect(views.find((p) => p.id === g77.id)!.status).toBe('carried-forward');
