@@ -164,7 +164,7 @@ export const accountMessages = {
   invite: {
     heading: 'Invite someone',
     adminOnly:
-      'As a server administrator who does not take part, you can invite people (its co-facilitators first); the list of participants, their sessions and the audit log are the co-facilitators’.',
+      'As a server administrator who does not take part, you invite the co-facilitators; they invite the delegations and observers. The list of participants, their sessions and the audit log are theirs.',
     name: 'Name',
     nameHint: 'As the others will see it, e.g. “Delegate, France”. Filled in when you choose a delegation.',
     nameRequired: 'Enter a name of at least 2 characters.',

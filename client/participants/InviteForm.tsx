@@ -10,11 +10,13 @@ import { type IssuedLink, invite } from './participantsApi.js';
 /** Validity of a new link, in hours, that the form offers. */
 export const EXPIRY_HOURS = [24, 72, 168] as const;
 
-const ROLES: readonly Role[] = ['delegate', 'facilitator', 'observer'];
+const ALL_ROLES: readonly Role[] = ['delegate', 'facilitator', 'observer'];
 
 /** Props of `InviteForm`. */
 export interface InviteFormProps {
   negotiationId: string;
+  /** Roles the inviter may give (a server administrator who takes no part: co-facilitators only). */
+  roles?: readonly Role[];
   /** Called with the new person's name and link once the server created them. */
   onInvited(name: string, link: IssuedLink): void;
 }
@@ -30,13 +32,13 @@ function defaultName(role: Role, delegation: Delegation): string {
 }
 
 /** Invites a person to the negotiation. */
-export function InviteForm({ negotiationId, onInvited }: InviteFormProps) {
+export function InviteForm({ negotiationId, roles = ALL_ROLES, onInvited }: InviteFormProps) {
   const m = messages.invite;
   const ids = useId();
   const [name, setName] = useState('');
   /** The name last filled in automatically; the name follows role and delegation while it is unchanged. */
   const [autoName, setAutoName] = useState<string | null>(null);
-  const [role, setRole] = useState<Role>('delegate');
+  const [role, setRole] = useState<Role>(roles[0] ?? 'delegate');
   const [delegation, setDelegation] = useState<Delegation | null>(null);
   const [expiry, setExpiry] = useState<number>(72);
   const [pickerKey, setPickerKey] = useState(0);
@@ -100,7 +102,7 @@ export function InviteForm({ negotiationId, onInvited }: InviteFormProps) {
               if (next !== 'delegate') setErrors((e) => ({ ...e, delegation: undefined }));
             }}
           >
-            {ROLES.map((r) => (
+            {roles.map((r) => (
               <option key={r} value={r}>
                 {messages.roles[r]}
               </option>

@@ -157,7 +157,11 @@ function InviteOnly({ negotiation }: { negotiation: Negotiation }) {
       <section className="panel" aria-labelledby={inviteHeadingId}>
         <h2 id={inviteHeadingId}>{messages.invite.heading}</h2>
         <p className="hint">{messages.invite.adminOnly}</p>
-        <InviteForm negotiationId={negotiation.id} onInvited={(name, link) => setIssued({ name, link })} />
+        <InviteForm
+          negotiationId={negotiation.id}
+          roles={['facilitator']}
+          onInvited={(name, link) => setIssued({ name, link })}
+        />
       </section>
     </>
   );

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.js';
 import { type Accounts, LINK_TTL_HOURS } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { accessRows } from '../accounts/people.js';
-import { isOwnPerson, requireAccessOf } from '../policies/ownership.js';
+import { isOwnPerson, requireAccessOf, requireInvitableRole } from '../policies/ownership.js';
 import type { Storage } from '../storage/storage.js';
 import { memberOf, subjectOf } from './access.js';
 import { linkBase } from './links.js';
@@ -55,6 +55,7 @@ export function participantRoutes(
   router.post('/negotiations/:id/invitations', async (req, res) => {
     const s = await subjectOf(accounts, res, req.params.id, 'invitation.create');
     const body = parseBody(InviteBody, req.body);
+    requireInvitableRole(s, body.role);
     const link = await accounts.invite({ negotiationId: req.params.id, ...body, by: s.principal });
     await audit.record('invitation.created', req.params.id, s, {
       invitationId: link.invitationId,

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.js';
 import { FACILITATORS } from '../../shared/proposals.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { InputRecord, ParticipantRecord, ProposalRecord } from '../storage/records.js';
-import { allowed, authorize } from './policies.js';
+import { allowed, authorize, type Subject } from './policies.js';
 
 /** The delegation a delegate acts for; refuses observers and anyone without one. */
 function ownDelegation(m: Membership): string {
@@ -179,4 +179,18 @@ export function requireAccessOf(
         ? 'You can revoke only the sign-in links of your own delegation’s people.'
         : 'You can end only the sessions of your own delegation’s people.',
     );
+}
+
+/**
+ * Refuses an invitation in a role the subject may not give. Co-facilitators invite anyone; a server
+ * administrator who takes no part invites only co-facilitators, who then invite everyone else, so
+ * that nobody outside the negotiation can put a delegate or an observer into it.
+ */
+export function requireInvitableRole(s: Subject, role: ParticipantRecord['role']): void {
+  authorize(s, 'invitation.create');
+  if (s.participant?.role === 'facilitator' || role === 'facilitator') return;
+  throw new AppError(
+    'NOT_FACILITATOR',
+    'An administrator invites only the co-facilitators; they invite the delegations and observers.',
+  );
 }

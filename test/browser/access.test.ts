@@ -98,6 +98,8 @@ describe('a delegation’s sign-ins', () => {
     await admin.page.getByRole('heading', { name: 'Invite someone' }).waitFor({ timeout: 10_000 });
     expect((await admin.page.locator('.negotiation-nav').innerText()).trim()).toBe('Participants');
     expect(await admin.page.getByTestId('participants-table').count()).toBe(0);
+    // Delegations and observers are the co-facilitators' to invite.
+    expect(await admin.page.getByLabel('Role').locator('option').allInnerTexts()).toEqual(['Co-facilitator']);
     await screenshot(admin.page, 'access-admin-invites');
     expect(admin.errors).toEqual([]);
   });

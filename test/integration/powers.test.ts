@@ -47,6 +47,16 @@ describe('an administrator who does not take part', () => {
       delegation: 'MEX',
     });
     expect(invited.status).toBe(201);
+    // Only the co-facilitators: they, not someone outside the negotiation, bring in delegations.
+    for (const role of ['delegate', 'observer']) {
+      const refused = await call(admin, 'POST', '/invitations', {
+        name: `Someone, ${role}`,
+        role,
+        delegation: role === 'delegate' ? 'FRA' : null,
+      });
+      expect(refused.status, role).toBe(403);
+      expect(refused.body.error?.code, role).toBe('NOT_FACILITATOR');
+    }
 
     const session = (await ts.storage.accounts.listSessions(['demo-eu']))[0]!;
     const invitation = (await ts.storage.accounts.listInvitations(DEMO_NEGOTIATION_ID))[0]!;
