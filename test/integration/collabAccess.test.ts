@@ -59,15 +59,19 @@ describe('the access check of a collaboration socket', () => {
       cookie: admin,
       body: { title: 'Another declaration', timeZone: 'Europe/Zurich', facilitatorDelegations: ['CHE'] },
     });
-    const link = await api<{ token: string }>(
-      ts.url,
-      'POST',
-      `/api/negotiations/${other.body.id}/invitations`,
-      {
-        cookie: admin,
-        body: { name: 'Delegate, Chile', role: 'delegate', delegation: 'CHL' },
-      },
-    );
+    // An administrator invites the co-facilitators only; they invite the delegations.
+    const invite = (cookie: string, body: unknown) =>
+      api<{ token: string }>(ts.url, 'POST', `/api/negotiations/${other.body.id}/invitations`, {
+        cookie,
+        body,
+      });
+    const cofac = await invite(admin, { name: 'Co-facilitator', role: 'facilitator', delegation: 'CHE' });
+    expect(cofac.status, JSON.stringify(cofac.body)).toBe(201);
+    const link = await invite(await redeem(ts.url, cofac.body.token), {
+      name: 'Delegate, Chile',
+      role: 'delegate',
+      delegation: 'CHL',
+    });
     const outsider = await redeem(ts.url, link.body.token);
     const eu = await ts.signIn('demo-eu');
     const cases: [string[], number, string][] = [

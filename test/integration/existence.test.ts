@@ -20,15 +20,19 @@ beforeAll(async () => {
     cookie: admin,
     body: { title: 'Another declaration', timeZone: 'Europe/Zurich', facilitatorDelegations: ['CHE'] },
   });
-  const link = await api<{ token: string }>(
-    ts.url,
-    'POST',
-    `/api/negotiations/${other.body.id}/invitations`,
-    {
-      cookie: admin,
-      body: { name: 'Delegate, Chile', role: 'delegate', delegation: 'CHL' },
-    },
-  );
+  // An administrator invites the co-facilitators only; they invite the delegations.
+  const invite = (cookie: string, body: unknown) =>
+    api<{ token: string }>(ts.url, 'POST', `/api/negotiations/${other.body.id}/invitations`, {
+      cookie,
+      body,
+    });
+  const cofac = await invite(admin, { name: 'Co-facilitator', role: 'facilitator', delegation: 'CHE' });
+  expect(cofac.status, JSON.stringify(cofac.body)).toBe(201);
+  const link = await invite(await redeem(ts.url, cofac.body.token), {
+    name: 'Delegate, Chile',
+    role: 'delegate',
+    delegation: 'CHL',
+  });
   expect(link.status, JSON.stringify(link.body)).toBe(201);
   outsider = await redeem(ts.url, link.body.token);
 });

@@ -278,15 +278,19 @@ describe('refusals of proposal commands', () => {
       cookie: admin,
       body: { title: 'A declaration', timeZone: 'Europe/Zurich', facilitatorDelegations: ['MEX'] },
     });
-    const link = await api<{ token: string }>(
-      ts.url,
-      'POST',
-      `/api/negotiations/${created.body.id}/invitations`,
-      {
-        cookie: admin,
-        body: { name: 'Delegate, Norway', role: 'delegate', delegation: 'NOR' },
-      },
-    );
+    // An administrator invites the co-facilitators only; they invite the delegations.
+    const invite = (cookie: string, body: unknown) =>
+      api<{ token: string }>(ts.url, 'POST', `/api/negotiations/${created.body.id}/invitations`, {
+        cookie,
+        body,
+      });
+    const cofac = await invite(admin, { name: 'Co-facilitator', role: 'facilitator', delegation: 'MEX' });
+    expect(cofac.status, JSON.stringify(cofac.body)).toBe(201);
+    const link = await invite(await redeem(ts.url, cofac.body.token), {
+      name: 'Delegate, Norway',
+      role: 'delegate',
+      delegation: 'NOR',
+    });
     const norway = await redeem(ts.url, link.body.token);
     const res = await api<Answer>(ts.url, 'POST', `/api/negotiations/${created.body.id}/proposals`, {
       cookie: norway,
