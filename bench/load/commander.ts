@@ -193,10 +193,8 @@ export class Commander {
     try {
       const res = await fetch(`${this.cfg.httpUrl}/api/negotiations/${this.cfg.negotiationId}${path}`, {
         method,
-        headers: {
-          cookie: session.seat.cookie,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
+        // Every state-changing request declares JSON, body or not, as the app's client does.
+        headers: { cookie: session.seat.cookie, 'content-type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
       });
       const answer: unknown = await res.json().catch(() => ({}));
