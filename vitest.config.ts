@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts'],
           environment: 'node',
+          // Property tests and import workers take seconds on a loaded 2-core machine; speed is
+          // the benchmarks' business, not a unit test's.
+          testTimeout: 30_000,
         },
       },
       {
