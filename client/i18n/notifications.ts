@@ -21,6 +21,9 @@ const KIND_NOUN: Record<ProposalKind, string> = {
   comment: 'comment',
 };
 
+/** "Your", or the group's name in the possessive when a group of one's delegation tabled it. */
+const whose = (group: string | undefined): string => (group ? `The ${group}’s` : 'Your');
+
 /** The same, naming the paragraph by its number. */
 const KIND_ON: Record<ProposalKind, (label: string) => string> = {
   amend: (l) => `amendment to ${l}`,
@@ -52,6 +55,7 @@ export const notificationMessages = {
     `The deadline for proposals in the ${lower(n)} was moved to ${when}.`,
   deadlinePassed: (n: number, when: string): string =>
     `The deadline for proposals in the ${lower(n)} passed (${when}). The reading stays open until the co-facilitators close it.`,
+  /** The outcome of one's own proposal, or (`group` named) of a proposal of one's group. */
   own: {
     /**
      * What a notification is about: "amendment to OP5 “widening → expansion”", "new paragraph
@@ -59,17 +63,22 @@ export const notificationMessages = {
      */
     subject: (kind: ProposalKind, label: string | undefined, excerpt: string): string =>
       `${label ? KIND_ON[kind](label) : KIND_NOUN[kind]}${excerpt ? ` “${excerpt}”` : ''}`,
-    outdated: (subject: string): string =>
-      `Your ${subject} is outdated: the words it targets were changed in the text.`,
+    outdated: (subject: string, group?: string): string =>
+      `${whose(group)} ${subject} is outdated: the words it targets were changed in the text.`,
     /** An outdated proposal of another kind than an amendment: its paragraph was removed. */
-    removed: (subject: string): string =>
-      `Your ${subject} is on a paragraph the co-facilitators removed from the text.`,
-    applied: (subject: string): string => `Your ${subject} was applied to the text.`,
-    incorporated: (subject: string): string => `Your ${subject} was incorporated.`,
-    partly: (subject: string): string => `Your ${subject} was partly incorporated.`,
-    setAside: (subject: string): string => `Your ${subject} was set aside (not retained).`,
-    superseded: (subject: string): string => `Your ${subject} was superseded by the co-facilitators’ text.`,
-    carried: (subject: string): string => `Your ${subject} was carried forward to the next reading.`,
+    removed: (subject: string, group?: string): string =>
+      `${whose(group)} ${subject} is on a paragraph the co-facilitators removed from the text.`,
+    applied: (subject: string, group?: string): string =>
+      `${whose(group)} ${subject} was applied to the text.`,
+    incorporated: (subject: string, group?: string): string => `${whose(group)} ${subject} was incorporated.`,
+    partly: (subject: string, group?: string): string =>
+      `${whose(group)} ${subject} was partly incorporated.`,
+    setAside: (subject: string, group?: string): string =>
+      `${whose(group)} ${subject} was set aside (not retained).`,
+    superseded: (subject: string, group?: string): string =>
+      `${whose(group)} ${subject} was superseded by the co-facilitators’ text.`,
+    carried: (subject: string, group?: string): string =>
+      `${whose(group)} ${subject} was carried forward to the next reading.`,
   },
   /**
    * A proposal one's delegation supported was reworded by `by` (empty: the co-facilitators);

@@ -75,11 +75,12 @@ export function describe(
       'set-aside': m.own.setAside,
       superseded: m.own.superseded,
       carried: m.own.carried,
-    }[n.change](subject);
+    }[n.change](subject, n.group);
     return {
       text,
       href: `${negotiationPath(negotiationId)}#proposal-${n.proposalId}`,
-      link: n.change === 'outdated' && n.proposalKind === 'amend' ? m.carryOnto : m.showProposal,
+      // Only the delegation that tabled it may carry it onto the current text.
+      link: n.change === 'outdated' && n.proposalKind === 'amend' && !n.group ? m.carryOnto : m.showProposal,
     };
   }
   if (n.kind === 'support-dropped')

@@ -7,7 +7,7 @@
  */
 import type { Notice } from '../../shared/negotiationState.js';
 import type { ProposalKind, ProposalStatus, ProposalView } from '../../shared/proposals.js';
-import { tabledByViewer, type Viewer } from '../proposals/viewer.js';
+import { proposalOwner, type Viewer } from '../proposals/viewer.js';
 
 /** What happened to one of the viewer's own proposals. */
 export type OwnChange =
@@ -34,6 +34,8 @@ export type Notification = { id: string; at: string } & (
       label?: string;
       /** What it changes, in a few words (amendments), or how its text starts. */
       excerpt: string;
+      /** The group that tabled it, when another member of one of the viewer's groups did. */
+      group?: string;
     }
   | {
       /** A proposal the viewer's delegation supported was reworded: that support no longer counts. */
@@ -51,10 +53,10 @@ export type Notification = { id: string; at: string } & (
 /** What the notifier remembers of an own proposal between two looks: its status and whether outdated. */
 export type OwnMark = `${ProposalStatus}|${0 | 1}`;
 
-/** The marks of the viewer's own proposals. */
+/** The marks of the viewer's own proposals and of those of the groups its delegation belongs to. */
 export function ownMarks(views: readonly ProposalView[], viewer: Viewer): Record<string, OwnMark> {
   const out: Record<string, OwnMark> = {};
-  for (const v of views) if (tabledByViewer(viewer, v)) out[v.id] = `${v.status}|${v.outdated ? 1 : 0}`;
+  for (const v of views) if (proposalOwner(viewer, v)) out[v.id] = `${v.status}|${v.outdated ? 1 : 0}`;
   return out;
 }
 
@@ -86,7 +88,7 @@ export function excerptOf(view: ProposalView): string {
 }
 
 /**
- * The changes to the viewer's own proposals between `before` (marks of an earlier look) and
+ * The changes to the viewer's own proposals (and its groups', tabled by another member) between `before` (marks of an earlier look) and
  * `views` now, at time `at`. A proposal not seen before is new, not changed; one that came back
  * open (a carried proposal in the next reading) is not news either.
  */
@@ -98,7 +100,8 @@ export function ownChanges(
 ): Notification[] {
   const out: Notification[] = [];
   for (const v of views) {
-    if (!tabledByViewer(viewer, v)) continue;
+    const owner = proposalOwner(viewer, v);
+    if (!owner) continue;
     const mark = before[v.id];
     if (mark === undefined) continue;
     const [status, outdated] = mark.split('|') as [ProposalStatus, '0' | '1'];
@@ -119,6 +122,7 @@ export function ownChanges(
         proposalKind: v.kind,
         pid: v.pid,
         excerpt: excerptOf(v),
+        ...(owner.own ? {} : { group: owner.group }),
       });
     }
   }

@@ -96,6 +96,33 @@ describe('own proposals', () => {
   });
 });
 
+describe('proposals of one’s groups', () => {
+  it('tells every member of a group of its proposal’s outcome, naming the group', () => {
+    const g77 = { code: 'G77', name: 'G77 and China' };
+    const byPakistan = proposalView({
+      id: 'g',
+      delegation: g77,
+      tabledBy: { code: 'PAK', name: 'Pakistan' },
+    });
+    const india = { role: 'delegate' as const, delegation: 'IND' };
+    const before = ownMarks([byPakistan], india);
+    expect(Object.keys(before)).toEqual(['g']);
+    const [n] = ownChanges(
+      before,
+      [{ ...byPakistan, status: 'not-retained' }],
+      india,
+      '2022-04-08T16:00:00.000Z',
+    );
+    expect(n).toMatchObject({ kind: 'own', change: 'set-aside', group: 'G77 and China' });
+    const m = messages.notifications.own;
+    expect(m.setAside(m.subject('amend', 'OP5', ''), 'G77 and China')).toBe(
+      'The G77 and China’s amendment to OP5 was set aside (not retained).',
+    );
+    // Someone outside the group hears nothing of it.
+    expect(ownMarks([byPakistan], { role: 'delegate', delegation: 'NOR' })).toEqual({});
+  });
+});
+
 describe('support given to others', () => {
   const usa = { code: 'USA', name: 'United States' };
   const supported = proposalView({
