@@ -143,7 +143,7 @@ export const proposalMessages = {
       inserts: (words: string): string => `Inserts “${words}”.`,
       spacing: 'Changes spacing.',
     },
-    insertEmpty: 'Write the words of the new paragraph.',
+    empty: 'Write the words first.',
   },
   conflicts: {
     heading: (n: number): string =>
