@@ -88,6 +88,8 @@ export function SuggestionEditor({
   const mount = useRef<HTMLDivElement>(null);
   const editor = useRef<SuggestionView | null>(null);
   const submitRef = useRef<() => void>(() => {});
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
 
   // The base with its formatting: the paragraph's runs carried onto the text the words are written against.
   const runsKey = JSON.stringify(baseRuns);
@@ -104,6 +106,7 @@ export function SuggestionEditor({
       describedBy: `${id}-help ${id}-note`,
       onChange: setText,
       onSubmit: () => submitRef.current(),
+      onEscape: () => closeRef.current(),
     });
     editor.current = view;
     view.focus();
@@ -147,8 +150,11 @@ export function SuggestionEditor({
     editor.current?.setEditable(conflicts.length === 0);
   }, [conflicts.length]);
 
-  // Keep the words as a draft while they differ from where the editor started.
+  // Keep the words as a draft while they differ from where the editor started. (The key is
+  // compared by value: the caller makes a new object at every render.)
+  const draftId = JSON.stringify(draftKey);
   const dirty = amend && !initial ? text !== seen : text !== start || (amend && seen !== initial?.baseText);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `draftId` stands for `draftKey`
   useEffect(() => {
     if (!dirty) {
       if (drafts.load(draftKey)) drafts.discard(draftKey);
@@ -161,7 +167,7 @@ export function SuggestionEditor({
         ...(as ? { delegation: as } : {}),
       }),
     );
-  }, [dirty, text, seen, as, amend, drafts, draftKey]);
+  }, [dirty, text, seen, as, amend, drafts, draftId]);
 
   const changes = conflicts.length > 0 ? [] : wordChanges(seen, text);
   const announcement = useAnnouncement(kind === 'insert' ? '' : describeChanges(changes));

@@ -67,27 +67,23 @@ const pos = (offset: number) => offset + 1;
 function decorate(base: SuggestionBase, changes: readonly ShownChange[]): Decoration[] {
   const out: Decoration[] = [];
   for (const c of changes) {
-    const key = `open:${c.baseFrom}:${c.deleted}:${c.inserted === '' ? 'd' : 'r'}`;
+    // Spaces at the edges of the inserted words stand outside the brackets, where the text reads them.
+    const lead = c.inserted.trim() === '' ? 0 : /^\s*/.exec(c.inserted)![0].length;
+    const trail = c.inserted.trim() === '' ? 0 : /\s*$/.exec(c.inserted)![0].length;
+    const from = c.at + lead;
+    const to = c.at + c.inserted.length - trail;
     out.push(
-      Decoration.widget(pos(c.at), () => openWidget(c, base.runs), {
+      Decoration.widget(pos(from), () => openWidget(c, base.runs), {
         side: -1,
-        key,
+        key: `open:${c.baseFrom}:${c.deleted}:${c.inserted === '' ? 'd' : 'r'}`,
         marks: [],
         ignoreSelection: true,
       }),
     );
     if (c.inserted === '') continue;
     out.push(
-      Decoration.inline(pos(c.at), pos(c.at + c.inserted.length), {
-        nodeName: 'ins',
-        class: 'sg-ins',
-      }),
-      Decoration.widget(pos(c.at + c.inserted.length), closeWidget, {
-        side: 1,
-        key: 'close',
-        marks: [],
-        ignoreSelection: true,
-      }),
+      Decoration.inline(pos(from), pos(to), { nodeName: 'ins', class: 'sg-ins' }),
+      Decoration.widget(pos(to), closeWidget, { side: 1, key: 'close', marks: [], ignoreSelection: true }),
     );
   }
   return out;

@@ -1,7 +1,7 @@
 /**
  * The suggestion editor's ProseMirror view, created by a plain function so that React only
  * provides the element to mount it in. One paragraph, whose text is the proposed text: Enter
- * does not split it, no key formats it, Ctrl/Cmd+Enter tables it, undo and redo are
+ * does not split it, no key formats it, Ctrl/Cmd+Enter tables it, Escape closes it, undo and redo are
  * prosemirror-history's. The co-facilitators' changes are brought in as they happen
  * (`rebase`), outside the delegate's undo history, the caret carried across them.
  */
@@ -29,6 +29,8 @@ export interface SuggestionViewOptions {
   onChange(text: string): void;
   /** Ctrl/Cmd+Enter: table the proposal. */
   onSubmit(): void;
+  /** Escape: close the editor (ProseMirror keeps Escape from reaching the page). */
+  onEscape(): void;
 }
 
 /** A mounted suggestion editor. */
@@ -80,6 +82,10 @@ export function createSuggestionView(mount: HTMLElement, options: SuggestionView
           'Mod-y': redo,
           'Shift-Mod-z': redo,
           'Mod-Enter': submit,
+          Escape: () => {
+            options.onEscape();
+            return true;
+          },
           Enter: swallow,
           'Shift-Enter': swallow,
           'Mod-b': swallow,
