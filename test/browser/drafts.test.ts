@@ -145,6 +145,7 @@ describe('drafts that survive', () => {
     );
     const alt = 'We call for swift and concrete action on the matters in this paragraph.';
     await editor.fill(alt);
+    expect(await page.locator('.suggestion-editor .form-error').count()).toBe(0);
     // The differences from the paragraph are marked.
     expect((await editor.inserted()).length).toBeGreaterThan(0);
     await screenshot(page, 'drafts-alternative-editor');

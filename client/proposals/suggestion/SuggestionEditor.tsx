@@ -104,7 +104,11 @@ export function SuggestionEditor({
       text,
       labelledBy: `${id}-name`,
       describedBy: `${id}-help ${id}-note`,
-      onChange: setText,
+      onChange: (next, typed) => {
+        setText(next);
+        // An error about the words is answered by changing them.
+        if (typed) setError(null);
+      },
       onSubmit: () => submitRef.current(),
       onEscape: () => closeRef.current(),
     });

@@ -25,8 +25,8 @@ export interface SuggestionViewOptions {
   /** Ids of the elements naming and describing the editor. */
   labelledBy: string;
   describedBy: string;
-  /** Told the proposed text after every change of it. */
-  onChange(text: string): void;
+  /** Told the proposed text after every change of it; `typed` is false for the co-facilitators' changes brought in. */
+  onChange(text: string, typed: boolean): void;
   /** Ctrl/Cmd+Enter: table the proposal. */
   onSubmit(): void;
   /** Escape: close the editor (ProseMirror keeps Escape from reaching the page). */
@@ -111,7 +111,8 @@ export function createSuggestionView(mount: HTMLElement, options: SuggestionView
       if (this.isDestroyed) return;
       const before = this.state.doc;
       this.updateState(this.state.apply(tr));
-      if (!this.state.doc.eq(before)) options.onChange(docText(this.state.doc));
+      if (!this.state.doc.eq(before))
+        options.onChange(docText(this.state.doc), tr.getMeta('addToHistory') !== false);
     },
   });
 
