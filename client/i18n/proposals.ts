@@ -101,10 +101,8 @@ export const proposalMessages = {
       `Table a proposal to delete ${label}? Every participant sees it at once, under the name of ${who}.`,
   },
   editor: {
-    amendLabel: (label: string): string => `Your amendment to ${label}: edit the words`,
     textLabel: (kind: string, label: string): string => `${kind} — ${label}`,
     reservation: 'This is a reservation',
-    preview: 'Your proposal will read',
     noChange: 'Change some words to make an amendment.',
     submit: 'Table proposal',
     save: 'Save changes',
@@ -115,10 +113,37 @@ export const proposalMessages = {
     raced:
       'The paragraph changed as you tabled your proposal. Your own changes are carried onto the new text: check them and table again.',
     carried:
-      'The co-facilitators changed this paragraph while you were editing. Their words are now in the box; your changes are kept as yours.',
+      'The co-facilitators changed this paragraph while you were editing. Their words are now in your text; your changes are kept as yours.',
     carrying: 'Your amendment, carried onto the current text of the paragraph. Check it and save it.',
     altUnchanged: 'Change the paragraph’s text to make an alternative.',
     resolveFirst: 'Decide first where your changes meet the co-facilitators’ changes.',
+  },
+  /** The suggestion editor: a proposal written in place, its brackets shown as they form. */
+  suggestion: {
+    /** The editor's accessible name and visible label, by kind; `label` is "OP4", "OP5 alt", "OP5bis". */
+    name: {
+      amend: (label: string): string => `Amendment to ${label}`,
+      alt: (label: string): string => `Alternative text ${label}`,
+      insert: (label: string): string => `New paragraph ${label}`,
+    },
+    help: {
+      amend:
+        'Edit the words where they stand: deleted words are struck through, words you type are marked. Ctrl+Enter (⌘+Enter on a Mac) tables it; Escape closes the editor and keeps your draft.',
+      alt: 'Rewrite the paragraph: the differences from its text are marked as you type. Ctrl+Enter (⌘+Enter on a Mac) tables it; Escape closes the editor and keeps your draft.',
+      insert:
+        'Type the words of the new paragraph. Ctrl+Enter (⌘+Enter on a Mac) tables it; Escape closes the editor and keeps your draft.',
+    },
+    /** Read out before struck-out and inserted words. */
+    deleted: 'deleted:',
+    inserted: 'inserted:',
+    /** Announced after a pause in typing. */
+    announce: {
+      none: 'No change yet.',
+      deletes: (words: string): string => `Deletes “${words}”.`,
+      inserts: (words: string): string => `Inserts “${words}”.`,
+      spacing: 'Changes spacing.',
+    },
+    empty: 'Write the words first.',
   },
   conflicts: {
     heading: (n: number): string =>
@@ -136,7 +161,7 @@ export const proposalMessages = {
     edit: 'Write other words',
     editLabel: (i: number): string => `Words for place ${i}`,
     apply: 'Use these choices',
-    applied: 'Your choices are in the box. Check the preview and table it.',
+    applied: 'Your choices are in the text. Check the marked changes and table it.',
   },
   drafts: {
     heading: 'Your unsent drafts',

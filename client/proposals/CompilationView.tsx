@@ -4,7 +4,7 @@
  * A proposal can be linked to as `#proposal-<id>` (a notification does): it is selected and
  * its card brought into view.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import './compilation.css';
 import type * as Y from 'yjs';
 import type { ProposalKind, ProposalView } from '../../shared/proposals.js';
@@ -18,10 +18,12 @@ import { NO_MARKS, type Reveal, type SinceMarks } from '../visits/sinceMarks.js'
 import type { BoardState } from './boardState.js';
 import { CompiledParagraphView } from './CompiledParagraphView.js';
 import {
+  type CompiledBlock,
   compileDraft,
   DEFAULT_FILTER,
   liveProposals,
   liveTest,
+  newParagraphPlace,
   type ProposalFilter,
 } from './compiledText.js';
 import { DraftList } from './DraftList.js';
@@ -29,7 +31,7 @@ import { type DraftKey, type DraftKind, type SavedDraft, sameDraft } from './dra
 import { Filters } from './Filters.js';
 import { ProposalPanel } from './ProposalPanel.js';
 import type { AmendmentWords } from './proposalApi.js';
-import { SuggestionEditor } from './SuggestionEditor.js';
+import { SuggestionBlock } from './suggestion/SuggestionBlock.js';
 import { tablingOptions } from './TablingAs.js';
 import { TextProposalForm } from './TextProposalForm.js';
 import { useDrafts } from './useDrafts.js';
@@ -93,6 +95,17 @@ export function CompilationView({
   const [editing, setEditing] = useState<Editing>(null);
   const [carried, setCarried] = useState<Carried | null>(null);
   const [confirmElement, confirm] = useConfirm();
+  // After an editor closes (tabled or not), the focus goes back to its paragraph's number.
+  const [focusBack, setFocusBack] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusBack) return;
+    document.getElementById(`label-${focusBack}`)?.focus();
+    setFocusBack(null);
+  }, [focusBack]);
+  const closeEditor = () => {
+    if (editing) setFocusBack(editing.pid);
+    setEditing(null);
+  };
 
   // Only the open reading's proposals are live: open ones of a closed reading are not bracketed.
   const live = useMemo(() => liveProposals(board), [board]);
@@ -248,38 +261,40 @@ export function CompilationView({
     cancel: () => setCarried(null),
   };
 
-  // Errors reach the form, which keeps the draft; success closes it.
+  // Errors reach the form or editor, which keeps the draft; success closes it.
   const submitText = async (text: string, reservation: boolean, delegation: string | undefined) => {
-    if (!editing || editing.kind === 'amend') return;
+    if (editing?.kind !== 'comment') return;
     if (editing.proposal) await api.edit(editing.proposal.id, text);
     else
       await api.table({
-        kind: editing.kind,
+        kind: 'comment',
         pid: editing.pid,
         text,
-        ...(editing.kind === 'comment' ? { reservation } : {}),
+        reservation,
         ...(delegation ? { delegation } : {}),
       });
     setNotice({ text: editing.proposal ? m.done.edited : m.done.tabled, error: false });
     setEditing(null);
   };
 
-  const submitAmendment = async (text: string, baseText: string, delegation: string | undefined) => {
-    if (!editing) return;
-    if (editing.proposal) await api.edit(editing.proposal.id, text, baseText);
+  /** Tables (or saves) what the suggestion editor holds: an amendment sends its base text too. */
+  const submitSuggestion = async (text: string, baseText: string, delegation: string | undefined) => {
+    if (!editing || editing.kind === 'comment') return;
+    const amend = editing.kind === 'amend';
+    if (editing.proposal) await api.edit(editing.proposal.id, text, amend ? baseText : undefined);
     else
       await api.table({
-        kind: 'amend',
+        kind: editing.kind,
         pid: editing.pid,
         text,
-        baseText,
+        ...(amend ? { baseText } : {}),
         ...(delegation ? { delegation } : {}),
       });
     setNotice({
       text: editing.carrying ? m.done.carried : editing.proposal ? m.done.edited : m.done.tabled,
       error: false,
     });
-    setEditing(null);
+    closeEditor();
   };
 
   const resume = (d: SavedDraft) => {
@@ -292,6 +307,47 @@ export function CompilationView({
   };
 
   const labelOf = (pid: string) => textOf(pid)?.paragraph.label ?? pid;
+
+  // An alternative is written below its paragraph; a new paragraph where it will be shown, with its number.
+  const insertPlace =
+    editing?.kind === 'insert'
+      ? newParagraphPlace(doc, live, board.numbering, editing.pid, editing.proposal?.id)
+      : null;
+  const writeBelow =
+    editing?.kind === 'alt'
+      ? editing.pid
+      : editing?.kind === 'insert'
+        ? (insertPlace?.after ?? editing.pid)
+        : null;
+  /** The suggestion editor of the proposal being written, as a block after (or in place of) block `b`. */
+  const suggestionBlock = (b: Extract<CompiledBlock, { type: 'paragraph' }>) => {
+    if (!editing || editing.kind === 'comment') return null;
+    const alt = editing.kind === 'alt';
+    const base = editing.kind === 'insert' ? undefined : textOf(editing.pid);
+    const label =
+      editing.kind === 'amend'
+        ? b.paragraph.label
+        : alt
+          ? `${labelOf(editing.pid)} ${m.alt}`
+          : (insertPlace?.label ?? `${labelOf(editing.pid)}bis`);
+    return (
+      <SuggestionBlock
+        key={`${editing.kind}-${editing.pid}-${editing.proposal?.id ?? 'new'}`}
+        pid={editing.pid}
+        paragraphKind={b.paragraph.kind}
+        kind={editing.kind}
+        label={label}
+        baseText={base?.text ?? ''}
+        baseRuns={base?.runs ?? []}
+        initial={editing.words ?? (editing.proposal ? { text: editing.proposal.text } : undefined)}
+        carrying={editing.carrying ?? false}
+        tableAs={editing.proposal ? [] : tableAs}
+        draftKey={draftKey(editing)}
+        onSubmit={submitSuggestion}
+        onClose={closeEditor}
+      />
+    );
+  };
 
   return (
     <div className="compilation-layout">
@@ -315,44 +371,25 @@ export function CompilationView({
               </h3>
             );
           const p = b.paragraph;
-          if (editing?.kind === 'amend' && editing.pid === p.pid) {
-            return (
-              <section key={p.pid} className={`c-para ${p.kind} editing`} data-pid={p.pid}>
-                <div className="c-margin">
-                  <span className="c-label c-label-static">{p.label}</span>
-                </div>
-                <div className="c-body">
-                  <SuggestionEditor
-                    key={editing.proposal?.id ?? 'new'}
-                    label={p.label}
-                    baseText={b.text}
-                    {...(editing.words ? { initial: editing.words } : {})}
-                    carrying={editing.carrying ?? false}
-                    tableAs={editing.proposal ? [] : tableAs}
-                    draftKey={draftKey(editing)}
-                    onSubmit={submitAmendment}
-                    onClose={() => setEditing(null)}
-                  />
-                </div>
-              </section>
-            );
-          }
+          if (editing?.kind === 'amend' && editing.pid === p.pid) return suggestionBlock(b);
           return (
-            <CompiledParagraphView
-              key={p.pid}
-              paragraph={p}
-              runs={b.runs}
-              openCount={b.proposals.filter(isLiveNow).length}
-              since={since.paragraphs.has(p.pid)}
-              sinceProposals={since.proposals}
-              selected={selected === p.pid}
-              selectedProposal={selectedProposal}
-              onSelect={select}
-              onSelectProposal={(pid, id) => {
-                select(pid);
-                setSelectedProposal(id);
-              }}
-            />
+            <Fragment key={p.pid}>
+              <CompiledParagraphView
+                paragraph={p}
+                runs={b.runs}
+                openCount={b.proposals.filter(isLiveNow).length}
+                since={since.paragraphs.has(p.pid)}
+                sinceProposals={since.proposals}
+                selected={selected === p.pid}
+                selectedProposal={selectedProposal}
+                onSelect={select}
+                onSelectProposal={(pid, id) => {
+                  select(pid);
+                  setSelectedProposal(id);
+                }}
+              />
+              {writeBelow === p.pid && suggestionBlock(b)}
+            </Fragment>
           );
         })}
       </article>
@@ -386,16 +423,12 @@ export function CompilationView({
           actions={actions}
           carried={carried ? { id: carried.proposal.id, changes: carried.changes, ...carryActions } : null}
           form={
-            editing && editing.kind !== 'amend' && editing.pid === selected ? (
+            editing && editing.kind === 'comment' && editing.pid === selected ? (
               <TextProposalForm
                 key={`${editing.proposal?.id ?? ''}-${editing.kind}`}
                 kind={editing.kind}
                 label={selectedPara?.paragraph.label ?? ''}
-                {...(editing.proposal
-                  ? { initialText: editing.proposal.text, editing: true }
-                  : editing.kind === 'alt'
-                    ? { initialText: selectedPara?.text ?? '', paragraphText: selectedPara?.text ?? '' }
-                    : {})}
+                {...(editing.proposal ? { initialText: editing.proposal.text, editing: true } : {})}
                 tableAs={editing.proposal ? [] : tableAs}
                 draftKey={draftKey(editing)}
                 onSubmit={submitText}

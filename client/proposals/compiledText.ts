@@ -8,9 +8,12 @@ import { AnchorResolver, paragraphPlainText, paragraphRuns } from '../../shared/
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
 import type { NegotiationState } from '../../shared/negotiationState.js';
 import {
+  type InsertCandidate,
+  insertionPoint,
   insertProposalLabels,
   type NumberingBasis,
   numberWithBasis,
+  type ParagraphRef,
   shownAfter,
 } from '../../shared/numbering.js';
 import {
@@ -100,11 +103,7 @@ export function compileDraft(
   traced: string | null = null,
 ): CompiledBlock[] {
   const children = doc.getXmlFragment(DRAFT_FRAGMENT).toArray();
-  const refs = children.flatMap((c) =>
-    c instanceof Y.XmlElement && isParagraphType(c.nodeName)
-      ? [{ pid: String(c.getAttribute('pid') ?? ''), kind: c.nodeName }]
-      : [],
-  );
+  const refs = paragraphRefs(doc);
   const numbered = numberWithBasis(refs, numbering);
   const labels = new Map(numbered.map((p) => [p.pid, p.label]));
   const insertLabels = insertProposalLabels(numbered, proposals);
@@ -143,6 +142,47 @@ export function compileDraft(
   if (filter)
     blocks.push(...removedParagraphs(proposals, new Set(refs.map((r) => r.pid)), filter, numbering));
   return blocks;
+}
+
+/** The numbered paragraphs of the live draft, in order. */
+function paragraphRefs(doc: Y.Doc): ParagraphRef[] {
+  return doc
+    .getXmlFragment(DRAFT_FRAGMENT)
+    .toArray()
+    .flatMap((c) =>
+      c instanceof Y.XmlElement && isParagraphType(c.nodeName)
+        ? [{ pid: String(c.getAttribute('pid') ?? ''), kind: c.nodeName }]
+        : [],
+    );
+}
+
+/**
+ * Where a new paragraph proposed after `pid` is shown (after which paragraph: the last of
+ * `pid`'s series, `insertionPoint`) and its number: that of tabled proposal `proposalId`, else
+ * the one a new proposal would get now (OP5bis, then OP5ter …). Null when `pid` is not numbered.
+ */
+export function newParagraphPlace(
+  doc: Y.Doc,
+  proposals: readonly InsertCandidate[],
+  numbering: NumberingBasis,
+  pid: string,
+  proposalId?: string,
+): { after: string; label: string } | null {
+  const numbered = numberWithBasis(paragraphRefs(doc), numbering);
+  const after = insertionPoint(numbered, pid);
+  if (!after) return null;
+  // A proposal not yet tabled: open, and the newest of all.
+  const candidate: InsertCandidate = {
+    id: '',
+    pid,
+    kind: 'insert',
+    status: 'open',
+    appliedAt: null,
+    createdAt: '\uffff',
+  };
+  const labels = insertProposalLabels(numbered, proposalId ? proposals : [...proposals, candidate]);
+  const label = labels.get(proposalId ?? '');
+  return label ? { after, label } : null;
 }
 
 /**

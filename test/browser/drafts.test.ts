@@ -13,6 +13,7 @@ import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, signInAs } from '../support/browser.js';
 import { paragraphString } from '../support/draft.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { suggestionEditor } from '../support/suggestion.js';
 
 const BASE = `/api/negotiations/${DEMO_NEGOTIATION_ID}`;
 const para = (pid: string) => `[data-testid="compilation"] [data-pid="${pid}"]`;
@@ -85,11 +86,11 @@ describe('drafts that survive', () => {
     let page = che.page;
     const label = await select(page, 'op13');
     await page.getByRole('button', { name: 'Propose amendment' }).click();
-    const box = () => page.getByLabel(`Your amendment to ${label}: edit the words`);
-    const base = await box().inputValue();
+    const editor = () => suggestionEditor(page, `Amendment to ${label}`);
+    const base = await editor().text();
     const words = base.split(' ');
     const typed = [...words.slice(0, 2), 'deeply', ...words.slice(2)].join(' ');
-    await box().fill(typed);
+    await editor().fill(typed);
     await expect.poll(() => page.locator('.draft-state').innerText()).toContain('Draft kept in this browser');
 
     // A reload, as after a crash of the tab.
@@ -100,13 +101,9 @@ describe('drafts that survive', () => {
     await drafts()
       .getByRole('button', { name: new RegExp(`^Resume: ${label} — Amendment`) })
       .click();
-    expect(await box().inputValue()).toBe(typed);
+    expect(await editor().text()).toBe(typed);
     expect(await page.locator('.suggestion-editor .editor-note').innerText()).toMatch(/^Draft restored/);
-    await expect
-      .poll(async () =>
-        (await page.locator('.suggestion-editor .preview ins').allInnerTexts()).map((t) => t.trim()),
-      )
-      .toEqual(['deeply']);
+    await expect.poll(() => editor().inserted()).toEqual(['deeply']);
 
     // The page closed and opened again, as after the browser crashed.
     await page.close();
@@ -118,7 +115,7 @@ describe('drafts that survive', () => {
     await drafts()
       .getByRole('button', { name: new RegExp(`^Resume: ${label} — Amendment`) })
       .click();
-    expect(await box().inputValue()).toBe(typed);
+    expect(await editor().text()).toBe(typed);
     await screenshot(page, 'drafts-amendment-after-crash');
 
     // Tabled: the draft goes.
@@ -136,15 +133,22 @@ describe('drafts that survive', () => {
     const label = await select(page, 'op14');
     const text = await currentText('op14');
     await page.getByRole('button', { name: 'Propose alternative text' }).click();
-    const box = page.getByLabel(`Alternative text — ${label}`);
-    expect(await box.inputValue()).toBe(text);
+    // Below the paragraph, as "OP14 alt", starting from its text with its formatting.
+    const editor = suggestionEditor(page, `Alternative text ${label} alt`);
+    expect(await editor.text()).toBe(text);
+    expect(await page.locator(`[data-suggestion-for="op14"] .c-label`).innerText()).toBe(`${label} alt`);
+    expect(await editor.box.locator('em').count()).toBeGreaterThan(0);
     // Unchanged, it is not an alternative.
     await page.getByRole('button', { name: 'Table proposal' }).click();
-    expect(await page.locator('.text-proposal .form-error').innerText()).toBe(
+    expect(await page.locator('.suggestion-editor .form-error').innerText()).toBe(
       'Change the paragraph’s text to make an alternative.',
     );
     const alt = 'We call for swift and concrete action on the matters in this paragraph.';
-    await box.fill(alt);
+    await editor.fill(alt);
+    expect(await page.locator('.suggestion-editor .form-error').count()).toBe(0);
+    // The differences from the paragraph are marked.
+    expect((await editor.inserted()).length).toBeGreaterThan(0);
+    await screenshot(page, 'drafts-alternative-editor');
     // Away to the timeline and back.
     await page.getByRole('link', { name: 'Timeline' }).click();
     await page.waitForURL(/timeline/);
@@ -155,9 +159,9 @@ describe('drafts that survive', () => {
       .getByTestId('draft-list')
       .getByRole('button', { name: new RegExp(`^Resume: ${label} — Alternative text`) })
       .click();
-    expect(await box.inputValue()).toBe(alt);
+    expect(await editor.text()).toBe(alt);
     await page.getByRole('button', { name: 'Table proposal' }).click();
-    await box.waitFor({ state: 'detached', timeout: 5_000 });
+    await editor.box.waitFor({ state: 'detached', timeout: 5_000 });
     expect((await mine('op14', 'alt')).map((p) => p.text)).toEqual([alt]);
   });
 
@@ -165,25 +169,30 @@ describe('drafts that survive', () => {
     const page = che.page;
     const label = await select(page, 'op15');
     await page.getByRole('button', { name: 'Propose new paragraph after' }).click();
-    const box = page.getByLabel(`New paragraph — ${label}`);
-    await box.fill('We commit to expand regular pathways.');
+    // An empty editor below the paragraph, numbered as the new paragraph will be.
+    const editor = suggestionEditor(page, new RegExp(`^New paragraph ${label}(bis|ter|quater)$`));
+    expect(await editor.text()).toBe('');
+    await editor.box.pressSequentially('We commit to expand regular pathways.', { delay: 5 });
+    // Everything in it is new.
+    expect(await editor.inserted()).toEqual(['We commit to expand regular pathways.']);
+    await screenshot(page, 'drafts-new-paragraph-editor');
     await page.getByRole('button', { name: 'Discard draft' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor({ timeout: 5_000 });
     expect(await dialog.innerText()).toContain('Discard this draft? The words you typed will be lost.');
     await screenshot(page, 'drafts-discard-confirm');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect(await box.inputValue()).toBe('We commit to expand regular pathways.');
+    expect(await editor.text()).toBe('We commit to expand regular pathways.');
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Discard draft' }).click();
-    await box.waitFor({ state: 'detached', timeout: 5_000 });
+    await editor.box.waitFor({ state: 'detached', timeout: 5_000 });
     // The comment's draft (first test) is the only one left.
     const drafts = page.getByTestId('draft-list');
     expect(await drafts.locator('li').count()).toBe(1);
     expect(await drafts.innerText()).not.toContain('New paragraph');
     await page.getByRole('button', { name: 'Propose new paragraph after' }).click();
-    expect(await box.inputValue()).toBe('');
-    await box.press('Escape');
+    expect(await editor.text()).toBe('');
+    await editor.box.press('Escape');
   });
 
   it('asks before tabling a deletion of the paragraph', async () => {

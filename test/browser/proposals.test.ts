@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type PersonPage, screenshot, signInAs } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { suggestionEditor } from '../support/suggestion.js';
 
 const OP5 = '[data-testid="compilation"] [data-pid="op05"]';
 const MARKER = 'skills partnerships';
@@ -68,11 +69,11 @@ describe('bracketed proposals', () => {
     const page = eu.page;
     await selectOp5(page);
     await page.getByRole('button', { name: 'Propose amendment' }).click();
-    const box = page.getByLabel('Your amendment to OP5: edit the words');
-    const base = await box.inputValue();
+    const editor = suggestionEditor(page, 'Amendment to OP5');
+    const base = await editor.text();
     expect(base).toContain('labour mobility schemes');
-    await box.fill(base.replace('labour mobility schemes', `labour mobility schemes and ${MARKER}`));
-    await expect.poll(() => page.locator('.preview').innerText()).toContain(MARKER);
+    await editor.fill(base.replace('labour mobility schemes', `labour mobility schemes and ${MARKER}`));
+    await expect.poll(async () => (await editor.inserted()).join(' ')).toContain(MARKER);
     await screenshot(page, 'proposals-suggestion-editor');
     const started = Date.now();
     await page.getByRole('button', { name: 'Table proposal' }).click();
@@ -87,10 +88,10 @@ describe('bracketed proposals', () => {
     const page = eu.page;
     await ourBracket(page).click();
     await page.locator('.proposal-card.selected').getByRole('button', { name: 'Edit', exact: true }).click();
-    const box = page.getByLabel('Your amendment to OP5: edit the words');
-    await expect.poll(() => box.inputValue()).toContain(`and ${MARKER}`);
+    const editor = suggestionEditor(page, 'Amendment to OP5');
+    await expect.poll(() => editor.text()).toContain(`and ${MARKER}`);
     await screenshot(page, 'proposals-edit-amendment');
-    await box.fill((await box.inputValue()).replace(`and ${MARKER}`, `and ${MARKER} ${EDITED}`));
+    await editor.fill((await editor.text()).replace(`and ${MARKER}`, `and ${MARKER} ${EDITED}`));
     await page.getByRole('button', { name: 'Save changes' }).click();
     for (const p of [eu.page, cofac.page]) {
       await expect.poll(() => ourBracket(p).locator('ins').innerText(), { timeout: 5_000 }).toContain(EDITED);

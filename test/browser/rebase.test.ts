@@ -16,6 +16,7 @@ import { paragraphString, paragraphText } from '../support/draft.js';
 import { connectProvider, waitFor } from '../support/provider.js';
 import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { suggestionEditor } from '../support/suggestion.js';
 
 const BASE = `/api/negotiations/${DEMO_NEGOTIATION_ID}`;
 const para = (pid: string) => `[data-testid="compilation"] [data-pid="${pid}"]`;
@@ -105,10 +106,10 @@ describe('rebasing amendments onto a moving text', () => {
   it('case 1: the EU adds "essential" while a co-facilitator extends OP4; it tables exactly that addition', async () => {
     const page = eu.page;
     expect(await openAmendment(page, 'op04')).toBe('OP4');
-    const box = page.getByLabel('Your amendment to OP4: edit the words');
-    const base = await box.inputValue();
+    const editor = suggestionEditor(page, 'Amendment to OP4');
+    const base = await editor.text();
     expect(base).toContain('carers and workers in food supply chains');
-    await box.fill(base.replace('carers and workers', 'carers and essential workers'));
+    await editor.fill(base.replace('carers and workers', 'carers and essential workers'));
 
     // Meanwhile a co-facilitator, in the text editor of another browser, appends their words.
     await clickAtEndOf(cofac.page, 'op04');
@@ -120,7 +121,10 @@ describe('rebasing amendments onto a moving text', () => {
     // Their words appear in the delegate's box as they happen; the delegate's addition stays.
     let carriedLive = true;
     try {
-      await expect.poll(() => box.inputValue(), { timeout: 5_000 }).toContain(THEIR_WORDS);
+      await expect.poll(() => editor.text(), { timeout: 5_000 }).toContain(THEIR_WORDS);
+      // The delegate's own change is still the only one marked.
+      expect(await editor.inserted()).toEqual(['essential']);
+      expect(await editor.deleted()).toEqual([]);
     } catch {
       carriedLive = false;
     }
@@ -161,10 +165,10 @@ describe('rebasing amendments onto a moving text', () => {
   it('shows a conflict with both versions; the delegate keeps theirs or mine by keyboard', async () => {
     const page = eu.page;
     const label = await openAmendment(page, 'op09');
-    const box = page.getByLabel(`Your amendment to ${label}: edit the words`);
-    const base = await box.inputValue();
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    const base = await editor.text();
     expect(base).toContain('of the projects supported');
-    await box.fill(base.replace('the projects supported', 'the programmes supported'));
+    await editor.fill(base.replace('the projects supported', 'the programmes supported'));
     await cofacEdit('op09', 'projects', 'initiatives');
 
     const conflicts = page.getByTestId('rebase-conflicts');
@@ -174,7 +178,8 @@ describe('rebasing amendments onto a moving text', () => {
     );
     expect(await conflicts.locator('.conflict-words.theirs').innerText()).toBe('initiatives');
     expect(await conflicts.locator('.conflict-words.mine').innerText()).toBe('programmes');
-    expect(await box.getAttribute('readonly')).not.toBeNull();
+    expect(await editor.box.getAttribute('aria-readonly')).toBe('true');
+    expect(await editor.box.getAttribute('contenteditable')).toBe('false');
     expect(await page.getByRole('button', { name: 'Table proposal' }).isDisabled()).toBe(true);
     await screenshot(page, 'rebase-conflict');
 
@@ -188,8 +193,11 @@ describe('rebasing amendments onto a moving text', () => {
     await apply.focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('rebase-conflicts').waitFor({ state: 'detached', timeout: 5_000 });
-    expect(await box.inputValue()).toBe(textOf('op09').replace('initiatives', 'programmes'));
-    expect(await page.locator('.suggestion-editor .preview').innerText()).toContain('initiatives');
+    expect(await editor.text()).toBe(textOf('op09').replace('initiatives', 'programmes'));
+    // Their word, struck through, and the delegate's in its place.
+    expect(await editor.deleted()).toEqual(['initiatives']);
+    expect(await editor.inserted()).toEqual(['programmes']);
+    expect(await editor.box.getAttribute('contenteditable')).toBe('true');
     await page.getByRole('button', { name: 'Table proposal' }).click();
     await page.locator('.suggestion-editor').waitFor({ state: 'detached', timeout: 5_000 });
     const [tabled] = (await proposals()).filter(
@@ -202,11 +210,11 @@ describe('rebasing amendments onto a moving text', () => {
   it('Escape closes the editor from the conflict choices too, keeping the draft and its conflict', async () => {
     const page = eu.page;
     const label = await openAmendment(page, 'op13');
-    const box = page.getByLabel(`Your amendment to ${label}: edit the words`);
-    const base = await box.inputValue();
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    const base = await editor.text();
     const word = base.match(/\b[a-z]{6,}\b/)?.[0];
     if (!word) throw new Error('no long word in op13');
-    await box.fill(base.replace(word, 'OURS'));
+    await editor.fill(base.replace(word, 'OURS'));
     await cofacEdit('op13', word, 'THEIRS');
     const conflicts = page.getByTestId('rebase-conflicts');
     await conflicts.waitFor({ timeout: 5_000 });
