@@ -7,10 +7,10 @@
 import { alignBlocks, isHeading } from './align.js';
 import { splitMergeHints } from './compareHints.js';
 import { proposalLinks } from './compareProposals.js';
-import type { Piece } from './compilation.js';
 import type { RenumberEntry } from './numbering.js';
+import { type Piece, type PieceKind, readablePieces, styledPieces } from './pieces.js';
 import type { ProposalView } from './proposals.js';
-import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from './snapshot.js';
+import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind, SnapshotRun } from './snapshot.js';
 import { wordChanges } from './wordDiff.js';
 
 /**
@@ -136,36 +136,81 @@ export function changedRowIndexes(c: { rows: readonly ChangeMarks[] }): number[]
 /**
  * The word-level differences between two texts as one sequence of pieces: unchanged `text`,
  * `del` for words only in `older`, `ins` for words only in `newer` (a deletion before the
- * insertion that replaces it). Changes separated only by spaces are merged.
+ * insertion that replaces it, set apart by a space). Changes separated only by spaces are
+ * merged. With the texts' runs, each piece keeps the italics and bold it has in its text
+ * (unchanged and deleted words those of `older`, inserted words those of `newer`).
  */
-export function trackChanges(older: string, newer: string): Piece[] {
-  if (older === newer) return piecesOf('text', older);
-  const out: Piece[] = [];
+export function trackChanges(
+  older: string,
+  newer: string,
+  olderRuns?: readonly SnapshotRun[],
+  newerRuns?: readonly SnapshotRun[],
+): Piece[] {
+  return styledStretches(stretchesOf(older, newer), olderRuns, newerRuns);
+}
+
+/** Words the same in both texts, only in the older or only in the newer, with their offset in each. */
+interface Stretch {
+  kind: PieceKind;
+  text: string;
+  older: number;
+  newer: number;
+}
+
+function stretchesOf(older: string, newer: string): Stretch[] {
+  const out: Stretch[] = [];
   let at = 0;
+  let shift = 0;
+  const push = (kind: PieceKind, text: string, o: number, n: number) => {
+    if (text !== '') out.push({ kind, text, older: o, newer: n });
+  };
   for (const c of wordChanges(older, newer)) {
-    appendPiece(out, 'text', older.slice(at, c.from));
-    appendPiece(out, 'del', c.deleted);
-    appendPiece(out, 'ins', c.inserted);
+    push('text', older.slice(at, c.from), at, at + shift);
+    push('del', c.deleted, c.from, c.from + shift);
+    push('ins', c.inserted, c.to, c.from + shift);
+    shift += c.inserted.length - c.deleted.length;
     at = c.to;
   }
-  appendPiece(out, 'text', older.slice(at));
+  push('text', older.slice(at), at, at + shift);
   return out;
+}
+
+/**
+ * Stretches as readable pieces with their marks: deleted words by their offset in the older
+ * text with `olderRuns`, inserted words by theirs in the newer text with `newerRuns`, unchanged
+ * words by their offset in the text `same` names, with its runs.
+ */
+function styledStretches(
+  stretches: readonly Stretch[],
+  olderRuns: readonly SnapshotRun[] | undefined,
+  newerRuns: readonly SnapshotRun[] | undefined,
+  same: 'older' | 'newer' = 'older',
+): Piece[] {
+  return readablePieces(
+    stretches.flatMap((s) =>
+      s.kind === 'ins' || (s.kind === 'text' && same === 'newer')
+        ? styledPieces(s.kind, s.text, s.newer, newerRuns)
+        : styledPieces(s.kind, s.text, s.older, olderRuns),
+    ),
+  );
 }
 
 function rowOf(left: SnapshotBlock | null, right: SnapshotBlock | null, moved: boolean): ComparisonRow {
   const block = (left ?? right)!;
   const changed = left !== null && right !== null && left.text !== right.text;
-  const pieces =
+  const stretches =
     left && right
-      ? trackChanges(left.text, right.text)
+      ? stretchesOf(left.text, right.text)
       : left
-        ? piecesOf('del', left.text)
-        : piecesOf('ins', right!.text);
+        ? [{ kind: 'del' as const, text: left.text, older: 0, newer: 0 }]
+        : [{ kind: 'ins' as const, text: right!.text, older: 0, newer: 0 }];
+  const olderSide = stretches.filter((s) => s.kind !== 'ins');
+  const newerSide = stretches.filter((s) => s.kind !== 'del');
   return {
     kind: kindOf(block, left, right, moved, changed),
-    left: left && sideOf(left, pieces, 'ins'),
-    right: right && sideOf(right, pieces, 'del'),
-    pieces,
+    left: left && sideOf(left, styledStretches(olderSide, left.runs, undefined)),
+    right: right && sideOf(right, styledStretches(newerSide, undefined, right.runs, 'newer')),
+    pieces: styledStretches(stretches, left?.runs, right?.runs),
     changed,
     renumbered: left?.label !== undefined && right?.label !== undefined && left.label !== right.label,
     incorporated: [],
@@ -188,29 +233,15 @@ function kindOf(
   return changed ? 'changed' : 'unchanged';
 }
 
-/** One side of a row: the track-changes pieces without those of the other side. */
-function sideOf(block: SnapshotBlock, pieces: readonly Piece[], otherSide: 'ins' | 'del'): RowSide {
-  const own: Piece[] = [];
-  for (const p of pieces) if (p.kind !== otherSide) appendPiece(own, p.kind, p.text);
+/** One side of a row: the block with its own pieces (on the left no insertions, on the right no deletions). */
+function sideOf(block: SnapshotBlock, pieces: Piece[]): RowSide {
   return {
     pid: block.pid ?? null,
     label: block.label ?? null,
     text: block.text,
     kind: block.type,
-    pieces: own,
+    pieces,
   };
-}
-
-function piecesOf(kind: Piece['kind'], text: string): Piece[] {
-  return text === '' ? [] : [{ kind, text }];
-}
-
-/** Appends a piece, joining it to the last one when they are of the same kind; empty text is dropped. */
-function appendPiece(out: Piece[], kind: Piece['kind'], text: string): void {
-  if (text === '') return;
-  const last = out.at(-1);
-  if (last?.kind === kind) last.text += text;
-  else out.push({ kind, text });
 }
 
 function summarize(rows: readonly ComparisonRow[]): ComparisonSummary {

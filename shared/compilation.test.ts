@@ -28,8 +28,10 @@ describe('compileParagraph', () => {
     const c = compileParagraph(para, [amend('EU', 13, 13, 'further ')]);
     expect(c.segments.map((s) => s.type)).toEqual(['text', 'cluster', 'text']);
     const cluster = c.segments[1]!;
+    // The space after the inserted words stands outside them (a bracket drops it at its edge).
     expect(cluster.type === 'cluster' && cluster.entries[0]!.pieces).toEqual([
-      { kind: 'ins', text: 'further ' },
+      { kind: 'ins', text: 'further' },
+      { kind: 'text', text: ' ' },
     ]);
   });
 
@@ -45,6 +47,7 @@ describe('compileParagraph', () => {
     expect(cl.entries.map((e) => e.proposal.delegation.code)).toEqual(['USA', 'G77']);
     expect(cl.entries[1]!.pieces).toEqual([
       { kind: 'del', text: 'international' },
+      { kind: 'text', text: ' ' },
       { kind: 'ins', text: 'applicable' },
       { kind: 'text', text: ' ' },
     ]);
@@ -166,6 +169,51 @@ describe('compileParagraph: outdated and applied amendments in place', () => {
     const both = compileParagraph(para, [done, open]);
     expect(both.applied).toEqual([done.proposal]);
     expect(both.segments.map((s) => s.type)).toEqual(['text', 'cluster', 'text']);
+  });
+});
+
+describe('compileParagraph with the paragraph’s marks', () => {
+  const ITALIC = 'We welcome the progress made.';
+  const runs = [{ text: 'We welcome', em: true as const }, { text: ' the progress made.' }];
+  const italicPara: CompilationParagraph = { ...para, text: ITALIC, runs };
+  const change = (code: string, from: number, to: number, inserted: string): ResolvedProposal => ({
+    proposal: proposal({
+      delegation: { code, name: code },
+      changes: [{ from: 'a', to: 'b', deleted: ITALIC.slice(from, to), inserted }],
+    }),
+    ranges: [{ from, to }],
+  });
+  const entries = (c: ReturnType<typeof compileParagraph>) =>
+    c.segments.flatMap((s) => (s.type === 'cluster' ? s.entries.map((e) => e.pieces) : []));
+
+  it('keeps italic base words italic when struck out, and inserted words plain', () => {
+    const c = compileParagraph(italicPara, [change('EU', 3, 10, 'acknowledge')]); // "welcome"
+    expect(entries(c)).toEqual([
+      [
+        { kind: 'del', text: 'welcome', em: true },
+        { kind: 'text', text: ' ' },
+        { kind: 'ins', text: 'acknowledge' },
+      ],
+    ]);
+  });
+
+  it('keeps italic context words of a cluster italic', () => {
+    const wide = change('USA', 0, 14, 'Noting'); // "We welcome the"
+    const narrow = change('EU', 11, 14, 'our'); // "the"
+    const [first, second] = entries(compileParagraph(italicPara, [wide, narrow]));
+    expect(first).toEqual([
+      { kind: 'del', text: 'We welcome', em: true },
+      { kind: 'del', text: ' the' },
+      { kind: 'text', text: ' ' },
+      { kind: 'ins', text: 'Noting' },
+    ]);
+    expect(second).toEqual([
+      { kind: 'text', text: 'We welcome', em: true },
+      { kind: 'text', text: ' ' },
+      { kind: 'del', text: 'the' },
+      { kind: 'text', text: ' ' },
+      { kind: 'ins', text: 'our' },
+    ]);
   });
 });
 

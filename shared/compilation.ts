@@ -5,8 +5,12 @@
  * client (and later exported); no DOM here.
  */
 import { insertSuffix } from './numbering.js';
+import { type Piece, readablePieces, styledPieces } from './pieces.js';
 import type { ParagraphStatus, ProposalView } from './proposals.js';
 import type { ParagraphKind } from './schema.js';
+import type { SnapshotRun } from './snapshot.js';
+
+export type { Piece } from './pieces.js';
 
 /** A paragraph of the base text as the compilation needs it. */
 export interface CompilationParagraph {
@@ -15,6 +19,11 @@ export interface CompilationParagraph {
   label: string;
   text: string;
   status: ParagraphStatus;
+  /**
+   * The paragraph's italics and bold (`paragraphRuns`, a snapshot block's runs): base words
+   * inside a bracket keep them. Absent: plain.
+   */
+  runs?: readonly SnapshotRun[] | undefined;
   /**
    * Labels of the new paragraphs proposed after this one, by proposal id, coherent with the
    * numbering of the whole text (`insertProposalLabels` in `numbering.ts`); without them the
@@ -35,12 +44,6 @@ export interface ResolvedProposal {
    * paragraph.
    */
   located?: { from: number; to: number }[] | null;
-}
-
-/** A run of text inside a bracket: unchanged context, deleted words, or inserted words. */
-export interface Piece {
-  kind: 'text' | 'del' | 'ins';
-  text: string;
 }
 
 /** One proposal's reading of a cluster of base words. */
@@ -163,18 +166,19 @@ export function compileParagraph(
         break;
     }
   }
-  out.segments = segmentsOf(para.text, items, points, incorporated, out.applied);
+  out.segments = segmentsOf(para, items, points, incorporated, out.applied);
   return out;
 }
 
 /** The words an amendment strikes out and puts in, change after change ("struck put in … next"). */
 export function changePieces(p: { changes: readonly { deleted: string; inserted: string }[] }): Piece[] {
-  return p.changes.flatMap((c, i): Piece[] => [
-    ...(i > 0 ? [{ kind: 'text' as const, text: ' … ' }] : []),
-    ...(c.deleted.trim() ? [{ kind: 'del' as const, text: c.deleted.trim() }] : []),
-    ...(c.deleted.trim() && c.inserted.trim() ? [{ kind: 'text' as const, text: ' ' }] : []),
-    ...(c.inserted.trim() ? [{ kind: 'ins' as const, text: c.inserted.trim() }] : []),
-  ]);
+  return readablePieces(
+    p.changes.flatMap((c, i): Piece[] => [
+      ...(i > 0 ? [{ kind: 'text' as const, text: ' … ' }] : []),
+      { kind: 'del', text: c.deleted.trim() },
+      { kind: 'ins', text: c.inserted.trim() },
+    ]),
+  );
 }
 
 /**
@@ -231,12 +235,13 @@ function rangesMatch(
 }
 
 function segmentsOf(
-  text: string,
+  para: CompilationParagraph,
   items: Item[],
   points: Point[],
   incorporated: Incorporated[],
   unplaced: ProposalView[],
 ): Segment[] {
+  const { text, runs } = para;
   items.sort((a, b) => a.from - b.from || a.to - b.to);
   const clusters: { from: number; to: number; items: Item[] }[] = [];
   for (const item of items) {
@@ -302,7 +307,7 @@ function segmentsOf(
         base: text.slice(c.from, c.to),
         entries: c.items
           .sort((a, b) => a.proposal.createdAt.localeCompare(b.proposal.createdAt))
-          .map((item) => ({ proposal: item.proposal, pieces: piecesOf(text, c, item) })),
+          .map((item) => ({ proposal: item.proposal, pieces: piecesOf(text, runs, c, item) })),
       });
     } else {
       segments.push({
@@ -338,12 +343,21 @@ export function segmentStarts(segments: readonly Segment[]): number[] {
   });
 }
 
-function piecesOf(text: string, cluster: { from: number; to: number }, item: Item): Piece[] {
-  const pieces: Piece[] = [
-    { kind: 'text', text: text.slice(cluster.from, item.from) },
-    { kind: 'del', text: item.deleted },
-    { kind: 'ins', text: item.inserted },
-    { kind: 'text', text: text.slice(item.to, cluster.to) },
-  ];
-  return pieces.filter((p) => p.text !== '');
+/**
+ * One proposal's bracket in a cluster: the cluster's base words before its own, its deleted
+ * words (both with the paragraph's marks), its inserted words (plain: proposals are plain
+ * text), the cluster's words after, made readable.
+ */
+function piecesOf(
+  text: string,
+  runs: readonly SnapshotRun[] | undefined,
+  cluster: { from: number; to: number },
+  item: Item,
+): Piece[] {
+  return readablePieces([
+    ...styledPieces('text', text.slice(cluster.from, item.from), cluster.from, runs),
+    ...styledPieces('del', item.deleted, item.from, runs),
+    ...styledPieces('ins', item.inserted, item.to),
+    ...styledPieces('text', text.slice(item.to, cluster.to), item.to, runs),
+  ]);
 }
