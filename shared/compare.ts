@@ -8,10 +8,10 @@ import { alignBlocks, isHeading } from './align.js';
 import { splitMergeHints } from './compareHints.js';
 import { proposalLinks } from './compareProposals.js';
 import type { RenumberEntry } from './numbering.js';
-import { type Piece, type PieceKind, readablePieces, styledPieces } from './pieces.js';
+import type { Piece } from './pieces.js';
 import type { ProposalView } from './proposals.js';
-import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind, SnapshotRun } from './snapshot.js';
-import { wordChanges } from './wordDiff.js';
+import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from './snapshot.js';
+import { trackedSides } from './trackChanges.js';
 
 /**
  * What happened to a block: a paragraph `unchanged`, `changed` (its words), `added`, `deleted`
@@ -133,84 +133,15 @@ export function changedRowIndexes(c: { rows: readonly ChangeMarks[] }): number[]
   return c.rows.flatMap((row, i) => (isChangeRow(row) ? [i] : []));
 }
 
-/**
- * The word-level differences between two texts as one sequence of pieces: unchanged `text`,
- * `del` for words only in `older`, `ins` for words only in `newer` (a deletion before the
- * insertion that replaces it, set apart by a space). Changes separated only by spaces are
- * merged. With the texts' runs, each piece keeps the italics and bold it has in its text
- * (unchanged and deleted words those of `older`, inserted words those of `newer`).
- */
-export function trackChanges(
-  older: string,
-  newer: string,
-  olderRuns?: readonly SnapshotRun[],
-  newerRuns?: readonly SnapshotRun[],
-): Piece[] {
-  return styledStretches(stretchesOf(older, newer), olderRuns, newerRuns);
-}
-
-/** Words the same in both texts, only in the older or only in the newer, with their offset in each. */
-interface Stretch {
-  kind: PieceKind;
-  text: string;
-  older: number;
-  newer: number;
-}
-
-function stretchesOf(older: string, newer: string): Stretch[] {
-  const out: Stretch[] = [];
-  let at = 0;
-  let shift = 0;
-  const push = (kind: PieceKind, text: string, o: number, n: number) => {
-    if (text !== '') out.push({ kind, text, older: o, newer: n });
-  };
-  for (const c of wordChanges(older, newer)) {
-    push('text', older.slice(at, c.from), at, at + shift);
-    push('del', c.deleted, c.from, c.from + shift);
-    push('ins', c.inserted, c.to, c.from + shift);
-    shift += c.inserted.length - c.deleted.length;
-    at = c.to;
-  }
-  push('text', older.slice(at), at, at + shift);
-  return out;
-}
-
-/**
- * Stretches as readable pieces with their marks: deleted words by their offset in the older
- * text with `olderRuns`, inserted words by theirs in the newer text with `newerRuns`, unchanged
- * words by their offset in the text `same` names, with its runs.
- */
-function styledStretches(
-  stretches: readonly Stretch[],
-  olderRuns: readonly SnapshotRun[] | undefined,
-  newerRuns: readonly SnapshotRun[] | undefined,
-  same: 'older' | 'newer' = 'older',
-): Piece[] {
-  return readablePieces(
-    stretches.flatMap((s) =>
-      s.kind === 'ins' || (s.kind === 'text' && same === 'newer')
-        ? styledPieces(s.kind, s.text, s.newer, newerRuns)
-        : styledPieces(s.kind, s.text, s.older, olderRuns),
-    ),
-  );
-}
-
 function rowOf(left: SnapshotBlock | null, right: SnapshotBlock | null, moved: boolean): ComparisonRow {
   const block = (left ?? right)!;
   const changed = left !== null && right !== null && left.text !== right.text;
-  const stretches =
-    left && right
-      ? stretchesOf(left.text, right.text)
-      : left
-        ? [{ kind: 'del' as const, text: left.text, older: 0, newer: 0 }]
-        : [{ kind: 'ins' as const, text: right!.text, older: 0, newer: 0 }];
-  const olderSide = stretches.filter((s) => s.kind !== 'ins');
-  const newerSide = stretches.filter((s) => s.kind !== 'del');
+  const tracked = trackedSides(left, right);
   return {
     kind: kindOf(block, left, right, moved, changed),
-    left: left && sideOf(left, styledStretches(olderSide, left.runs, undefined)),
-    right: right && sideOf(right, styledStretches(newerSide, undefined, right.runs, 'newer')),
-    pieces: styledStretches(stretches, left?.runs, right?.runs),
+    left: left && sideOf(left, tracked.older),
+    right: right && sideOf(right, tracked.newer),
+    pieces: tracked.both,
     changed,
     renumbered: left?.label !== undefined && right?.label !== undefined && left.label !== right.label,
     incorporated: [],

@@ -172,6 +172,54 @@ describe('compileParagraph: outdated and applied amendments in place', () => {
   });
 });
 
+describe('spaces around brackets in running text', () => {
+  const spacing = (c: ReturnType<typeof compileParagraph>) =>
+    c.segments.flatMap((s) =>
+      s.type === 'cluster' || s.type === 'point'
+        ? [{ before: s.spaceBefore === true, after: s.spaceAfter === true }]
+        : [],
+    );
+
+  it('sets a space after words put in before a word ("to [further — EU] strengthen")', () => {
+    expect(spacing(compileParagraph(para, [amend('EU', 13, 13, 'further ')]))).toEqual([
+      { before: false, after: true },
+    ]);
+  });
+
+  it('sets a space after words struck out with the space after them', () => {
+    expect(spacing(compileParagraph(para, [amend('USA', 50, 64, '')]))).toEqual([
+      { before: false, after: true },
+    ]);
+  });
+
+  it('sets none where the text beside the bracket has its space or punctuation', () => {
+    // "in line" → "consistent": the text after begins with its own space.
+    expect(spacing(compileParagraph(para, [amend('USA', 37, 44, 'consistent')]))).toEqual([
+      { before: false, after: false },
+    ]);
+    // A comma put in after "cooperation" needs no space before it.
+    expect(spacing(compileParagraph(para, [amend('EU', 35, 35, ',')]))).toEqual([
+      { before: false, after: false },
+    ]);
+  });
+
+  it('sets a space before words struck out with the space before them', () => {
+    expect(spacing(compileParagraph(para, [amend('USA', 49, 63, '')]))).toEqual([
+      { before: true, after: false },
+    ]);
+  });
+
+  it('spaces a point between words where the text had a space', () => {
+    const gone = amend('USA', 50, 64, '');
+    gone.proposal.appliedAt = '2022-03-30T15:00:00Z';
+    gone.located = [{ from: 50, to: 50 }];
+    const c = compileParagraph({ ...para, text: 'We commit, in line with law.' }, [
+      { ...gone, located: [{ from: 24, to: 24 }] },
+    ]);
+    expect(spacing(c)).toEqual([{ before: false, after: true }]);
+  });
+});
+
 describe('compileParagraph with the paragraph’s marks', () => {
   const ITALIC = 'We welcome the progress made.';
   const runs = [{ text: 'We welcome', em: true as const }, { text: ' the progress made.' }];

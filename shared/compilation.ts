@@ -4,6 +4,8 @@
  * numbered bis/ter, alternatives and whole-paragraph proposals after it. Rendered by the
  * client (and later exported); no DOM here.
  */
+
+import { setSpacing } from './bracketSpacing.js';
 import { insertSuffix } from './numbering.js';
 import { type Piece, readablePieces, styledPieces } from './pieces.js';
 import type { ParagraphStatus, ProposalView } from './proposals.js';
@@ -68,9 +70,19 @@ export interface PointEntry {
  */
 export type Segment =
   | { type: 'text'; text: string }
-  | { type: 'cluster'; from: number; to: number; base: string; entries: ClusterEntry[] }
-  | { type: 'point'; at: number; entries: PointEntry[] }
+  | ({ type: 'cluster'; from: number; to: number; base: string; entries: ClusterEntry[] } & Spacing)
+  | ({ type: 'point'; at: number; entries: PointEntry[] } & Spacing)
   | { type: 'incorporated'; from: number; to: number; text: string; proposal: ProposalView };
+
+/**
+ * A space to set before or after the brackets of a cluster or point: one their words stood
+ * for (a bracket drops the spaces at its own edges) where the text beside them has none, as in
+ * "to [further — EU] strengthen" for the words "further " put in before "strengthen".
+ */
+export interface Spacing {
+  spaceBefore?: true;
+  spaceAfter?: true;
+}
 
 /** A paragraph of the compilation text. */
 export interface CompiledParagraph {
@@ -322,6 +334,7 @@ function segmentsOf(
   }
   flushPoints(text.length);
   if (at < text.length || segments.length === 0) segments.push({ type: 'text', text: text.slice(at) });
+  for (const s of segments) if (s.type === 'cluster' || s.type === 'point') setSpacing(text, s);
   return segments;
 }
 
