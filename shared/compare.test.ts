@@ -69,9 +69,61 @@ describe('compareSnapshots', () => {
     ]);
     expect(row!.left!.pieces.map((p) => p.text).join('')).toBe(row!.left!.text);
     expect(row!.right!.pieces.map((p) => p.text).join('')).toBe(row!.right!.text);
-    expect(row!.pieces.map((p) => p.kind)).toEqual(['text', 'ins', 'text', 'del', 'ins', 'text']);
+    expect(row!.pieces.map((p) => p.kind)).toEqual(['text', 'ins', 'text', 'del', 'text', 'ins', 'text']);
+    // The deletion and the insertion that replaces it are set apart by one space.
+    expect(row!.pieces.map((p) => p.text).join('')).toBe(
+      'We commit to further strengthen cooperation, in line consistent with international law.',
+    );
     expect(c.summary).toEqual({ ...ZERO, changed: 1 });
     expect(changedRowIndexes(c)).toEqual([0]);
+  });
+
+  it('keeps the italics and bold of each text on its side and in the track changes', () => {
+    const older = snap([op('a', 'We welcome the progress.')]);
+    const newer = snap([op('a', 'We note the progress.')]);
+    older.blocks[0]!.runs = [{ text: 'We welcome', em: true }, { text: ' the progress.' }];
+    newer.blocks[0]!.runs = [
+      { text: 'We note', em: true },
+      { text: ' the ' },
+      { text: 'progress', strong: true },
+      { text: '.' },
+    ];
+    const [row] = compareSnapshots(older, newer).rows;
+    expect(row!.left!.pieces).toEqual([
+      { kind: 'text', text: 'We ', em: true },
+      { kind: 'del', text: 'welcome', em: true },
+      { kind: 'text', text: ' the progress.' },
+    ]);
+    expect(row!.right!.pieces).toEqual([
+      { kind: 'text', text: 'We ', em: true },
+      { kind: 'ins', text: 'note', em: true },
+      { kind: 'text', text: ' the ' },
+      { kind: 'text', text: 'progress', strong: true },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(row!.pieces).toEqual([
+      { kind: 'text', text: 'We ', em: true },
+      { kind: 'del', text: 'welcome', em: true },
+      { kind: 'text', text: ' ' },
+      { kind: 'ins', text: 'note', em: true },
+      { kind: 'text', text: ' the progress.' },
+    ]);
+  });
+
+  it('keeps the marks of a whole paragraph added or deleted', () => {
+    const older = snap([op('a', 'Recalling A.')]);
+    const newer = snap([op('b', 'Noting B.')]);
+    older.blocks[0]!.runs = [{ text: 'Recalling', em: true }, { text: ' A.' }];
+    newer.blocks[0]!.runs = [{ text: 'Noting', em: true }, { text: ' B.' }];
+    const rows = compareSnapshots(older, newer).rows;
+    expect(rowOf(rows, 'a').left!.pieces).toEqual([
+      { kind: 'del', text: 'Recalling', em: true },
+      { kind: 'del', text: ' A.' },
+    ]);
+    expect(rowOf(rows, 'b').right!.pieces).toEqual([
+      { kind: 'ins', text: 'Noting', em: true },
+      { kind: 'ins', text: ' B.' },
+    ]);
   });
 
   it('shows an inserted paragraph as added and renumbers those after it', () => {
@@ -197,6 +249,7 @@ describe('compareSnapshots', () => {
     ]);
     expect(headings[2]!.pieces).toEqual([
       { kind: 'del', text: 'Commitments' },
+      { kind: 'text', text: ' ' },
       { kind: 'ins', text: 'Our commitments' },
     ]);
     expect(c.summary).toEqual({ ...ZERO, unchanged: 3 });

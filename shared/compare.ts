@@ -7,11 +7,11 @@
 import { alignBlocks, isHeading } from './align.js';
 import { splitMergeHints } from './compareHints.js';
 import { proposalLinks } from './compareProposals.js';
-import type { Piece } from './compilation.js';
 import type { RenumberEntry } from './numbering.js';
+import type { Piece } from './pieces.js';
 import type { ProposalView } from './proposals.js';
 import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from './snapshot.js';
-import { wordChanges } from './wordDiff.js';
+import { trackedSides } from './trackChanges.js';
 
 /**
  * What happened to a block: a paragraph `unchanged`, `changed` (its words), `added`, `deleted`
@@ -133,39 +133,15 @@ export function changedRowIndexes(c: { rows: readonly ChangeMarks[] }): number[]
   return c.rows.flatMap((row, i) => (isChangeRow(row) ? [i] : []));
 }
 
-/**
- * The word-level differences between two texts as one sequence of pieces: unchanged `text`,
- * `del` for words only in `older`, `ins` for words only in `newer` (a deletion before the
- * insertion that replaces it). Changes separated only by spaces are merged.
- */
-export function trackChanges(older: string, newer: string): Piece[] {
-  if (older === newer) return piecesOf('text', older);
-  const out: Piece[] = [];
-  let at = 0;
-  for (const c of wordChanges(older, newer)) {
-    appendPiece(out, 'text', older.slice(at, c.from));
-    appendPiece(out, 'del', c.deleted);
-    appendPiece(out, 'ins', c.inserted);
-    at = c.to;
-  }
-  appendPiece(out, 'text', older.slice(at));
-  return out;
-}
-
 function rowOf(left: SnapshotBlock | null, right: SnapshotBlock | null, moved: boolean): ComparisonRow {
   const block = (left ?? right)!;
   const changed = left !== null && right !== null && left.text !== right.text;
-  const pieces =
-    left && right
-      ? trackChanges(left.text, right.text)
-      : left
-        ? piecesOf('del', left.text)
-        : piecesOf('ins', right!.text);
+  const tracked = trackedSides(left, right);
   return {
     kind: kindOf(block, left, right, moved, changed),
-    left: left && sideOf(left, pieces, 'ins'),
-    right: right && sideOf(right, pieces, 'del'),
-    pieces,
+    left: left && sideOf(left, tracked.older),
+    right: right && sideOf(right, tracked.newer),
+    pieces: tracked.both,
     changed,
     renumbered: left?.label !== undefined && right?.label !== undefined && left.label !== right.label,
     incorporated: [],
@@ -188,29 +164,15 @@ function kindOf(
   return changed ? 'changed' : 'unchanged';
 }
 
-/** One side of a row: the track-changes pieces without those of the other side. */
-function sideOf(block: SnapshotBlock, pieces: readonly Piece[], otherSide: 'ins' | 'del'): RowSide {
-  const own: Piece[] = [];
-  for (const p of pieces) if (p.kind !== otherSide) appendPiece(own, p.kind, p.text);
+/** One side of a row: the block with its own pieces (on the left no insertions, on the right no deletions). */
+function sideOf(block: SnapshotBlock, pieces: Piece[]): RowSide {
   return {
     pid: block.pid ?? null,
     label: block.label ?? null,
     text: block.text,
     kind: block.type,
-    pieces: own,
+    pieces,
   };
-}
-
-function piecesOf(kind: Piece['kind'], text: string): Piece[] {
-  return text === '' ? [] : [{ kind, text }];
-}
-
-/** Appends a piece, joining it to the last one when they are of the same kind; empty text is dropped. */
-function appendPiece(out: Piece[], kind: Piece['kind'], text: string): void {
-  if (text === '') return;
-  const last = out.at(-1);
-  if (last?.kind === kind) last.text += text;
-  else out.push({ kind, text });
 }
 
 function summarize(rows: readonly ComparisonRow[]): ComparisonSummary {

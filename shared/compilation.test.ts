@@ -28,8 +28,10 @@ describe('compileParagraph', () => {
     const c = compileParagraph(para, [amend('EU', 13, 13, 'further ')]);
     expect(c.segments.map((s) => s.type)).toEqual(['text', 'cluster', 'text']);
     const cluster = c.segments[1]!;
+    // The space after the inserted words stands outside them (a bracket drops it at its edge).
     expect(cluster.type === 'cluster' && cluster.entries[0]!.pieces).toEqual([
-      { kind: 'ins', text: 'further ' },
+      { kind: 'ins', text: 'further' },
+      { kind: 'text', text: ' ' },
     ]);
   });
 
@@ -45,6 +47,7 @@ describe('compileParagraph', () => {
     expect(cl.entries.map((e) => e.proposal.delegation.code)).toEqual(['USA', 'G77']);
     expect(cl.entries[1]!.pieces).toEqual([
       { kind: 'del', text: 'international' },
+      { kind: 'text', text: ' ' },
       { kind: 'ins', text: 'applicable' },
       { kind: 'text', text: ' ' },
     ]);
@@ -166,6 +169,99 @@ describe('compileParagraph: outdated and applied amendments in place', () => {
     const both = compileParagraph(para, [done, open]);
     expect(both.applied).toEqual([done.proposal]);
     expect(both.segments.map((s) => s.type)).toEqual(['text', 'cluster', 'text']);
+  });
+});
+
+describe('spaces around brackets in running text', () => {
+  const spacing = (c: ReturnType<typeof compileParagraph>) =>
+    c.segments.flatMap((s) =>
+      s.type === 'cluster' || s.type === 'point'
+        ? [{ before: s.spaceBefore === true, after: s.spaceAfter === true }]
+        : [],
+    );
+
+  it('sets a space after words put in before a word ("to [further — EU] strengthen")', () => {
+    expect(spacing(compileParagraph(para, [amend('EU', 13, 13, 'further ')]))).toEqual([
+      { before: false, after: true },
+    ]);
+  });
+
+  it('sets a space after words struck out with the space after them', () => {
+    expect(spacing(compileParagraph(para, [amend('USA', 50, 64, '')]))).toEqual([
+      { before: false, after: true },
+    ]);
+  });
+
+  it('sets none where the text beside the bracket has its space or punctuation', () => {
+    // "in line" → "consistent": the text after begins with its own space.
+    expect(spacing(compileParagraph(para, [amend('USA', 37, 44, 'consistent')]))).toEqual([
+      { before: false, after: false },
+    ]);
+    // A comma put in after "cooperation" needs no space before it.
+    expect(spacing(compileParagraph(para, [amend('EU', 35, 35, ',')]))).toEqual([
+      { before: false, after: false },
+    ]);
+  });
+
+  it('sets a space before words struck out with the space before them', () => {
+    expect(spacing(compileParagraph(para, [amend('USA', 49, 63, '')]))).toEqual([
+      { before: true, after: false },
+    ]);
+  });
+
+  it('spaces a point between words where the text had a space', () => {
+    const gone = amend('USA', 50, 64, '');
+    gone.proposal.appliedAt = '2022-03-30T15:00:00Z';
+    gone.located = [{ from: 50, to: 50 }];
+    const c = compileParagraph({ ...para, text: 'We commit, in line with law.' }, [
+      { ...gone, located: [{ from: 24, to: 24 }] },
+    ]);
+    expect(spacing(c)).toEqual([{ before: false, after: true }]);
+  });
+});
+
+describe('compileParagraph with the paragraph’s marks', () => {
+  const ITALIC = 'We welcome the progress made.';
+  const runs = [{ text: 'We welcome', em: true as const }, { text: ' the progress made.' }];
+  const italicPara: CompilationParagraph = { ...para, text: ITALIC, runs };
+  const change = (code: string, from: number, to: number, inserted: string): ResolvedProposal => ({
+    proposal: proposal({
+      delegation: { code, name: code },
+      changes: [{ from: 'a', to: 'b', deleted: ITALIC.slice(from, to), inserted }],
+    }),
+    ranges: [{ from, to }],
+  });
+  const entries = (c: ReturnType<typeof compileParagraph>) =>
+    c.segments.flatMap((s) => (s.type === 'cluster' ? s.entries.map((e) => e.pieces) : []));
+
+  it('keeps italic base words italic when struck out, and inserted words plain', () => {
+    const c = compileParagraph(italicPara, [change('EU', 3, 10, 'acknowledge')]); // "welcome"
+    expect(entries(c)).toEqual([
+      [
+        { kind: 'del', text: 'welcome', em: true },
+        { kind: 'text', text: ' ' },
+        { kind: 'ins', text: 'acknowledge' },
+      ],
+    ]);
+  });
+
+  it('keeps italic context words of a cluster italic', () => {
+    const wide = change('USA', 0, 14, 'Noting'); // "We welcome the"
+    const narrow = change('EU', 11, 14, 'our'); // "the"
+    const [first, second] = entries(compileParagraph(italicPara, [wide, narrow]));
+    expect(first).toEqual([
+      { kind: 'del', text: 'We welcome', em: true },
+      { kind: 'del', text: ' the' },
+      { kind: 'text', text: ' ' },
+      { kind: 'ins', text: 'Noting' },
+    ]);
+    expect(second).toEqual([
+      { kind: 'text', text: 'We welcome', em: true },
+      { kind: 'text', text: ' ' },
+      { kind: 'del', text: 'the' },
+      { kind: 'text', text: ' ' },
+      { kind: 'ins', text: 'our' },
+    ]);
   });
 });
 

@@ -4,9 +4,15 @@
  * numbered bis/ter, alternatives and whole-paragraph proposals after it. Rendered by the
  * client (and later exported); no DOM here.
  */
+
+import { setSpacing } from './bracketSpacing.js';
 import { insertSuffix } from './numbering.js';
+import { type Piece, readablePieces, styledPieces } from './pieces.js';
 import type { ParagraphStatus, ProposalView } from './proposals.js';
 import type { ParagraphKind } from './schema.js';
+import type { SnapshotRun } from './snapshot.js';
+
+export type { Piece } from './pieces.js';
 
 /** A paragraph of the base text as the compilation needs it. */
 export interface CompilationParagraph {
@@ -15,6 +21,11 @@ export interface CompilationParagraph {
   label: string;
   text: string;
   status: ParagraphStatus;
+  /**
+   * The paragraph's italics and bold (`paragraphRuns`, a snapshot block's runs): base words
+   * inside a bracket keep them. Absent: plain.
+   */
+  runs?: readonly SnapshotRun[] | undefined;
   /**
    * Labels of the new paragraphs proposed after this one, by proposal id, coherent with the
    * numbering of the whole text (`insertProposalLabels` in `numbering.ts`); without them the
@@ -35,12 +46,6 @@ export interface ResolvedProposal {
    * paragraph.
    */
   located?: { from: number; to: number }[] | null;
-}
-
-/** A run of text inside a bracket: unchanged context, deleted words, or inserted words. */
-export interface Piece {
-  kind: 'text' | 'del' | 'ins';
-  text: string;
 }
 
 /** One proposal's reading of a cluster of base words. */
@@ -65,9 +70,19 @@ export interface PointEntry {
  */
 export type Segment =
   | { type: 'text'; text: string }
-  | { type: 'cluster'; from: number; to: number; base: string; entries: ClusterEntry[] }
-  | { type: 'point'; at: number; entries: PointEntry[] }
+  | ({ type: 'cluster'; from: number; to: number; base: string; entries: ClusterEntry[] } & Spacing)
+  | ({ type: 'point'; at: number; entries: PointEntry[] } & Spacing)
   | { type: 'incorporated'; from: number; to: number; text: string; proposal: ProposalView };
+
+/**
+ * A space to set before or after the brackets of a cluster or point: one their words stood
+ * for (a bracket drops the spaces at its own edges) where the text beside them has none, as in
+ * "to [further — EU] strengthen" for the words "further " put in before "strengthen".
+ */
+export interface Spacing {
+  spaceBefore?: true;
+  spaceAfter?: true;
+}
 
 /** A paragraph of the compilation text. */
 export interface CompiledParagraph {
@@ -163,18 +178,19 @@ export function compileParagraph(
         break;
     }
   }
-  out.segments = segmentsOf(para.text, items, points, incorporated, out.applied);
+  out.segments = segmentsOf(para, items, points, incorporated, out.applied);
   return out;
 }
 
 /** The words an amendment strikes out and puts in, change after change ("struck put in … next"). */
 export function changePieces(p: { changes: readonly { deleted: string; inserted: string }[] }): Piece[] {
-  return p.changes.flatMap((c, i): Piece[] => [
-    ...(i > 0 ? [{ kind: 'text' as const, text: ' … ' }] : []),
-    ...(c.deleted.trim() ? [{ kind: 'del' as const, text: c.deleted.trim() }] : []),
-    ...(c.deleted.trim() && c.inserted.trim() ? [{ kind: 'text' as const, text: ' ' }] : []),
-    ...(c.inserted.trim() ? [{ kind: 'ins' as const, text: c.inserted.trim() }] : []),
-  ]);
+  return readablePieces(
+    p.changes.flatMap((c, i): Piece[] => [
+      ...(i > 0 ? [{ kind: 'text' as const, text: ' … ' }] : []),
+      { kind: 'del', text: c.deleted.trim() },
+      { kind: 'ins', text: c.inserted.trim() },
+    ]),
+  );
 }
 
 /**
@@ -231,12 +247,13 @@ function rangesMatch(
 }
 
 function segmentsOf(
-  text: string,
+  para: CompilationParagraph,
   items: Item[],
   points: Point[],
   incorporated: Incorporated[],
   unplaced: ProposalView[],
 ): Segment[] {
+  const { text, runs } = para;
   items.sort((a, b) => a.from - b.from || a.to - b.to);
   const clusters: { from: number; to: number; items: Item[] }[] = [];
   for (const item of items) {
@@ -302,7 +319,7 @@ function segmentsOf(
         base: text.slice(c.from, c.to),
         entries: c.items
           .sort((a, b) => a.proposal.createdAt.localeCompare(b.proposal.createdAt))
-          .map((item) => ({ proposal: item.proposal, pieces: piecesOf(text, c, item) })),
+          .map((item) => ({ proposal: item.proposal, pieces: piecesOf(text, runs, c, item) })),
       });
     } else {
       segments.push({
@@ -317,6 +334,7 @@ function segmentsOf(
   }
   flushPoints(text.length);
   if (at < text.length || segments.length === 0) segments.push({ type: 'text', text: text.slice(at) });
+  for (const s of segments) if (s.type === 'cluster' || s.type === 'point') setSpacing(text, s);
   return segments;
 }
 
@@ -338,12 +356,21 @@ export function segmentStarts(segments: readonly Segment[]): number[] {
   });
 }
 
-function piecesOf(text: string, cluster: { from: number; to: number }, item: Item): Piece[] {
-  const pieces: Piece[] = [
-    { kind: 'text', text: text.slice(cluster.from, item.from) },
-    { kind: 'del', text: item.deleted },
-    { kind: 'ins', text: item.inserted },
-    { kind: 'text', text: text.slice(item.to, cluster.to) },
-  ];
-  return pieces.filter((p) => p.text !== '');
+/**
+ * One proposal's bracket in a cluster: the cluster's base words before its own, its deleted
+ * words (both with the paragraph's marks), its inserted words (plain: proposals are plain
+ * text), the cluster's words after, made readable.
+ */
+function piecesOf(
+  text: string,
+  runs: readonly SnapshotRun[] | undefined,
+  cluster: { from: number; to: number },
+  item: Item,
+): Piece[] {
+  return readablePieces([
+    ...styledPieces('text', text.slice(cluster.from, item.from), cluster.from, runs),
+    ...styledPieces('del', item.deleted, item.from, runs),
+    ...styledPieces('ins', item.inserted, item.to),
+    ...styledPieces('text', text.slice(item.to, cluster.to), item.to, runs),
+  ]);
 }

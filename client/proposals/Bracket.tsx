@@ -1,8 +1,9 @@
 /** One proposal rendered as a bracket inside or after the text: [~~deleted~~ **inserted** — EU]. */
-import type { Piece } from '../../shared/compilation.js';
+import { bracketPieces, type Piece } from '../../shared/pieces.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
+import { Marked } from './Marked.js';
 
 /** Props of `Bracket`. */
 export interface BracketProps {
@@ -36,16 +37,27 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note, varia
   const content = (
     <>
       [{tag && <span className="bracket-tag">{`${tag} `}</span>}
-      {trimEdges(pieces).map((piece, i) => {
+      {bracketPieces(pieces).map((piece, i) => {
         const key = `${i}-${piece.kind}`;
         if (piece.kind === 'ins')
           return (
             <ins key={key}>
-              <strong>{piece.text}</strong>
+              <strong>
+                <Marked piece={piece} />
+              </strong>
             </ins>
           );
-        if (piece.kind === 'del') return <del key={key}>{piece.text}</del>;
-        return <span key={key}>{piece.text}</span>;
+        if (piece.kind === 'del')
+          return (
+            <del key={key}>
+              <Marked piece={piece} />
+            </del>
+          );
+        return (
+          <span key={key}>
+            <Marked piece={piece} />
+          </span>
+        );
       })}
       <span className="attribution">{` — ${attributionOf(proposal)}`}</span>
       {note && <span className="bracket-note">{` · ${note}`}</span>}
@@ -89,12 +101,4 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note, varia
       {content}
     </span>
   );
-}
-
-/** The pieces without spaces at the very start and end, which the bracket itself stands for. */
-function trimEdges(pieces: readonly Piece[]): Piece[] {
-  const out = pieces.map((p) => ({ ...p }));
-  if (out.length > 0) out[0]!.text = out[0]!.text.trimStart();
-  if (out.length > 0) out[out.length - 1]!.text = out[out.length - 1]!.text.trimEnd();
-  return out.filter((p) => p.text !== '');
 }

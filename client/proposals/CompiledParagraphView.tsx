@@ -104,6 +104,7 @@ export function CompiledParagraphView({
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: several points may share an offset; the list is rebuilt as a whole.
                 <span key={`p${s.at}-${i}`} className="cluster point">
+                  {s.spaceBefore && ' '}
                   {s.entries.map((e) => (
                     <Bracket
                       key={e.proposal.id}
@@ -117,10 +118,12 @@ export function CompiledParagraphView({
                       note={outcome(e.proposal.status)}
                     />
                   ))}
+                  {s.spaceAfter && ' '}
                 </span>
               );
             return (
               <span key={`c${s.from}`} className="cluster">
+                {s.spaceBefore && ' '}
                 {s.entries.map((e) => (
                   <Bracket
                     key={e.proposal.id}
@@ -132,6 +135,7 @@ export function CompiledParagraphView({
                     note={outcome(e.proposal.status)}
                   />
                 ))}
+                {s.spaceAfter && ' '}
               </span>
             );
           })}

@@ -3,6 +3,7 @@ import { type ProposalStatus, type ProposalView, SETTABLE_STATUSES } from '../..
 import { changeKind, type TextChange } from '../../shared/wordDiff.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
+import { ChangeWords } from './ChangeWords.js';
 import { tabledByViewer, type Viewer } from './viewer.js';
 
 /** What a card can ask for. */
@@ -90,16 +91,7 @@ export function ProposalCard({
       {p.kind === 'amend' && (
         <p className="card-content">
           {p.changes.map((c) => (
-            <span key={`${c.from}-${c.to}`} className="card-change">
-              [{c.deleted && <del>{c.deleted}</del>}
-              {c.deleted && c.inserted ? ' ' : ''}
-              {c.inserted && (
-                <ins>
-                  <strong>{c.inserted}</strong>
-                </ins>
-              )}
-              ]{' '}
-            </span>
+            <ChangeWords key={`${c.from}-${c.to}`} change={c} />
           ))}
         </p>
       )}
@@ -116,16 +108,7 @@ export function ProposalCard({
           <p>{m.carry.preview}</p>
           <p className="card-content">
             {carried.changes.map((c) => (
-              <span key={`${c.from}-${c.to}`} className={`card-change ${changeKind(c)}`}>
-                [{c.deleted && <del>{c.deleted}</del>}
-                {c.deleted && c.inserted ? ' ' : ''}
-                {c.inserted && (
-                  <ins>
-                    <strong>{c.inserted}</strong>
-                  </ins>
-                )}
-                ]{' '}
-              </span>
+              <ChangeWords key={`${c.from}-${c.to}`} change={c} className={`card-change ${changeKind(c)}`} />
             ))}
           </p>
           <div className="card-actions">

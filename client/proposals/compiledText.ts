@@ -125,6 +125,7 @@ export function compileDraft(
         ? (shownAt.get(pid) ?? []).filter((p) => passes(p, filter) || tracedThrough(p, filter, traced))
         : [];
       const resolved = shown.map((p) => resolveProposal(anchors, p));
+      const runs = paragraphRuns(child);
       const paragraph = compileParagraph(
         {
           pid,
@@ -132,11 +133,12 @@ export function compileDraft(
           label: labels.get(pid) ?? '',
           text,
           status: statuses[pid] ?? 'pending',
+          runs,
           insertLabels,
         },
         resolved,
       );
-      blocks.push({ type: 'paragraph', paragraph, text, runs: paragraphRuns(child), proposals: all });
+      blocks.push({ type: 'paragraph', paragraph, text, runs, proposals: all });
     }
   });
   if (filter)

@@ -9,6 +9,7 @@ import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 
 import { DISPOSITIONS, type Disposition } from '../../shared/proposals.js';
 import { ApiError } from '../api.js';
 import { messages } from '../i18n/messages.js';
+import { ChangeWords } from '../proposals/ChangeWords.js';
 import { actionErrorMessage } from './actionError.js';
 import { fetchUndecided, type ReadingEntry, type UndecidedProposal } from './readingsApi.js';
 
@@ -191,16 +192,7 @@ function UndecidedRow({ proposal: p, choice, busy, onChoose }: UndecidedRowProps
           {p.kind === 'amend'
             ? p.changes.map((c, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the changes of one amendment never move.
-                <span key={i} className="card-change">
-                  [{c.deleted && <del>{c.deleted}</del>}
-                  {c.deleted && c.inserted ? ' ' : ''}
-                  {c.inserted && (
-                    <ins>
-                      <strong>{c.inserted}</strong>
-                    </ins>
-                  )}
-                  ]{' '}
-                </span>
+                <ChangeWords key={i} change={c} />
               ))
             : p.excerpt}
           {p.outdated && <span className="badge outdated">{m.outdated}</span>}

@@ -14,6 +14,7 @@ import type { ProposalBrief } from '../../shared/proposals.js';
 import { formatLocalDateTime } from '../dateTime.js';
 import { messages } from '../i18n/messages.js';
 import { Bracket } from '../proposals/Bracket.js';
+import { Marked } from '../proposals/Marked.js';
 import '../proposals/compilation.css';
 import { navigationStep, stepChange } from './changeNavigation.js';
 import './compare.css';
@@ -329,7 +330,7 @@ function SideText({ side }: { side: SideBrief }) {
           return (
             <del key={key}>
               <span className="visually-hidden">{`${m.spokenDeletion} `}</span>
-              {piece.text}
+              <Marked piece={piece} />
               <span className="visually-hidden">{` ${m.spokenEnd}`}</span>
             </del>
           );
@@ -337,11 +338,15 @@ function SideText({ side }: { side: SideBrief }) {
           return (
             <ins key={key}>
               <span className="visually-hidden">{`${m.spokenInsertion} `}</span>
-              {piece.text}
+              <Marked piece={piece} />
               <span className="visually-hidden">{` ${m.spokenEnd}`}</span>
             </ins>
           );
-        return <Fragment key={key}>{piece.text}</Fragment>;
+        return (
+          <Fragment key={key}>
+            <Marked piece={piece} />
+          </Fragment>
+        );
       })}
     </p>
   );

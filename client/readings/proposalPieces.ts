@@ -1,5 +1,6 @@
 /** A proposal shown on its own (outside its paragraph) as a bracket: its words and the word for its kind. */
-import { changePieces, type Piece } from '../../shared/compilation.js';
+import { changePieces } from '../../shared/compilation.js';
+import type { Piece } from '../../shared/pieces.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 

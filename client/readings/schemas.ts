@@ -4,8 +4,9 @@
  */
 import * as z from 'zod/mini';
 import type { ComparisonBrief, RowBrief, SideBrief } from '../../shared/compareBrief.js';
-import type { Piece, ResolvedProposal } from '../../shared/compilation.js';
+import type { ResolvedProposal } from '../../shared/compilation.js';
 import type { RenumberEntry } from '../../shared/numbering.js';
+import type { Piece } from '../../shared/pieces.js';
 import {
   PARAGRAPH_STATUSES,
   PROPOSAL_KINDS,
@@ -80,6 +81,8 @@ export const CanonicalSnapshotSchema: z.ZodMiniType<CanonicalSnapshot> = z.objec
 const PieceSchema: z.ZodMiniType<Piece> = z.object({
   kind: z.enum(['text', 'del', 'ins']),
   text: z.string(),
+  em: z.optional(z.literal(true)),
+  strong: z.optional(z.literal(true)),
 });
 
 const SideBriefSchema: z.ZodMiniType<SideBrief> = z.object({

@@ -53,6 +53,7 @@ export function compileSnapshot(
         label: b.label ?? '',
         text: b.text,
         status: s.paragraphStatuses[b.pid] ?? 'pending',
+        runs: b.runs,
         insertLabels: inserts.labels,
       },
       byPid.get(b.pid) ?? [],

@@ -5,8 +5,9 @@
  * paragraphs show their words struck out and put in.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Piece } from '../../shared/pieces.js';
+import { trackChanges } from '../../shared/trackChanges.js';
 import { isNavigable, type Visit, type VisitChange } from '../../shared/visits.js';
-import { wordChanges } from '../../shared/wordDiff.js';
 import { formatLocalDateTime } from '../dateTime.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from '../proposals/attribution.js';
@@ -23,24 +24,12 @@ export interface SinceLastVisitProps {
   onDismiss(): void;
 }
 
-/** A piece of a reworded paragraph: kept, struck out or put in. */
-interface DiffPiece {
-  kind: 'text' | 'del' | 'ins';
-  text: string;
-}
-
-/** The words of `after` with what changed from `before` struck out and put in. */
-export function diffPieces(before: string, after: string): DiffPiece[] {
-  const out: DiffPiece[] = [];
-  let at = 0;
-  for (const c of wordChanges(before, after)) {
-    if (c.from > at) out.push({ kind: 'text', text: before.slice(at, c.from) });
-    if (c.deleted) out.push({ kind: 'del', text: c.deleted });
-    if (c.inserted) out.push({ kind: 'ins', text: c.inserted });
-    at = c.to;
-  }
-  if (at < before.length) out.push({ kind: 'text', text: before.slice(at) });
-  return out;
+/**
+ * The words of `after` with what changed from `before` struck out and put in, a space between
+ * the words struck and those that replace them (`trackChanges`).
+ */
+export function diffPieces(before: string, after: string): Piece[] {
+  return trackChanges(before, after);
 }
 
 /** What a change is, in a few words. */

@@ -6,7 +6,7 @@
  */
 import type { Paragraph, TextRun } from 'docx';
 import type { Comparison, ComparisonRow, ComparisonSummary } from '../../shared/compare.js';
-import type { Piece } from '../../shared/compilation.js';
+import type { Piece } from '../../shared/pieces.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { attributionOf, KIND_NAMES } from './attribution.js';
 import {
@@ -14,6 +14,7 @@ import {
   headingParagraph,
   noteParagraph,
   numberedParagraph,
+  pieceMarks,
   type RunStyle,
   subtitleParagraph,
   textRun,
@@ -106,6 +107,7 @@ function proposalNote(heading: string, proposals: readonly ProposalView[]): Para
   return [noteParagraph([textRun(`${heading}: ${items.join('; ')}.`, NOTE)], WIDE_LABEL_INDENT)];
 }
 
+/** The pieces in track-changes style, each keeping the italics and bold of its text. */
 function trackRuns(pieces: readonly Piece[], base: RunStyle): TextRun[] {
-  return pieces.map((p) => textRun(p.text, { ...base, ...TRACK_STYLES[p.kind] }));
+  return pieces.map((p) => textRun(p.text, { ...base, ...TRACK_STYLES[p.kind], ...pieceMarks(p) }));
 }

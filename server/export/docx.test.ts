@@ -163,9 +163,13 @@ describe('snapshotToDocx', () => {
     );
     const doc = parts['word/document.xml']!;
     const text = textOf(doc);
-    expect(text).toContain('[further  — European Union, supported by Norway, Switzerland]');
-    expect(text).toContain('[in line withconsistent with — United States]');
-    expect(text).toContain('[international lawapplicable law — Co-facilitators]');
+    // The space after the words put in stands after the bracket; the words struck and those put
+    // in are set apart by one space.
+    expect(text).toContain(
+      'We commit to [further — European Union, supported by Norway, Switzerland] strengthen',
+    );
+    expect(text).toContain('[in line with consistent with — United States]');
+    expect(text).toContain('[international law applicable law — Co-facilitators]');
     expect(text).toContain('[delete — United States]');
     expect(text).toContain('[retain — Norway]');
     expect(text).toContain('OP2 alt[We invite the Secretary-General to report.] (G77 and China)');
@@ -174,12 +178,36 @@ describe('snapshotToDocx', () => {
     expect(text).toMatch(/\[strengthen reinforce — European Union\] \(outdated\)/);
     expect(text).toContain(`${OP2} (bracketed)`);
     expect(text).not.toContain('Russian Federation');
-    expect(runProps(doc, 'further ')).toContain('<w:b/>');
+    expect(runProps(doc, 'further')).toContain('<w:b/>');
     expect(runProps(doc, 'in line with')).toContain('<w:strike/>');
     expect(runProps(doc, 'consistent with')).toContain('<w:b/>');
     const facilitators = runProps(doc, ' — Co-facilitators]');
     expect(facilitators).toContain('<w:i/>');
     expect(facilitators).toContain('<w:color w:val="595959"/>');
+  });
+
+  it('keeps the italics of base words inside a bracket, inserted words plain', async () => {
+    const reaffirm: ResolvedProposal = {
+      proposal: proposalView({
+        pid: 'pp1',
+        changes: [{ from: 'a', to: 'b', deleted: 'Recalling the', inserted: 'Reaffirming the' }],
+      }),
+      ranges: [{ from: 0, to: 'Recalling the'.length }],
+    };
+    const doc = (
+      await unzip(
+        await snapshotToDocx(snapshot({ kind: 'live', proposals: [reaffirm] }), {
+          mode: 'compilation',
+          title: TITLE,
+        }),
+      )
+    )['word/document.xml']!;
+    expect(textOf(doc)).toContain('PP1[Recalling the Reaffirming the — European Union] Global Compact');
+    const struck = runProps(doc, 'Recalling');
+    expect(struck).toContain('<w:strike/>');
+    expect(struck).toContain('<w:i/>');
+    expect(runProps(doc, ' the')).not.toContain('<w:i/>');
+    expect(runProps(doc, 'Reaffirming the')).not.toContain('<w:i/>');
   });
 
   it('leaves a paragraph marked deleted out of the clean text, and shows it in the compilation', async () => {
@@ -253,7 +281,7 @@ describe('snapshotToDocx', () => {
         'word/document.xml'
       ]!,
     );
-    expect(text).toContain('[in line withconsistent with — United States · Not retained]');
+    expect(text).toContain('[in line with consistent with — United States · Not retained]');
     expect(text).toContain(
       'OP2 alt[We invite the Secretary-General to report.] (G77 and China (tabled by Pakistan) · Carried forward)',
     );
@@ -390,10 +418,33 @@ describe('comparisonToDocx', () => {
     expect(text).toContain('PP2Noting progress, (new)');
     expect(text).toContain('OP1We commit to further strengthen');
     expect(text).toContain(`OP2${OP2} (deleted)`);
-    expect(runProps(doc, 'further ')).toContain('<w:u w:val="single"/>');
+    expect(runProps(doc, 'further')).toContain('<w:u w:val="single"/>');
     expect(runProps(doc, 'Noting progress,')).toContain('<w:u w:val="single"/>');
     expect(runProps(doc, OP2)).toContain('<w:strike/>');
     expect(runProps(doc, 'We commit to ')).toBe('');
+  });
+
+  it('keeps each text’s italics in the track changes', async () => {
+    const reworded: SnapshotBlock = {
+      ...PARAGRAPHS[0]!,
+      text: PP1.replace('Recalling', 'Reaffirming'),
+      runs: [{ text: 'Reaffirming', em: true }, { text: PP1.slice('Recalling'.length) }],
+    };
+    const later = snapshot({ proposals: [], blocks: [older.blocks[0]!, reworded] });
+    const doc = (
+      await unzip(
+        await comparisonToDocx(compareSnapshots(older, later), {
+          title: TITLE,
+          olderLabel: 'Zero draft',
+          newerLabel: 'Rev.1',
+        }),
+      )
+    )['word/document.xml']!;
+    expect(textOf(doc)).toContain('PP1Recalling Reaffirming the Global Compact');
+    expect(runProps(doc, 'Recalling')).toContain('<w:strike/>');
+    expect(runProps(doc, 'Recalling')).toContain('<w:i/>');
+    expect(runProps(doc, 'Reaffirming')).toContain('<w:u w:val="single"/>');
+    expect(runProps(doc, 'Reaffirming')).toContain('<w:i/>');
   });
 
   it('ends with the table of old → new numbers when the newer version is a revision that recorded one', async () => {

@@ -95,6 +95,14 @@ export function markedRuns(
   return out;
 }
 
+/** The italics and bold a piece of a bracket or a comparison keeps from its base text. */
+export function pieceMarks(piece: { em?: true; strong?: true }): RunStyle {
+  return {
+    ...(piece.em ? { italics: true } : {}),
+    ...(piece.strong ? { bold: true } : {}),
+  };
+}
+
 /** The title of the text: centred and bold. */
 export function titleParagraph(text: string): Paragraph {
   return new Paragraph({

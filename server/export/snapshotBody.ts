@@ -6,12 +6,8 @@
  * screen and print view do.
  */
 import type { Paragraph, TextRun } from 'docx';
-import {
-  changePieces,
-  compileParagraph,
-  type Piece,
-  type ResolvedProposal,
-} from '../../shared/compilation.js';
+import { changePieces, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
+import { bracketPieces, type Piece } from '../../shared/pieces.js';
 import type { ParagraphStatus, ProposalView } from '../../shared/proposals.js';
 import { isParagraphType } from '../../shared/schema.js';
 import { shownInCompilation } from '../../shared/shownProposals.js';
@@ -23,6 +19,7 @@ import {
   markedRuns,
   noteParagraph,
   numberedParagraph,
+  pieceMarks,
   type RunStyle,
   textRun,
   titleParagraph,
@@ -93,7 +90,15 @@ function compiledParagraphs(
   const outcome = (p: ProposalView) => (outcomes ? STATUS_NAMES[p.status] : undefined);
   const label = block.label ?? '';
   const c = compileParagraph(
-    { pid: block.pid ?? '', kind: block.type, label, text: block.text, status, insertLabels },
+    {
+      pid: block.pid ?? '',
+      kind: block.type,
+      label,
+      text: block.text,
+      status,
+      runs: block.runs,
+      insertLabels,
+    },
     proposals,
   );
 
@@ -105,6 +110,7 @@ function compiledParagraphs(
       at += segment.text.length;
     } else if (segment.type === 'point') {
       // Outdated amendments where their words were, marked as such (and applied deletions).
+      if (segment.spaceBefore) body.push(textRun(' '));
       for (const e of segment.entries)
         body.push(
           ...bracket(
@@ -115,14 +121,17 @@ function compiledParagraphs(
           ),
           ...(e.state === 'outdated' ? [textRun(' (outdated)', { italics: true, color: GREY })] : []),
         );
+      if (segment.spaceAfter) body.push(textRun(' '));
     } else if (segment.type === 'incorporated') {
       body.push(...incorporatedRuns(block, segment.from, segment.to, segment.proposal));
       at = segment.to;
     } else {
+      if (segment.spaceBefore) body.push(textRun(' '));
       segment.entries.forEach((e, i) => {
         if (i > 0) body.push(textRun(' '));
         body.push(...bracket(e.proposal, e.pieces, undefined, outcome(e.proposal)));
       });
+      if (segment.spaceAfter) body.push(textRun(' '));
       at = segment.to;
     }
   }
@@ -179,7 +188,9 @@ function bracket(p: ProposalView, pieces: readonly Piece[], tag?: string, note?:
   const opening = tag === undefined ? '[' : pieces.length === 0 ? `[${tag}` : `[${tag}: `;
   return [
     textRun(opening, base),
-    ...pieces.map((x) => textRun(x.text, { ...base, ...PIECE_STYLES[x.kind] })),
+    ...bracketPieces(pieces).map((x) =>
+      textRun(x.text, { ...base, ...PIECE_STYLES[x.kind], ...pieceMarks(x) }),
+    ),
     textRun(` — ${attributionOf(p)}${note ? ` · ${note}` : ''}]`, base),
   ];
 }

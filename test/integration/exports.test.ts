@@ -36,6 +36,21 @@ async function download(path: string): Promise<{ name: string; data: Buffer; xml
   return { name, data, xml };
 }
 
+/** The text of a Word document's body, its paragraphs on their own lines. */
+function textOf(xml: string): string {
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n');
+}
+
+/** The formatting of the first run whose text is exactly `text`. */
+function runProps(xml: string, text: string): string {
+  for (const m of xml.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*)<\/w:r>/g))
+    if (m[1]!.includes(`>${text}</w:t>`)) return /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(m[1]!)?.[1] ?? '';
+  throw new Error(`no run with ${text}`);
+}
+
 describe('comparison', () => {
   it('compares the zero draft with Rev.1 (not neighbours of the same kind) and links proposals', async () => {
     const res = await api<{ comparison: ComparisonBrief }>(
@@ -78,6 +93,14 @@ describe('Word export', () => {
     expect(xml).toContain('European Union');
     expect(xml).toContain('<w:b/>');
     expect(xml).toContain('<w:strike/>');
+    // Japan's "We are alarmed by" → "We are concerned by" on OP16, whose opening words are set in
+    // italics: the struck word stays italic, and a space sets it apart from the word put in.
+    expect(textOf(xml)).toContain('[alarmed concerned — Japan · Not retained]');
+    const struck = runProps(xml, 'alarmed');
+    expect(struck).toContain('<w:strike/>');
+    expect(struck).toContain('<w:i/>');
+    expect(runProps(xml, 'concerned')).toContain('<w:b/>');
+    expect(runProps(xml, 'concerned')).not.toContain('<w:i/>');
     const dir = join(ROOT, 'test-output', 'exports');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, name), data);

@@ -1,0 +1,41 @@
+/**
+ * One change of an amendment on its own, as a proposal's card and the closing dialog list it:
+ * "[~~struck~~ **put in**]", by the same rule as every bracket (`shared/pieces.ts`).
+ */
+import { changePieces } from '../../shared/compilation.js';
+import { bracketPieces } from '../../shared/pieces.js';
+import { Marked } from './Marked.js';
+
+/** Props of `ChangeWords`. */
+export interface ChangeWordsProps {
+  change: { deleted: string; inserted: string };
+  className?: string;
+}
+
+/** The words a change strikes out and puts in, bracketed, followed by a space. */
+export function ChangeWords({ change, className = 'card-change' }: ChangeWordsProps) {
+  return (
+    <span className={className}>
+      [
+      {bracketPieces(changePieces({ changes: [change] })).map((piece, i) => {
+        const key = `${i}-${piece.kind}`;
+        if (piece.kind === 'del')
+          return (
+            <del key={key}>
+              <Marked piece={piece} />
+            </del>
+          );
+        if (piece.kind === 'ins')
+          return (
+            <ins key={key}>
+              <strong>
+                <Marked piece={piece} />
+              </strong>
+            </ins>
+          );
+        return <Marked key={key} piece={piece} />;
+      })}
+      ]{' '}
+    </span>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Two versions of a text as track changes: pieces of unchanged words, words struck out and
+ * words put in, made readable (`pieces.ts`) and keeping each text's italics and bold. The
+ * comparison of readings shows them side by side; "since your last visit" and the Word export
+ * of a comparison show them in one sequence.
+ */
+import { type Piece, type PieceKind, readablePieces, styledPieces } from './pieces.js';
+import type { SnapshotRun } from './snapshot.js';
+import { wordChanges } from './wordDiff.js';
+
+/** A version of a text, with its runs when its marks are known. */
+export interface TrackedText {
+  text: string;
+  runs?: readonly SnapshotRun[] | undefined;
+}
+
+/** One text's pieces on each side and both in one sequence. */
+export interface TrackedSides {
+  /** The older text: unchanged and deleted words. */
+  older: Piece[];
+  /** The newer text: unchanged and inserted words. */
+  newer: Piece[];
+  /** The older text with deletions and insertions interleaved. */
+  both: Piece[];
+}
+
+/**
+ * The word-level differences between two texts as one sequence of pieces: unchanged `text`,
+ * `del` for words only in `older`, `ins` for words only in `newer` (a deletion before the
+ * insertion that replaces it, set apart by a space). Changes separated only by spaces are
+ * merged. With the texts' runs, each piece keeps the italics and bold it has in its text
+ * (unchanged and deleted words those of `older`, inserted words those of `newer`).
+ */
+export function trackChanges(
+  older: string,
+  newer: string,
+  olderRuns?: readonly SnapshotRun[],
+  newerRuns?: readonly SnapshotRun[],
+): Piece[] {
+  return styledStretches(stretchesOf(older, newer), olderRuns, newerRuns);
+}
+
+/**
+ * The pieces of each side and of both together; a text absent on one side (a paragraph added
+ * or deleted) is wholly inserted or deleted.
+ */
+export function trackedSides(older: TrackedText | null, newer: TrackedText | null): TrackedSides {
+  const stretches: Stretch[] =
+    older && newer
+      ? stretchesOf(older.text, newer.text)
+      : older
+        ? [{ kind: 'del', text: older.text, older: 0, newer: 0 }]
+        : newer
+          ? [{ kind: 'ins', text: newer.text, older: 0, newer: 0 }]
+          : [];
+  return {
+    older: styledStretches(
+      stretches.filter((s) => s.kind !== 'ins'),
+      older?.runs,
+      undefined,
+    ),
+    newer: styledStretches(
+      stretches.filter((s) => s.kind !== 'del'),
+      undefined,
+      newer?.runs,
+      'newer',
+    ),
+    both: styledStretches(stretches, older?.runs, newer?.runs),
+  };
+}
+
+/** Words the same in both texts, only in the older or only in the newer, with their offset in each. */
+interface Stretch {
+  kind: PieceKind;
+  text: string;
+  older: number;
+  newer: number;
+}
+
+function stretchesOf(older: string, newer: string): Stretch[] {
+  const out: Stretch[] = [];
+  let at = 0;
+  let shift = 0;
+  const push = (kind: PieceKind, text: string, o: number, n: number) => {
+    if (text !== '') out.push({ kind, text, older: o, newer: n });
+  };
+  for (const c of wordChanges(older, newer)) {
+    push('text', older.slice(at, c.from), at, at + shift);
+    push('del', c.deleted, c.from, c.from + shift);
+    push('ins', c.inserted, c.to, c.from + shift);
+    shift += c.inserted.length - c.deleted.length;
+    at = c.to;
+  }
+  push('text', older.slice(at), at, at + shift);
+  return out;
+}
+
+/**
+ * Stretches as readable pieces with their marks: deleted words by their offset in the older
+ * text with `olderRuns`, inserted words by theirs in the newer text with `newerRuns`, unchanged
+ * words by their offset in the text `same` names, with its runs.
+ */
+function styledStretches(
+  stretches: readonly Stretch[],
+  olderRuns: readonly SnapshotRun[] | undefined,
+  newerRuns: readonly SnapshotRun[] | undefined,
+  same: 'older' | 'newer' = 'older',
+): Piece[] {
+  return readablePieces(
+    stretches.flatMap((s) =>
+      s.kind === 'ins' || (s.kind === 'text' && same === 'newer')
+        ? styledPieces(s.kind, s.text, s.newer, newerRuns)
+        : styledPieces(s.kind, s.text, s.older, olderRuns),
+    ),
+  );
+}
