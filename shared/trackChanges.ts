@@ -47,7 +47,10 @@ export function trackChanges(
 export function trackedSides(older: TrackedText | null, newer: TrackedText | null): TrackedSides {
   const stretches: Stretch[] =
     older && newer
-      ? stretchesOf(older.text, newer.text)
+      ? older.text === newer.text
+        ? // Most rows of a comparison are unchanged: no word diff for them.
+          [{ kind: 'text', text: older.text, older: 0, newer: 0 }]
+        : stretchesOf(older.text, newer.text)
       : older
         ? [{ kind: 'del', text: older.text, older: 0, newer: 0 }]
         : newer
