@@ -34,6 +34,7 @@ import type { AmendmentWords } from './proposalApi.js';
 import { SuggestionBlock } from './suggestion/SuggestionBlock.js';
 import { tablingOptions } from './TablingAs.js';
 import { TextProposalForm } from './TextProposalForm.js';
+import { tablingClosed, tablingClosedMessage } from './tablingClosed.js';
 import { useDrafts } from './useDrafts.js';
 import { useDraftVersion } from './useDraftVersion.js';
 import { useProposalActions } from './useProposalActions.js';
@@ -330,6 +331,8 @@ export function CompilationView({
         : alt
           ? `${labelOf(editing.pid)} ${m.alt}`
           : (insertPlace?.label ?? `${labelOf(editing.pid)}bis`);
+    // The paragraph may be agreed, or the reading closed, while the editor is open (or a draft resumed).
+    const closed = tablingClosed(textOf(editing.pid)?.paragraph.status ?? 'pending', board.negotiation);
     return (
       <SuggestionBlock
         key={`${editing.kind}-${editing.pid}-${editing.proposal?.id ?? 'new'}`}
@@ -341,6 +344,7 @@ export function CompilationView({
         baseRuns={base?.runs ?? []}
         initial={editing.words ?? (editing.proposal ? { text: editing.proposal.text } : undefined)}
         carrying={editing.carrying ?? false}
+        closed={closed ? tablingClosedMessage(closed) : null}
         tableAs={editing.proposal ? [] : tableAs}
         draftKey={draftKey(editing)}
         onSubmit={submitSuggestion}

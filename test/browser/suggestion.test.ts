@@ -13,6 +13,7 @@ import { draftDocName } from '../../shared/protocol.js';
 import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, showText, signInAs } from '../support/browser.js';
 import { paragraphString } from '../support/draft.js';
+import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { suggestionEditor } from '../support/suggestion.js';
 
@@ -230,6 +231,66 @@ describe('the suggestion editor', () => {
 
     await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('label-op08');
+    expect(che.errors).toEqual([]);
+  });
+
+  it('(d) says why nothing can be tabled when the paragraph is agreed or the reading closes, the words kept', async () => {
+    const page = che.page;
+    const cofacCookie = await ts.signIn('demo-cofac-lux');
+    const label = await openAmendment(page, 'op09');
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    await editor.replace('projects', 'programmes');
+    await expect.poll(() => editor.deleted()).toEqual(['projects']);
+    const proposed = await editor.text();
+    const table = page.getByRole('button', { name: 'Table proposal' });
+
+    // A co-facilitator marks the paragraph agreed ad ref. while the delegate is writing.
+    const agreed = await api(ts.url, 'PUT', `${BASE}/paragraphs/op09/status`, {
+      cookie: cofacCookie,
+      body: { status: 'agreed-ad-ref' },
+    });
+    expect(agreed.status).toBe(200);
+    const why = editor.form.getByRole('status').filter({ hasText: 'agreed or deleted' });
+    await why.waitFor({ timeout: 5_000 });
+    expect(await why.innerText()).toContain('Your words are kept as a draft');
+    expect(await table.isDisabled()).toBe(true);
+    expect(await editor.box.getAttribute('aria-readonly')).toBe('true');
+    // The text takes no more typing; the words stay as written.
+    await editor.box.click();
+    await page.keyboard.type('xyz');
+    expect(await editor.text()).toBe(proposed);
+    await screenshot(page, 'suggestion-d1-agreed');
+
+    // Closed, then resumed from the list of drafts: the same explanation, nothing to table.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    await page
+      .getByTestId('draft-list')
+      .getByRole('button', { name: new RegExp(`Resume.*${label}`) })
+      .click();
+    await editor.box.waitFor({ timeout: 5_000 });
+    expect(await editor.text()).toBe(proposed);
+    await why.waitFor({ timeout: 5_000 });
+    expect(await table.isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+
+    // Once the reading is closed, no paragraph offers to propose; the panel says why.
+    const timeline = await api<{ readings: { id: string; closedAt: string | null }[] }>(
+      ts.url,
+      'GET',
+      `${BASE}/timeline`,
+      { cookie: cofacCookie },
+    );
+    const open = timeline.body.readings.find((r) => r.closedAt === null)!;
+    expect(
+      (await closeReadingWithAll(ts.url, cofacCookie, DEMO_NEGOTIATION_ID, open.id, 'set-aside')).status,
+    ).toBe(200);
+    await page.locator(`${para('op10')} .c-label`).click();
+    await page.locator('.proposal-panel').getByText('No reading is open').waitFor({ timeout: 5_000 });
+    expect(await page.getByRole('button', { name: 'Propose amendment' }).count()).toBe(0);
+    await screenshot(page, 'suggestion-d2-no-reading');
     expect(che.errors).toEqual([]);
   });
 });

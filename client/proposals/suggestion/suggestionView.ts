@@ -103,6 +103,8 @@ export function createSuggestionView(mount: HTMLElement, options: SuggestionView
       'aria-labelledby': options.labelledBy,
       'aria-describedby': options.describedBy,
       'aria-readonly': String(!editable),
+      // Read-only (a conflict, a paragraph agreed meanwhile), it still takes the focus to be read and closed.
+      tabindex: '0',
       spellcheck: 'true',
     }),
     handlePaste: (v, event) => pastePlain(v, event),
