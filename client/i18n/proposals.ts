@@ -151,6 +151,9 @@ export const proposalMessages = {
     empty: 'Write the words first.',
     /** Why the editor takes no typing (the paragraph was agreed, the reading closed); the words stay a draft. */
     closed: (why: string): string => `${why} Your words are kept as a draft in this browser.`,
+    /** The paragraph written about was removed from the text while the editor was open (or its draft resumed). */
+    removed: (label: string): string =>
+      `${label} is no longer in the text: the co-facilitators removed it. Your words are kept as a draft in this browser.`,
   },
   conflicts: {
     heading: (n: number): string =>

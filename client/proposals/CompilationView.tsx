@@ -37,6 +37,7 @@ import { TextProposalForm } from './TextProposalForm.js';
 import { tablingClosed, tablingClosedMessage } from './tablingClosed.js';
 import { useDrafts } from './useDrafts.js';
 import { useDraftVersion } from './useDraftVersion.js';
+import { useParagraphGone } from './useParagraphGone.js';
 import { useProposalActions } from './useProposalActions.js';
 import type { Viewer } from './viewer.js';
 
@@ -141,6 +142,7 @@ export function CompilationView({
   };
 
   const article = useRef<HTMLElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   /** Selects a paragraph (and proposal) and brings its bracket, or its number, into view. */
   const show = (pid: string, proposalId: string | null) => {
     select(pid);
@@ -308,6 +310,20 @@ export function CompilationView({
   };
 
   const labelOf = (pid: string) => textOf(pid)?.paragraph.label ?? pid;
+  // The co-facilitators may remove the paragraph being written about (or a draft's): the editor closes, saying so.
+  const writing = editing && editing.kind !== 'comment' ? editing.pid : null;
+  useParagraphGone(writing, writing ? textOf(writing)?.paragraph.label : undefined, (label) => {
+    setEditing(null);
+    setNotice({ text: m.suggestion.removed(label), error: true });
+    setFocusNotice(true);
+  });
+  // Once the message is shown (an empty notice is hidden), it takes the focus the editor had.
+  const [focusNotice, setFocusNotice] = useState(false);
+  useEffect(() => {
+    if (!focusNotice) return;
+    noticeRef.current?.focus();
+    setFocusNotice(false);
+  }, [focusNotice]);
 
   // An alternative is written below its paragraph; a new paragraph where it will be shown, with its number.
   const insertPlace =
@@ -404,7 +420,13 @@ export function CompilationView({
           onResume={resume}
         />
         <Filters filter={filter} proposals={board.proposals} onChange={setFilter} />
-        <div role="status" aria-live="polite" className={`notice${notice?.error ? ' error' : ''}`}>
+        <div
+          ref={noticeRef}
+          tabIndex={-1}
+          role="status"
+          aria-live="polite"
+          className={`notice${notice?.error ? ' error' : ''}`}
+        >
           {notice?.text}
         </div>
         <ProposalPanel

@@ -7,12 +7,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
 import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, showText, signInAs } from '../support/browser.js';
-import { paragraphString } from '../support/draft.js';
+import { paragraph, paragraphString } from '../support/draft.js';
 import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { suggestionEditor } from '../support/suggestion.js';
@@ -231,6 +232,33 @@ describe('the suggestion editor', () => {
 
     await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('label-op08');
+    expect(che.errors).toEqual([]);
+  });
+
+  it('(e) closes the editor saying so when the co-facilitators remove the paragraph, the words kept as a draft', async () => {
+    const page = che.page;
+    const label = await openAmendment(page, 'op12');
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    await editor.replace('uneven', 'unequal');
+    await expect.poll(() => editor.deleted()).toEqual(['uneven']);
+
+    // A co-facilitator removes the paragraph from the text.
+    const doc = (await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc;
+    const element = paragraph(doc, 'op12');
+    const parent = element.parent as Y.XmlFragment;
+    doc.transact(() => parent.delete(parent.toArray().indexOf(element), 1));
+
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    const notice = page.locator('.side-panel .notice');
+    await expect
+      .poll(() => notice.innerText(), { timeout: 5_000 })
+      .toContain(`${label} is no longer in the text`);
+    // The focus is not lost to the page: it is on the message.
+    expect(await notice.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The words are kept: the draft is listed.
+    expect(await page.getByTestId('draft-list').innerText()).toContain('Amendment');
+    await screenshot(page, 'suggestion-e-removed');
     expect(che.errors).toEqual([]);
   });
 
