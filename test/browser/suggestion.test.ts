@@ -11,9 +11,10 @@ import type * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
+import { DRAFT_FRAGMENT } from '../../shared/schema.js';
 import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, showText, signInAs } from '../support/browser.js';
-import { paragraph, paragraphString } from '../support/draft.js';
+import { paragraph, paragraphString, paragraphText } from '../support/draft.js';
 import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { suggestionEditor } from '../support/suggestion.js';
@@ -260,6 +261,34 @@ describe('the suggestion editor', () => {
     expect(await page.getByTestId('draft-list').innerText()).toContain('Amendment');
     await screenshot(page, 'suggestion-e-removed');
     expect(che.errors).toEqual([]);
+  });
+
+  it('(f) does not tell a screen reader “no change” when the co-facilitators change the words being changed', async () => {
+    const page = eu.page;
+    const doc = (await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc;
+    const pid = doc
+      .getXmlFragment(DRAFT_FRAGMENT)
+      .toArray()
+      .map((c) => (c as Y.XmlElement).getAttribute?.('pid'))
+      .find((id) => id && paragraphString(doc, id).includes('face barriers'))!;
+    const label = await openAmendment(page, pid);
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    await editor.replace('barriers', 'obstacles');
+    await expect
+      .poll(() => editor.announcement(), { timeout: 5_000 })
+      .toBe('Deletes “barriers”. Inserts “obstacles”.');
+
+    // A co-facilitator deletes the very word the delegate is replacing: a conflict to decide.
+    const at = paragraphString(doc, pid).indexOf('barriers ');
+    doc.transact(() => paragraphText(doc, pid).delete(at, 'barriers '.length));
+    await page.getByTestId('rebase-conflicts').waitFor({ timeout: 5_000 });
+    // The proposal still changes words: after the pause in which an announcement would come, none says otherwise.
+    await page.waitForTimeout(1_500);
+    expect(await editor.announcement()).not.toBe('No change yet.');
+    await page.keyboard.press('Escape');
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(eu.errors).toEqual([]);
   });
 
   it('(d) says why nothing can be tabled when the paragraph is agreed or the reading closes, the words kept', async () => {

@@ -181,7 +181,10 @@ export function SuggestionEditor({
   }, [dirty, text, seen, as, amend, drafts, draftId]);
 
   const changes = conflicts.length > 0 ? [] : wordChanges(seen, text);
-  const announcement = useAnnouncement(kind === 'insert' ? '' : describeChanges(changes));
+  // While a conflict is decided, the words still say what the delegate changed in the text they saw.
+  const announcement = useAnnouncement(
+    kind === 'insert' ? '' : describeChanges(conflicts.length > 0 ? wordChanges(seen, text) : changes),
+  );
 
   const submit = async () => {
     if (busy) return;
