@@ -312,18 +312,15 @@ export function CompilationView({
   const labelOf = (pid: string) => textOf(pid)?.paragraph.label ?? pid;
   // The co-facilitators may remove the paragraph being written about (or a draft's): the editor closes, saying so.
   const writing = editing && editing.kind !== 'comment' ? editing.pid : null;
-  useParagraphGone(writing, writing ? textOf(writing)?.paragraph.label : undefined, (label) => {
-    setEditing(null);
-    setNotice({ text: m.suggestion.removed(label), error: true });
-    setFocusNotice(true);
+  useParagraphGone({
+    pid: writing,
+    label: writing ? textOf(writing)?.paragraph.label : undefined,
+    onGone: (label) => {
+      setEditing(null);
+      setNotice({ text: m.suggestion.removed(label), error: true });
+    },
+    message: noticeRef,
   });
-  // Once the message is shown (an empty notice is hidden), it takes the focus the editor had.
-  const [focusNotice, setFocusNotice] = useState(false);
-  useEffect(() => {
-    if (!focusNotice) return;
-    noticeRef.current?.focus();
-    setFocusNotice(false);
-  }, [focusNotice]);
 
   // An alternative is written below its paragraph; a new paragraph where it will be shown, with its number.
   const insertPlace =
