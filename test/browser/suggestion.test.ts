@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
@@ -54,6 +54,16 @@ describe('the suggestion editor', () => {
     (await proposals()).filter((p) => p.pid === pid && p.kind === 'amend' && p.delegation.code === code);
   const liveText = async (pid: string) =>
     paragraphString((await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc, pid);
+
+  /** The id of the paragraph whose text holds `words`. */
+  const pidWith = async (words: string) => {
+    const doc = (await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc;
+    return doc
+      .getXmlFragment(DRAFT_FRAGMENT)
+      .toArray()
+      .map((c) => (c instanceof Y.XmlElement ? c.getAttribute('pid') : undefined))
+      .find((id) => id !== undefined && paragraphString(doc, id).includes(words))!;
+  };
 
   beforeAll(async () => {
     ts = await startTestServer({ withClient: true });
@@ -266,11 +276,7 @@ describe('the suggestion editor', () => {
   it('(f) does not tell a screen reader “no change” when the co-facilitators change the words being changed', async () => {
     const page = eu.page;
     const doc = (await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc;
-    const pid = doc
-      .getXmlFragment(DRAFT_FRAGMENT)
-      .toArray()
-      .map((c) => (c as Y.XmlElement).getAttribute?.('pid'))
-      .find((id) => id && paragraphString(doc, id).includes('face barriers'))!;
+    const pid = await pidWith('face barriers');
     const label = await openAmendment(page, pid);
     const editor = suggestionEditor(page, `Amendment to ${label}`);
     await editor.box.waitFor({ timeout: 5_000 });
@@ -289,6 +295,37 @@ describe('the suggestion editor', () => {
     await page.keyboard.press('Escape');
     await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
     expect(eu.errors).toEqual([]);
+  });
+
+  it('(g) leaves one space where a deleted word stood, as tabled', async () => {
+    const page = che.page;
+    const pid = await pidWith('remittances has fallen');
+    const base = await liveText(pid);
+    const label = await openAmendment(page, pid);
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    // A word selected alone (as a double-click selects it) and deleted; another by Ctrl+Backspace.
+    await editor.select('several');
+    await page.keyboard.press('Delete');
+    await editor.select('above');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Backspace');
+    await expect.poll(() => editor.deleted()).toEqual(['several', 'above']);
+    const proposed = base.replace('several ', '').replace('above ', '');
+    expect(await editor.text()).toBe(proposed);
+    expect(await editor.reads()).toContain('in [several] corridors');
+    await page.getByRole('button', { name: 'Table proposal' }).click();
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    const [tabled] = await mine(pid, 'CHE');
+    // The words recorded (the proposal's history): one space where each word stood.
+    const history = await api<{ versions: { content: { text: string } }[] }>(
+      ts.url,
+      'GET',
+      `${BASE}/proposals/${tabled!.id}/history`,
+      { cookie },
+    );
+    expect(history.body.versions.at(-1)!.content.text).toBe(proposed);
+    expect(che.errors).toEqual([]);
   });
 
   it('(d) says why nothing can be tabled when the paragraph is agreed or the reading closes, the words kept', async () => {

@@ -1,7 +1,7 @@
 /**
  * The suggestion editor's ProseMirror view, created by a plain function so that React only
  * provides the element to mount it in. One paragraph, whose text is the proposed text: Enter
- * does not split it, no key formats it, Ctrl/Cmd+Enter tables it, Escape closes it, undo and redo are
+ * does not split it, no key formats it, deleting a word leaves one space (`deletionSpacing.ts`), Ctrl/Cmd+Enter tables it, Escape closes it, undo and redo are
  * prosemirror-history's. The co-facilitators' changes are brought in as they happen
  * (`rebase`), outside the delegate's undo history, the caret carried across them.
  */
@@ -13,6 +13,7 @@ import { EditorView } from 'prosemirror-view';
 import { carryOffset } from '../../../shared/rebase.js';
 import { wordChanges } from '../../../shared/wordDiff.js';
 import { draftText, textFilterPlugin } from '../../editor/textFilter.js';
+import { deletionSpacingPlugin } from './deletionSpacing.js';
 import { docText, type SuggestionBase, suggestionDoc } from './suggestionDoc.js';
 import { setBaseTr, suggestionOf, suggestionPlugin } from './suggestionPlugin.js';
 
@@ -76,6 +77,7 @@ export function createSuggestionView(mount: HTMLElement, options: SuggestionView
       plugins: [
         suggestionPlugin(options.base),
         history(),
+        deletionSpacingPlugin(),
         textFilterPlugin(),
         keymap({
           'Mod-z': undo,
