@@ -328,6 +328,41 @@ describe('the suggestion editor', () => {
     expect(che.errors).toEqual([]);
   });
 
+  it('(h) pastes plain words on one line, from plain text or from formatted text alone', async () => {
+    const page = eu.page;
+    const pid = await pidWith('our full commitment');
+    const label = await openAmendment(page, pid);
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    const paste = (data: Record<string, string>) =>
+      editor.box.evaluate((box, entries) => {
+        const transfer = new DataTransfer();
+        for (const [type, value] of Object.entries(entries)) transfer.setData(type, value);
+        box.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        );
+      }, data);
+    await editor.select('full commitment');
+    // Several lines, with formatting the record cannot hold.
+    await paste({
+      'text/plain': 'full and lasting\r\ncommitment',
+      'text/html': '<p><em>full and lasting</em></p><p>commitment</p>',
+    });
+    await expect.poll(() => editor.text()).toContain('our full and lasting commitment to the Global Compact');
+    expect(await editor.box.locator('ins em, ins strong, em ins, strong ins').count()).toBe(0);
+    // Formatted text alone (no plain text offered): its words, plain, one space between its paragraphs.
+    await editor.select('concrete action');
+    await paste({
+      'text/html':
+        '<style>p{color:red}</style><p><strong>concrete</strong> action</p><p style="color:red">and partnership</p>',
+    });
+    await expect.poll(() => editor.text()).toContain('through concrete action and partnership at the local');
+    expect(await editor.box.locator('ins em, ins strong, em ins, strong ins').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(eu.errors).toEqual([]);
+  });
+
   it('(d) says why nothing can be tabled when the paragraph is agreed or the reading closes, the words kept', async () => {
     const page = che.page;
     const cofacCookie = await ts.signIn('demo-cofac-lux');

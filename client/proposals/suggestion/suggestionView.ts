@@ -54,10 +54,30 @@ export interface SuggestionView {
   destroy(): void;
 }
 
-/** Turns a paste into plain text on one line: the record is plain text and one paragraph. */
+/** The words of pasted HTML (when no plain text comes with it): its blocks set apart by a space, no styles or scripts. */
+function htmlWords(html: string): string {
+  // A template's content is inert: nothing in it loads, runs or is styled (nor trips the content security policy).
+  // Style attributes are dropped first: even there, one would trip the content security policy.
+  const template = document.createElement('template');
+  template.innerHTML = html.replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  const body = template.content;
+  for (const hidden of body.querySelectorAll('style, script, template')) hidden.remove();
+  for (const block of body.querySelectorAll('p, div, li, br, tr, td, th, h1, h2, h3, h4, h5, h6, blockquote'))
+    block.after(' ');
+  return (body.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Turns a paste into plain text on one line: the record is plain text and one paragraph. The
+ * plain text offered with the paste, else the words of its HTML; anything else (an image) is
+ * ignored.
+ */
 function pastePlain(view: EditorView, event: ClipboardEvent): boolean {
-  const text = event.clipboardData?.getData('text/plain');
-  if (text === undefined) return false;
+  const data = event.clipboardData;
+  if (!data) return false;
+  const plain = data.getData('text/plain');
+  const text = plain !== '' ? plain : htmlWords(data.getData('text/html'));
+  if (text === '') return true;
   const clean = draftText(text.replace(/\s*[\r\n]+\s*/g, ' '));
   view.dispatch(view.state.tr.insertText(clean).scrollIntoView());
   return true;
@@ -109,7 +129,14 @@ export function createSuggestionView(mount: HTMLElement, options: SuggestionView
       tabindex: '0',
       spellcheck: 'true',
     }),
-    handlePaste: (v, event) => pastePlain(v, event),
+    // Before ProseMirror reads the pasted HTML at all (its styles would trip the content security policy).
+    handleDOMEvents: {
+      paste: (v, event) => {
+        if (!pastePlain(v, event)) return false;
+        event.preventDefault();
+        return true;
+      },
+    },
     handleDrop: () => true,
     dispatchTransaction(this: EditorView, tr) {
       if (this.isDestroyed) return;
