@@ -78,7 +78,12 @@ export const proposalMessages = {
     carriedFrom: (reading: string): string => `Carried forward from the ${reading.toLowerCase()}.`,
     leftUndecided: 'Left open when its reading closed: it is no longer live and can no longer be supported.',
     paragraphStatus: 'Paragraph status',
-    closed: 'This paragraph is agreed or deleted: it takes no new proposals.',
+    /** Why no proposal can be tabled on the paragraph now (`client/proposals/tablingClosed.ts`). */
+    tablingClosed: {
+      paragraph: 'This paragraph is agreed or deleted: it takes no new proposals.',
+      noReading: 'No reading is open: proposals can be tabled only during a reading.',
+      deadline: 'The deadline for proposals in this reading has passed.',
+    },
     propose: 'Table a proposal',
     observerNote: 'Observers follow the negotiation; they do not table proposals.',
   },
@@ -144,6 +149,11 @@ export const proposalMessages = {
       spacing: 'Changes spacing.',
     },
     empty: 'Write the words first.',
+    /** Why the editor takes no typing (the paragraph was agreed, the reading closed); the words stay a draft. */
+    closed: (why: string): string => `${why} Your words are kept as a draft in this browser.`,
+    /** The paragraph written about was removed from the text while the editor was open (or its draft resumed). */
+    removed: (label: string): string =>
+      `${label} is no longer in the text: the co-facilitators removed it. Your words are kept as a draft in this browser.`,
   },
   conflicts: {
     heading: (n: number): string =>

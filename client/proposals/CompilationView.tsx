@@ -34,8 +34,10 @@ import type { AmendmentWords } from './proposalApi.js';
 import { SuggestionBlock } from './suggestion/SuggestionBlock.js';
 import { tablingOptions } from './TablingAs.js';
 import { TextProposalForm } from './TextProposalForm.js';
+import { tablingClosed, tablingClosedMessage } from './tablingClosed.js';
 import { useDrafts } from './useDrafts.js';
 import { useDraftVersion } from './useDraftVersion.js';
+import { useParagraphGone } from './useParagraphGone.js';
 import { useProposalActions } from './useProposalActions.js';
 import type { Viewer } from './viewer.js';
 
@@ -140,6 +142,7 @@ export function CompilationView({
   };
 
   const article = useRef<HTMLElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   /** Selects a paragraph (and proposal) and brings its bracket, or its number, into view. */
   const show = (pid: string, proposalId: string | null) => {
     select(pid);
@@ -307,6 +310,17 @@ export function CompilationView({
   };
 
   const labelOf = (pid: string) => textOf(pid)?.paragraph.label ?? pid;
+  // The co-facilitators may remove the paragraph being written about (or a draft's): the editor closes, saying so.
+  const writing = editing && editing.kind !== 'comment' ? editing.pid : null;
+  useParagraphGone({
+    pid: writing,
+    label: writing ? textOf(writing)?.paragraph.label : undefined,
+    onGone: (label) => {
+      setEditing(null);
+      setNotice({ text: m.suggestion.removed(label), error: true });
+    },
+    message: noticeRef,
+  });
 
   // An alternative is written below its paragraph; a new paragraph where it will be shown, with its number.
   const insertPlace =
@@ -330,6 +344,8 @@ export function CompilationView({
         : alt
           ? `${labelOf(editing.pid)} ${m.alt}`
           : (insertPlace?.label ?? `${labelOf(editing.pid)}bis`);
+    // The paragraph may be agreed, or the reading closed, while the editor is open (or a draft resumed).
+    const closed = tablingClosed(textOf(editing.pid)?.paragraph.status ?? 'pending', board.negotiation);
     return (
       <SuggestionBlock
         key={`${editing.kind}-${editing.pid}-${editing.proposal?.id ?? 'new'}`}
@@ -341,6 +357,7 @@ export function CompilationView({
         baseRuns={base?.runs ?? []}
         initial={editing.words ?? (editing.proposal ? { text: editing.proposal.text } : undefined)}
         carrying={editing.carrying ?? false}
+        closed={closed ? tablingClosedMessage(closed) : null}
         tableAs={editing.proposal ? [] : tableAs}
         draftKey={draftKey(editing)}
         onSubmit={submitSuggestion}
@@ -400,7 +417,13 @@ export function CompilationView({
           onResume={resume}
         />
         <Filters filter={filter} proposals={board.proposals} onChange={setFilter} />
-        <div role="status" aria-live="polite" className={`notice${notice?.error ? ' error' : ''}`}>
+        <div
+          ref={noticeRef}
+          tabIndex={-1}
+          role="status"
+          aria-live="polite"
+          className={`notice${notice?.error ? ' error' : ''}`}
+        >
           {notice?.text}
         </div>
         <ProposalPanel

@@ -6,12 +6,12 @@ import {
   type ParagraphStatus,
   type ProposalKind,
   type ProposalView,
-  paragraphOpen,
 } from '../../shared/proposals.js';
 import { traceReading } from '../../shared/shownProposals.js';
 import { messages } from '../i18n/messages.js';
 import { type ProposalFilter, passes } from './compiledText.js';
 import { type CardActions, type CarriedOnCard, ProposalCard } from './ProposalCard.js';
+import { tablingClosed, tablingClosedMessage } from './tablingClosed.js';
 import type { Viewer } from './viewer.js';
 
 /** Props of `ProposalPanel`. */
@@ -57,7 +57,7 @@ export function ProposalPanel({
 }: ProposalPanelProps) {
   const m = messages.proposals;
   if (!paragraph) return <p className="panel-empty">{m.panel.empty}</p>;
-  const open = paragraphOpen(paragraph.status);
+  const closed = tablingClosed(paragraph.status, negotiation);
   const all = proposals.filter((p) => p.pid === paragraph.pid && passes(p, filter));
   // The reading under way (else the one of the latest proposal anywhere); earlier readings fold away.
   const current = negotiation ? traceReading(negotiation) : (proposals.at(-1)?.readingId ?? null);
@@ -108,8 +108,8 @@ export function ProposalPanel({
         )}
       </div>
       {viewer.role === 'observer' && <p className="panel-note">{m.panel.observerNote}</p>}
-      {canTable && !open && <p className="panel-note">{m.panel.closed}</p>}
-      {canTable && open && (
+      {canTable && closed && <p className="panel-note">{tablingClosedMessage(closed)}</p>}
+      {canTable && !closed && (
         <section aria-labelledby="propose-heading" className="propose">
           <h3 id="propose-heading">{m.panel.propose}</h3>
           <div className="propose-actions">

@@ -35,6 +35,29 @@ function contextOf(r: Rebased, index: number): { before: string; after: string }
   };
 }
 
+/** One version's words at a place: the spaces around them, and the words themselves. */
+export interface PlacedWords {
+  lead: string;
+  core: string;
+  trail: string;
+}
+
+/**
+ * The words of one version at a place, read in their context: the spaces at their edges set
+ * outside the mark (as brackets set them, `shared/pieces.ts`), and where there are no words a
+ * space on each side of "nothing" that the context lacks.
+ */
+export function placeWords(before: string, words: string, after: string): PlacedWords {
+  const core = words.trim();
+  if (core === '')
+    return {
+      lead: before === '' || /\s$/.test(before) ? '' : ' ',
+      core,
+      trail: after === '' || /^\s/.test(after) ? '' : ' ',
+    };
+  return { lead: /^\s*/.exec(words)![0], core, trail: /\s*$/.exec(words)![0] };
+}
+
 /** The conflicts of a rebase and the delegate's choices. */
 export function RebaseConflicts({ rebased, choices, onChange, onApply }: RebaseConflictsProps) {
   const m = messages.proposals.conflicts;
@@ -46,7 +69,26 @@ export function RebaseConflicts({ rebased, choices, onChange, onApply }: RebaseC
     heading.current?.focus();
   }, []);
   const ready = choices.length === n && choices.every((c) => c.pick !== null);
-  const words = (text: string) => (text.trim() === '' ? <em>{m.nothing}</em> : text);
+  /** The words of one version in their context, marked as `mark` (a `mark` or a `span`). */
+  const inContext = (
+    before: string,
+    text: string,
+    after: string,
+    className: string,
+    tag: 'mark' | 'span',
+  ) => {
+    const { lead, core, trail } = placeWords(before, text, after);
+    const Tag = tag;
+    return (
+      <>
+        {before}
+        {lead}
+        <Tag className={`conflict-words ${className}`}>{core === '' ? <em>{m.nothing}</em> : core}</Tag>
+        {trail}
+        {after}
+      </>
+    );
+  };
   return (
     <section className="rebase-conflicts" aria-labelledby={`${id}-h`} data-testid="rebase-conflicts">
       <h4 id={`${id}-h`} ref={heading} tabIndex={-1}>
@@ -65,25 +107,13 @@ export function RebaseConflicts({ rebased, choices, onChange, onApply }: RebaseC
               {c.original.trim() !== '' && (
                 <>
                   <dt>{m.was}</dt>
-                  <dd>
-                    {before}
-                    <span className="conflict-words was">{c.original}</span>
-                    {after}
-                  </dd>
+                  <dd>{inContext(before, c.original, after, 'was', 'span')}</dd>
                 </>
               )}
               <dt>{m.theirs}</dt>
-              <dd>
-                {before}
-                <mark className="conflict-words theirs">{words(c.theirs)}</mark>
-                {after}
-              </dd>
+              <dd>{inContext(before, c.theirs, after, 'theirs', 'mark')}</dd>
               <dt>{m.mine}</dt>
-              <dd>
-                {before}
-                <mark className="conflict-words mine">{words(c.mine)}</mark>
-                {after}
-              </dd>
+              <dd>{inContext(before, c.mine, after, 'mine', 'mark')}</dd>
             </dl>
             <div className="conflict-choices">
               {(['mine', 'theirs', 'edit'] as const).map((pick) => (

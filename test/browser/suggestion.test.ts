@@ -7,12 +7,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { ProposalView } from '../../shared/proposals.js';
 import { draftDocName } from '../../shared/protocol.js';
+import { DRAFT_FRAGMENT } from '../../shared/schema.js';
 import { api } from '../support/auth.js';
 import { launchBrowser, type PersonPage, screenshot, showText, signInAs } from '../support/browser.js';
-import { paragraphString } from '../support/draft.js';
+import { paragraph, paragraphString, paragraphText } from '../support/draft.js';
+import { closeReadingWithAll } from '../support/readings.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { suggestionEditor } from '../support/suggestion.js';
 
@@ -51,6 +54,16 @@ describe('the suggestion editor', () => {
     (await proposals()).filter((p) => p.pid === pid && p.kind === 'amend' && p.delegation.code === code);
   const liveText = async (pid: string) =>
     paragraphString((await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc, pid);
+
+  /** The id of the paragraph whose text holds `words`. */
+  const pidWith = async (words: string) => {
+    const doc = (await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc;
+    return doc
+      .getXmlFragment(DRAFT_FRAGMENT)
+      .toArray()
+      .map((c) => (c instanceof Y.XmlElement ? c.getAttribute('pid') : undefined))
+      .find((id) => id !== undefined && paragraphString(doc, id).includes(words))!;
+  };
 
   beforeAll(async () => {
     ts = await startTestServer({ withClient: true });
@@ -230,6 +243,183 @@ describe('the suggestion editor', () => {
 
     await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('label-op08');
+    expect(che.errors).toEqual([]);
+  });
+
+  it('(e) closes the editor saying so when the co-facilitators remove the paragraph, the words kept as a draft', async () => {
+    const page = che.page;
+    const label = await openAmendment(page, 'op12');
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    await editor.replace('uneven', 'unequal');
+    await expect.poll(() => editor.deleted()).toEqual(['uneven']);
+
+    // A co-facilitator removes the paragraph from the text.
+    const doc = (await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc;
+    const element = paragraph(doc, 'op12');
+    const parent = element.parent as Y.XmlFragment;
+    doc.transact(() => parent.delete(parent.toArray().indexOf(element), 1));
+
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    const notice = page.locator('.side-panel .notice');
+    await expect
+      .poll(() => notice.innerText(), { timeout: 5_000 })
+      .toContain(`${label} is no longer in the text`);
+    // The focus is not lost to the page: it is on the message.
+    expect(await notice.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The words are kept: the draft is listed.
+    expect(await page.getByTestId('draft-list').innerText()).toContain('Amendment');
+    await screenshot(page, 'suggestion-e-removed');
+    expect(che.errors).toEqual([]);
+  });
+
+  it('(f) does not tell a screen reader “no change” when the co-facilitators change the words being changed', async () => {
+    const page = eu.page;
+    const doc = (await ts.server.rooms.open(draftDocName(DEMO_NEGOTIATION_ID))).doc;
+    const pid = await pidWith('face barriers');
+    const label = await openAmendment(page, pid);
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    await editor.replace('barriers', 'obstacles');
+    await expect
+      .poll(() => editor.announcement(), { timeout: 5_000 })
+      .toBe('Deletes “barriers”. Inserts “obstacles”.');
+
+    // A co-facilitator deletes the very word the delegate is replacing: a conflict to decide.
+    const at = paragraphString(doc, pid).indexOf('barriers ');
+    doc.transact(() => paragraphText(doc, pid).delete(at, 'barriers '.length));
+    await page.getByTestId('rebase-conflicts').waitFor({ timeout: 5_000 });
+    // The proposal still changes words: after the pause in which an announcement would come, none says otherwise.
+    await page.waitForTimeout(1_500);
+    expect(await editor.announcement()).not.toBe('No change yet.');
+    await page.keyboard.press('Escape');
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(eu.errors).toEqual([]);
+  });
+
+  it('(g) leaves one space where a deleted word stood, as tabled', async () => {
+    const page = che.page;
+    const pid = await pidWith('remittances has fallen');
+    const base = await liveText(pid);
+    const label = await openAmendment(page, pid);
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    // A word selected alone (as a double-click selects it) and deleted; another by Ctrl+Backspace.
+    await editor.select('several');
+    await page.keyboard.press('Delete');
+    await editor.select('above');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Backspace');
+    await expect.poll(() => editor.deleted()).toEqual(['several', 'above']);
+    const proposed = base.replace('several ', '').replace('above ', '');
+    expect(await editor.text()).toBe(proposed);
+    expect(await editor.reads()).toContain('in [several] corridors');
+    await page.getByRole('button', { name: 'Table proposal' }).click();
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    const [tabled] = await mine(pid, 'CHE');
+    // The words recorded (the proposal's history): one space where each word stood.
+    const history = await api<{ versions: { content: { text: string } }[] }>(
+      ts.url,
+      'GET',
+      `${BASE}/proposals/${tabled!.id}/history`,
+      { cookie },
+    );
+    expect(history.body.versions.at(-1)!.content.text).toBe(proposed);
+    expect(che.errors).toEqual([]);
+  });
+
+  it('(h) pastes plain words on one line, from plain text or from formatted text alone', async () => {
+    const page = eu.page;
+    const pid = await pidWith('our full commitment');
+    const label = await openAmendment(page, pid);
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    const paste = (data: Record<string, string>) =>
+      editor.box.evaluate((box, entries) => {
+        const transfer = new DataTransfer();
+        for (const [type, value] of Object.entries(entries)) transfer.setData(type, value);
+        box.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        );
+      }, data);
+    await editor.select('full commitment');
+    // Several lines, with formatting the record cannot hold.
+    await paste({
+      'text/plain': 'full and lasting\r\ncommitment',
+      'text/html': '<p><em>full and lasting</em></p><p>commitment</p>',
+    });
+    await expect.poll(() => editor.text()).toContain('our full and lasting commitment to the Global Compact');
+    expect(await editor.box.locator('ins em, ins strong, em ins, strong ins').count()).toBe(0);
+    // Formatted text alone (no plain text offered): its words, plain, one space between its paragraphs.
+    await editor.select('concrete action');
+    await paste({
+      'text/html':
+        '<style>p{color:red}</style><p><strong>concrete</strong> action</p><p style="color:red">and partnership</p>',
+    });
+    await expect.poll(() => editor.text()).toContain('through concrete action and partnership at the local');
+    expect(await editor.box.locator('ins em, ins strong, em ins, strong ins').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(eu.errors).toEqual([]);
+  });
+
+  it('(d) says why nothing can be tabled when the paragraph is agreed or the reading closes, the words kept', async () => {
+    const page = che.page;
+    const cofacCookie = await ts.signIn('demo-cofac-lux');
+    const label = await openAmendment(page, 'op09');
+    const editor = suggestionEditor(page, `Amendment to ${label}`);
+    await editor.box.waitFor({ timeout: 5_000 });
+    await editor.replace('projects', 'programmes');
+    await expect.poll(() => editor.deleted()).toEqual(['projects']);
+    const proposed = await editor.text();
+    const table = page.getByRole('button', { name: 'Table proposal' });
+
+    // A co-facilitator marks the paragraph agreed ad ref. while the delegate is writing.
+    const agreed = await api(ts.url, 'PUT', `${BASE}/paragraphs/op09/status`, {
+      cookie: cofacCookie,
+      body: { status: 'agreed-ad-ref' },
+    });
+    expect(agreed.status).toBe(200);
+    const why = editor.form.getByRole('status').filter({ hasText: 'agreed or deleted' });
+    await why.waitFor({ timeout: 5_000 });
+    expect(await why.innerText()).toContain('Your words are kept as a draft');
+    expect(await table.isDisabled()).toBe(true);
+    expect(await editor.box.getAttribute('aria-readonly')).toBe('true');
+    // The text takes no more typing; the words stay as written.
+    await editor.box.click();
+    await page.keyboard.type('xyz');
+    expect(await editor.text()).toBe(proposed);
+    await screenshot(page, 'suggestion-d1-agreed');
+
+    // Closed, then resumed from the list of drafts: the same explanation, nothing to table.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+    await page
+      .getByTestId('draft-list')
+      .getByRole('button', { name: new RegExp(`Resume.*${label}`) })
+      .click();
+    await editor.box.waitFor({ timeout: 5_000 });
+    expect(await editor.text()).toBe(proposed);
+    await why.waitFor({ timeout: 5_000 });
+    expect(await table.isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await editor.form.waitFor({ state: 'detached', timeout: 5_000 });
+
+    // Once the reading is closed, no paragraph offers to propose; the panel says why.
+    const timeline = await api<{ readings: { id: string; closedAt: string | null }[] }>(
+      ts.url,
+      'GET',
+      `${BASE}/timeline`,
+      { cookie: cofacCookie },
+    );
+    const open = timeline.body.readings.find((r) => r.closedAt === null)!;
+    expect(
+      (await closeReadingWithAll(ts.url, cofacCookie, DEMO_NEGOTIATION_ID, open.id, 'set-aside')).status,
+    ).toBe(200);
+    await page.locator(`${para('op10')} .c-label`).click();
+    await page.locator('.proposal-panel').getByText('No reading is open').waitFor({ timeout: 5_000 });
+    expect(await page.getByRole('button', { name: 'Propose amendment' }).count()).toBe(0);
+    await screenshot(page, 'suggestion-d2-no-reading');
     expect(che.errors).toEqual([]);
   });
 });

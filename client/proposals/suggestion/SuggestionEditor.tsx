@@ -41,6 +41,11 @@ export interface SuggestionEditorProps {
   initial?: { text: string; baseText?: string } | undefined;
   /** True when opened to carry an outdated amendment onto the current text. */
   carrying?: boolean;
+  /**
+   * Why nothing can be tabled on the paragraph now (it was agreed, the reading closed), or null:
+   * the editor says so, its words are kept as a draft and it takes no typing.
+   */
+  closed?: string | null;
   tableAs: readonly { code: string; name: string }[];
   /** Where the words are kept as a draft. */
   draftKey: DraftKey;
@@ -58,6 +63,7 @@ export function SuggestionEditor({
   baseRuns,
   initial,
   carrying = false,
+  closed = null,
   tableAs,
   draftKey,
   onSubmit,
@@ -103,7 +109,7 @@ export function SuggestionEditor({
       base,
       text,
       labelledBy: `${id}-name`,
-      describedBy: `${id}-help ${id}-note`,
+      describedBy: `${id}-closed ${id}-help ${id}-note`,
       onChange: (next, typed) => {
         setText(next);
         // An error about the words is answered by changing them.
@@ -150,9 +156,10 @@ export function SuggestionEditor({
     editor.current?.setBase(base);
   }, [base]);
 
+  const editable = conflicts.length === 0 && !closed;
   useEffect(() => {
-    editor.current?.setEditable(conflicts.length === 0);
-  }, [conflicts.length]);
+    editor.current?.setEditable(editable);
+  }, [editable]);
 
   // Keep the words as a draft while they differ from where the editor started. (The key is
   // compared by value: the caller makes a new object at every render.)
@@ -174,10 +181,14 @@ export function SuggestionEditor({
   }, [dirty, text, seen, as, amend, drafts, draftId]);
 
   const changes = conflicts.length > 0 ? [] : wordChanges(seen, text);
-  const announcement = useAnnouncement(kind === 'insert' ? '' : describeChanges(changes));
+  // While a conflict is decided, the words still say what the delegate changed in the text they saw.
+  const announcement = useAnnouncement(
+    kind === 'insert' ? '' : describeChanges(conflicts.length > 0 ? wordChanges(seen, text) : changes),
+  );
 
   const submit = async () => {
     if (busy) return;
+    if (closed) return setError(closed);
     if (conflicts.length > 0) return setError(m.resolveFirst);
     if (text.trim() === '') return setError(ms.empty);
     if (amend && changes.length === 0) return setError(m.noChange);
@@ -208,7 +219,7 @@ export function SuggestionEditor({
     setText(resolved);
     setSeen(baseText);
     setNote(messages.proposals.conflicts.applied);
-    editor.current?.setEditable(true);
+    editor.current?.setEditable(!closed);
     editor.current?.focus();
   };
 
@@ -238,7 +249,12 @@ export function SuggestionEditor({
       <div id={`${id}-name`} className="suggestion-name">
         {ms.name[kind](label)}
       </div>
-      <div ref={mount} className={`suggestion-mount${conflicts.length > 0 ? ' readonly' : ''}`} />
+      {closed && (
+        <p id={`${id}-closed`} className="editor-note suggestion-closed" role="status">
+          {ms.closed(closed)}
+        </p>
+      )}
+      <div ref={mount} className={`suggestion-mount${editable ? '' : ' readonly'}`} />
       <p id={`${id}-help`} className="hint suggestion-help">
         {ms.help[kind]}
       </p>
@@ -265,7 +281,7 @@ export function SuggestionEditor({
       )}
       <div className="form-actions">
         <TablingAs id={`${id}-as`} options={tableAs} value={as} onChange={setAs} />
-        <button type="submit" className="primary" disabled={busy || conflicts.length > 0}>
+        <button type="submit" className="primary" disabled={busy || conflicts.length > 0 || !!closed}>
           {busy ? m.submitting : initial ? m.save : m.submit}
         </button>
         <button type="button" onClick={onClose} disabled={busy}>

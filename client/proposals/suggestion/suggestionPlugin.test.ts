@@ -68,4 +68,25 @@ describe('the suggestion plugin', () => {
     expect(docRuns(state.doc)[0]).toEqual(em('We welcome the advances'));
     expect(suggestionSchema.nodes.paragraph).toBeDefined();
   });
+
+  it('draws the struck-out words again when the co-facilitators change their formatting', () => {
+    const at = TEXT.indexOf('progress');
+    let state = stateOf(TEXT.replace('progress ', ''));
+    const openKey = (s: EditorState) =>
+      suggestionKey
+        .getState(s)!
+        .decorations.find()
+        .find((d) => d.from === at + 1)!.spec.key as string;
+    const before = openKey(state);
+    // The same words, "progress" now in italics: ProseMirror keeps a widget whose key is unchanged.
+    const next = baseOf(TEXT, [
+      em('We welcome'),
+      t(' the '),
+      em('progress'),
+      t(' made since the adoption of the Global Compact.'),
+    ]);
+    state = state.apply(setBaseTr(state.tr, next));
+    expect(suggestionOf(state).changes).toEqual([{ at, baseFrom: at, deleted: 'progress ', inserted: '' }]);
+    expect(openKey(state)).not.toBe(before);
+  });
 });

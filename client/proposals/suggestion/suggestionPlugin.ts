@@ -75,7 +75,9 @@ function decorate(base: SuggestionBase, changes: readonly ShownChange[]): Decora
     out.push(
       Decoration.widget(pos(from), () => openWidget(c, base.runs), {
         side: -1,
-        key: `open:${c.baseFrom}:${c.deleted}:${c.inserted === '' ? 'd' : 'r'}`,
+        // ProseMirror keeps a widget whose key is unchanged: the key says all the widget shows,
+        // the struck-out words' formatting included (the co-facilitators may change it).
+        key: `open:${c.baseFrom}:${c.inserted === '' ? 'd' : 'r'}:${runsKey(sliceRuns(base.runs, c.baseFrom, c.baseFrom + c.deleted.length))}`,
         marks: [],
         ignoreSelection: true,
       }),
@@ -173,8 +175,11 @@ function restyle(state: EditorState): Transaction | null {
   return tr;
 }
 
+/** The words and formatting of runs as one string. */
+function runsKey(runs: readonly SnapshotRun[]): string {
+  return runs.map((r) => `${r.em ? 'i' : ''}${r.strong ? 'b' : ''}:${r.text}`).join('|');
+}
+
 function sameRuns(a: readonly SnapshotRun[], b: readonly SnapshotRun[]): boolean {
-  const key = (runs: readonly SnapshotRun[]) =>
-    runs.map((r) => `${r.em ? 'i' : ''}${r.strong ? 'b' : ''}:${r.text}`).join('|');
-  return key(a) === key(b);
+  return runsKey(a) === runsKey(b);
 }

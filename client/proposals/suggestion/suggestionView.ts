@@ -1,7 +1,7 @@
 /**
  * The suggestion editor's ProseMirror view, created by a plain function so that React only
  * provides the element to mount it in. One paragraph, whose text is the proposed text: Enter
- * does not split it, no key formats it, Ctrl/Cmd+Enter tables it, Escape closes it, undo and redo are
+ * does not split it, no key formats it, deleting a word leaves one space (`deletionSpacing.ts`), Ctrl/Cmd+Enter tables it, Escape closes it, undo and redo are
  * prosemirror-history's. The co-facilitators' changes are brought in as they happen
  * (`rebase`), outside the delegate's undo history, the caret carried across them.
  */
@@ -13,6 +13,7 @@ import { EditorView } from 'prosemirror-view';
 import { carryOffset } from '../../../shared/rebase.js';
 import { wordChanges } from '../../../shared/wordDiff.js';
 import { draftText, textFilterPlugin } from '../../editor/textFilter.js';
+import { deletionSpacingPlugin } from './deletionSpacing.js';
 import { docText, type SuggestionBase, suggestionDoc } from './suggestionDoc.js';
 import { setBaseTr, suggestionOf, suggestionPlugin } from './suggestionPlugin.js';
 
@@ -53,10 +54,30 @@ export interface SuggestionView {
   destroy(): void;
 }
 
-/** Turns a paste into plain text on one line: the record is plain text and one paragraph. */
+/** The words of pasted HTML (when no plain text comes with it): its blocks set apart by a space, no styles or scripts. */
+function htmlWords(html: string): string {
+  // A template's content is inert: nothing in it loads, runs or is styled (nor trips the content security policy).
+  // Style attributes are dropped first: even there, one would trip the content security policy.
+  const template = document.createElement('template');
+  template.innerHTML = html.replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  const body = template.content;
+  for (const hidden of body.querySelectorAll('style, script, template')) hidden.remove();
+  for (const block of body.querySelectorAll('p, div, li, br, tr, td, th, h1, h2, h3, h4, h5, h6, blockquote'))
+    block.after(' ');
+  return (body.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Turns a paste into plain text on one line: the record is plain text and one paragraph. The
+ * plain text offered with the paste, else the words of its HTML; anything else (an image) is
+ * ignored.
+ */
 function pastePlain(view: EditorView, event: ClipboardEvent): boolean {
-  const text = event.clipboardData?.getData('text/plain');
-  if (text === undefined) return false;
+  const data = event.clipboardData;
+  if (!data) return false;
+  const plain = data.getData('text/plain');
+  const text = plain !== '' ? plain : htmlWords(data.getData('text/html'));
+  if (text === '') return true;
   const clean = draftText(text.replace(/\s*[\r\n]+\s*/g, ' '));
   view.dispatch(view.state.tr.insertText(clean).scrollIntoView());
   return true;
@@ -76,6 +97,7 @@ export function createSuggestionView(mount: HTMLElement, options: SuggestionView
       plugins: [
         suggestionPlugin(options.base),
         history(),
+        deletionSpacingPlugin(),
         textFilterPlugin(),
         keymap({
           'Mod-z': undo,
@@ -103,9 +125,18 @@ export function createSuggestionView(mount: HTMLElement, options: SuggestionView
       'aria-labelledby': options.labelledBy,
       'aria-describedby': options.describedBy,
       'aria-readonly': String(!editable),
+      // Read-only (a conflict, a paragraph agreed meanwhile), it still takes the focus to be read and closed.
+      tabindex: '0',
       spellcheck: 'true',
     }),
-    handlePaste: (v, event) => pastePlain(v, event),
+    // Before ProseMirror reads the pasted HTML at all (its styles would trip the content security policy).
+    handleDOMEvents: {
+      paste: (v, event) => {
+        if (!pastePlain(v, event)) return false;
+        event.preventDefault();
+        return true;
+      },
+    },
     handleDrop: () => true,
     dispatchTransaction(this: EditorView, tr) {
       if (this.isDestroyed) return;
