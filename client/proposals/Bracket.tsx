@@ -1,9 +1,9 @@
 /** One proposal rendered as a bracket inside or after the text: [~~deleted~~ **inserted** — EU]. */
-import { bracketPieces, type Piece } from '../../shared/pieces.js';
+import type { Piece } from '../../shared/pieces.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
 import { messages } from '../i18n/messages.js';
 import { attributionOf } from './attribution.js';
-import { Marked } from './Marked.js';
+import { BracketWords } from './Marked.js';
 
 /** Props of `Bracket`. */
 export interface BracketProps {
@@ -37,28 +37,7 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note, varia
   const content = (
     <>
       [{tag && <span className="bracket-tag">{`${tag} `}</span>}
-      {bracketPieces(pieces).map((piece, i) => {
-        const key = `${i}-${piece.kind}`;
-        if (piece.kind === 'ins')
-          return (
-            <ins key={key}>
-              <strong>
-                <Marked piece={piece} />
-              </strong>
-            </ins>
-          );
-        if (piece.kind === 'del')
-          return (
-            <del key={key}>
-              <Marked piece={piece} />
-            </del>
-          );
-        return (
-          <span key={key}>
-            <Marked piece={piece} />
-          </span>
-        );
-      })}
+      <BracketWords pieces={pieces} />
       <span className="attribution">{` — ${attributionOf(proposal)}`}</span>
       {note && <span className="bracket-note">{` · ${note}`}</span>}
       {since && <span className="visually-hidden">{` (${messages.workspace.since.changedTag})`}</span>}]

@@ -3,8 +3,7 @@
  * "[~~struck~~ **put in**]", by the same rule as every bracket (`shared/pieces.ts`).
  */
 import { changePieces } from '../../shared/compilation.js';
-import { bracketPieces } from '../../shared/pieces.js';
-import { Marked } from './Marked.js';
+import { BracketWords } from './Marked.js';
 
 /** Props of `ChangeWords`. */
 export interface ChangeWordsProps {
@@ -17,25 +16,7 @@ export function ChangeWords({ change, className = 'card-change' }: ChangeWordsPr
   return (
     <span className={className}>
       [
-      {bracketPieces(changePieces({ changes: [change] })).map((piece, i) => {
-        const key = `${i}-${piece.kind}`;
-        if (piece.kind === 'del')
-          return (
-            <del key={key}>
-              <Marked piece={piece} />
-            </del>
-          );
-        if (piece.kind === 'ins')
-          return (
-            <ins key={key}>
-              <strong>
-                <Marked piece={piece} />
-              </strong>
-            </ins>
-          );
-        return <Marked key={key} piece={piece} />;
-      })}
-      ]{' '}
+      <BracketWords pieces={changePieces({ changes: [change] })} />]{' '}
     </span>
   );
 }
