@@ -15,9 +15,10 @@ import { SqliteInputs } from './sqliteInputs.js';
 import { SqliteProposals } from './sqliteProposals.js';
 import { SqliteReadings } from './sqliteReadings.js';
 import { SqliteRoadmap } from './sqliteRoadmap.js';
+import { SqliteUnits } from './sqliteUnit.js';
 import { SqliteVisits } from './sqliteVisits.js';
 import { statementCache } from './statements.js';
-import type { HeadSealer, NegotiationRecord, Storage, StoredDoc } from './storage.js';
+import type { HeadSealer, NegotiationRecord, Storage, StoredDoc, StoredUpdate } from './storage.js';
 
 const NEGOTIATION =
   'id, title, created_at AS createdAt, time_zone AS timeZone, facilitator_delegations AS facilitatorDelegations';
@@ -60,7 +61,7 @@ export function openSqliteStorage(file: string, opts: SqliteOptions = {}): Sqlit
   const before = migrate(db);
   restoreGuards(db);
   const storage = new SqliteStorage(db);
-  storage.chains.setSealer(opts.sealer);
+  storage.rawChains.setSealer(opts.sealer);
   // A database written before heads were signed: what it holds is trusted on first use.
   if (before > 0 && before < SIGNED_CHAINS_VERSION) storage.sealFirstUse();
   return storage;
@@ -69,6 +70,7 @@ export function openSqliteStorage(file: string, opts: SqliteOptions = {}): Sqlit
 /** Storage on SQLite; see `Storage` for the contract. */
 export class SqliteStorage implements Storage {
   private readonly stmt;
+  private readonly units: SqliteUnits;
   readonly accounts: SqliteAccounts;
   readonly audit: SqliteAudit;
   readonly proposals: SqliteProposals;
@@ -77,17 +79,24 @@ export class SqliteStorage implements Storage {
   readonly inputs: SqliteInputs;
   readonly chains: SqliteChains;
   readonly visits: SqliteVisits;
+  /** The chains without the wait for the write turn, for the storage's own synchronous work. */
+  readonly rawChains: SqliteChains;
+  private readonly rawReadings: SqliteReadings;
 
   constructor(readonly db: Database.Database) {
     const prepare = statementCache(db);
-    this.chains = new SqliteChains(db, prepare);
-    this.accounts = new SqliteAccounts(db, prepare);
-    this.audit = new SqliteAudit(prepare, this.chains);
-    this.proposals = new SqliteProposals(db, prepare);
-    this.readings = new SqliteReadings(db, prepare, this.chains);
-    this.roadmap = new SqliteRoadmap(db, prepare);
-    this.inputs = new SqliteInputs(db, prepare);
-    this.visits = new SqliteVisits(db, prepare);
+    const units = new SqliteUnits(db);
+    this.units = units;
+    this.rawChains = new SqliteChains(db, prepare);
+    this.rawReadings = new SqliteReadings(db, prepare, this.rawChains);
+    this.chains = units.guard(this.rawChains);
+    this.accounts = units.guard(new SqliteAccounts(db, prepare));
+    this.audit = units.guard(new SqliteAudit(prepare, this.rawChains));
+    this.proposals = units.guard(new SqliteProposals(db, prepare));
+    this.readings = units.guard(this.rawReadings);
+    this.roadmap = units.guard(new SqliteRoadmap(db, prepare));
+    this.inputs = units.guard(new SqliteInputs(db, prepare));
+    this.visits = units.guard(new SqliteVisits(db, prepare));
     this.stmt = {
       listNegotiations: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations ORDER BY created_at, id`),
       getNegotiation: db.prepare(`SELECT ${NEGOTIATION} FROM negotiations WHERE id = ?`),
@@ -96,6 +105,7 @@ export class SqliteStorage implements Storage {
       ),
       getState: db.prepare('SELECT state, upto FROM doc_states WHERE doc = ?'),
       getUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+      getUpdatesSince: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
       upsertState: db.prepare(
         'INSERT INTO doc_states (doc, state, upto) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET state = excluded.state, upto = excluded.upto',
@@ -105,32 +115,45 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  async listNegotiations(): Promise<NegotiationRecord[]> {
-    return (this.stmt.listNegotiations.all() as NegotiationRow[]).map(toNegotiation);
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.units.transaction(fn);
   }
 
-  async getNegotiation(id: string): Promise<NegotiationRecord | undefined> {
-    const row = this.stmt.getNegotiation.get(id) as NegotiationRow | undefined;
-    return row && toNegotiation(row);
+  serialize<T>(scope: string, fn: () => Promise<T>): Promise<T> {
+    return this.units.serialize(scope, fn);
   }
 
-  async createNegotiation(
-    record: NegotiationRecord,
-    draft: { docName: string; state: Uint8Array },
-  ): Promise<void> {
-    this.db.transaction(() => {
-      this.stmt.insertNegotiation.run(
-        record.id,
-        record.title,
-        record.createdAt,
-        record.timeZone,
-        JSON.stringify(record.facilitatorDelegations),
-      );
-      this.stmt.upsertState.run(draft.docName, draft.state, 0);
-    })();
+  listNegotiations(): Promise<NegotiationRecord[]> {
+    return this.units.call(() => (this.stmt.listNegotiations.all() as NegotiationRow[]).map(toNegotiation));
   }
 
-  async loadDoc(docName: string): Promise<StoredDoc> {
+  getNegotiation(id: string): Promise<NegotiationRecord | undefined> {
+    return this.units.call(() => {
+      const row = this.stmt.getNegotiation.get(id) as NegotiationRow | undefined;
+      return row && toNegotiation(row);
+    });
+  }
+
+  createNegotiation(record: NegotiationRecord, draft: { docName: string; state: Uint8Array }): Promise<void> {
+    return this.units.call(
+      this.db.transaction(() => {
+        this.stmt.insertNegotiation.run(
+          record.id,
+          record.title,
+          record.createdAt,
+          record.timeZone,
+          JSON.stringify(record.facilitatorDelegations),
+        );
+        this.stmt.upsertState.run(draft.docName, draft.state, 0);
+      }),
+    );
+  }
+
+  loadDoc(docName: string): Promise<StoredDoc> {
+    return this.units.call(() => this.loadDocNow(docName));
+  }
+
+  private loadDocNow(docName: string): StoredDoc {
     const row = this.stmt.getState.get(docName) as { state: Buffer; upto: number } | undefined;
     const rows = this.stmt.getUpdates.all(docName) as { seq: number; data: Buffer }[];
     const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : (row?.upto ?? 0);
@@ -141,34 +164,48 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  async appendUpdates(docName: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.db.transaction(() => {
-      let seq = 0;
-      for (const u of updates) seq = Number(this.stmt.insertUpdate.run(docName, u).lastInsertRowid);
-      return seq;
-    })();
+  appendUpdates(docName: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.units.call(
+      this.db.transaction(() => {
+        let seq = 0;
+        for (const u of updates) seq = Number(this.stmt.insertUpdate.run(docName, u).lastInsertRowid);
+        return seq;
+      }),
+    );
   }
 
-  async compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      this.stmt.upsertState.run(docName, state, uptoSeq);
-      this.stmt.deleteUpdatesUpto.run(docName, uptoSeq);
-    })();
+  updatesSince(docName: string, afterSeq: number): Promise<StoredUpdate[]> {
+    return this.units.call(() =>
+      (this.stmt.getUpdatesSince.all(docName, afterSeq) as { seq: number; data: Buffer }[]).map((r) => ({
+        seq: r.seq,
+        data: new Uint8Array(r.data),
+      })),
+    );
+  }
+
+  compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+    return this.units.call(
+      this.db.transaction(() => {
+        this.stmt.upsertState.run(docName, state, uptoSeq);
+        this.stmt.deleteUpdatesUpto.run(docName, uptoSeq);
+      }),
+    );
   }
 
   /** Signs, as trusted on first use, every chain without a signed head (see `SqliteChains.sealFirstUse`). */
   sealFirstUse(): void {
-    this.chains.sealFirstUse((chain) => ({
-      snapshots: this.readings.listSnapshotsNow(chain),
-      readings: this.readings.listReadingsNow(chain),
+    this.rawChains.sealFirstUse((chain) => ({
+      snapshots: this.rawReadings.listSnapshotsNow(chain),
+      readings: this.rawReadings.listReadingsNow(chain),
     }));
   }
 
-  async countUpdates(docName: string): Promise<number> {
-    return (this.stmt.countUpdates.get(docName) as { n: number }).n;
+  countUpdates(docName: string): Promise<number> {
+    return this.units.call(() => (this.stmt.countUpdates.get(docName) as { n: number }).n);
   }
 
   async close(): Promise<void> {
+    await this.units.transaction(async () => undefined).catch(() => undefined);
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();

@@ -4,6 +4,7 @@ import { consultationContract } from './consultation.contract.js';
 import { readingsContract } from './readings.contract.js';
 import type { ProposalRecord } from './records.js';
 import type { Storage } from './storage.js';
+import { unitsContract } from './units.contract.js';
 import { visitsContract } from './visits.contract.js';
 
 const NEG = { timeZone: 'America/New_York', facilitatorDelegations: ['BGD', 'LUX'] };
@@ -146,5 +147,6 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
     consultationContract(make);
     readingsContract(make);
     visitsContract(make);
+    unitsContract(make);
   });
 }

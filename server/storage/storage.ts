@@ -291,6 +291,12 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
+/** One stored update of a collaborative document and its place in the document's log. */
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
 /** Persistence of negotiations, their collaborative documents, accounts and audit. */
 export interface Storage {
   readonly accounts: AccountStore;
@@ -311,13 +317,37 @@ export interface Storage {
   loadDoc(docName: string): Promise<StoredDoc>;
   /**
    * Durably appends updates to a document, all or none, and resolves only once they are
-   * committed. Returns the sequence number of the last one.
+   * committed. Returns the sequence number of the last one. Sequence numbers of a document grow
+   * in commit order; the appended updates take the numbers up to the returned one, and any
+   * number in between that is not theirs belongs to another writer's update (read it with
+   * `updatesSince`).
    */
   appendUpdates(docName: string, updates: readonly Uint8Array[]): Promise<number>;
   /** Replaces the compacted state and every update up to `uptoSeq` with `state`, atomically. */
   compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void>;
   /** Number of updates stored after the compacted state (for compaction policy and tests). */
   countUpdates(docName: string): Promise<number>;
+  /**
+   * Runs `fn` as one unit of work: every storage call made while it runs, at any depth of calls
+   * and through any of the stores above, commits together when it resolves, or not at all when it
+   * rejects. A unit started inside another joins it. Keep units short, storage calls and
+   * computation only: an embedded back end lets nobody else write while one is open, so a unit
+   * must never wait for something that writes on its own (a room's change, another request).
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs the `fn` of one `scope` (a negotiation's id) one at a time, across every process that
+   * shares this storage: the checks a command makes and the writes that follow cannot interleave
+   * with another command of the same negotiation. Unlike a unit of work it may wait for anything;
+   * a scope entered again from inside itself is not waited for.
+   */
+  serialize<T>(scope: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * The updates of a document committed after `afterSeq`, in sequence order (what a process
+   * holding the document up to `afterSeq` has missed). After a compaction that covered some of
+   * them it returns none of those: load the document again (`loadDoc`) instead.
+   */
+  updatesSince(docName: string, afterSeq: number): Promise<StoredUpdate[]>;
   /** Flushes and releases the storage. */
   close(): Promise<void>;
 }
