@@ -18,7 +18,7 @@ import { SqliteRoadmap } from './sqliteRoadmap.js';
 import { SqliteUnits } from './sqliteUnit.js';
 import { SqliteVisits } from './sqliteVisits.js';
 import { statementCache } from './statements.js';
-import type { HeadSealer, NegotiationRecord, Storage, StoredDoc, StoredUpdate } from './storage.js';
+import type { HeadSealer, NegotiationRecord, Storage, StoredDoc } from './storage.js';
 
 const NEGOTIATION =
   'id, title, created_at AS createdAt, time_zone AS timeZone, facilitator_delegations AS facilitatorDelegations';
@@ -174,18 +174,27 @@ export class SqliteStorage implements Storage {
     );
   }
 
-  updatesSince(docName: string, afterSeq: number): Promise<StoredUpdate[]> {
-    return this.units.call(() =>
-      (this.stmt.getUpdatesSince.all(docName, afterSeq) as { seq: number; data: Buffer }[]).map((r) => ({
-        seq: r.seq,
-        data: new Uint8Array(r.data),
-      })),
-    );
+  updatesSince(docName: string, afterSeq: number): Promise<StoredDoc> {
+    return this.units.call(() => {
+      const row = this.stmt.getState.get(docName) as { state: Buffer; upto: number } | undefined;
+      const covered = row !== undefined && row.upto > afterSeq;
+      const rows = this.stmt.getUpdatesSince.all(docName, covered ? row.upto : afterSeq) as {
+        seq: number;
+        data: Buffer;
+      }[];
+      return {
+        state: covered ? new Uint8Array(row.state) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : covered ? row.upto : afterSeq,
+      };
+    });
   }
 
   compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void> {
     return this.units.call(
       this.db.transaction(() => {
+        const stored = this.stmt.getState.get(docName) as { upto: number } | undefined;
+        if (stored && stored.upto >= uptoSeq) return;
         this.stmt.upsertState.run(docName, state, uptoSeq);
         this.stmt.deleteUpdatesUpto.run(docName, uptoSeq);
       }),

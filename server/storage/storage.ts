@@ -291,12 +291,6 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
-/** One stored update of a collaborative document and its place in the document's log. */
-export interface StoredUpdate {
-  seq: number;
-  data: Uint8Array;
-}
-
 /** Persistence of negotiations, their collaborative documents, accounts and audit. */
 export interface Storage {
   readonly accounts: AccountStore;
@@ -323,7 +317,11 @@ export interface Storage {
    * `updatesSince`).
    */
   appendUpdates(docName: string, updates: readonly Uint8Array[]): Promise<number>;
-  /** Replaces the compacted state and every update up to `uptoSeq` with `state`, atomically. */
+  /**
+   * Replaces the compacted state and every update up to `uptoSeq` with `state`, atomically.
+   * `state` must hold every update up to `uptoSeq`. A compaction never goes back: when the stored
+   * state already covers `uptoSeq` (another process compacted further meanwhile), nothing changes.
+   */
   compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void>;
   /** Number of updates stored after the compacted state (for compaction policy and tests). */
   countUpdates(docName: string): Promise<number>;
@@ -343,11 +341,12 @@ export interface Storage {
    */
   serialize<T>(scope: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * The updates of a document committed after `afterSeq`, in sequence order (what a process
-   * holding the document up to `afterSeq` has missed). After a compaction that covered some of
-   * them it returns none of those: load the document again (`loadDoc`) instead.
+   * What a process holding a document up to `afterSeq` has missed: the updates committed after
+   * it, in sequence order, and `lastSeq` the last of them (`afterSeq` when there are none). When
+   * a compaction has covered some of them, `state` is the compacted state (which holds them) and
+   * `updates` what came after it; otherwise `state` is null.
    */
-  updatesSince(docName: string, afterSeq: number): Promise<StoredUpdate[]>;
+  updatesSince(docName: string, afterSeq: number): Promise<StoredDoc>;
   /** Flushes and releases the storage. */
   close(): Promise<void>;
 }
