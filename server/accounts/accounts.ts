@@ -91,6 +91,22 @@ export class Accounts {
     return !session.revokedAt && new Date(session.expiresAt) > this.now();
   }
 
+  /** True while the session with this id exists and is neither revoked nor expired. */
+  async sessionLive(sessionId: string): Promise<boolean> {
+    const session = await this.storage.accounts.getSession(sessionId);
+    return session !== undefined && this.isLive(session);
+  }
+
+  /** Ends a session now; false when it was already ended. */
+  revokeSession(sessionId: string): Promise<boolean> {
+    return this.storage.accounts.revokeSession(sessionId, this.now().toISOString());
+  }
+
+  /** The negotiations a person takes part in, with their role and delegation in each. */
+  participations(personId: string): Promise<ParticipantRecord[]> {
+    return this.storage.accounts.participationsOf(personId);
+  }
+
   /** The caller's part in a negotiation; throws NOT_PARTICIPANT for anyone who takes no part. */
   async membership(principal: Principal, negotiationId: string): Promise<Membership> {
     const participant = await this.storage.accounts.getParticipant(negotiationId, principal.person.id);
