@@ -11,7 +11,8 @@ import type { InputView } from '../../shared/inputs.js';
 import { decodeLiveView } from '../../shared/liveView.js';
 import { PROPOSALS_MAP, type ProposalView } from '../../shared/proposals.js';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
-import { api } from '../support/auth.js';
+import { DRAFT_FRAGMENT } from '../../shared/schema.js';
+import { api, redeem } from '../support/auth.js';
 import { paragraphString } from '../support/draft.js';
 import { connectProvider, waitFor } from '../support/provider.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -240,5 +241,99 @@ describe('a command whose audit entry fails', () => {
     expect((await timeline()).snapshots).toHaveLength(before.timeline.snapshots.length + 1);
     const verified = await call<{ ok: boolean }>('demo-cofac-bgd', 'GET', '/verify');
     expect(verified.body.ok).toBe(true);
+  });
+});
+
+describe('an account or draft command whose audit entry fails', () => {
+  let admin = '';
+  let negotiationId = '';
+  let cofac = '';
+  const inNew = (path: string) => `/api/negotiations/${negotiationId}${path}`;
+
+  beforeAll(async () => {
+    admin = await redeem(ts.url, (await ts.server.accounts.createAdmin('Units admin')).token);
+    const created = await api<{ id: string }>(ts.url, 'POST', '/api/negotiations', {
+      cookie: admin,
+      body: { title: 'Units of work', timeZone: 'Europe/Zurich', facilitatorDelegations: ['CHE'] },
+    });
+    negotiationId = created.body.id;
+    const invited = await api<{ token: string }>(ts.url, 'POST', inNew('/invitations'), {
+      cookie: admin,
+      body: { name: 'Co-facilitator, Switzerland', role: 'facilitator', delegation: 'CHE' },
+    });
+    cofac = await redeem(ts.url, invited.body.token);
+  });
+
+  const people = async () =>
+    (
+      await api<{ participants: { name: string }[] }>(ts.url, 'GET', inNew('/participants'), {
+        cookie: cofac,
+      })
+    ).body.participants;
+
+  it('inviting: no person, participant or link is kept', async () => {
+    const body = { name: 'Delegate, Austria', role: 'delegate', delegation: 'AUT' };
+    const before = await people();
+    const failed = await withFailingAudit('invitation.created', () =>
+      api<Answer<unknown>>(ts.url, 'POST', inNew('/invitations'), { cookie: cofac, body }),
+    );
+    refusedWithCode(failed);
+    expect(await people()).toEqual(before);
+    const invited = await api<{ token: string }>(ts.url, 'POST', inNew('/invitations'), {
+      cookie: cofac,
+      body,
+    });
+    expect(invited.status).toBe(201);
+    expect((await people()).map((p) => p.name)).toContain('Delegate, Austria');
+  });
+
+  it('revoking a session: the session goes on working', async () => {
+    const link = await ts.server.accounts.invite({
+      negotiationId,
+      name: 'Delegate, Belgium',
+      role: 'delegate',
+      delegation: 'BEL',
+      by: null,
+    });
+    const belgium = await redeem(ts.url, link.token);
+    const me = async () => (await api(ts.url, 'GET', '/api/me', { cookie: belgium })).status;
+    const sessions = await ts.storage.accounts.listSessions([link.personId]);
+    const failed = await withFailingAudit('session.revoked', () =>
+      api<Answer<unknown>>(ts.url, 'DELETE', inNew(`/sessions/${sessions[0]!.id}`), { cookie: cofac }),
+    );
+    refusedWithCode(failed);
+    expect(await me()).toBe(200);
+    const revoked = await api<{ revoked: boolean }>(ts.url, 'DELETE', inNew(`/sessions/${sessions[0]!.id}`), {
+      cookie: cofac,
+    });
+    expect(revoked.body.revoked).toBe(true);
+    expect(await me()).toBe(401);
+  });
+
+  it('importing a draft: the stored draft stays as it was', async () => {
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'title', content: [{ type: 'text', text: 'Imported title' }] },
+        { type: 'operative', attrs: { pid: 'imp1' }, content: [{ type: 'text', text: 'Imported words.' }] },
+      ],
+    };
+    const stored = async () => {
+      const s = await ts.storage.loadDoc(draftDocName(negotiationId));
+      const ydoc = new Y.Doc();
+      for (const u of s.state ? [s.state, ...s.updates] : s.updates) Y.applyUpdate(ydoc, u);
+      return ydoc.getXmlFragment(DRAFT_FRAGMENT).toString();
+    };
+    const before = await stored();
+    const failed = await withFailingAudit('draft.imported', () =>
+      api<Answer<unknown>>(ts.url, 'POST', inNew('/import'), { cookie: cofac, body: { doc } }),
+    );
+    refusedWithCode(failed);
+    expect(await stored()).toBe(before);
+    const imported = await api(ts.url, 'POST', inNew('/import'), { cookie: cofac, body: { doc } });
+    expect(imported.status).toBe(200);
+    expect(await stored()).toContain('Imported words.');
+    const audit = await ts.storage.audit.list(negotiationId, 100);
+    expect(audit.filter((e) => e.action === 'draft.imported')).toHaveLength(1);
   });
 });
