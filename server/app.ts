@@ -1,6 +1,7 @@
 /**
- * Assembles the server: Express for HTTP and the built client, the collaboration WebSocket,
- * and the rooms over storage. `startServer` is what `main.ts` and the tests call.
+ * Assembles the server: the services over storage and rooms, Express for HTTP and the built
+ * client, and the collaboration WebSocket. Routes receive services, never the storage.
+ * `startServer` is what `main.ts` and the tests call.
  */
 import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import express from 'express';
 import { Accounts } from './accounts/accounts.js';
 import { AuditLog } from './accounts/audit.js';
+import { Participants } from './accounts/participants.js';
+import { SignIns } from './accounts/signIns.js';
 import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
 import { touchedParagraphs } from './collab/touchedParagraphs.js';
@@ -35,21 +38,22 @@ import { loadPrincipal } from './http/session.js';
 import { visitRoutes } from './http/visits.js';
 import { DocxImporter } from './import/docxImport.js';
 import type { ImportLimits } from './import/docxLimits.js';
+import { DraftImport } from './import/draftImport.js';
 import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
-import { parseDocName } from './negotiations.js';
+import { Negotiations, parseDocName } from './negotiations.js';
 import { ProposalCommands } from './proposals/commands.js';
+import { OutdatedChecks } from './proposals/outdatedChecks.js';
 import { ParagraphLocks } from './proposals/paragraphLocks.js';
 import { Publication } from './proposals/publication.js';
+import { ProposalQueries } from './proposals/queries.js';
 import { Readings } from './readings/readings.js';
+import { Snapshots } from './readings/snapshots.js';
 import { Records } from './records/records.js';
 import type { SigningKey } from './records/signingKey.js';
 import { Roadmap } from './roadmap/roadmap.js';
 import type { Storage } from './storage/storage.js';
 import { Visits } from './visits/visits.js';
-
-/** Delay between a change of the base text and the check of which amendments it outdated. */
-export const OUTDATED_CHECK_DELAY_MS = 200;
 
 /** Largest JSON body accepted by the HTTP API. */
 export const MAX_JSON_BODY = '256kb';
@@ -100,7 +104,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const audit = new AuditLog(storage, log);
   // The Host header is checked by `guardTargets`, which answers its absence in JSON.
   const http = createServer({ requireHostHeader: false });
-  const outdatedTimers = new Map<string, NodeJS.Timeout>();
+  // After the base text changes, check which amendments' target words, and which proposals'
+  // paragraphs, are gone.
+  const outdated = new OutdatedChecks((negotiationId) => commands.refreshOutdated(negotiationId), log);
   const locks = new ParagraphLocks(storage);
   const rooms: Rooms = new Rooms(storage, log, {
     // Agreed ad ref. paragraphs are locked: no writer's update may change or remove one.
@@ -136,18 +142,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
     },
     changed: (room) => {
-      // After the base text changes, check which amendments' target words, and which proposals'
-      // paragraphs, are gone.
       const doc = parseDocName(room.name);
-      if (doc?.kind !== 'draft' || outdatedTimers.has(doc.negotiationId)) return;
-      const timer = setTimeout(() => {
-        outdatedTimers.delete(doc.negotiationId);
-        commands
-          .refreshOutdated(doc.negotiationId)
-          .catch((err: Error) => log.error('proposals.outdated-failed', { error: err.message }));
-      }, OUTDATED_CHECK_DELAY_MS);
-      timer.unref();
-      outdatedTimers.set(doc.negotiationId, timer);
+      if (doc?.kind === 'draft') outdated.schedule(doc.negotiationId);
     },
   });
   const publication = new Publication(storage, rooms);
@@ -157,6 +153,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const inputs = new Inputs(storage, rooms, readings, audit);
   const records = new Records(storage, opts.signingKey);
   const visits = new Visits(storage, rooms);
+  const negotiations = new Negotiations(storage, audit);
+  const snapshots = new Snapshots(storage, readings, records);
+  const queries = new ProposalQueries(storage, publication);
+  const participants = new Participants(storage, accounts, audit);
+  const signIns = new SignIns(storage, accounts, audit);
+  const drafts = new DraftImport(storage, rooms, audit);
   const app = express();
   app.set('trust proxy', opts.trustProxy ?? false);
   const trustFn = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
@@ -169,10 +171,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     rooms,
     sessionAuthorizer(accounts, origins),
     log,
-    async (sessionId) => {
-      const session = await storage.accounts.getSession(sessionId);
-      return session !== undefined && accounts.isLive(session);
-    },
+    (sessionId) => accounts.sessionLive(sessionId),
     opts.socketLimits,
   );
   const endSession = (sessionId: string) => void collab.endSession(sessionId);
@@ -194,15 +193,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.json({ ok: true });
   });
   app.use('/api', loadPrincipal(accounts));
-  app.use('/api', authRoutes(accounts, storage, audit, endSession));
-  app.use('/api', negotiationRoutes(storage, accounts, audit));
-  app.use('/api', participantRoutes(storage, accounts, audit, endSession));
-  app.use('/api', proposalRoutes(storage, accounts, commands, publication));
-  app.use('/api', readingRoutes(storage, accounts, readings, records));
-  app.use('/api', importRoutes(storage, accounts, rooms, audit, new DocxImporter(opts.importLimits)));
-  app.use('/api', exportRoutes(storage, accounts, readings, records));
-  app.use('/api', roadmapRoutes(storage, accounts, roadmap));
-  app.use('/api', inputRoutes(storage, accounts, inputs));
+  app.use('/api', authRoutes(accounts, signIns, audit, endSession));
+  app.use('/api', negotiationRoutes(negotiations, accounts));
+  app.use('/api', participantRoutes(accounts, participants, audit, endSession));
+  app.use('/api', proposalRoutes(accounts, commands, queries));
+  app.use('/api', readingRoutes(accounts, readings, snapshots, records));
+  app.use('/api', importRoutes(accounts, drafts, new DocxImporter(opts.importLimits)));
+  app.use('/api', exportRoutes(negotiations, accounts, readings, snapshots));
+  app.use('/api', roadmapRoutes(negotiations, accounts, roadmap));
+  app.use('/api', inputRoutes(negotiations, accounts, inputs));
   app.use('/api', visitRoutes(accounts, visits));
   app.use('/api', paragraphRoutes(accounts, readings));
   app.use('/api', collabAccessRoutes(collab));
@@ -238,7 +237,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port,
     async stop() {
       collab.close();
-      for (const t of outdatedTimers.values()) clearTimeout(t);
+      outdated.stop();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await rooms.closeAll();

@@ -91,6 +91,22 @@ export class Accounts {
     return !session.revokedAt && new Date(session.expiresAt) > this.now();
   }
 
+  /** True while the session with this id exists and is neither revoked nor expired. */
+  async sessionLive(sessionId: string): Promise<boolean> {
+    const session = await this.storage.accounts.getSession(sessionId);
+    return session !== undefined && this.isLive(session);
+  }
+
+  /** Ends a session now; false when it was already ended. */
+  revokeSession(sessionId: string): Promise<boolean> {
+    return this.storage.accounts.revokeSession(sessionId, this.now().toISOString());
+  }
+
+  /** The negotiations a person takes part in, with their role and delegation in each. */
+  participations(personId: string): Promise<ParticipantRecord[]> {
+    return this.storage.accounts.participationsOf(personId);
+  }
+
   /** The caller's part in a negotiation; throws NOT_PARTICIPANT for anyone who takes no part. */
   async membership(principal: Principal, negotiationId: string): Promise<Membership> {
     const participant = await this.storage.accounts.getParticipant(negotiationId, principal.person.id);
@@ -111,7 +127,7 @@ export class Accounts {
     throw new AppError('NOT_PARTICIPANT', 'You are not taking part in this negotiation.');
   }
 
-  /** Creates a person in a negotiation with a role and delegation, and a sign-in link for them. */
+  /** Creates a person in a negotiation with a role and delegation, and a sign-in link for them, as one unit of work. */
   async invite(args: {
     negotiationId: string;
     name: string;
@@ -123,15 +139,17 @@ export class Accounts {
     const delegation = checkDelegation(args.role, args.delegation);
     const now = this.now().toISOString();
     const person: PersonRecord = { id: newId(), name: args.name, isAdmin: false, createdAt: now };
-    await this.storage.accounts.createPerson(person);
-    await this.storage.accounts.putParticipant({
-      negotiationId: args.negotiationId,
-      personId: person.id,
-      role: args.role,
-      delegation,
-      createdAt: now,
+    return this.storage.transaction(async () => {
+      await this.storage.accounts.createPerson(person);
+      await this.storage.accounts.putParticipant({
+        negotiationId: args.negotiationId,
+        personId: person.id,
+        role: args.role,
+        delegation,
+        createdAt: now,
+      });
+      return this.issueLink(person.id, args.negotiationId, args.by, args.expiresInHours);
     });
-    return this.issueLink(person.id, args.negotiationId, args.by, args.expiresInHours);
   }
 
   /** A new sign-in link for someone who already takes part. */
@@ -161,11 +179,13 @@ export class Accounts {
     return { invitationId, personId, token, expiresAt };
   }
 
-  /** Creates a server administrator and a sign-in link for them. */
+  /** Creates a server administrator and a sign-in link for them, as one unit of work. */
   async createAdmin(name: string): Promise<IssuedLink> {
     const person: PersonRecord = { id: newId(), name, isAdmin: true, createdAt: this.now().toISOString() };
-    await this.storage.accounts.createPerson(person);
-    return this.issueLink(person.id, null, null, 24);
+    return this.storage.transaction(async () => {
+      await this.storage.accounts.createPerson(person);
+      return this.issueLink(person.id, null, null, 24);
+    });
   }
 }
 

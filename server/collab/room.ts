@@ -73,6 +73,15 @@ export interface RoomEvents {
 /** Origin of changes the server makes itself (see `Room.serverChange`). */
 export const SERVER_ORIGIN = Symbol('server');
 
+/** A change the server makes in a room's document, or one step of it (see `Room.serverChange`). */
+export type ServerChange = (doc: Y.Doc) => void;
+
+/**
+ * The records written with a server change, in its unit of work: given the update of the whole
+ * change and of each of its steps (see `Room.serverChange`).
+ */
+export type ChangeRecords = (update: Uint8Array, steps: readonly Uint8Array[]) => Promise<void>;
+
 interface PendingUpdate {
   peer: Peer;
   update: Uint8Array;
@@ -344,17 +353,31 @@ export class Room {
    * closed with `CloseCode.internalError`, nothing more is stored from this room, and the next
    * client loads the document again (`RoomEvents.failed`). Returns the update it produced (empty
    * when `change` changed nothing); rejects when it was not stored.
+   *
+   * `change` may be a list of steps, each made as a Yjs transaction of its own (one update per
+   * step). With `writes`, the update is stored and `writes` runs in one unit of work
+   * (`Storage.transaction`): the records of the change (a proposal marked applied, its audit
+   * entry) commit with it or not at all, and a unit that fails is a refused change as above.
+   * `writes` gets the update of the whole change and of each step (empty for a step that changed
+   * nothing), and runs even when nothing changed. It runs inside the unit, which on an embedded
+   * database holds the write turn: storage calls and computation only, never a room.
    */
-  serverChange(change: (doc: Y.Doc) => void): Promise<Uint8Array> {
+  serverChange(change: ServerChange | readonly ServerChange[], writes?: ChangeRecords): Promise<Uint8Array> {
     return this.storageQueue.run(async () => {
       if (this.failed) throw new Error(`room ${this.name} was dropped after a storage failure`);
       const updates: Uint8Array[] = [];
+      const steps: Uint8Array[] = [];
       const capture = (update: Uint8Array, origin: unknown) => {
         if (origin === SERVER_ORIGIN) updates.push(update);
       };
       this.doc.on('update', capture);
       try {
-        this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+        for (const step of typeof change === 'function' ? [change] : change) {
+          const before = updates.length;
+          this.doc.transact(() => step(this.doc), SERVER_ORIGIN);
+          const made = updates.slice(before);
+          steps.push(made.length === 0 ? new Uint8Array(0) : Y.mergeUpdates(made));
+        }
       } catch (err) {
         // Yjs keeps what `change` did before it threw, and it will never be stored.
         if (updates.length > 0) this.fail(`server change failed halfway: ${(err as Error).message}`);
@@ -362,16 +385,26 @@ export class Room {
       } finally {
         this.doc.off('update', capture);
       }
-      if (updates.length === 0) return new Uint8Array(0);
-      this.uncommitted = true;
+      const merged = updates.length === 0 ? new Uint8Array(0) : Y.mergeUpdates(updates);
+      if (updates.length === 0 && !writes) return merged;
+      this.uncommitted = updates.length > 0;
       try {
-        this.lastSeq = await this.storage.appendUpdates(this.name, updates);
+        const seq = await (writes
+          ? this.storage.transaction(async () => {
+              const last = updates.length > 0 ? await this.storage.appendUpdates(this.name, updates) : 0;
+              await writes(merged, steps);
+              return last;
+            })
+          : this.storage.appendUpdates(this.name, updates));
+        if (updates.length > 0) this.lastSeq = seq;
       } catch (err) {
-        this.fail((err as Error).message);
+        // With nothing changed in the document, the room still matches storage.
+        if (updates.length > 0) this.fail((err as Error).message);
         throw err;
       } finally {
         this.uncommitted = false;
       }
+      if (updates.length === 0) return merged;
       this.storedSinceCompact += updates.length;
       for (const update of updates) {
         this.noteForFresh(update);
@@ -379,7 +412,7 @@ export class Room {
         for (const peer of this.peers.keys()) peer.send(frame);
       }
       this.events.changed?.(this);
-      return Y.mergeUpdates(updates);
+      return merged;
     });
   }
 

@@ -6,8 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import { SignInLimiter } from '../accounts/signInLimiter.js';
-import type { Storage } from '../storage/storage.js';
-
+import type { SignIns } from '../accounts/signIns.js';
 import { clearSessionCookie, principalOf, setSessionCookie } from './session.js';
 import { parseBody } from './validate.js';
 
@@ -16,7 +15,7 @@ const SignInBody = z.object({ token: z.string().min(10).max(200) }).strict();
 /** `/api/auth/*` and `/api/me`. */
 export function authRoutes(
   accounts: Accounts,
-  storage: Storage,
+  signIns: SignIns,
   audit: AuditLog,
   onSignOut: (sessionId: string) => void,
 ): Router {
@@ -28,9 +27,8 @@ export function authRoutes(
     try {
       // A valid link always works: it is redeemed before the limiter, which counts only failures.
       const { token } = parseBody(SignInBody, req.body);
-      const result = await accounts.signIn(token, req.get('user-agent') ?? null);
+      const result = await signIns.signIn(token, req.get('user-agent') ?? null);
       setSessionCookie(req, res, result.sessionToken);
-      await audit.record('signin', result.negotiationId, result.principal);
       res.json({ person: publicPerson(result.principal.person), negotiationId: result.negotiationId });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -47,8 +45,7 @@ export function authRoutes(
   router.post('/auth/signout', async (_req, res) => {
     const principal = res.locals.principal as Awaited<ReturnType<Accounts['authenticate']>> | undefined;
     if (principal) {
-      await storage.accounts.revokeSession(principal.session.id, new Date().toISOString());
-      await audit.record('signout', null, principal);
+      await signIns.signOut(principal);
       onSignOut(principal.session.id);
     }
     clearSessionCookie(res);
@@ -57,7 +54,7 @@ export function authRoutes(
 
   router.get('/me', async (_req, res) => {
     const principal = principalOf(res);
-    const participations = await storage.accounts.participationsOf(principal.person.id);
+    const participations = await accounts.participations(principal.person.id);
     res.json({
       person: publicPerson(principal.person),
       participations: participations.map((p) => ({

@@ -10,14 +10,14 @@ import {
   SubmitInputBody,
   VisibilityBody,
 } from '../inputs/inputs.js';
-import type { Storage } from '../storage/storage.js';
+import type { Negotiations } from '../negotiations.js';
 import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 const ReadingQuery = z.object({ readingId: z.string().min(1).max(64).optional() });
 
 /** `/api/negotiations/:id/questions`, `/inputs…`. */
-export function inputRoutes(storage: Storage, accounts: Accounts, inputs: Inputs): Router {
+export function inputRoutes(negotiations: Negotiations, accounts: Accounts, inputs: Inputs): Router {
   const router = Router();
   const member = memberOf(accounts);
 
@@ -55,7 +55,7 @@ export function inputRoutes(storage: Storage, accounts: Accounts, inputs: Inputs
     const m = await member(res, req.params.id);
     const { readingId } = parseBody(ReadingQuery, req.query);
     const { reading, timeZone, compilation } = await inputs.compilation(m, readingId);
-    const negotiation = (await storage.getNegotiation(req.params.id))!;
+    const negotiation = await negotiations.get(req.params.id);
     const { compilationDocx } = await import('../inputs/docx.js');
     const bytes = await compilationDocx({
       negotiationTitle: negotiation.title,

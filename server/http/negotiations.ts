@@ -2,13 +2,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { delegationByCode } from '../../shared/delegations.js';
-import { AppError } from '../../shared/errors.js';
 import { draftDocName } from '../../shared/protocol.js';
 import type { Accounts } from '../accounts/accounts.js';
-import type { AuditLog } from '../accounts/audit.js';
-import { createNegotiation, stageOf } from '../negotiations.js';
+import { type Negotiations, stageOf } from '../negotiations.js';
 import { allowed, authorize } from '../policies/policies.js';
-import type { Storage } from '../storage/storage.js';
 import { subjectOf } from './access.js';
 import { principalOf } from './session.js';
 import { parseBody, textField } from './validate.js';
@@ -22,23 +19,18 @@ const CreateBody = z
   .strict();
 
 /** `/api/negotiations…` */
-export function negotiationRoutes(storage: Storage, accounts: Accounts, audit: AuditLog): Router {
+export function negotiationRoutes(negotiations: Negotiations, accounts: Accounts): Router {
   const router = Router();
 
   router.get('/negotiations', async (_req, res) => {
-    const principal = principalOf(res);
-    const all = await storage.listNegotiations();
-    const mine = new Map(
-      (await storage.accounts.participationsOf(principal.person.id)).map((p) => [p.negotiationId, p]),
-    );
-    const visible = principal.person.isAdmin ? all : all.filter((n) => mine.has(n.id));
+    const visible = await negotiations.visibleTo(principalOf(res));
     res.json({
-      negotiations: visible.map((n) => ({
+      negotiations: visible.map(({ negotiation: n, participant }) => ({
         id: n.id,
         title: n.title,
         stage: stageOf(n),
-        role: mine.get(n.id)?.role ?? null,
-        delegation: mine.get(n.id)?.delegation ?? null,
+        role: participant?.role ?? null,
+        delegation: participant?.delegation ?? null,
       })),
     });
   });
@@ -47,7 +39,7 @@ export function negotiationRoutes(storage: Storage, accounts: Accounts, audit: A
     const principal = principalOf(res);
     // A server administrator who takes no part sees the description only (role null).
     const { participant } = await subjectOf(accounts, res, req.params.id, 'negotiation.describe');
-    const n = (await storage.getNegotiation(req.params.id))!;
+    const n = await negotiations.get(req.params.id);
     res.json({
       id: n.id,
       title: n.title,
@@ -74,14 +66,9 @@ export function negotiationRoutes(storage: Storage, accounts: Accounts, audit: A
 
   router.post('/negotiations', async (req, res) => {
     const principal = principalOf(res);
+    // Refused before the body is read: an outsider learns nothing of what it should hold.
     authorize({ principal, participant: null }, 'negotiation.create');
-    const body = parseBody(CreateBody, req.body);
-    for (const code of body.facilitatorDelegations) {
-      if (!delegationByCode(code))
-        throw new AppError('UNKNOWN_DELEGATION', `Unknown delegation code ${code}.`);
-    }
-    const n = await createNegotiation(storage, body);
-    await audit.record('negotiation.created', n.id, principal, { title: n.title });
+    const n = await negotiations.create(principal, parseBody(CreateBody, req.body));
     res.status(201).json({ id: n.id, title: n.title });
   });
 

@@ -4,12 +4,9 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.js';
 import { type Accounts, LINK_TTL_HOURS } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
-import { accessRows } from '../accounts/people.js';
-import { isOwnPerson, requireAccessOf, requireInvitableRole } from '../policies/ownership.js';
-import type { Storage } from '../storage/storage.js';
+import type { Participants } from '../accounts/participants.js';
 import { memberOf, subjectOf } from './access.js';
 import { linkBase } from './links.js';
 import { parseBody, textField } from './validate.js';
@@ -32,8 +29,8 @@ export type SessionRevoked = (sessionId: string) => void;
 
 /** `/api/negotiations/:id/participants`, `/invitations`, `/sessions`, `/audit`. */
 export function participantRoutes(
-  storage: Storage,
   accounts: Accounts,
+  participants: Participants,
   audit: AuditLog,
   revoked: SessionRevoked,
 ): Router {
@@ -43,79 +40,44 @@ export function participantRoutes(
 
   router.get('/negotiations/:id/participants', async (req, res) => {
     const m = await member(res, req.params.id, 'participants.list');
-    res.json({ participants: await accessRows(storage, accounts, m, () => true) });
+    res.json({ participants: await participants.everyone(m) });
   });
 
   // A delegation's own people, the sign-in links issued for them (by whom) and their sessions.
   router.get('/negotiations/:id/access', async (req, res) => {
     const m = await member(res, req.params.id, 'access.own');
-    res.json({ people: await accessRows(storage, accounts, m, (p) => isOwnPerson(m, p)) });
+    res.json({ people: await participants.own(m) });
   });
 
   router.post('/negotiations/:id/invitations', async (req, res) => {
     const s = await subjectOf(accounts, res, req.params.id, 'invitation.create');
-    const body = parseBody(InviteBody, req.body);
-    requireInvitableRole(s, body.role);
-    const link = await accounts.invite({ negotiationId: req.params.id, ...body, by: s.principal });
-    await audit.record('invitation.created', req.params.id, s, {
-      invitationId: link.invitationId,
-      name: body.name,
-      role: body.role,
-      delegation: body.delegation,
-    });
+    const link = await participants.invite(s, req.params.id, parseBody(InviteBody, req.body));
     res.status(201).json({ ...link, url: linkUrl(linkBase(req), link.token) });
   });
 
   router.post('/negotiations/:id/participants/:personId/links', async (req, res) => {
     const m = await member(res, req.params.id, 'link.issue');
     const body = parseBody(LinkBody, req.body);
-    if (!(await storage.accounts.getParticipant(req.params.id, req.params.personId))) {
-      throw new AppError('NOT_FOUND', 'No such participant in this negotiation.');
-    }
-    const link = await accounts.issueLink(
-      req.params.personId,
-      req.params.id,
-      m.principal,
-      body.expiresInHours,
-    );
-    await audit.record('invitation.created', req.params.id, m, {
-      invitationId: link.invitationId,
-      personId: link.personId,
-    });
+    const link = await participants.issueLink(m, req.params.personId, body.expiresInHours);
     res.status(201).json({ ...link, url: linkUrl(linkBase(req), link.token) });
   });
 
   router.delete('/negotiations/:id/invitations/:invitationId', async (req, res) => {
     const m = await member(res, req.params.id, 'access.own');
-    const inv = await storage.accounts.getInvitation(req.params.invitationId);
-    const person = inv && (await storage.accounts.getParticipant(req.params.id, inv.personId));
-    if (!inv || inv.negotiationId !== req.params.id || !person)
-      throw new AppError('NOT_FOUND', 'No such sign-in link.');
-    requireAccessOf(m, person, 'link.revoke');
-    const done = await storage.accounts.revokeInvitation(inv.id, new Date().toISOString());
-    if (done) await audit.record('invitation.revoked', req.params.id, m, { invitationId: inv.id });
-    res.json({ revoked: done });
+    res.json({ revoked: await participants.revokeInvitation(m, req.params.invitationId) });
   });
 
   router.delete('/negotiations/:id/sessions/:sessionId', async (req, res) => {
     const m = await member(res, req.params.id, 'access.own');
-    const session = await storage.accounts.getSession(req.params.sessionId);
-    const person = session && (await storage.accounts.getParticipant(req.params.id, session.personId));
-    if (!session || !person) throw new AppError('NOT_FOUND', 'No such session in this negotiation.');
-    requireAccessOf(m, person, 'session.revoke');
-    const done = await storage.accounts.revokeSession(session.id, new Date().toISOString());
-    revoked(session.id);
-    if (done)
-      await audit.record('session.revoked', req.params.id, m, {
-        sessionId: session.id,
-        personId: session.personId,
-      });
+    const done = await participants.revokeSession(m, req.params.sessionId);
+    // Its sockets close once the revocation is stored (and at once if it already was).
+    revoked(req.params.sessionId);
     res.json({ revoked: done });
   });
 
   router.get('/negotiations/:id/audit', async (req, res) => {
     await member(res, req.params.id, 'audit.read');
-    const entries = await storage.audit.list(req.params.id, 500);
+    const entries = await audit.list(req.params.id, 500);
     res.json({ entries });
   });
 

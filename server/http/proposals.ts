@@ -1,30 +1,25 @@
-/** HTTP routes of proposals: thin adapters over `ProposalCommands`. */
+/** HTTP routes of proposals: thin adapters over `ProposalCommands` and `ProposalQueries`. */
 import { Router } from 'express';
-import { AppError } from '../../shared/errors.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { ProposalCommands } from '../proposals/commands.js';
 import { EditBody, ParagraphStatusBody, StatusBody, TableBody } from '../proposals/commands.js';
-import type { Publication } from '../proposals/publication.js';
-import { proposalView } from '../proposals/views.js';
-import type { ProposalRecord } from '../storage/records.js';
-import type { Storage } from '../storage/storage.js';
+import type { ProposalQueries } from '../proposals/queries.js';
 import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
 /** `/api/negotiations/:id/proposals…` and `/paragraphs/:pid/status`. */
 export function proposalRoutes(
-  storage: Storage,
   accounts: Accounts,
   commands: ProposalCommands,
-  publication: Publication,
+  queries: ProposalQueries,
 ): Router {
   const router = Router();
   const member = memberOf(accounts);
-  const view = async (p: ProposalRecord) => proposalView(p, await storage.proposals.supportsOf([p.id]));
+  const view = queries.viewOf.bind(queries);
 
   router.get('/negotiations/:id/proposals', async (req, res) => {
     await member(res, req.params.id);
-    res.json({ proposals: await publication.views(req.params.id) });
+    res.json({ proposals: await queries.views(req.params.id) });
   });
 
   router.post('/negotiations/:id/proposals', async (req, res) => {
@@ -41,10 +36,7 @@ export function proposalRoutes(
 
   router.get('/negotiations/:id/proposals/:proposalId/history', async (req, res) => {
     await member(res, req.params.id);
-    const p = await storage.proposals.get(req.params.proposalId);
-    if (!p || p.negotiationId !== req.params.id)
-      throw new AppError('PROPOSAL_NOT_FOUND', 'No such proposal in this negotiation.');
-    res.json({ versions: await storage.proposals.history(p.id) });
+    res.json({ versions: await queries.history(req.params.id, req.params.proposalId) });
   });
 
   router.post('/negotiations/:id/proposals/:proposalId/withdraw', async (req, res) => {
@@ -55,13 +47,13 @@ export function proposalRoutes(
   router.put('/negotiations/:id/proposals/:proposalId/support', async (req, res) => {
     const m = await member(res, req.params.id);
     const p = await commands.setSupport(m, req.params.proposalId, true);
-    res.json({ proposal: await view((await storage.proposals.get(p.id))!) });
+    res.json({ proposal: await queries.current(req.params.id, p.id) });
   });
 
   router.delete('/negotiations/:id/proposals/:proposalId/support', async (req, res) => {
     const m = await member(res, req.params.id);
     const p = await commands.setSupport(m, req.params.proposalId, false);
-    res.json({ proposal: await view((await storage.proposals.get(p.id))!) });
+    res.json({ proposal: await queries.current(req.params.id, p.id) });
   });
 
   router.put('/negotiations/:id/proposals/:proposalId/status', async (req, res) => {

@@ -5,15 +5,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { renumberedEntries } from '../../shared/numbering.js';
 import { DISPOSITIONS } from '../../shared/proposals.js';
-import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import type { Accounts } from '../accounts/accounts.js';
-import { readingLabel } from '../readings/labels.js';
 import type { Readings } from '../readings/readings.js';
+import { type Snapshots, snapshotMeta } from '../readings/snapshots.js';
 import type { Records } from '../records/records.js';
-import type { SnapshotRecord } from '../storage/records.js';
-import type { Storage } from '../storage/storage.js';
 import { memberOf } from './access.js';
 import { parseBody } from './validate.js';
 
@@ -35,44 +31,11 @@ export const CloseBody = z
   })
   .strict();
 
-/** A snapshot without its Yjs state and canonical text, for lists. */
-export function snapshotMeta(s: SnapshotRecord, names: ReadonlyMap<string, string>) {
-  const canonical = JSON.parse(s.canonical) as CanonicalSnapshot;
-  const counts: Record<string, number> = {};
-  for (const p of canonical.proposals) counts[p.proposal.status] = (counts[p.proposal.status] ?? 0) + 1;
-  return {
-    id: s.id,
-    seq: s.seq,
-    kind: s.kind,
-    label: s.label,
-    takenAt: s.takenAt,
-    takenBy: names.get(s.takenBy) ?? s.takenBy,
-    hash: s.hash,
-    prevHash: s.prevHash,
-    proposalCounts: counts,
-    paragraphs: canonical.blocks.filter((b) => b.pid).length,
-    renumbered: canonical.renumbering ? renumberedEntries(canonical.renumbering) : null,
-  };
-}
-
-/** Loads a stored snapshot or the live text (`live`) in canonical form. */
-export async function loadSnapshot(
-  storage: Storage,
-  readings: Readings,
-  negotiationId: string,
-  id: string,
-): Promise<CanonicalSnapshot> {
-  if (id === 'live') return readings.live(negotiationId);
-  const s = await storage.readings.getSnapshot(id);
-  if (!s || s.negotiationId !== negotiationId) throw new AppError('NOT_FOUND', 'No such snapshot.');
-  return JSON.parse(s.canonical) as CanonicalSnapshot;
-}
-
 /** `/api/negotiations/:id/{timeline,revisions,readings,snapshots,verify,records/heads}`; the last two are server/records/. */
 export function readingRoutes(
-  storage: Storage,
   accounts: Accounts,
   readings: Readings,
+  snapshots: Snapshots,
   records: Records,
 ): Router {
   const router = Router();
@@ -80,28 +43,7 @@ export function readingRoutes(
 
   router.get('/negotiations/:id/timeline', async (req, res) => {
     await member(res, req.params.id);
-    const negotiation = (await storage.getNegotiation(req.params.id))!;
-    const snapshots = await storage.readings.listSnapshots(req.params.id);
-    const people = await storage.accounts.listParticipants(req.params.id);
-    const names = new Map(people.map((p) => [p.personId, p.name]));
-    const labels = new Map(snapshots.map((s) => [s.id, s.label]));
-    res.json({
-      timeZone: negotiation.timeZone,
-      snapshots: snapshots.map((s) => snapshotMeta(s, names)),
-      readings: (await storage.readings.listReadings(req.params.id)).map((r) => ({
-        id: r.id,
-        number: r.number,
-        label: readingLabel(r.number),
-        revisionId: r.revisionId,
-        revisionLabel: labels.get(r.revisionId) ?? '',
-        openedAt: r.openedAt,
-        openedBy: names.get(r.openedBy) ?? r.openedBy,
-        deadline: r.deadline,
-        closedAt: r.closedAt,
-        closedBy: r.closedBy ? (names.get(r.closedBy) ?? r.closedBy) : null,
-        snapshotId: r.snapshotId,
-      })),
-    });
+    res.json(await snapshots.timeline(req.params.id));
   });
 
   router.post('/negotiations/:id/revisions', async (req, res) => {
@@ -139,12 +81,7 @@ export function readingRoutes(
 
   router.get('/negotiations/:id/snapshots/:snapshotId', async (req, res) => {
     await member(res, req.params.id);
-    const snapshot = await loadSnapshot(storage, readings, req.params.id, req.params.snapshotId);
-    const stored =
-      req.params.snapshotId === 'live'
-        ? undefined
-        : await storage.readings.getSnapshot(req.params.snapshotId);
-    res.json({ snapshot, hash: stored?.hash ?? null, chain: await records.stamp(req.params.id) });
+    res.json(await snapshots.withHash(req.params.id, req.params.snapshotId));
   });
 
   router.all('/negotiations/:id/snapshots/:snapshotId', async (_req, _res) => {

@@ -6,8 +6,8 @@ import type { Request } from 'express';
 import { Router } from 'express';
 import { slotSpans } from '../../shared/roadmap.js';
 import type { Accounts } from '../accounts/accounts.js';
+import type { Negotiations } from '../negotiations.js';
 import { type Roadmap, RoadmapEntryBody } from '../roadmap/roadmap.js';
-import type { Storage } from '../storage/storage.js';
 import { memberOf } from './access.js';
 import { linkBase } from './links.js';
 import { parseBody } from './validate.js';
@@ -15,12 +15,12 @@ import { parseBody } from './validate.js';
 const pagePath = (id: string) => `/n/${encodeURIComponent(id)}/roadmap`;
 
 /** `/api/negotiations/:id/roadmap…` and `/api/calendar/:token.ics`. */
-export function roadmapRoutes(storage: Storage, accounts: Accounts, roadmap: Roadmap): Router {
+export function roadmapRoutes(negotiations: Negotiations, accounts: Accounts, roadmap: Roadmap): Router {
   const router = Router();
   const member = memberOf(accounts);
 
   const calendar = async (req: Request, negotiationId: string) => {
-    const negotiation = (await storage.getNegotiation(negotiationId))!;
+    const negotiation = await negotiations.get(negotiationId);
     const view = await roadmap.view(negotiationId);
     const { roadmapCalendar } = await import('../roadmap/ics.js');
     return roadmapCalendar({

@@ -3,7 +3,9 @@
  * during the open reading and until its deadline, delegations submit general comments, answers
  * and comments on paragraphs, attributed by the server to the caller's delegation (observers'
  * inputs become stakeholder inputs under their own name). Each input can be edited by its
- * author until the deadline; every version is kept.
+ * author until the deadline; every version is kept. Each change runs in its negotiation's
+ * serialisation scope (with the proposal and reading commands) and stores its writes and audit
+ * entry as one unit of work.
  */
 import { z } from 'zod';
 import { draftParagraphs, paragraphPlainText } from '../../shared/anchors.js';
@@ -24,7 +26,6 @@ import { invisibleChange } from '../../shared/textValidation.js';
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
-import { SerialQueue } from '../collab/serialQueue.js';
 import { textField } from '../http/validate.js';
 import {
   canSeeInput,
@@ -123,8 +124,6 @@ function questionView(q: QuestionRecord): GuidingQuestion {
 
 /** The written-inputs service. `now` is injectable for the demo and for tests. */
 export class Inputs {
-  private readonly queues = new Map<string, SerialQueue>();
-
   constructor(
     private readonly storage: Storage,
     private readonly rooms: Rooms,
@@ -215,12 +214,14 @@ export class Inputs {
         createdAt: at,
         updatedAt: at,
       };
-      await this.storage.inputs.insertInput(record);
-      await this.audit.record('input.submitted', negotiationId, m, {
-        inputId: record.id,
-        kind: record.kind,
-        source: record.source,
-        delegation: record.delegation,
+      await this.storage.transaction(async () => {
+        await this.storage.inputs.insertInput(record);
+        await this.audit.write('input.submitted', negotiationId, m, {
+          inputId: record.id,
+          kind: record.kind,
+          source: record.source,
+          delegation: record.delegation,
+        });
       });
       return record;
     });
@@ -242,15 +243,17 @@ export class Inputs {
           'INVISIBLE_TEXT',
           'text: nothing visible would change: the edit only adds or removes invisible characters.',
         );
-      const updated = await this.storage.inputs.updateInputText(
-        inputId,
-        clean,
-        this.now().toISOString(),
-        m.principal.person.id,
-        m.principal.person.name,
-      );
-      await this.audit.record('input.edited', negotiationId, m, { inputId, version: updated.version });
-      return updated;
+      return this.storage.transaction(async () => {
+        const updated = await this.storage.inputs.updateInputText(
+          inputId,
+          clean,
+          this.now().toISOString(),
+          m.principal.person.id,
+          m.principal.person.name,
+        );
+        await this.audit.write('input.edited', negotiationId, m, { inputId, version: updated.version });
+        return updated;
+      });
     });
   }
 
@@ -283,8 +286,10 @@ export class Inputs {
         createdAt: this.now().toISOString(),
         createdBy: m.principal.person.id,
       };
-      await this.storage.inputs.insertQuestion(record);
-      await this.audit.record('question.posted', negotiationId, m, { questionId: record.id, ...target });
+      await this.storage.transaction(async () => {
+        await this.storage.inputs.insertQuestion(record);
+        await this.audit.write('question.posted', negotiationId, m, { questionId: record.id, ...target });
+      });
       return questionView(record);
     });
   }
@@ -293,13 +298,17 @@ export class Inputs {
   async setStakeholderVisibility(m: Membership, visible: boolean): Promise<void> {
     authorize(m, 'inputs.settings');
     const negotiationId = m.participant.negotiationId;
-    await this.storage.inputs.setStakeholderInputsVisible(
-      negotiationId,
-      visible,
-      this.now().toISOString(),
-      m.principal.person.id,
+    await this.serial(negotiationId, () =>
+      this.storage.transaction(async () => {
+        await this.storage.inputs.setStakeholderInputsVisible(
+          negotiationId,
+          visible,
+          this.now().toISOString(),
+          m.principal.person.id,
+        );
+        await this.audit.write('inputs.visibility', negotiationId, m, { stakeholderInputsVisible: visible });
+      }),
     );
-    await this.audit.record('inputs.visibility', negotiationId, m, { stakeholderInputsVisible: visible });
   }
 
   /** Guiding questions of a reading and of the revision it reads. */
@@ -364,13 +373,9 @@ export class Inputs {
     return input;
   }
 
+  /** Runs a change of one negotiation's inputs one at a time with its other commands. */
   private serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
-    let q = this.queues.get(negotiationId);
-    if (!q) {
-      q = new SerialQueue();
-      this.queues.set(negotiationId, q);
-    }
-    return q.run(fn);
+    return this.storage.serialize(negotiationId, fn);
   }
 }
 

@@ -1,6 +1,8 @@
 /**
  * Proposal commands. Each one validates the caller's rights from the session (never from the
- * request), checks the paragraph and the proposal, commits to storage, then publishes.
+ * request), checks the paragraph and the proposal, commits its writes and its audit entry as one
+ * unit of work, then publishes. A negotiation's commands run one at a time (`Storage.serialize`),
+ * so checks and writes cannot interleave, across every process sharing the storage.
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
@@ -105,10 +107,10 @@ export class ProposalCommands {
 
   /**
    * Runs commands of one negotiation one at a time, and never during a change of its readings
-   * (`Readings.serial`), so checks and writes cannot interleave.
+   * (which take the same scope), so checks and writes cannot interleave.
    */
   private serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
-    return this.readings.serial(negotiationId, fn);
+    return this.storage.serialize(negotiationId, fn);
   }
 
   /** Tables a proposal for the caller's delegation (or one of its groups). */
@@ -165,12 +167,14 @@ export class ProposalCommands {
         appliedBy: null,
         carriedFrom: null,
       };
-      await this.storage.proposals.insert(record);
-      await this.audit.record('proposal.tabled', negotiationId, m, {
-        proposalId: record.id,
-        kind: record.kind,
-        pid: record.pid,
-        delegation: code,
+      await this.storage.transaction(async () => {
+        await this.storage.proposals.insert(record);
+        await this.audit.write('proposal.tabled', negotiationId, m, {
+          proposalId: record.id,
+          kind: record.kind,
+          pid: record.pid,
+          delegation: code,
+        });
       });
       await this.publication.publish(negotiationId, [record.id], m.principal.person.id);
       return record;
@@ -205,17 +209,20 @@ export class ProposalCommands {
       const dropped = reworded
         ? (await this.storage.proposals.supportsOf([id])).map((s) => s.delegation)
         : [];
-      const updated = await this.storage.proposals.update(id, {
-        content,
-        outdated: false,
-        dropSupport: dropped.length > 0,
-        at: this.stamp(),
-        personId: m.principal.person.id,
-      });
-      await this.audit.record('proposal.edited', negotiationId, m, {
-        proposalId: id,
-        version: updated.version,
-        ...(dropped.length > 0 ? { supportDropped: dropped } : {}),
+      const updated = await this.storage.transaction(async () => {
+        const edited = await this.storage.proposals.update(id, {
+          content,
+          outdated: false,
+          dropSupport: dropped.length > 0,
+          at: this.stamp(),
+          personId: m.principal.person.id,
+        });
+        await this.audit.write('proposal.edited', negotiationId, m, {
+          proposalId: id,
+          version: edited.version,
+          ...(dropped.length > 0 ? { supportDropped: dropped } : {}),
+        });
+        return edited;
       });
       await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
@@ -231,12 +238,15 @@ export class ProposalCommands {
       if (p.status !== 'open')
         throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be withdrawn.');
       await this.requireReadingOpen(p);
-      const updated = await this.storage.proposals.update(id, {
-        status: 'withdrawn',
-        at: this.stamp(),
-        personId: m.principal.person.id,
+      const updated = await this.storage.transaction(async () => {
+        const withdrawn = await this.storage.proposals.update(id, {
+          status: 'withdrawn',
+          at: this.stamp(),
+          personId: m.principal.person.id,
+        });
+        await this.audit.write('proposal.withdrawn', negotiationId, m, { proposalId: id });
+        return withdrawn;
       });
-      await this.audit.record('proposal.withdrawn', negotiationId, m, { proposalId: id });
       await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
@@ -254,21 +264,23 @@ export class ProposalCommands {
         if (p.status !== 'open')
           throw new AppError('PROPOSAL_CLOSED', 'Only an open proposal can be supported.');
         await this.requireOpenParagraph(negotiationId, p.pid);
-        await this.storage.proposals.addSupport({
-          proposalId: id,
-          delegation: own,
-          personId: m.principal.person.id,
-          createdAt: this.stamp(),
-        });
-      } else {
-        await this.storage.proposals.removeSupport(id, own);
       }
-      await this.audit.record(
-        support ? 'proposal.supported' : 'proposal.support-withdrawn',
-        negotiationId,
-        m,
-        { proposalId: id },
-      );
+      await this.storage.transaction(async () => {
+        if (support)
+          await this.storage.proposals.addSupport({
+            proposalId: id,
+            delegation: own,
+            personId: m.principal.person.id,
+            createdAt: this.stamp(),
+          });
+        else await this.storage.proposals.removeSupport(id, own);
+        await this.audit.write(
+          support ? 'proposal.supported' : 'proposal.support-withdrawn',
+          negotiationId,
+          m,
+          { proposalId: id },
+        );
+      });
       await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return p;
     });
@@ -301,19 +313,26 @@ export class ProposalCommands {
               (room) => resolveChanges(room.doc, p.pid, p.content.changes) === null,
             )
           : undefined;
-      const updated = await this.storage.proposals.update(id, {
-        status,
-        outdated,
-        at: this.stamp(),
-        personId: m.principal.person.id,
+      const updated = await this.storage.transaction(async () => {
+        const set = await this.storage.proposals.update(id, {
+          status,
+          outdated,
+          at: this.stamp(),
+          personId: m.principal.person.id,
+        });
+        await this.audit.write('proposal.status', negotiationId, m, { proposalId: id, status });
+        return set;
       });
-      await this.audit.record('proposal.status', negotiationId, m, { proposalId: id, status });
       await this.publication.publish(negotiationId, [id], m.principal.person.id);
       return updated;
     });
   }
 
-  /** Co-facilitators: applies an amendment, alternative or new paragraph to the base text in one step. */
+  /**
+   * Co-facilitators: applies an amendment, alternative or new paragraph to the base text in one
+   * step. The text change, the proposal marked incorporated and the audit entry are one unit of
+   * work (`Room.serverChange` with its records): all stored, or none.
+   */
   apply(m: Membership, id: string): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
@@ -338,19 +357,24 @@ export class ProposalCommands {
       // Agreed words stay as agreed; a new paragraph after an agreed one leaves it as it is.
       if (p.kind !== 'insert') await this.requireNotAgreed(negotiationId, p.pid);
       const basis = await numberingBasis(this.storage, negotiationId);
-      const update = await this.rooms.withRoom(draftDocName(negotiationId), (room) =>
-        room.serverChange((doc) => applyProposal(doc, p, basis)),
+      let updated: ProposalRecord | undefined;
+      await this.rooms.withRoom(draftDocName(negotiationId), (room) =>
+        room.serverChange(
+          (doc) => applyProposal(doc, p, basis),
+          async (update) => {
+            const at = this.stamp();
+            updated = await this.storage.proposals.update(id, {
+              status: 'incorporated',
+              applied: { at, by: m.principal.person.id, update },
+              at,
+              personId: m.principal.person.id,
+            });
+            await this.audit.write('proposal.applied', negotiationId, m, { proposalId: id, pid: p.pid });
+          },
+        ),
       );
-      const at = this.stamp();
-      const updated = await this.storage.proposals.update(id, {
-        status: 'incorporated',
-        applied: { at, by: m.principal.person.id, update },
-        at,
-        personId: m.principal.person.id,
-      });
-      await this.audit.record('proposal.applied', negotiationId, m, { proposalId: id, pid: p.pid });
       await this.publication.publish(negotiationId, [id], m.principal.person.id);
-      return updated;
+      return updated!;
     });
   }
 
@@ -361,14 +385,16 @@ export class ProposalCommands {
       authorize(m, 'paragraph.setStatus');
       await this.paragraphText(negotiationId, pidValue);
       const updatedAt = this.stamp();
-      await this.storage.proposals.setParagraphStatus({
-        negotiationId,
-        pid: pidValue,
-        status,
-        updatedAt,
-        personId: m.principal.person.id,
+      await this.storage.transaction(async () => {
+        await this.storage.proposals.setParagraphStatus({
+          negotiationId,
+          pid: pidValue,
+          status,
+          updatedAt,
+          personId: m.principal.person.id,
+        });
+        await this.audit.write('paragraph.status', negotiationId, m, { pid: pidValue, status });
       });
-      await this.audit.record('paragraph.status', negotiationId, m, { pid: pidValue, status });
       await this.publication.publishParagraph(negotiationId, pidValue, { status, updatedAt });
     });
   }
@@ -379,33 +405,26 @@ export class ProposalCommands {
    * amendments of paragraphs whose text changed since the last check are read and resolved
    * again (see `paragraphFingerprint`), so a keystroke costs one pass over the paragraphs, not
    * a pass over every amendment. Amendments tabled or edited since were anchored to the text as
-   * it then was, and `setStatus` checks an amendment again when its status changes.
+   * it then was, and `setStatus` checks an amendment again when its status changes. The marks
+   * are stored as one unit of work; the fingerprints are kept only once it has committed.
    */
   refreshOutdated(negotiationId: string): Promise<void> {
     return this.serial(negotiationId, async () => {
-      const changed = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => {
+      const { now, marks } = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => {
         const now = new Map(draftParagraphs(room.doc).map((p) => [p.pid, paragraphFingerprint(p.element)]));
         const before = this.fingerprints.get(negotiationId);
-        this.fingerprints.set(negotiationId, now);
+        const marks: { p: ProposalRecord; outdated: boolean }[] = [];
         let pids: string[] | undefined;
         if (before) {
           pids = [...now].filter(([pid, fp]) => before.get(pid) !== fp).map(([pid]) => pid);
           for (const pid of before.keys()) if (!now.has(pid)) pids.push(pid);
-          if (pids.length === 0) return [];
+          if (pids.length === 0) return { now, marks };
         }
         const candidates = await this.storage.proposals.openAmendments(negotiationId, pids);
         const anchors = new AnchorResolver(room.doc);
-        const ids: string[] = [];
         for (const p of candidates) {
           const outdated = anchors.resolve(p.pid, p.content.changes) === null;
-          if (outdated !== p.outdated) {
-            await this.storage.proposals.update(p.id, {
-              outdated,
-              at: this.stamp(),
-              personId: p.personId,
-            });
-            ids.push(p.id);
-          }
+          if (outdated !== p.outdated) marks.push({ p, outdated });
         }
         // The other kinds target the whole paragraph: outdated while it is no longer in the text
         // (removed by the co-facilitators), current again if it comes back (an undo).
@@ -422,13 +441,21 @@ export class ProposalCommands {
           : (await this.storage.proposals.list(negotiationId)).filter((p) => p.status === 'open');
         for (const p of whole) {
           const outdated = !now.has(p.pid);
-          if (p.kind === 'amend' || outdated === p.outdated) continue;
-          await this.storage.proposals.update(p.id, { outdated, at: this.stamp(), personId: p.personId });
-          ids.push(p.id);
+          if (p.kind !== 'amend' && outdated !== p.outdated) marks.push({ p, outdated });
         }
-        return ids;
+        return { now, marks };
       });
-      if (changed.length > 0) await this.publication.publish(negotiationId, changed);
+      if (marks.length > 0)
+        await this.storage.transaction(async () => {
+          for (const { p, outdated } of marks)
+            await this.storage.proposals.update(p.id, { outdated, at: this.stamp(), personId: p.personId });
+        });
+      this.fingerprints.set(negotiationId, now);
+      if (marks.length > 0)
+        await this.publication.publish(
+          negotiationId,
+          marks.map((x) => x.p.id),
+        );
     });
   }
 

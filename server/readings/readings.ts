@@ -2,8 +2,10 @@
  * Revisions and readings: circulating a revision (a snapshot of the base text), opening a reading
  * on the latest revision with a deadline for proposals (once per revision, taking in the
  * proposals carried forward), extending the deadline, closing the reading once every open
- * proposal of it is decided (a snapshot of the text and every proposal of the reading). Every
- * change is announced in the proposals document. Verifying the records is server/records/.
+ * proposal of it is decided (a snapshot of the text and every proposal of the reading). Each
+ * change runs in its negotiation's serialisation scope, the one the proposal commands take, and
+ * stores its records and audit entry as one unit of work; once committed, it is announced in the
+ * proposals document. Verifying the records is server/records/.
  */
 import * as Y from 'yjs';
 import { draftParagraphs } from '../../shared/anchors.js';
@@ -17,7 +19,6 @@ import { type CanonicalSnapshot, canonicalJson, type SnapshotKind } from '../../
 import type { Membership } from '../accounts/accounts.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { Rooms } from '../collab/rooms.js';
-import { SerialQueue } from '../collab/serialQueue.js';
 import { authorize } from '../policies/policies.js';
 import { applyProposal } from '../proposals/commands.js';
 import { type Publication, publishNumbering } from '../proposals/publication.js';
@@ -67,7 +68,6 @@ export class Readings {
   private readonly audit: AuditLog;
   private readonly publication: Publication;
   private readonly now: () => Date;
-  private readonly queues = new Map<string, SerialQueue>();
 
   constructor(opts: ReadingsOptions) {
     this.storage = opts.storage;
@@ -78,17 +78,12 @@ export class Readings {
   }
 
   /**
-   * Runs changes to one negotiation's readings and proposals one at a time (the proposal
-   * commands run through here too), so that no proposal is tabled or decided while a reading
-   * opens or closes, and checks and writes never interleave.
+   * Runs changes to one negotiation's readings one at a time with its proposal commands (the same
+   * scope of `Storage.serialize`), so that no proposal is tabled or decided while a reading opens
+   * or closes, and checks and writes never interleave.
    */
-  serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
-    let q = this.queues.get(negotiationId);
-    if (!q) {
-      q = new SerialQueue();
-      this.queues.set(negotiationId, q);
-    }
-    return q.run(fn);
+  private serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
+    return this.storage.serialize(negotiationId, fn);
   }
 
   /** The open reading of a negotiation, if any. */
@@ -168,14 +163,16 @@ export class Readings {
           'REVISION_UNCHANGED',
           `The text has not changed since ${last.label} was circulated.`,
         );
-      await this.storage.readings.addSnapshot(snapshot);
+      await this.storage.transaction(async () => {
+        await this.storage.readings.addSnapshot(snapshot);
+        await this.audit.write('revision.circulated', negotiationId, m, {
+          snapshotId: snapshot.id,
+          label: snapshot.label,
+          hash: snapshot.hash,
+        });
+      });
       // Its numbers are the basis of the next reading: everyone's numbering changes now.
       await publishNumbering(this.rooms, negotiationId, basisOfRevision(snapshot));
-      await this.audit.record('revision.circulated', negotiationId, m, {
-        snapshotId: snapshot.id,
-        label: snapshot.label,
-        hash: snapshot.hash,
-      });
       await this.announce(negotiationId, m, { kind: 'revision-circulated', revisionLabel: snapshot.label });
       return snapshot;
     });
@@ -221,12 +218,14 @@ export class Readings {
         snapshotId: null,
       };
       const carried = await this.carriedForward(negotiationId);
-      await this.storage.readings.createReading(reading, carried);
-      await this.audit.record('reading.opened', negotiationId, m, {
-        readingId: reading.id,
-        number: reading.number,
-        deadline: reading.deadline,
-        carried: carried.map((c) => c.proposalId),
+      await this.storage.transaction(async () => {
+        await this.storage.readings.createReading(reading, carried);
+        await this.audit.write('reading.opened', negotiationId, m, {
+          readingId: reading.id,
+          number: reading.number,
+          deadline: reading.deadline,
+          carried: carried.map((c) => c.proposalId),
+        });
       });
       if (carried.length > 0)
         await this.publication.publish(
@@ -263,10 +262,12 @@ export class Readings {
         throw new AppError('READING_CLOSED', 'This reading is closed; its record cannot change.');
       if (deadline <= this.now())
         throw new AppError('INVALID_DEADLINE', 'The new deadline must be in the future.');
-      await this.storage.readings.setDeadline(reading.id, deadline.toISOString());
-      await this.audit.record('reading.deadline', reading.negotiationId, m, {
-        readingId,
-        deadline: deadline.toISOString(),
+      await this.storage.transaction(async () => {
+        await this.storage.readings.setDeadline(reading.id, deadline.toISOString());
+        await this.audit.write('reading.deadline', reading.negotiationId, m, {
+          readingId,
+          deadline: deadline.toISOString(),
+        });
       });
       await this.announce(reading.negotiationId, m, {
         kind: 'deadline-extended',
@@ -296,10 +297,11 @@ export class Readings {
   /**
    * Co-facilitators: closes a reading, deciding each of its open proposals as `choices` say
    * (every one must be decided), then freezing the text and the reading's proposals, each with
-   * its outcome, in a snapshot. Incorporated amendments, alternatives and new paragraphs are
-   * first applied to the text one by one, each marked incorporated as it is (after checking on a
-   * copy of the text that all of them apply); the other decisions, the snapshot and the closure
-   * are then stored in one transaction.
+   * its outcome, in a snapshot. It is one change of the text with its records
+   * (`Room.serverChange`): the incorporated amendments, alternatives and new paragraphs applied
+   * to the text one after the other (after checking on a copy of it that all of them apply), each
+   * marked incorporated with its audit entry, the other decisions, the snapshot, the closure and
+   * its audit entry are stored together, or nothing is.
    */
   async close(
     m: Membership,
@@ -324,26 +326,50 @@ export class Readings {
           'Some proposals to incorporate change a paragraph agreed ad referendum. Reopen it first, or set them aside or carry them forward.',
           { proposalIds: onAgreed },
         );
-      await this.rooms.withRoom(draftDocName(negotiationId), (room) => checkApplicable(room.doc, plan.apply));
+      const basis = await numberingBasis(this.storage, negotiationId);
       const by = m.principal.person.id;
-      for (const p of plan.apply) await this.incorporate(m, p);
-      const takenAt = this.now().toISOString();
-      const snapshot = await this.take(
-        negotiationId,
-        'reading',
-        readingLabel(reading.number),
-        by,
-        (all) => decidedProposals(all, reading.id, plan, takenAt),
-        takenAt,
-        reading,
+      let snapshot: SnapshotRecord | undefined;
+      await this.rooms.withRoom(draftDocName(negotiationId), (room) =>
+        room.serverChange(
+          [
+            // Checked in the room's turn, right before the change: nothing of it is made unless all apply.
+            (doc) => checkApplicable(doc, plan.apply),
+            ...plan.apply.map((p) => (doc: Y.Doc) => applyProposal(doc, p, basis)),
+          ],
+          async (_update, steps) => {
+            for (const [i, p] of plan.apply.entries()) {
+              const at = this.now().toISOString();
+              await this.storage.proposals.update(p.id, {
+                status: 'incorporated',
+                applied: { at, by, update: steps[i + 1]! },
+                at,
+                personId: by,
+              });
+              await this.audit.write('proposal.applied', negotiationId, m, {
+                proposalId: p.id,
+                pid: p.pid,
+                closing: p.readingId,
+              });
+            }
+            const takenAt = this.now().toISOString();
+            snapshot = await this.take(
+              negotiationId,
+              'reading',
+              readingLabel(reading.number),
+              by,
+              (all) => decidedProposals(all, reading.id, plan, takenAt),
+              { takenAt, closing: reading, doc: room.doc },
+            );
+            await this.storage.readings.closeReading(reading.id, takenAt, by, snapshot, plan.decisions);
+            await this.audit.write('reading.closed', negotiationId, m, {
+              readingId,
+              snapshotId: snapshot.id,
+              hash: snapshot.hash,
+              ...plan.counts,
+            });
+          },
+        ),
       );
-      await this.storage.readings.closeReading(reading.id, takenAt, by, snapshot, plan.decisions);
-      await this.audit.record('reading.closed', negotiationId, m, {
-        readingId,
-        snapshotId: snapshot.id,
-        hash: snapshot.hash,
-        ...plan.counts,
-      });
       const ids = [...plan.apply.map((p) => p.id), ...plan.decisions.map((d) => d.proposalId)];
       if (ids.length > 0) await this.publication.publish(negotiationId, ids, m.principal.person.id);
       await this.announce(negotiationId, m, {
@@ -351,7 +377,7 @@ export class Readings {
         readingNumber: reading.number,
         ...plan.counts,
       });
-      return snapshot;
+      return snapshot!;
     });
   }
 
@@ -359,26 +385,6 @@ export class Readings {
   private async agreedParagraphs(negotiationId: string): Promise<Set<string>> {
     const statuses = await this.storage.proposals.paragraphStatuses(negotiationId);
     return new Set(statuses.filter((s) => s.status === 'agreed-ad-ref').map((s) => s.pid));
-  }
-
-  /** Applies a proposal to the text and marks it incorporated, as the co-facilitators' "apply" does. */
-  private async incorporate(m: Membership, p: ProposalRecord): Promise<void> {
-    const basis = await numberingBasis(this.storage, p.negotiationId);
-    const update = await this.rooms.withRoom(draftDocName(p.negotiationId), (room) =>
-      room.serverChange((doc) => applyProposal(doc, p, basis)),
-    );
-    const at = this.now().toISOString();
-    await this.storage.proposals.update(p.id, {
-      status: 'incorporated',
-      applied: { at, by: m.principal.person.id, update },
-      at,
-      personId: m.principal.person.id,
-    });
-    await this.audit.record('proposal.applied', p.negotiationId, m, {
-      proposalId: p.id,
-      pid: p.pid,
-      closing: p.readingId,
-    });
   }
 
   /** Publishes where the negotiation stands with a notice of what `m` just did. */
@@ -449,8 +455,10 @@ export class Readings {
   }
 
   /**
-   * Takes a snapshot of the text and the proposals `select` picks, at `takenAt`; a reading's
-   * closing snapshot (`closing`) has a hash that covers the closure too: who closed it and when.
+   * Takes a snapshot of the text and the proposals `select` picks, at `takenAt` (now by default);
+   * a reading's closing snapshot (`closing`) has a hash that covers the closure too: who closed it
+   * and when. The text is the draft room's, or `doc` when given (inside a unit of work, which must
+   * not open a room).
    */
   private async take(
     negotiationId: string,
@@ -458,14 +466,17 @@ export class Readings {
     label: string,
     by: string,
     select: ProposalSelection,
-    takenAt = this.now().toISOString(),
-    closing?: ReadingRecord,
+    opts: { takenAt?: string; closing?: ReadingRecord; doc?: Y.Doc } = {},
   ): Promise<SnapshotRecord> {
+    const { takenAt = this.now().toISOString(), closing } = opts;
     const previous = (await this.storage.readings.listSnapshots(negotiationId)).at(-1);
-    const { state, canonical } = await this.rooms.withRoom(draftDocName(negotiationId), async (room) => ({
-      state: Y.encodeStateAsUpdate(room.doc),
-      canonical: canonicalJson(await this.canonical(negotiationId, kind, label, takenAt, select, room.doc)),
-    }));
+    const of = async (doc: Y.Doc) => ({
+      state: Y.encodeStateAsUpdate(doc),
+      canonical: canonicalJson(await this.canonical(negotiationId, kind, label, takenAt, select, doc)),
+    });
+    const { state, canonical } = opts.doc
+      ? await of(opts.doc)
+      : await this.rooms.withRoom(draftDocName(negotiationId), (room) => of(room.doc));
     const record = {
       id: newId(),
       negotiationId,

@@ -1,7 +1,9 @@
 /**
  * The roadmap service: co-facilitators keep dated activities and deadlines; everyone reads them,
  * sees what comes next, and may subscribe to them from a calendar application with a secret
- * per-person address. Dates are checked against the negotiation's time zone before anything is stored.
+ * per-person address. Dates are checked against the negotiation's time zone before anything is
+ * stored. Each change runs in its negotiation's serialisation scope and stores its writes and
+ * audit entry as one unit of work.
  */
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
@@ -122,59 +124,77 @@ export class Roadmap {
   async create(m: Membership, body: RoadmapEntryInput): Promise<RoadmapEntry> {
     authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
-    const data = await this.checked(negotiationId, body, null);
-    const at = this.now().toISOString();
-    const record: RoadmapEntryRecord = {
-      id: newId(),
-      negotiationId,
-      data,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: m.principal.person.id,
-    };
-    await this.storage.roadmap.insertEntry(record);
-    await this.audit.record('roadmap.created', negotiationId, m, { entryId: record.id, title: data.title });
-    return entryView(record);
+    return this.serial(negotiationId, async () => {
+      const data = await this.checked(negotiationId, body, null);
+      const at = this.now().toISOString();
+      const record: RoadmapEntryRecord = {
+        id: newId(),
+        negotiationId,
+        data,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: m.principal.person.id,
+      };
+      await this.storage.transaction(async () => {
+        await this.storage.roadmap.insertEntry(record);
+        await this.audit.write('roadmap.created', negotiationId, m, {
+          entryId: record.id,
+          title: data.title,
+        });
+      });
+      return entryView(record);
+    });
   }
 
   /** Co-facilitators: replaces an entry. */
   async update(m: Membership, id: string, body: RoadmapEntryInput): Promise<RoadmapEntry> {
     authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
-    await this.entry(negotiationId, id);
-    const data = await this.checked(negotiationId, body, id);
-    const updated = await this.storage.roadmap.updateEntry(
-      id,
-      data,
-      this.now().toISOString(),
-      m.principal.person.id,
-    );
-    await this.audit.record('roadmap.updated', negotiationId, m, { entryId: id, version: updated.version });
-    return entryView(updated);
+    return this.serial(negotiationId, async () => {
+      await this.entry(negotiationId, id);
+      const data = await this.checked(negotiationId, body, id);
+      const updated = await this.storage.transaction(async () => {
+        const entry = await this.storage.roadmap.updateEntry(
+          id,
+          data,
+          this.now().toISOString(),
+          m.principal.person.id,
+        );
+        await this.audit.write('roadmap.updated', negotiationId, m, { entryId: id, version: entry.version });
+        return entry;
+      });
+      return entryView(updated);
+    });
   }
 
   /** Co-facilitators: removes an entry. */
   async remove(m: Membership, id: string): Promise<void> {
     authorize(m, 'roadmap.change');
     const negotiationId = m.participant.negotiationId;
-    const entry = await this.entry(negotiationId, id);
-    await this.storage.roadmap.deleteEntry(id);
-    await this.audit.record('roadmap.deleted', negotiationId, m, { entryId: id, title: entry.data.title });
+    await this.serial(negotiationId, async () => {
+      const entry = await this.entry(negotiationId, id);
+      await this.storage.transaction(async () => {
+        await this.storage.roadmap.deleteEntry(id);
+        await this.audit.write('roadmap.deleted', negotiationId, m, { entryId: id, title: entry.data.title });
+      });
+    });
   }
 
   /** A new secret calendar address for the caller; their earlier one stops working. Returns the token. */
   async createFeed(m: Membership): Promise<string> {
     const token = newToken();
-    await this.storage.roadmap.replaceFeed({
-      id: newId(),
-      tokenHash: hashToken(token),
-      negotiationId: m.participant.negotiationId,
-      personId: m.principal.person.id,
-      createdAt: this.now().toISOString(),
-      revokedAt: null,
+    await this.storage.transaction(async () => {
+      await this.storage.roadmap.replaceFeed({
+        id: newId(),
+        tokenHash: hashToken(token),
+        negotiationId: m.participant.negotiationId,
+        personId: m.principal.person.id,
+        createdAt: this.now().toISOString(),
+        revokedAt: null,
+      });
+      await this.audit.write('calendar.feed', m.participant.negotiationId, m, {});
     });
-    await this.audit.record('calendar.feed', m.participant.negotiationId, m, {});
     return token;
   }
 
@@ -246,6 +266,11 @@ export class Roadmap {
     }
     if (!found)
       throw new AppError('ROADMAP_LINK_NOT_FOUND', `link: no ${link.type} ${link.id} in this negotiation.`);
+  }
+
+  /** Runs a change of one negotiation's roadmap one at a time with its other commands. */
+  private serial<T>(negotiationId: string, fn: () => Promise<T>): Promise<T> {
+    return this.storage.serialize(negotiationId, fn);
   }
 
   private async entry(negotiationId: string, id: string): Promise<RoadmapEntryRecord> {
