@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import express from 'express';
 import { Accounts } from './accounts/accounts.js';
 import { AuditLog } from './accounts/audit.js';
+import { SignInLimiter } from './accounts/signInLimiter.js';
+import { type Bus, LocalBus } from './cluster/bus.js';
+import { linkProcesses } from './cluster/link.js';
 import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
 import { touchedParagraphs } from './collab/touchedParagraphs.js';
@@ -91,6 +94,11 @@ export interface ServerOptions {
   importLimits?: Partial<ImportLimits>;
   /** The key whose signatures `storage`'s sealer writes (server/records/), for verification. */
   signingKey: SigningKey;
+  /**
+   * The link to the other processes serving from the same storage (`REDIS_URL`); a server alone
+   * when omitted. The caller closes it after `stop`.
+   */
+  bus?: Bus;
 }
 
 /** Starts the HTTP and WebSocket server. */
@@ -175,7 +183,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
     opts.socketLimits,
   );
-  const endSession = (sessionId: string) => void collab.endSession(sessionId);
+  const bus = opts.bus ?? new LocalBus();
+  const link = linkProcesses({ bus, rooms, collab, log });
+  const endSession = (sessionId: string) => link.endSession(sessionId);
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -194,7 +204,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.json({ ok: true });
   });
   app.use('/api', loadPrincipal(accounts));
-  app.use('/api', authRoutes(accounts, storage, audit, endSession));
+  app.use('/api', authRoutes(accounts, storage, audit, endSession, new SignInLimiter(bus.buckets)));
   app.use('/api', negotiationRoutes(storage, accounts, audit));
   app.use('/api', participantRoutes(storage, accounts, audit, endSession));
   app.use('/api', proposalRoutes(storage, accounts, commands, publication));
@@ -237,6 +247,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     records,
     port,
     async stop() {
+      link.close();
       collab.close();
       for (const t of outdatedTimers.values()) clearTimeout(t);
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));

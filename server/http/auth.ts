@@ -19,9 +19,9 @@ export function authRoutes(
   storage: Storage,
   audit: AuditLog,
   onSignOut: (sessionId: string) => void,
+  failures = new SignInLimiter(),
 ): Router {
   const router = Router();
-  const failures = new SignInLimiter();
 
   router.post('/auth/signin', async (req, res) => {
     const ip = req.ip ?? 'unknown';
@@ -34,7 +34,7 @@ export function authRoutes(
       res.json({ person: publicPerson(result.principal.person), negotiationId: result.negotiationId });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (!failures.fail(ip))
+      if (!(await failures.fail(ip)))
         throw new AppError(
           'RATE_LIMITED',
           'Too many failed sign-in attempts. Please wait a minute and try again.',
