@@ -111,7 +111,7 @@ describe('two servers serving one negotiation', () => {
     const all = [...onA, ...onB];
     const pids = ['op01', 'op02', 'op03', 'pp01'];
     for (let round = 0; round < 25; round++) {
-      all.forEach((c, i) => type(c, pids[(i + round) % pids.length]!, ` w${i}r${round}`));
+      for (const [i, c] of all.entries()) type(c, pids[(i + round) % pids.length]!, ` w${i}r${round}`);
       await new Promise((r) => setTimeout(r, round % 5 === 0 ? 20 : 2));
     }
     await waitFor(
