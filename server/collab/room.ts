@@ -426,6 +426,15 @@ export class Room {
   }
 
   /**
+   * `catchUp`, but only when nothing is being stored or read for the room: what runs meanwhile
+   * (a commit, which reads what it missed; a catch-up) is not waited for. For callers that may hold
+   * the storage's unit of work, which the room's queue could be waiting for.
+   */
+  catchUpIfIdle(): Promise<void> {
+    return this.storageQueue.idle ? this.catchUp() : Promise.resolve();
+  }
+
+  /**
    * Bookkeeping after this room committed `own` as the updates up to `last`: when the numbers
    * before them were not all applied here, another process committed meanwhile, and that is read
    * and applied first. Reports the commit (`RoomEvents.committed`). A failed read leaves `lastSeq`

@@ -153,13 +153,14 @@ export class Rooms {
 
   /**
    * Runs `fn` on a room the server needs without a client (a command over HTTP, say), once it
-   * holds everything committed to its document, by any process; the room is unloaded afterwards
-   * like any other once nobody is connected.
+   * holds everything committed to its document by any process, unless the room is busy storing
+   * (never waited for: `fn` may run inside a unit of work the room's queue waits for); the room is
+   * unloaded afterwards like any other once nobody is connected.
    */
   async withRoom<T>(name: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
     const room = await this.open(name);
     try {
-      await room.catchUp();
+      await room.catchUpIfIdle();
       return await fn(room);
     } finally {
       if (room.size === 0) this.scheduleUnload(room);
