@@ -73,7 +73,15 @@ describe('the Redis bus', () => {
     expect(await a.buckets.take([{ key: 'second', rate: { perSecond: 0.001, burst: 1 } }])).toBe(true);
   });
 
-  it('costs nothing while Redis is away, and subscribes again once it is back', async () => {
+  it('costs nothing while Redis is away, logs the outage once, and subscribes again once it is back', async () => {
+    const events: string[] = [];
+    const record = (event: string) => events.push(event);
+    const watched = openRedisBus(redis.url, {
+      debug: () => undefined,
+      info: record,
+      warn: record,
+      error: record,
+    });
     const onB = collect(b, 'doc:y');
     await deliver(a, 'doc:y', { type: 'committed', seq: 1 }, onB.got);
     let resumed = 0;
@@ -99,6 +107,11 @@ describe('the Redis bus', () => {
     await deliver(a, 'doc:y', { type: 'committed', seq: 3 }, onB.got);
     expect(onB.got[0]![0]).toEqual({ type: 'committed', seq: 3 });
     onB.stop();
+    await waitFor(() => events.filter((e) => e === 'cluster.redis-up').length === 2, 10_000, 'logged back');
+    // Once per connection (commands, receiver) as it went, and as it came back; not at each retry.
+    expect(events.filter((e) => e === 'cluster.redis-down')).toHaveLength(2);
+    expect(events.filter((e) => e !== 'cluster.redis-down' && e !== 'cluster.redis-up')).toEqual([]);
+    await watched.close();
   });
 
   it('loses only its buckets when Redis is flushed', async () => {
