@@ -7,7 +7,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'server/**/*.test.ts',
+            'client/**/*.test.ts',
+            'deploy/**/*.test.ts',
+          ],
           environment: 'node',
           // Property tests and import workers take seconds on a loaded 2-core machine; speed is
           // the benchmarks' business, not a unit test's.

@@ -3,8 +3,10 @@
  * benchmark's database, serving the built client) and the bare relay (on the same documents'
  * initial states, in memory).
  */
+
+import { productionRuntime } from '../deploy/runtime.js';
 import { BenchChild } from './proc/child.js';
-import { type BenchBundle, productionRuntime } from './server/bundle.js';
+import type { BenchBundle } from './server/bundle.js';
 
 /** A running target of the load. */
 export interface Target {

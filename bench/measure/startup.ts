@@ -4,10 +4,10 @@
  * having synced both documents of the large negotiation (which loads them from storage).
  */
 import { spawn } from 'node:child_process';
+import { productionRuntime } from '../../deploy/runtime.js';
 import { draftDocName, proposalsDocName } from '../../shared/protocol.js';
 import { LightSocket } from '../load/socket.js';
 import { ROOT } from '../proc/child.js';
-import { productionRuntime } from '../server/bundle.js';
 import { median } from '../stats/histogram.js';
 
 /** One start of the server. */
