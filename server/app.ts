@@ -12,7 +12,10 @@ import express from 'express';
 import { Accounts } from './accounts/accounts.js';
 import { AuditLog } from './accounts/audit.js';
 import { Participants } from './accounts/participants.js';
+import { SignInLimiter } from './accounts/signInLimiter.js';
 import { SignIns } from './accounts/signIns.js';
+import { type Bus, LocalBus } from './cluster/bus.js';
+import { linkProcesses } from './cluster/link.js';
 import { sessionAuthorizer } from './collab/authorize.js';
 import { Rooms } from './collab/rooms.js';
 import { touchedParagraphs } from './collab/touchedParagraphs.js';
@@ -95,6 +98,11 @@ export interface ServerOptions {
   importLimits?: Partial<ImportLimits>;
   /** The key whose signatures `storage`'s sealer writes (server/records/), for verification. */
   signingKey: SigningKey;
+  /**
+   * The link to the other processes serving from the same storage (`REDIS_URL`); a server alone
+   * when omitted. The caller closes it after `stop`.
+   */
+  bus?: Bus;
 }
 
 /** Starts the HTTP and WebSocket server. */
@@ -174,7 +182,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     (sessionId) => accounts.sessionLive(sessionId),
     opts.socketLimits,
   );
-  const endSession = (sessionId: string) => void collab.endSession(sessionId);
+  const bus = opts.bus ?? new LocalBus();
+  const link = linkProcesses({ bus, rooms, collab, log });
+  const endSession = (sessionId: string) => link.endSession(sessionId);
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -193,7 +203,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.json({ ok: true });
   });
   app.use('/api', loadPrincipal(accounts));
-  app.use('/api', authRoutes(accounts, signIns, audit, endSession));
+  app.use(
+    '/api',
+    authRoutes({
+      accounts,
+      signIns,
+      audit,
+      onSignOut: endSession,
+      failures: new SignInLimiter(bus.buckets),
+    }),
+  );
   app.use('/api', negotiationRoutes(negotiations, accounts));
   app.use('/api', participantRoutes(accounts, participants, audit, endSession));
   app.use('/api', proposalRoutes(accounts, commands, queries));
@@ -236,6 +255,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     records,
     port,
     async stop() {
+      link.close();
       collab.close();
       outdated.stop();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));

@@ -29,4 +29,12 @@ describe('readConfig', () => {
     expect(() => read({ PUBLIC_URL: 'https://example.org/app' })).toThrow(/PUBLIC_URL/);
     expect(() => read({ ALLOWED_ORIGINS: 'https://ok.example,ftp://x' })).toThrow(/ALLOWED_ORIGINS/);
   });
+
+  it('reads REDIS_URL as a redis:// or rediss:// address, and none when empty', () => {
+    expect(read({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).redisUrl).toBe('redis://127.0.0.1:6379/0');
+    expect(read({ REDIS_URL: 'rediss://cache.example:6380' }).redisUrl).toBe('rediss://cache.example:6380');
+    expect(read({ REDIS_URL: '' }).redisUrl).toBeUndefined();
+    expect(() => read({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+    expect(() => read({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+  });
 });

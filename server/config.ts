@@ -27,6 +27,8 @@ export interface Config {
   signingKeyFile: string;
   /** True when no key file is configured: one is generated beside the data directory if missing. */
   createSigningKey: boolean;
+  /** Redis linking the server processes that share one database (`server/cluster/`); none when alone. */
+  redisUrl: string | undefined;
 }
 
 /** An http(s) origin (scheme, host and port only), normalised; fails for anything else. */
@@ -84,11 +86,16 @@ const EnvSchema = z.object({
   TRUST_PROXY: TrustProxySetting,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SIGNING_KEY_FILE: z.string().min(1).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 });
 
 /** Reads the configuration; throws a readable error naming the bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
-  const parsed = EnvSchema.safeParse({ ...env, PUBLIC_URL: env.PUBLIC_URL || undefined });
+  const parsed = EnvSchema.safeParse({
+    ...env,
+    PUBLIC_URL: env.PUBLIC_URL || undefined,
+    REDIS_URL: env.REDIS_URL || undefined,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Invalid configuration ${issue.path.join('.')}: ${issue.message}`);
@@ -105,5 +112,6 @@ export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
     distDir: join(rootDir, 'dist'),
     signingKeyFile: e.SIGNING_KEY_FILE ?? defaultKeyFile(e.DATA_DIR),
     createSigningKey: e.SIGNING_KEY_FILE === undefined,
+    redisUrl: e.REDIS_URL,
   };
 }

@@ -5,6 +5,8 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app.js';
+import { LocalBus } from './cluster/bus.js';
+import { openRedisBus } from './cluster/redisBus.js';
 import { readConfig } from './config.js';
 import { ensureDemoHistory } from './demo/history.js';
 import { ensureDemoRoadmap } from './demo/roadmap.js';
@@ -21,6 +23,7 @@ const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'), {
   sealer: serverSealer(signingKey, log),
 });
 const created = await ensureDemoNegotiation(storage);
+const bus = config.redisUrl ? openRedisBus(config.redisUrl, log) : new LocalBus();
 const server = await startServer({
   storage,
   log,
@@ -31,6 +34,7 @@ const server = await startServer({
   publicUrl: config.publicUrl,
   trustProxy: config.trustProxy,
   signingKey,
+  bus,
 });
 await ensureDemoHistory(storage, server, log);
 await ensureDemoRoadmap(storage, server, log);
@@ -63,6 +67,7 @@ async function shutdown(signal: string): Promise<void> {
   log.info('server.stopping', { signal });
   try {
     await server.stop();
+    await bus.close();
     await storage.close();
     log.info('server.stopped');
     process.exit(0);

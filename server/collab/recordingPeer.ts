@@ -85,7 +85,8 @@ export interface HeldWrite {
 
 /**
  * The document part of `Storage`, in memory, whose `appendUpdates` stays pending until the test
- * calls `commit()` or `fail()` on it. Counts compactions.
+ * calls `commit()` or `fail()` on it; another process's commits are `commitElsewhere`. Counts
+ * compactions.
  */
 export class HeldStorage {
   readonly writes: HeldWrite[] = [];
@@ -118,6 +119,16 @@ export class HeldStorage {
 
   async compact(): Promise<void> {
     this.compactions++;
+  }
+
+  async updatesSince(_name: string, afterSeq: number): Promise<StoredDoc> {
+    return { state: null, updates: this.stored.slice(afterSeq), lastSeq: this.stored.length };
+  }
+
+  /** Commits updates as another process would: not through the room, at once. */
+  commitElsewhere(updates: readonly Uint8Array[]): number {
+    this.stored.push(...updates);
+    return this.stored.length;
   }
 
   /** This object as the `Storage` a room needs (only the document methods are used). */

@@ -2,7 +2,8 @@
  * A room: one collaborative document in memory with its connected peers. The room speaks the
  * y-websocket protocol and enforces the durability rule: an update is committed to storage
  * before it is applied to the shared document, broadcast, or acknowledged. It also bounds what
- * each connection may cost the others (`peerLimits.ts`).
+ * each connection may cost the others (`peerLimits.ts`). Other processes may write the same
+ * document: what they committed is read back from storage by sequence (`catchUp`).
  */
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -61,8 +62,12 @@ export interface RoomEvents {
   refused?(room: Room, peer: Peer, reason: string): void;
   /** The last peer left. */
   empty?(room: Room): void;
-  /** Updates from peers or the server were committed and applied. */
+  /** Updates from peers, the server or another process were committed and applied. */
   changed?(room: Room): void;
+  /** This room committed updates; every update of its document up to `seq` is stored. */
+  committed?(room: Room, seq: number): void;
+  /** Presence of this room's own peers changed (an awareness update, to relay to other processes). */
+  presence?(room: Room, update: Uint8Array): void;
   /**
    * Storage refused a change the server had made in the document: the room closed every peer
    * and must be dropped without storing anything; the next client loads it again from storage.
@@ -81,6 +86,9 @@ export type ServerChange = (doc: Y.Doc) => void;
  * change and of each of its steps (see `Room.serverChange`).
  */
 export type ChangeRecords = (update: Uint8Array, steps: readonly Uint8Array[]) => Promise<void>;
+
+/** Origin of updates another process committed, read back from storage (see `Room.catchUp`). */
+export const REMOTE_ORIGIN = Symbol('remote');
 
 interface PendingUpdate {
   peer: Peer;
@@ -104,7 +112,10 @@ export class Room {
   private readonly storageQueue = new SerialQueue();
   private pending: PendingUpdate[] = [];
   private flushScheduled = false;
-  private lastSeq = 0;
+  /** Every update of the document up to this sequence number is applied here (see `lastSeq`). */
+  private seq = 0;
+  /** A catch-up queued behind the storage queue and not started yet, which later requests join. */
+  private catchUpQueued: Promise<void> | null = null;
   private storedSinceCompact = 0;
   /** True while the document holds a server change that is not yet stored (see `serverChange`). */
   private uncommitted = false;
@@ -118,7 +129,12 @@ export class Room {
     private readonly log: Logger,
     private readonly events: RoomEvents,
   ) {
-    this.presence = new RoomPresence(this.doc, { name, log, peers: () => this.peers.keys() });
+    this.presence = new RoomPresence(this.doc, {
+      name,
+      log,
+      peers: () => this.peers.keys(),
+      relay: (update) => this.events.presence?.(this, update),
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
   }
 
@@ -133,7 +149,7 @@ export class Room {
       room.doc.transact(() => {
         for (const update of all) Y.applyUpdate(room.doc, update, room);
       }, room);
-      room.lastSeq = stored.lastSeq;
+      room.seq = stored.lastSeq;
       room.storedSinceCompact = stored.updates.length;
       return room;
     } catch (err) {
@@ -142,6 +158,14 @@ export class Room {
       room.doc.destroy(); // and its awareness, whose timer would otherwise keep running
       throw err;
     }
+  }
+
+  /**
+   * The sequence number up to which every committed update of the document is applied in this
+   * room, whoever committed it: the room's own commits, and other processes' once read back.
+   */
+  get lastSeq(): number {
+    return this.seq;
   }
 
   /** True once the room was closed, or failed (see `serverChange`): it must not be used. */
@@ -311,11 +335,10 @@ export class Room {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0 || this.failed) return;
+    const updates = batch.map((b) => b.update);
+    let last: number;
     try {
-      this.lastSeq = await this.storage.appendUpdates(
-        this.name,
-        batch.map((b) => b.update),
-      );
+      last = await this.storage.appendUpdates(this.name, updates);
     } catch (err) {
       this.log.error('collab.store-failed', { room: this.name, error: (err as Error).message });
       // Nothing was committed or applied: the clients still hold their edits and send them again
@@ -328,6 +351,7 @@ export class Room {
       }
       return;
     }
+    await this.committed(last, updates);
     this.storedSinceCompact += batch.length;
     const writers = new Set<Peer>();
     for (const { peer, update } of batch) {
@@ -388,15 +412,15 @@ export class Room {
       const merged = updates.length === 0 ? new Uint8Array(0) : Y.mergeUpdates(updates);
       if (updates.length === 0 && !writes) return merged;
       this.uncommitted = updates.length > 0;
+      let seq: number;
       try {
-        const seq = await (writes
+        seq = await (writes
           ? this.storage.transaction(async () => {
               const last = updates.length > 0 ? await this.storage.appendUpdates(this.name, updates) : 0;
               await writes(merged, steps);
               return last;
             })
           : this.storage.appendUpdates(this.name, updates));
-        if (updates.length > 0) this.lastSeq = seq;
       } catch (err) {
         // With nothing changed in the document, the room still matches storage.
         if (updates.length > 0) this.fail((err as Error).message);
@@ -405,6 +429,7 @@ export class Room {
         this.uncommitted = false;
       }
       if (updates.length === 0) return merged;
+      await this.committed(seq, updates);
       this.storedSinceCompact += updates.length;
       for (const update of updates) {
         this.noteForFresh(update);
@@ -414,6 +439,86 @@ export class Room {
       this.events.changed?.(this);
       return merged;
     });
+  }
+
+  /**
+   * Reads from storage what other processes committed to the document since `lastSeq`, and
+   * applies it (origin `REMOTE_ORIGIN`: sent to every peer here). Runs in the storage queue, so it
+   * never comes between a commit and what follows it; requests made while one waits there join it.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchUpQueued) return this.catchUpQueued;
+    const queued = this.storageQueue.run(async () => {
+      this.catchUpQueued = null; // from now on, a request may need what this read misses
+      if (this.failed || this.closed) return;
+      this.seq = await this.applyMissed([]);
+    });
+    this.catchUpQueued = queued;
+    return queued;
+  }
+
+  /**
+   * `catchUp`, but only when nothing is being stored or read for the room: what runs meanwhile
+   * (a commit, which reads what it missed; a catch-up) is not waited for. For callers that may hold
+   * the storage's unit of work, which the room's queue could be waiting for.
+   */
+  catchUpIfIdle(): Promise<void> {
+    return this.storageQueue.idle ? this.catchUp() : Promise.resolve();
+  }
+
+  /**
+   * Bookkeeping after this room committed `own` as the updates up to `last`: when the numbers
+   * before them were not all applied here, another process committed meanwhile, and that is read
+   * and applied first. Reports the commit (`RoomEvents.committed`). A failed read leaves `lastSeq`
+   * where it was (the next catch-up reads again); `own` is committed and goes on as usual.
+   */
+  private async committed(last: number, own: readonly Uint8Array[]): Promise<void> {
+    if (last - own.length <= this.seq) this.seq = last;
+    else {
+      try {
+        this.seq = Math.max(last, await this.applyMissed(own));
+      } catch (err) {
+        this.log.warn('collab.catch-up-failed', { room: this.name, error: (err as Error).message });
+      }
+    }
+    this.events.committed?.(this, last);
+  }
+
+  /**
+   * Applies what storage holds after `lastSeq`, except `own` (updates this room committed and
+   * applies itself), and returns the sequence number of the last update read.
+   */
+  private async applyMissed(own: readonly Uint8Array[]): Promise<number> {
+    const missed = await this.storage.updatesSince(this.name, this.seq);
+    const updates = missed.updates.filter((u) => !own.some((o) => sameBytes(o, u)));
+    if (missed.state) this.storedSinceCompact = 0;
+    this.storedSinceCompact += updates.length;
+    let news = false;
+    const note = (_update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE_ORIGIN) news = true;
+    };
+    this.doc.on('update', note);
+    try {
+      // One transaction: the peers get what was missed as one update frame.
+      this.doc.transact(() => {
+        if (missed.state) Y.applyUpdate(this.doc, missed.state, REMOTE_ORIGIN);
+        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      }, REMOTE_ORIGIN);
+    } finally {
+      this.doc.off('update', note);
+    }
+    if (news) this.events.changed?.(this);
+    return missed.lastSeq;
+  }
+
+  /** Presence states of other processes' clients (an awareness update relayed from `process`). */
+  remotePresence(process: string, update: Uint8Array): void {
+    if (!this.closed) this.presence.acceptRemote(process, update);
+  }
+
+  /** The presence of this room's own peers, as one awareness update (null when there is none). */
+  localPresence(): Uint8Array | null {
+    return this.presence.local();
   }
 
   /** Drops every peer after storage refused a server change (see `serverChange`). */
@@ -434,7 +539,7 @@ export class Room {
     // Every change to the document passes through the storage queue, as this does: none can
     // come between the encoding and the frames that follow it.
     this.fresh = freshState(state);
-    await this.storage.compact(this.name, state, this.lastSeq);
+    await this.storage.compact(this.name, state, this.seq);
     this.storedSinceCompact = 0;
   }
 
@@ -468,6 +573,11 @@ export class Room {
     const frame = syncFrame(SyncType.update, update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
   }
+}
+
+/** Whether two updates are the same bytes. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 /** The whole document encoded once, the updates applied since, and their frame once merged. */

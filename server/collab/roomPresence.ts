@@ -1,7 +1,9 @@
 /**
  * The presence (y-protocols awareness) of one room: who is connected, and where their cursors
  * are. Each peer speaks only for its own clients, within the limits of `peerLimits.ts`, under the
- * identity the server knows; changes go out to everyone in batches.
+ * identity the server knows; changes go out to everyone in batches. Where other processes have
+ * the same room, the changes of this process's own clients are relayed to them (`relay`) and
+ * theirs taken in (`acceptRemote`): a client is spoken for by one peer of one process only.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -11,6 +13,7 @@ import {
   type AwarenessEntry,
   awarenessFrame,
   awarenessFrames,
+  decodeClientMessage,
   encodeAwareness,
   errorFrame,
   type ReceivedAwarenessEntry,
@@ -42,7 +45,12 @@ export interface PresenceHost {
   readonly log: Logger;
   /** The peers that receive presence. */
   peers(): Iterable<Peer>;
+  /** Sends other processes a batch of changes of this process's own clients (an awareness update). */
+  relay?(update: Uint8Array): void;
 }
+
+/** Origin of presence states another process relayed (see `RoomPresence.acceptRemote`). */
+const REMOTE_PRESENCE = Symbol('remote presence');
 
 /** Outcome of taking a peer's presence message: `flood` when the peer exceeded its quota. */
 export type PresenceOutcome = 'ok' | 'flood';
@@ -50,11 +58,13 @@ export type PresenceOutcome = 'ok' | 'flood';
 /** The presence of one room. */
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness;
-  /** The peer speaking for each presence client id. */
-  private readonly owners = new Map<number, Peer>();
+  /** The peer speaking for each presence client id, or the id of the process whose peer does. */
+  private readonly owners = new Map<number, Peer | string>();
   /** The presence client ids each peer speaks for. */
   private readonly clients = new Map<Peer, Set<number>>();
   private readonly pending = new Set<number>();
+  /** Own clients changed since the last batch, to relay to other processes. */
+  private readonly pendingRelay = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private due = 0;
   private sentAt = 0;
@@ -158,11 +168,55 @@ export class RoomPresence {
     return 'ok';
   }
 
-  /** Stops sending presence. */
+  /**
+   * Takes the presence states another process relayed for its own clients (`process` is its id).
+   * That process checked them as `accept` does; here a client stays with whoever spoke for it
+   * first, a peer of this process or another process, until that one removes it.
+   */
+  acceptRemote(process: string, update: Uint8Array): void {
+    let entries: readonly ReceivedAwarenessEntry[];
+    try {
+      const msg = decodeClientMessage(awarenessFrame(update));
+      if (msg.type !== 'awareness') return;
+      entries = msg.entries;
+    } catch (err) {
+      this.host.log.warn('collab.remote-presence-malformed', {
+        room: this.host.name,
+        error: (err as Error).message,
+      });
+      return;
+    }
+    const accepted: AwarenessEntry[] = [];
+    for (const { clientId, clock, state } of entries) {
+      const owner = this.owners.get(clientId);
+      if ((owner !== undefined && owner !== process) || state === 'too-large') continue;
+      if (!this.wouldApply(clientId, clock, state === null)) continue;
+      if (state === null) this.owners.delete(clientId);
+      else this.owners.set(clientId, process);
+      accepted.push({ clientId, clock, state });
+    }
+    if (accepted.length > 0)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(accepted), REMOTE_PRESENCE);
+  }
+
+  /** The states of this process's own clients as one awareness update, or null when there are none. */
+  local(): Uint8Array | null {
+    const ids: number[] = [];
+    for (const [id, owner] of this.owners) if (typeof owner !== 'string') ids.push(id);
+    return ids.length > 0 ? encodeAwareness(this.entries(ids)) : null;
+  }
+
+  /** Stops sending presence; other processes are told at once that this process's clients left. */
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    const own: AwarenessEntry[] = [];
+    for (const [clientId, owner] of this.owners) {
+      const meta = this.awareness.meta.get(clientId);
+      if (typeof owner !== 'string' && meta) own.push({ clientId, clock: meta.clock + 1, state: null });
+    }
+    if (own.length > 0) this.host.relay?.(encodeAwareness(own));
   }
 
   /** Whether y-protocols would apply a state of `clientId` at `clock` (it keeps only newer ones). */
@@ -173,27 +227,42 @@ export class RoomPresence {
 
   /** Presence frames carrying the current states of `ids`, split at `PRESENCE_FRAME_BYTES`. */
   private frames(ids: readonly number[]): Uint8Array[] {
+    return awarenessFrames(this.entries(ids), PRESENCE_FRAME_BYTES);
+  }
+
+  /** The current entries (clock and state, null once gone) of `ids`. */
+  private entries(ids: Iterable<number>): AwarenessEntry[] {
     const states = this.awareness.getStates();
     const entries: AwarenessEntry[] = [];
     for (const clientId of ids) {
       const meta = this.awareness.meta.get(clientId);
       if (meta) entries.push({ clientId, clock: meta.clock, state: states.get(clientId) ?? null });
     }
-    return awarenessFrames(entries, PRESENCE_FRAME_BYTES);
+    return entries;
   }
 
-  private readonly onChange = (change: PresenceChange): void => {
-    this.queue(change, Math.max(Date.now(), this.sentAt + PRESENCE_CHANGE_MS));
+  private readonly onChange = (change: PresenceChange, origin: unknown): void => {
+    // Another process's client that went silent: it is no longer spoken for.
+    if (origin === 'timeout')
+      for (const id of change.removed) if (typeof this.owners.get(id) === 'string') this.owners.delete(id);
+    this.queue(change, origin, Math.max(Date.now(), this.sentAt + PRESENCE_CHANGE_MS));
   };
 
-  private readonly onRenewal = (change: PresenceChange): void => {
-    this.queue(change, Date.now() + PRESENCE_RENEWAL_MS);
+  private readonly onRenewal = (change: PresenceChange, origin: unknown): void => {
+    this.queue(change, origin, Date.now() + PRESENCE_RENEWAL_MS);
   };
 
-  /** Adds clients to the next presence batch and makes sure it is sent by `due`. */
-  private queue(change: PresenceChange, due: number): void {
+  /**
+   * Adds clients to the next presence batch and makes sure it is sent by `due`; changes a peer of
+   * this process made (origin: the peer) are also relayed to other processes.
+   */
+  private queue(change: PresenceChange, origin: unknown, due: number): void {
+    const own = typeof origin === 'object' && origin !== null && this.host.relay !== undefined;
     for (const ids of [change.added, change.updated, change.removed]) {
-      for (const id of ids) this.pending.add(id);
+      for (const id of ids) {
+        this.pending.add(id);
+        if (own) this.pendingRelay.add(id);
+      }
     }
     if (this.pending.size === 0 || this.closed) return;
     if (this.timer && this.due <= due) return;
@@ -207,6 +276,11 @@ export class RoomPresence {
     this.sentAt = Date.now();
     const ids = [...this.pending];
     this.pending.clear();
+    if (this.pendingRelay.size > 0) {
+      const relayed = this.entries(this.pendingRelay);
+      this.pendingRelay.clear();
+      if (relayed.length > 0) this.host.relay?.(encodeAwareness(relayed));
+    }
     if (ids.length === 0) return;
     const peers = [...this.host.peers()];
     if (peers.length === 0) return;

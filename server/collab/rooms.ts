@@ -2,7 +2,9 @@
  * The set of loaded rooms. A room is loaded once (concurrent joiners wait for the same load),
  * and unloaded, after compaction, a short while after its last peer left. A room whose load or
  * `loaded` hook failed, or whose storage refused a server change, is dropped at once: the next
- * client loads it again from storage.
+ * client loads it again from storage. Every loaded room reads what other processes committed to
+ * its document every `CATCH_UP_EVERY_MS`, when told of it (`hint`), and before the server uses
+ * it (`withRoom`); `observe` lets the link between processes (server/cluster/) follow the rooms.
  */
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
@@ -12,6 +14,23 @@ import { Room, type RoomEvents } from './room.js';
 export const UNLOAD_AFTER_MS = 5_000;
 /** How often loaded rooms with new updates are compacted, in milliseconds. */
 export const COMPACT_EVERY_MS = 60_000;
+/**
+ * How often every loaded room reads what other processes committed to its document: the longest
+ * a change made elsewhere waits when the hint of it was lost.
+ */
+export const CATCH_UP_EVERY_MS = 2_000;
+
+/** What the link between processes follows of the rooms (see `Rooms.observe`). */
+export interface RoomsObserver {
+  /** A room was loaded and may be joined. */
+  loaded?(room: Room): void;
+  /** A room was unloaded or dropped. */
+  unloaded?(room: Room): void;
+  /** A room committed updates up to `seq`. */
+  committed?(room: Room, seq: number): void;
+  /** The presence of a room's own peers changed (an awareness update). */
+  presence?(room: Room, update: Uint8Array): void;
+}
 
 /** Loads, shares and unloads rooms. */
 export class Rooms {
@@ -20,6 +39,8 @@ export class Rooms {
   private readonly loaded = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactTimer: NodeJS.Timeout;
+  private readonly catchUpTimer: NodeJS.Timeout;
+  private readonly observers: RoomsObserver[] = [];
 
   constructor(
     private readonly storage: Storage,
@@ -31,6 +52,38 @@ export class Rooms {
   ) {
     this.compactTimer = setInterval(() => void this.compactAll(), COMPACT_EVERY_MS);
     this.compactTimer.unref();
+    this.catchUpTimer = setInterval(() => this.catchUpAll(), CATCH_UP_EVERY_MS);
+    this.catchUpTimer.unref();
+  }
+
+  /** Tells `observer` of every room loaded, unloaded, committed or whose presence changed from now on. */
+  observe(observer: RoomsObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** The loaded room for `name`, if it is loaded. */
+  loadedRoom(name: string): Room | undefined {
+    return this.loaded.get(name);
+  }
+
+  /**
+   * Another process committed `name`'s updates up to `seq`: if the room is loaded here and has
+   * not applied them, it catches up.
+   */
+  hint(name: string, seq: number): void {
+    const room = this.loaded.get(name);
+    if (room && seq > room.lastSeq) this.catchUp(room);
+  }
+
+  /** Every loaded room reads what other processes committed (the poll, and after a lost link). */
+  catchUpAll(): void {
+    for (const room of this.loaded.values()) this.catchUp(room);
+  }
+
+  private catchUp(room: Room): void {
+    room
+      .catchUp()
+      .catch((err: Error) => this.log.warn('room.catch-up-failed', { room: room.name, error: err.message }));
   }
 
   /** The loaded room for `name`, loading it from storage first if needed. */
@@ -46,6 +99,12 @@ export class Rooms {
         authorizeUpdate: this.events.authorizeUpdate,
         refused: this.events.refused,
         changed: this.events.changed,
+        committed: (r, seq) => {
+          for (const o of this.observers) o.committed?.(r, seq);
+        },
+        presence: (r, update) => {
+          for (const o of this.observers) o.presence?.(r, update);
+        },
         empty: (r) => this.scheduleUnload(r),
         failed: (r) => this.drop(r),
       }).then(async (r) => {
@@ -57,7 +116,10 @@ export class Rooms {
           await r.close().catch(() => undefined);
           throw err;
         }
-        if (this.rooms.get(name) === loading) this.loaded.set(name, r);
+        if (this.rooms.get(name) === loading) {
+          this.loaded.set(name, r);
+          for (const o of this.observers) o.loaded?.(r);
+        }
         return r;
       });
       room = loading;
@@ -72,7 +134,7 @@ export class Rooms {
   /** Forgets a room that failed (see `Room.serverChange`) and releases it without storing. */
   private drop(room: Room): void {
     if (this.loaded.get(room.name) === room) {
-      this.loaded.delete(room.name);
+      this.forget(room);
       this.rooms.delete(room.name);
       const timer = this.unloadTimers.get(room.name);
       if (timer) clearTimeout(timer);
@@ -83,13 +145,22 @@ export class Rooms {
       .catch((err: Error) => this.log.error('room.unload-failed', { room: room.name, error: err.message }));
   }
 
+  /** Removes a loaded room from the set and tells the observers. */
+  private forget(room: Room): void {
+    this.loaded.delete(room.name);
+    for (const o of this.observers) o.unloaded?.(room);
+  }
+
   /**
-   * Runs `fn` on a room the server needs without a client (a command over HTTP, say); the room
-   * is unloaded afterwards like any other once nobody is connected.
+   * Runs `fn` on a room the server needs without a client (a command over HTTP, say), once it
+   * holds everything committed to its document by any process, unless the room is busy storing
+   * (never waited for: `fn` may run inside a unit of work the room's queue waits for); the room is
+   * unloaded afterwards like any other once nobody is connected.
    */
   async withRoom<T>(name: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
     const room = await this.open(name);
     try {
+      await room.catchUpIfIdle();
       return await fn(room);
     } finally {
       if (room.size === 0) this.scheduleUnload(room);
@@ -108,7 +179,7 @@ export class Rooms {
       if (room.size > 0) return;
       if (this.loaded.get(room.name) === room) {
         this.rooms.delete(room.name);
-        this.loaded.delete(room.name);
+        this.forget(room);
       }
       room
         .close()
@@ -131,11 +202,12 @@ export class Rooms {
   /** Flushes, compacts and closes every room (server shutdown). */
   async closeAll(): Promise<void> {
     clearInterval(this.compactTimer);
+    clearInterval(this.catchUpTimer);
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
-    this.loaded.clear();
+    for (const room of [...this.loaded.values()]) this.forget(room);
     await Promise.all(rooms.map(async (r) => (await r).close()));
   }
 }

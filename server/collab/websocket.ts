@@ -23,16 +23,13 @@ export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 export const SLOW_CONSUMER_GRACE_MS = 10_000;
 /** Interval between liveness pings; a connection silent for one interval is terminated. */
 export const PING_INTERVAL_MS = 30_000;
-/** Limits of a connection; the defaults suit production, tests shrink them. */
+/** Limits of a connection; the defaults suit production, tests change them. */
 export interface SocketLimits {
   pingIntervalMs: number;
   maxBufferedBytes: number;
+  /** How often open connections' sessions are checked again (`REVALIDATE_EVERY_MS`). */
+  revalidateEveryMs: number;
 }
-
-const DEFAULT_LIMITS: SocketLimits = {
-  pingIntervalMs: PING_INTERVAL_MS,
-  maxBufferedBytes: MAX_BUFFERED_BYTES,
-};
 
 /** Sockets one session may hold open at once (each tab of the app holds two). */
 export const MAX_SOCKETS_PER_SESSION = 20;
@@ -57,8 +54,17 @@ export type AuthorizeUpgrade = (req: IncomingMessage, docName: string) => Promis
 /** Tells whether a connection's session is still valid; sockets whose session ended are closed. */
 export type RevalidateSession = (sessionId: string) => Promise<boolean>;
 
-/** How often open connections' sessions are checked again. */
+/**
+ * How often open connections' sessions are checked again: the longest a socket outlives its
+ * session when the message that it ended was lost (another process ended it, say).
+ */
 export const REVALIDATE_EVERY_MS = 2_000;
+
+const DEFAULT_LIMITS: SocketLimits = {
+  pingIntervalMs: PING_INTERVAL_MS,
+  maxBufferedBytes: MAX_BUFFERED_BYTES,
+  revalidateEveryMs: REVALIDATE_EVERY_MS,
+};
 
 /** Handle to the collaboration endpoint. */
 export interface CollabEndpoint {
@@ -85,7 +91,7 @@ export function attachCollab(
   revalidate?: RevalidateSession,
   limits: Partial<SocketLimits> = {},
 ): CollabEndpoint {
-  const { pingIntervalMs, maxBufferedBytes } = { ...DEFAULT_LIMITS, ...limits };
+  const { pingIntervalMs, maxBufferedBytes, revalidateEveryMs } = { ...DEFAULT_LIMITS, ...limits };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   // A handshake ws cannot accept (bad key, version, method) is refused in JSON like any other.
   wss.on('wsClientError', (err: Error, socket: Duplex) => {
@@ -98,7 +104,7 @@ export function attachCollab(
     );
   });
   const sockets = new Map<WebSocket, Peer>();
-  const sessionTimer = setInterval(() => void recheckSessions(), REVALIDATE_EVERY_MS);
+  const sessionTimer = setInterval(() => void recheckSessions(), revalidateEveryMs);
   sessionTimer.unref();
 
   async function recheckSessions(): Promise<void> {

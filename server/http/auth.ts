@@ -13,14 +13,22 @@ import { parseBody } from './validate.js';
 const SignInBody = z.object({ token: z.string().min(10).max(200) }).strict();
 
 /** `/api/auth/*` and `/api/me`. */
-export function authRoutes(
-  accounts: Accounts,
-  signIns: SignIns,
-  audit: AuditLog,
-  onSignOut: (sessionId: string) => void,
-): Router {
+export function authRoutes({
+  accounts,
+  signIns,
+  audit,
+  onSignOut,
+  failures = new SignInLimiter(),
+}: {
+  accounts: Accounts;
+  signIns: SignIns;
+  audit: AuditLog;
+  /** Ends the signed-out session's sockets (on every process). */
+  onSignOut: (sessionId: string) => void;
+  /** Failed sign-ins per address and overall, shared by every process when Redis links them. */
+  failures?: SignInLimiter;
+}): Router {
   const router = Router();
-  const failures = new SignInLimiter();
 
   router.post('/auth/signin', async (req, res) => {
     const ip = req.ip ?? 'unknown';
@@ -32,7 +40,7 @@ export function authRoutes(
       res.json({ person: publicPerson(result.principal.person), negotiationId: result.negotiationId });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (!failures.fail(ip))
+      if (!(await failures.fail(ip)))
         throw new AppError(
           'RATE_LIMITED',
           'Too many failed sign-in attempts. Please wait a minute and try again.',

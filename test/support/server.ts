@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app.js';
+import type { Bus } from '../../server/cluster/bus.js';
 import type { SocketLimits } from '../../server/collab/websocket.js';
 import type { TrustProxy } from '../../server/config.js';
 import { ensureDemoHistory } from '../../server/demo/history.js';
@@ -51,6 +52,8 @@ export async function startTestServer(
     keyFile?: string;
     /** The port to listen on (a free one when not given), e.g. to restart where browsers left it. */
     port?: number;
+    /** The link to other servers on the same data directory (`REDIS_URL`); alone when not given. */
+    bus?: Bus;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
@@ -69,6 +72,7 @@ export async function startTestServer(
     allowedOrigins: opts.allowedOrigins ?? [],
     publicUrl: opts.publicUrl,
     trustProxy: opts.trustProxy ?? false,
+    bus: opts.bus,
   });
   await ensureDemoHistory(storage, server, testLogger());
   await ensureDemoRoadmap(storage, server, testLogger());
