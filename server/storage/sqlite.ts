@@ -104,6 +104,7 @@ export class SqliteStorage implements Storage {
         'INSERT INTO negotiations (id, title, created_at, time_zone, facilitator_delegations) VALUES (?, ?, ?, ?, ?)',
       ),
       getState: db.prepare('SELECT state, upto FROM doc_states WHERE doc = ?'),
+      getUpto: db.prepare('SELECT upto FROM doc_states WHERE doc = ?'),
       getUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
       getUpdatesSince: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
@@ -176,16 +177,18 @@ export class SqliteStorage implements Storage {
 
   updatesSince(docName: string, afterSeq: number): Promise<StoredDoc> {
     return this.units.call(() => {
-      const row = this.stmt.getState.get(docName) as { state: Buffer; upto: number } | undefined;
-      const covered = row !== undefined && row.upto > afterSeq;
-      const rows = this.stmt.getUpdatesSince.all(docName, covered ? row.upto : afterSeq) as {
-        seq: number;
-        data: Buffer;
-      }[];
+      // The state (often the largest row) is read only when a compaction covered what was missed.
+      const upto = (this.stmt.getUpto.get(docName) as { upto: number } | undefined)?.upto ?? 0;
+      const covered = upto > afterSeq;
+      const state = covered
+        ? (this.stmt.getState.get(docName) as { state: Buffer; upto: number })
+        : undefined;
+      const from = state ? state.upto : afterSeq;
+      const rows = this.stmt.getUpdatesSince.all(docName, from) as { seq: number; data: Buffer }[];
       return {
-        state: covered ? new Uint8Array(row.state) : null,
+        state: state ? new Uint8Array(state.state) : null,
         updates: rows.map((r) => new Uint8Array(r.data)),
-        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : covered ? row.upto : afterSeq,
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : from,
       };
     });
   }
