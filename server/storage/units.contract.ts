@@ -105,8 +105,10 @@ export function unitsContract(make: () => Promise<Storage>): void {
       const s = await make();
       const order: string[] = [];
       const g = gate();
+      const started = gate();
       const first = s.serialize('n1', async () => {
         order.push('a start');
+        started.open();
         await g.opened;
         // Entering the same scope again from inside it does not wait for itself.
         await s.serialize('n1', async () => order.push('a inner'));
@@ -115,6 +117,8 @@ export function unitsContract(make: () => Promise<Storage>): void {
       const second = s.serialize('n1', async () => {
         order.push('b');
       });
+      // The other scope runs while the first is held (a database lock may take a moment to get).
+      await started.opened;
       const other = s.serialize('n2', async () => {
         order.push('other');
       });
