@@ -29,4 +29,14 @@ describe('readConfig', () => {
     expect(() => read({ PUBLIC_URL: 'https://example.org/app' })).toThrow(/PUBLIC_URL/);
     expect(() => read({ ALLOWED_ORIGINS: 'https://ok.example,ftp://x' })).toThrow(/ALLOWED_ORIGINS/);
   });
+
+  it('uses SQLite unless DATABASE_URL names a PostgreSQL database, and refuses anything else', () => {
+    expect(read({}).databaseUrl).toBeUndefined();
+    expect(read({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(read({ DATABASE_URL: 'postgres://app@db.internal:5432/negotiations' }).databaseUrl).toBe(
+      'postgres://app@db.internal:5432/negotiations',
+    );
+    expect(() => read({ DATABASE_URL: 'mysql://app@db/negotiations' })).toThrow(/DATABASE_URL/);
+    expect(() => read({ DATABASE_URL: 'negotiations.sqlite' })).toThrow(/DATABASE_URL/);
+  });
 });
