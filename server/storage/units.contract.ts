@@ -78,6 +78,19 @@ export function unitsContract(make: () => Promise<Storage>): void {
       await s.close();
     });
 
+    it('undoes only a call that failed inside a unit, which goes on and commits', async () => {
+      const s = await make();
+      await s.transaction(async () => {
+        await s.createNegotiation(negotiation('n1'), { docName: 'd1', state: bytes(1) });
+        await expect(s.createNegotiation(negotiation('n1'), { docName: 'd1', state: bytes(9) })).rejects.toThrow();
+        await s.appendUpdates('d1', [bytes(2)]);
+        await s.audit.append(entry('n1', 'test.after'));
+      });
+      expect(await s.loadDoc('d1')).toMatchObject({ state: bytes(1), updates: [bytes(2)] });
+      expect((await s.audit.list('n1', 10)).map((e) => e.action)).toEqual(['test.after']);
+      await s.close();
+    });
+
     it('keeps a write made outside an open unit out of it', async () => {
       const s = await make();
       const g = gate();

@@ -6,4 +6,4 @@ import { openPostgresStorage } from './postgres.js';
 
 afterAll(dropFreshDatabases);
 
-storageContract('PostgreSQL', async () => openPostgresStorage(await freshDatabase()));
+storageContract('PostgreSQL', async (opts) => openPostgresStorage(await freshDatabase(), opts));
