@@ -9,9 +9,19 @@ async function withPeople(s: Storage): Promise<void> {
     { id: 'n1', title: 'One', createdAt: 'x', timeZone: 'UTC', facilitatorDelegations: ['BGD'] },
     { docName: 'd1', state: new Uint8Array([0]) },
   );
-  await s.accounts.createPerson({ id: 'ana', name: 'Ana', isAdmin: false, createdAt: '2022-01-01T00:00:00Z' });
+  await s.accounts.createPerson({
+    id: 'ana',
+    name: 'Ana',
+    isAdmin: false,
+    createdAt: '2022-01-01T00:00:00Z',
+  });
   await s.accounts.createPerson({ id: 'bob', name: 'Bob', isAdmin: true, createdAt: '2022-01-02T00:00:00Z' });
-  await s.accounts.createPerson({ id: 'eve', name: 'Eve', isAdmin: false, createdAt: '2022-01-03T00:00:00Z' });
+  await s.accounts.createPerson({
+    id: 'eve',
+    name: 'Eve',
+    isAdmin: false,
+    createdAt: '2022-01-03T00:00:00Z',
+  });
 }
 
 const invitation = (id: string, over: Partial<InvitationRecord> = {}): InvitationRecord => ({

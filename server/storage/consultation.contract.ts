@@ -156,7 +156,13 @@ export function consultationContract(make: () => Promise<Storage>): void {
     const s = await make();
     await withReading(s);
     await s.inputs.insertInput(INPUT);
-    await s.inputs.insertInput({ ...INPUT, id: 'i2', delegation: null, source: 'stakeholder', createdAt: 'b' });
+    await s.inputs.insertInput({
+      ...INPUT,
+      id: 'i2',
+      delegation: null,
+      source: 'stakeholder',
+      createdAt: 'b',
+    });
     expect(await s.inputs.getInput('i1')).toEqual(INPUT);
     expect(await s.inputs.getInput('nope')).toBeUndefined();
     expect((await s.inputs.listInputs('n1')).map((i) => i.id)).toEqual(['i1', 'i2']);

@@ -49,7 +49,12 @@ export function proposalsContract(make: () => Promise<Storage>): void {
 
     const edited = await s.proposals.update('a1', { content: content('second'), at: 'e1', personId: 'p2' });
     expect(edited).toMatchObject({ version: 2, content: content('second'), updatedAt: 'e1', status: 'open' });
-    const statused = await s.proposals.update('a1', { status: 'withdrawn', outdated: true, at: 'e2', personId: 'p1' });
+    const statused = await s.proposals.update('a1', {
+      status: 'withdrawn',
+      outdated: true,
+      at: 'e2',
+      personId: 'p1',
+    });
     expect(statused).toMatchObject({ version: 2, status: 'withdrawn', outdated: true, updatedAt: 'e2' });
     const applied = await s.proposals.update('a1', {
       applied: { at: 'e3', by: 'p3', update: new Uint8Array([1, 2, 3]) },
@@ -63,11 +68,15 @@ export function proposalsContract(make: () => Promise<Storage>): void {
       appliedBy: 'p3',
       outdated: false,
     });
-    expect((await s.proposals.history('a1')).map((v) => [v.version, v.content.text, v.editedAt, v.personId])).toEqual([
+    expect(
+      (await s.proposals.history('a1')).map((v) => [v.version, v.content.text, v.editedAt, v.personId]),
+    ).toEqual([
       [1, 'first', '2022-04-01T10:00:00Z', 'p1'],
       [2, 'second', 'e1', 'p2'],
     ]);
-    await expect(s.proposals.update('nope', { status: 'withdrawn', at: 'x', personId: 'p1' })).rejects.toThrow();
+    await expect(
+      s.proposals.update('nope', { status: 'withdrawn', at: 'x', personId: 'p1' }),
+    ).rejects.toThrow();
     await s.close();
   });
 

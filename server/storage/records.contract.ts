@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { verifyAuditChain } from '../records/auditChain.js';
 import { GENESIS_HASH } from '../records/hashing.js';
 import type { ReadingRecord, SnapshotRecord } from './records.js';
-import type { ChainHeads, HeadSealer, StoredHead, Storage } from './storage.js';
+import type { ChainHeads, HeadSealer, Storage, StoredHead } from './storage.js';
 
 /** Options the contract opens a storage with. */
 export interface ContractOptions {
@@ -16,11 +16,20 @@ export interface ContractOptions {
 
 /** A sealer that signs nothing real: it records what it was asked and can refuse or fail. */
 class RecordingSealer implements HeadSealer {
-  readonly calls: { chain: string; previous: StoredHead | undefined; before: ChainHeads; after: ChainHeads }[] =
-    [];
+  readonly calls: {
+    chain: string;
+    previous: StoredHead | undefined;
+    before: ChainHeads;
+    after: ChainHeads;
+  }[] = [];
   mode: 'sign' | 'refuse' | 'fail' = 'sign';
 
-  extend(chain: string, previous: StoredHead | undefined, before: ChainHeads, after: ChainHeads): StoredHead | null {
+  extend(
+    chain: string,
+    previous: StoredHead | undefined,
+    before: ChainHeads,
+    after: ChainHeads,
+  ): StoredHead | null {
     this.calls.push({ chain, previous, before, after });
     if (this.mode === 'fail') throw new Error('sealer failed');
     if (this.mode === 'refuse') return null;
@@ -83,7 +92,12 @@ export function recordsContract(make: (opts?: ContractOptions) => Promise<Storag
     await s.audit.append(entry('n1', 'three'));
     const listed = await s.audit.list('n1', 2);
     expect(listed.map((e) => e.action)).toEqual(['three', 'two']);
-    expect(listed[0]).toMatchObject({ negotiationId: 'n1', personId: 'p1', personName: 'Person', delegation: 'NOR' });
+    expect(listed[0]).toMatchObject({
+      negotiationId: 'n1',
+      personId: 'p1',
+      personName: 'Person',
+      delegation: 'NOR',
+    });
     expect(typeof listed[0]!.seq).toBe('number');
     expect((await s.audit.list('n1', 10)).at(-1)?.detail).toEqual({ b: 2, a: [1, 'é'] });
 
@@ -131,7 +145,10 @@ export function recordsContract(make: (opts?: ContractOptions) => Promise<Storag
     const last = sealer.calls[1]!;
     expect(last.before.audit.count).toBe(0);
     expect(last.after.audit.count).toBe(1);
-    expect(last.previous).toEqual({ body: JSON.stringify({ chain: 'n1', ...sealer.calls[0]!.after }), signature: 'sig-1' });
+    expect(last.previous).toEqual({
+      body: JSON.stringify({ chain: 'n1', ...sealer.calls[0]!.after }),
+      signature: 'sig-1',
+    });
     expect(await s.chains.signedHead('n1')).toEqual({
       body: JSON.stringify({ chain: 'n1', ...(await s.chains.heads('n1')) }),
       signature: 'sig-2',
@@ -186,9 +203,15 @@ export function recordsContract(make: (opts?: ContractOptions) => Promise<Storag
     await s.readings.setDeadline('r1', '2022-05-02T22:00:00Z');
     await s.readings.closeReading('r1', 'closed', 'p1', snapshot('close1', 2, 'reading'));
     const closed = await s.readings.getReading('r1');
-    expect(closed).toMatchObject({ deadline: '2022-05-02T22:00:00Z', closedAt: 'closed', snapshotId: 'close1' });
+    expect(closed).toMatchObject({
+      deadline: '2022-05-02T22:00:00Z',
+      closedAt: 'closed',
+      snapshotId: 'close1',
+    });
 
-    await expect(s.readings.closeReading('r1', 'again', 'p2', snapshot('close2', 3, 'reading'))).rejects.toThrow();
+    await expect(
+      s.readings.closeReading('r1', 'again', 'p2', snapshot('close2', 3, 'reading')),
+    ).rejects.toThrow();
     await s.readings.setDeadline('r1', '2030-01-01T00:00:00Z');
     expect(await s.readings.getReading('r1')).toEqual(closed);
     expect(await s.readings.getSnapshot('close2')).toBeUndefined();

@@ -82,7 +82,9 @@ export function unitsContract(make: () => Promise<Storage>): void {
       const s = await make();
       await s.transaction(async () => {
         await s.createNegotiation(negotiation('n1'), { docName: 'd1', state: bytes(1) });
-        await expect(s.createNegotiation(negotiation('n1'), { docName: 'd1', state: bytes(9) })).rejects.toThrow();
+        await expect(
+          s.createNegotiation(negotiation('n1'), { docName: 'd1', state: bytes(9) }),
+        ).rejects.toThrow();
         await s.appendUpdates('d1', [bytes(2)]);
         await s.audit.append(entry('n1', 'test.after'));
       });

@@ -110,13 +110,18 @@ function freePort(): Promise<number> {
 /** Starts a PostgreSQL server of its own for this test process (see the module's comment). */
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const bin = postgresBinDir();
-  if (!bin) throw new Error('PostgreSQL is not installed (no initdb); set DATABASE_URL or install postgresql');
+  if (!bin)
+    throw new Error('PostgreSQL is not installed (no initdb); set DATABASE_URL or install postgresql');
   const user = serverUser();
   const dir = mkdtempSync(join(tmpdir(), 'pg-test-'));
   if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
   const data = join(dir, 'data');
   const pgCtl = join(bin, 'pg_ctl');
-  await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], user);
+  await run(
+    join(bin, 'initdb'),
+    ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'],
+    user,
+  );
   const keeper: ChildProcess = spawn(
     'sh',
     ['-c', 'cat >/dev/null; "$0" -D "$1" -m immediate stop >/dev/null 2>&1; rm -rf "$2"', pgCtl, data, dir],
@@ -200,7 +205,8 @@ export async function freshDatabase(server?: string): Promise<string> {
 /** Drops every database `freshDatabase` made (closing what is still connected to them). */
 export async function dropFreshDatabases(): Promise<void> {
   const byServer = new Map<string, string[]>();
-  for (const { server, name } of fresh.values()) byServer.set(server, [...(byServer.get(server) ?? []), name]);
+  for (const { server, name } of fresh.values())
+    byServer.set(server, [...(byServer.get(server) ?? []), name]);
   fresh.clear();
   for (const [server, names] of byServer) {
     const admin = new pg.Client({ connectionString: server });

@@ -70,14 +70,25 @@ export class PgAccounts implements AccountStore {
     await this.sql.query(
       `INSERT INTO invitations (id, token_hash, person_id, negotiation_id, created_by, created_at, expires_at, used_at, revoked_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [i.id, i.tokenHash, i.personId, i.negotiationId, i.createdBy, i.createdAt, i.expiresAt, i.usedAt, i.revokedAt],
+      [
+        i.id,
+        i.tokenHash,
+        i.personId,
+        i.negotiationId,
+        i.createdBy,
+        i.createdAt,
+        i.expiresAt,
+        i.usedAt,
+        i.revokedAt,
+      ],
     );
   }
 
   async getInvitation(id: string): Promise<InvitationRecord | undefined> {
-    const { rows } = await this.sql.query<InvitationRecord>(`SELECT ${INVITATION} FROM invitations WHERE id = $1`, [
-      id,
-    ]);
+    const { rows } = await this.sql.query<InvitationRecord>(
+      `SELECT ${INVITATION} FROM invitations WHERE id = $1`,
+      [id],
+    );
     return rows[0];
   }
 
@@ -123,14 +134,17 @@ export class PgAccounts implements AccountStore {
   }
 
   async getSession(id: string): Promise<SessionRecord | undefined> {
-    const { rows } = await this.sql.query<SessionRecord>(`SELECT ${SESSION} FROM sessions WHERE id = $1`, [id]);
+    const { rows } = await this.sql.query<SessionRecord>(`SELECT ${SESSION} FROM sessions WHERE id = $1`, [
+      id,
+    ]);
     return rows[0];
   }
 
   async getSessionByHash(tokenHash: string): Promise<SessionRecord | undefined> {
-    const { rows } = await this.sql.query<SessionRecord>(`SELECT ${SESSION} FROM sessions WHERE token_hash = $1`, [
-      tokenHash,
-    ]);
+    const { rows } = await this.sql.query<SessionRecord>(
+      `SELECT ${SESSION} FROM sessions WHERE token_hash = $1`,
+      [tokenHash],
+    );
     return rows[0];
   }
 
@@ -144,10 +158,10 @@ export class PgAccounts implements AccountStore {
   }
 
   async revokeSession(id: string, at: string): Promise<boolean> {
-    const done = await this.sql.query('UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [
-      at,
-      id,
-    ]);
+    const done = await this.sql.query(
+      'UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL',
+      [at, id],
+    );
     return (done.rowCount ?? 0) > 0;
   }
 }

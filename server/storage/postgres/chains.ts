@@ -105,9 +105,10 @@ export class PgChains implements ChainStore {
   }
 
   async signedHead(chain: string): Promise<StoredHead | undefined> {
-    const { rows } = await this.sql.query<StoredHead>('SELECT body, signature FROM chain_heads WHERE chain = $1', [
-      chain,
-    ]);
+    const { rows } = await this.sql.query<StoredHead>(
+      'SELECT body, signature FROM chain_heads WHERE chain = $1',
+      [chain],
+    );
     return rows[0];
   }
 

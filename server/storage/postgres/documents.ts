@@ -88,12 +88,14 @@ export class PgDocuments {
 
   compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void> {
     return this.sql.atomic(async () => {
-      const head = await this.sql.query<{ last: number }>('SELECT last_seq AS last FROM doc_heads WHERE doc = $1', [
-        docName,
-      ]);
+      const head = await this.sql.query<{ last: number }>(
+        'SELECT last_seq AS last FROM doc_heads WHERE doc = $1',
+        [docName],
+      );
       const last = head.rows[0]?.last ?? 0;
       // A state said to cover numbers not given yet would hide the updates that will take them.
-      if (uptoSeq > last) throw new Error(`cannot compact ${docName} up to ${uptoSeq}: its last update is ${last}`);
+      if (uptoSeq > last)
+        throw new Error(`cannot compact ${docName} up to ${uptoSeq}: its last update is ${last}`);
       // The state's row is locked by the upsert; it moves only forward.
       const moved = await this.sql.query(
         `INSERT INTO doc_states (doc, state, upto) VALUES ($1, $2, $3)
@@ -107,9 +109,10 @@ export class PgDocuments {
   }
 
   async countUpdates(docName: string): Promise<number> {
-    const { rows } = await this.sql.query<{ n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = $1', [
-      docName,
-    ]);
+    const { rows } = await this.sql.query<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM doc_updates WHERE doc = $1',
+      [docName],
+    );
     return rows[0]!.n;
   }
 }

@@ -20,8 +20,18 @@ interface Guard {
 }
 
 const GUARDS: readonly Guard[] = [
-  { name: 'snapshots_immutable_update', table: 'snapshots', event: 'UPDATE', message: 'snapshots are immutable' },
-  { name: 'snapshots_immutable_delete', table: 'snapshots', event: 'DELETE', message: 'snapshots are immutable' },
+  {
+    name: 'snapshots_immutable_update',
+    table: 'snapshots',
+    event: 'UPDATE',
+    message: 'snapshots are immutable',
+  },
+  {
+    name: 'snapshots_immutable_delete',
+    table: 'snapshots',
+    event: 'DELETE',
+    message: 'snapshots are immutable',
+  },
   {
     name: 'snapshots_immutable_truncate',
     table: 'snapshots',
@@ -30,7 +40,12 @@ const GUARDS: readonly Guard[] = [
   },
   { name: 'audit_immutable_update', table: 'audit', event: 'UPDATE', message: 'audit entries are immutable' },
   { name: 'audit_immutable_delete', table: 'audit', event: 'DELETE', message: 'audit entries are immutable' },
-  { name: 'audit_immutable_truncate', table: 'audit', event: 'TRUNCATE', message: 'audit entries are immutable' },
+  {
+    name: 'audit_immutable_truncate',
+    table: 'audit',
+    event: 'TRUNCATE',
+    message: 'audit entries are immutable',
+  },
   {
     name: 'readings_closed_immutable',
     table: 'readings',
@@ -39,7 +54,12 @@ const GUARDS: readonly Guard[] = [
     message: 'closed readings are immutable',
   },
   { name: 'readings_immutable_delete', table: 'readings', event: 'DELETE', message: 'readings are records' },
-  { name: 'readings_immutable_truncate', table: 'readings', event: 'TRUNCATE', message: 'readings are records' },
+  {
+    name: 'readings_immutable_truncate',
+    table: 'readings',
+    event: 'TRUNCATE',
+    message: 'readings are records',
+  },
   {
     name: 'input_versions_immutable',
     table: 'input_versions',

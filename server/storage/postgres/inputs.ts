@@ -93,7 +93,13 @@ export class PgInputs implements InputStore {
     return rows;
   }
 
-  updateInputText(id: string, text: string, at: string, personId: string, personName: string): Promise<InputRecord> {
+  updateInputText(
+    id: string,
+    text: string,
+    at: string,
+    personId: string,
+    personName: string,
+  ): Promise<InputRecord> {
     return this.sql.atomic(async () => {
       const { rows } = await this.sql.query<InputRecord>(
         `UPDATE inputs SET text = $1, version = version + 1, updated_at = $2 WHERE id = $3 RETURNING ${INPUT}`,
@@ -122,7 +128,12 @@ export class PgInputs implements InputStore {
     return rows[0]?.visible === true;
   }
 
-  async setStakeholderInputsVisible(negotiationId: string, visible: boolean, at: string, by: string): Promise<void> {
+  async setStakeholderInputsVisible(
+    negotiationId: string,
+    visible: boolean,
+    at: string,
+    by: string,
+  ): Promise<void> {
     await this.sql.query(
       `INSERT INTO input_settings (negotiation_id, stakeholders_visible, updated_at, updated_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (negotiation_id) DO UPDATE SET stakeholders_visible = excluded.stakeholders_visible,

@@ -112,9 +112,10 @@ export class PostgresStorage implements Storage {
 
   getNegotiation(id: string): Promise<NegotiationRecord | undefined> {
     return this.units.call(async () => {
-      const { rows } = await this.units.query<NegotiationRow>(`SELECT ${NEGOTIATION} FROM negotiations WHERE id = $1`, [
-        id,
-      ]);
+      const { rows } = await this.units.query<NegotiationRow>(
+        `SELECT ${NEGOTIATION} FROM negotiations WHERE id = $1`,
+        [id],
+      );
       return rows[0] && toNegotiation(rows[0]);
     });
   }
@@ -124,7 +125,13 @@ export class PostgresStorage implements Storage {
       this.units.atomic(async () => {
         await this.units.query(
           'INSERT INTO negotiations (id, title, created_at, time_zone, facilitator_delegations) VALUES ($1, $2, $3, $4, $5)',
-          [record.id, record.title, record.createdAt, record.timeZone, JSON.stringify(record.facilitatorDelegations)],
+          [
+            record.id,
+            record.title,
+            record.createdAt,
+            record.timeZone,
+            JSON.stringify(record.facilitatorDelegations),
+          ],
         );
         await this.documents.putInitialState(draft.docName, draft.state);
       }),

@@ -102,12 +102,15 @@ export class PgProposals implements ProposalStore {
   update(id: string, patch: ProposalPatch): Promise<ProposalRecord> {
     return this.sql.atomic(async () => {
       // The row stays locked until the patch commits: a concurrent patch waits and sees this one.
-      const found = await this.sql.query<Row>(`SELECT ${COLUMNS} FROM proposals WHERE id = $1 FOR UPDATE`, [id]);
+      const found = await this.sql.query<Row>(`SELECT ${COLUMNS} FROM proposals WHERE id = $1 FOR UPDATE`, [
+        id,
+      ]);
       if (!found.rows[0]) throw new Error(`no proposal ${id}`);
       const current = toRecord(found.rows[0]);
       const version = patch.content ? current.version + 1 : current.version;
       if (patch.content) await this.insertVersion(id, version, patch.content, patch.at, patch.personId);
-      if (patch.dropSupport) await this.sql.query('DELETE FROM proposal_supports WHERE proposal_id = $1', [id]);
+      if (patch.dropSupport)
+        await this.sql.query('DELETE FROM proposal_supports WHERE proposal_id = $1', [id]);
       const { rows } = await this.sql.query<Row>(
         `UPDATE proposals SET content = $1, status = $2, outdated = $3, version = $4, updated_at = $5,
              applied_at = COALESCE($6, applied_at), applied_by = COALESCE($7, applied_by),
@@ -148,10 +151,10 @@ export class PgProposals implements ProposalStore {
   }
 
   async removeSupport(proposalId: string, delegation: string): Promise<boolean> {
-    const done = await this.sql.query('DELETE FROM proposal_supports WHERE proposal_id = $1 AND delegation = $2', [
-      proposalId,
-      delegation,
-    ]);
+    const done = await this.sql.query(
+      'DELETE FROM proposal_supports WHERE proposal_id = $1 AND delegation = $2',
+      [proposalId, delegation],
+    );
     return (done.rowCount ?? 0) > 0;
   }
 

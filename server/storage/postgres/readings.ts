@@ -50,7 +50,9 @@ export class PgReadings implements ReadingStore {
   }
 
   async getSnapshot(id: string): Promise<SnapshotRecord | undefined> {
-    const { rows } = await this.sql.query<SnapshotRow>(`SELECT ${SNAPSHOT} FROM snapshots WHERE id = $1`, [id]);
+    const { rows } = await this.sql.query<SnapshotRow>(`SELECT ${SNAPSHOT} FROM snapshots WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] && toSnapshot(rows[0]);
   }
 
@@ -92,7 +94,9 @@ export class PgReadings implements ReadingStore {
   }
 
   async getReading(id: string): Promise<ReadingRecord | undefined> {
-    const { rows } = await this.sql.query<ReadingRecord>(`SELECT ${READING} FROM readings WHERE id = $1`, [id]);
+    const { rows } = await this.sql.query<ReadingRecord>(`SELECT ${READING} FROM readings WHERE id = $1`, [
+      id,
+    ]);
     return rows[0];
   }
 
@@ -105,7 +109,10 @@ export class PgReadings implements ReadingStore {
   }
 
   async setDeadline(id: string, deadline: string): Promise<void> {
-    await this.sql.query('UPDATE readings SET deadline = $1 WHERE id = $2 AND closed_at IS NULL', [deadline, id]);
+    await this.sql.query('UPDATE readings SET deadline = $1 WHERE id = $2 AND closed_at IS NULL', [
+      deadline,
+      id,
+    ]);
   }
 
   async closeReading(

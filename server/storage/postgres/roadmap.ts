@@ -25,7 +25,9 @@ export class PgRoadmap implements RoadmapStore {
   }
 
   async getEntry(id: string): Promise<RoadmapEntryRecord | undefined> {
-    const { rows } = await this.sql.query<EntryRow>(`SELECT ${ENTRY} FROM roadmap_entries WHERE id = $1`, [id]);
+    const { rows } = await this.sql.query<EntryRow>(`SELECT ${ENTRY} FROM roadmap_entries WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] && toEntry(rows[0]);
   }
 

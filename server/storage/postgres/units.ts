@@ -107,7 +107,9 @@ export class PgUnits implements Sql {
         try {
           result = await f();
         } catch (err) {
-          await unit.client.query('ROLLBACK TO SAVEPOINT call; RELEASE SAVEPOINT call').catch(() => undefined);
+          await unit.client
+            .query('ROLLBACK TO SAVEPOINT call; RELEASE SAVEPOINT call')
+            .catch(() => undefined);
           throw err;
         }
         await unit.client.query('RELEASE SAVEPOINT call');
