@@ -107,6 +107,9 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Databases made by `freshDatabase` and not dropped yet, by URL. */
+const fresh = new Map<string, { server: string; name: string }>();
+
 /** Starts a PostgreSQL server of its own for this test process (see the module's comment). */
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const bin = postgresBinDir();
@@ -160,14 +163,17 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       if (attempt >= 2) throw err;
     }
   }
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
     port,
     stop: (mode = 'fast') => run(pgCtl, ['-D', data, '-m', mode, '-w', 'stop'], user),
     start,
     async destroy() {
       keeper.stdin!.end();
       await keeperGone;
+      // Its databases went with it.
+      for (const [key, db] of fresh) if (db.server === url) fresh.delete(key);
     },
   };
 }
@@ -181,9 +187,6 @@ export function postgresUrl(): Promise<string> {
   shared ??= startThrowawayPostgres().then((server) => server.url);
   return shared;
 }
-
-/** Databases made by `freshDatabase` and not dropped yet, by URL. */
-const fresh = new Map<string, { server: string; name: string }>();
 
 /** A new empty database on `postgresUrl()`'s server (or on `server`), returned as its URL. */
 export async function freshDatabase(server?: string): Promise<string> {

@@ -5,7 +5,7 @@
  * starting together.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropFreshDatabases, freshDatabase } from '../../../test/support/postgres.js';
+import { dropFreshDatabases, freshDatabase, startThrowawayPostgres } from '../../../test/support/postgres.js';
 import { verifyAuditChain } from '../../records/auditChain.js';
 import { ChainSealer } from '../../records/sealer.js';
 import { newSigningKeyPem, signingKeyFromPem } from '../../records/signingKey.js';
@@ -306,5 +306,32 @@ describe('records in the database itself', () => {
       "SELECT tgname FROM pg_trigger WHERE tgname = 'snapshots_immutable_update' AND NOT tgisinternal",
     );
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('a restart of PostgreSQL', () => {
+  it('fails the writes made while it is down, and the same storage writes again once it is back', async () => {
+    const server = await startThrowawayPostgres();
+    const errors: Error[] = [];
+    const s = await openPostgresStorage(await freshDatabase(server.url), {
+      onConnectionError: (err) => errors.push(err),
+    });
+    try {
+      const before = await s.appendUpdates('doc', [payload(1, 1)]);
+      // Idle connections are cut by the stop: told, not thrown at the process.
+      await server.stop('immediate');
+      await expect(s.appendUpdates('doc', [payload(1, 2)])).rejects.toThrow();
+      await expect(s.transaction(async () => s.appendUpdates('doc', [payload(1, 3)]))).rejects.toThrow();
+      await expect(s.serialize('n1', async () => 'ran')).rejects.toThrow();
+      await server.start();
+      const after = await s.appendUpdates('doc', [payload(1, 4)]);
+      expect(after).toBe(before + 1);
+      expect(await s.serialize('n1', async () => 'ran')).toBe('ran');
+      expect((await s.loadDoc('doc')).updates.map(named)).toEqual(['1:1', '1:4']);
+      expect(errors.length).toBeGreaterThan(0);
+    } finally {
+      await s.close();
+      await server.destroy();
+    }
   });
 });
