@@ -14,7 +14,11 @@
  * A transaction-level lock would not do: `fn` may wait for anything, and its units of work must
  * commit on their own, so the lock cannot live inside one transaction. Within a process the work
  * of one scope first queues locally, so that only one connection per scope waits in PostgreSQL;
- * entering a scope again from inside it does not wait (as on SQLite).
+ * entering a scope again from inside it does not wait (as on SQLite). Never serialise from
+ * inside a unit of work: the unit would hold a work connection and row locks while waiting for a
+ * scope whose holder, in another process, may be waiting for those rows. If the lock's connection
+ * is lost while `fn` runs (the database restarted), PostgreSQL has released the lock: `fn` goes
+ * on unprotected, and the loss is reported to `onConnectionError`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
