@@ -63,7 +63,9 @@ export interface TestServerOptions {
 export async function startTestServer(
   opts: TestServerOptions & { databaseUrl: string },
 ): Promise<TestServer<Storage>>;
-export async function startTestServer(opts?: TestServerOptions): Promise<TestServer>;
+export async function startTestServer(
+  opts?: TestServerOptions & { databaseUrl?: undefined },
+): Promise<TestServer>;
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer<Storage>> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const keyFile = opts.keyFile ?? join(dataDir, 'signing-key.pem');
