@@ -40,9 +40,12 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
   const pools = openPools(url, opts);
   try {
     const client = await pools.work.connect();
+    const onError = (err: Error) => opts.onConnectionError?.(err);
+    client.on('error', onError);
     try {
       await migrate(client);
     } finally {
+      client.off('error', onError);
       client.release();
     }
   } catch (err) {
