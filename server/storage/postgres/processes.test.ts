@@ -213,6 +213,33 @@ describe('two processes on one PostgreSQL database', () => {
   });
 });
 
+describe('units of work on PostgreSQL', () => {
+  it('send work a unit left running after it ended to the pool, not into the next unit', async () => {
+    // One connection: the next unit gets the very connection the first one used.
+    const [s] = await processes(1, { poolSize: 1 });
+    let late: Promise<number> | undefined;
+    let fire!: () => void;
+    const fired = new Promise<void>((resolve) => {
+      fire = resolve;
+    });
+    await s!.transaction(async () => {
+      await s!.appendUpdates('doc', [payload(1, 1)]);
+      late = fired.then(() => s!.appendUpdates('doc', [payload(1, 2)]));
+    });
+    await expect(
+      s!.transaction(async () => {
+        await s!.appendUpdates('other', [payload(2, 1)]);
+        fire();
+        await sleep(100);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await late;
+    expect((await s!.loadDoc('doc')).updates.map(named)).toEqual(['1:1', '1:2']);
+    expect(await s!.countUpdates('other')).toBe(0);
+  });
+});
+
 describe('records in the database itself', () => {
   it('refuse raw SQL that changes or removes snapshots, audit entries, closed readings and input versions', async () => {
     const [s] = await processes(1);

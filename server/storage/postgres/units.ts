@@ -38,6 +38,12 @@ interface Unit {
   client: pg.PoolClient;
   /** Store methods of the unit, one at a time (their savepoints must not interleave). */
   turn: SerialQueue;
+  /**
+   * False once committed or rolled back. Work the unit started and did not wait for (a timer
+   * set inside it) still finds it in its async context, and must then use the pool: the
+   * connection may already be another unit's.
+   */
+  open: boolean;
 }
 
 /** Units of work, serialisation and queries of one PostgreSQL storage. */
@@ -54,7 +60,7 @@ export class PgUnits implements Sql {
   ) {}
 
   query<R extends pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<pg.QueryResult<R>> {
-    const client = this.unit.getStore()?.client ?? this.pools.work;
+    const client = this.openUnit()?.client ?? this.pools.work;
     return client.query<R>(text, values as unknown[] | undefined);
   }
 
@@ -64,19 +70,21 @@ export class PgUnits implements Sql {
 
   /** Runs `fn` as one transaction (see `Storage.transaction`). */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.unit.getStore()) return fn();
+    if (this.openUnit()) return fn();
     const client = await this.pools.work.connect();
     const onError = (err: Error) => this.onConnectionError(err);
     client.on('error', onError);
     // A connection whose BEGIN, COMMIT or ROLLBACK failed is in an unknown state: it is closed
     // rather than given back to the pool.
     let broken = true;
+    const unit: Unit = { client, turn: new SerialQueue(), open: true };
     try {
       await client.query('BEGIN');
       let result: T;
       try {
-        result = await this.unit.run({ client, turn: new SerialQueue() }, fn);
+        result = await this.unit.run(unit, fn);
       } catch (err) {
+        unit.open = false;
         await client.query('ROLLBACK').then(
           () => {
             broken = false;
@@ -85,15 +93,23 @@ export class PgUnits implements Sql {
         );
         throw err;
       }
+      unit.open = false;
       const done = await client.query('COMMIT');
       broken = false;
       // A transaction in which a statement failed outside any savepoint "commits" as a rollback.
       if (done.command !== 'COMMIT') throw new Error('the unit of work was rolled back by the database');
       return result;
     } finally {
+      unit.open = false;
       client.off('error', onError);
       client.release(broken);
     }
+  }
+
+  /** The unit of work of this async context, if it is still open. */
+  private openUnit(): Unit | undefined {
+    const unit = this.unit.getStore();
+    return unit?.open ? unit : undefined;
   }
 
   /**
@@ -102,7 +118,7 @@ export class PgUnits implements Sql {
    * to; elsewhere as it is.
    */
   call<T>(f: () => Promise<T>): Promise<T> {
-    const unit = this.unit.getStore();
+    const unit = this.openUnit();
     if (!unit || this.calling.getStore() === unit) return f();
     return unit.turn.run(() =>
       this.calling.run(unit, async () => {
