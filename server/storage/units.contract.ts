@@ -93,6 +93,28 @@ export function unitsContract(make: () => Promise<Storage>): void {
       await s.close();
     });
 
+    it('keeps work a unit left running after it ended out of the next unit', async () => {
+      const s = await make();
+      let late: Promise<number> | undefined;
+      const g = gate();
+      await s.transaction(async () => {
+        await s.appendUpdates('d', [bytes(1)]);
+        late = g.opened.then(() => s.appendUpdates('d', [bytes(2)]));
+      });
+      await expect(
+        s.transaction(async () => {
+          await s.appendUpdates('other', [bytes(9)]);
+          g.open();
+          await new Promise((r) => setTimeout(r, 50));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await late;
+      expect((await s.loadDoc('d')).updates).toEqual([bytes(1), bytes(2)]);
+      expect(await s.countUpdates('other')).toBe(0);
+      await s.close();
+    });
+
     it('keeps a write made outside an open unit out of it', async () => {
       const s = await make();
       const g = gate();
