@@ -12,16 +12,17 @@ import { readConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { resealChains } from './records/reseal.js';
 import { loadServerKey, serverSealer } from './records/sealing.js';
-import { openSqliteStorage } from './storage/sqlite.js';
+import { openStorage } from './storage/open.js';
 
 const rootDir = resolve(fileURLToPath(import.meta.url), '../..');
 const config = readConfig(process.env, rootDir);
 const [command, ...args] = process.argv.slice(2);
 const log = createLogger('warn');
 const sealer = serverSealer(loadServerKey(config, log), log);
+const where = { databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'negotiations.sqlite') };
 
 if (command === 'seal-records') {
-  const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'), { sealer });
+  const storage = await openStorage({ ...where, sealer, log });
   const sealed = await resealChains(storage, sealer, args.length > 0 ? args : undefined);
   await storage.close();
   for (const s of sealed)
@@ -44,7 +45,7 @@ if (problem) {
   process.stderr.write(`${describeTextProblem(problem, 'name')}\n`);
   process.exit(2);
 }
-const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'), { sealer });
+const storage = await openStorage({ ...where, sealer, log });
 const link = await new Accounts(storage).createAdmin(name);
 await storage.close();
 const base = config.publicUrl ?? `http://localhost:${config.port}`;

@@ -37,4 +37,14 @@ describe('readConfig', () => {
     expect(() => read({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
     expect(() => read({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL/);
   });
+
+  it('uses SQLite unless DATABASE_URL names a PostgreSQL database, and refuses anything else', () => {
+    expect(read({}).databaseUrl).toBeUndefined();
+    expect(read({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(read({ DATABASE_URL: 'postgres://app@db.internal:5432/negotiations' }).databaseUrl).toBe(
+      'postgres://app@db.internal:5432/negotiations',
+    );
+    expect(() => read({ DATABASE_URL: 'mysql://app@db/negotiations' })).toThrow(/DATABASE_URL/);
+    expect(() => read({ DATABASE_URL: 'negotiations.sqlite' })).toThrow(/DATABASE_URL/);
+  });
 });

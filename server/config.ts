@@ -15,6 +15,11 @@ export interface Config {
   port: number;
   host: string | undefined;
   dataDir: string;
+  /**
+   * The PostgreSQL database to use instead of the SQLite file in `dataDir` (`DATABASE_URL`), for
+   * several server processes sharing one database.
+   */
+  databaseUrl: string | undefined;
   /** Origins allowed to send requests and open WebSockets, besides the server's own. */
   allowedOrigins: string[];
   /** Origin every link the server makes starts with; also an allowed origin. */
@@ -66,6 +71,18 @@ const OriginList = z
   )
   .pipe(z.array(Origin));
 
+/** A PostgreSQL connection URL (`postgres://user:password@host:port/database`). */
+const DatabaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'is not a URL such as postgres://user@localhost:5432/negotiations');
+
 const TrustProxySetting = z
   .string()
   .trim()
@@ -87,6 +104,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SIGNING_KEY_FILE: z.string().min(1).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  DATABASE_URL: DatabaseUrl.optional(),
 });
 
 /** Reads the configuration; throws a readable error naming the bad variable. */
@@ -95,6 +113,7 @@ export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
     ...env,
     PUBLIC_URL: env.PUBLIC_URL || undefined,
     REDIS_URL: env.REDIS_URL || undefined,
+    DATABASE_URL: env.DATABASE_URL || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -105,6 +124,7 @@ export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
     allowedOrigins: e.ALLOWED_ORIGINS,
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,

@@ -1,6 +1,7 @@
 /**
- * Entry point: `npm start` / `npm run serve`. Opens the SQLite database, creates the demo
- * negotiation on first start, serves the app, and shuts down cleanly on SIGTERM/SIGINT.
+ * Entry point: `npm start` / `npm run serve`. Opens the storage (the SQLite file in `DATA_DIR`, or
+ * the PostgreSQL database of `DATABASE_URL`), creates the demo negotiation on first start, serves
+ * the app, and shuts down cleanly on SIGTERM/SIGINT.
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,16 +14,18 @@ import { ensureDemoRoadmap } from './demo/roadmap.js';
 import { DEMO_NEGOTIATION_ID, demoSignInLinks, ensureDemoNegotiation } from './demo/seed.js';
 import { createLogger } from './logger.js';
 import { loadServerKey, serverSealer } from './records/sealing.js';
-import { openSqliteStorage } from './storage/sqlite.js';
+import { describeStorage, openStorage } from './storage/open.js';
 
 const rootDir = resolve(fileURLToPath(import.meta.url), '../..');
 const config = readConfig(process.env, rootDir);
 const log = createLogger(config.logLevel);
 const signingKey = loadServerKey(config, log);
-const storage = openSqliteStorage(join(config.dataDir, 'negotiations.sqlite'), {
-  sealer: serverSealer(signingKey, log),
-});
-const created = await ensureDemoNegotiation(storage);
+const where = { databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'negotiations.sqlite') };
+const storage = await openStorage({ ...where, sealer: serverSealer(signingKey, log), log });
+// Processes starting together on one database seed the demo one after another: the first
+// creates it, the others find it there.
+const DEMO_SEEDING = 'demo-seeding';
+const created = await storage.serialize(DEMO_SEEDING, () => ensureDemoNegotiation(storage));
 const bus = config.redisUrl ? openRedisBus(config.redisUrl, log) : new LocalBus();
 const server = await startServer({
   storage,
@@ -36,8 +39,10 @@ const server = await startServer({
   signingKey,
   bus,
 });
-await ensureDemoHistory(storage, server, log);
-await ensureDemoRoadmap(storage, server, log);
+await storage.serialize(DEMO_SEEDING, async () => {
+  await ensureDemoHistory(storage, server, log);
+  await ensureDemoRoadmap(storage, server, log);
+});
 
 const listening = `http://localhost:${server.port}`;
 const address = config.publicUrl ?? listening;
@@ -47,7 +52,7 @@ process.stdout.write(
   [
     '',
     `  Negotiated-text editor listening on ${listening}${config.publicUrl ? `, published at ${config.publicUrl}` : ''}`,
-    `  Database: ${resolve(config.dataDir, 'negotiations.sqlite')}${created ? ' (demo negotiation created)' : ''}`,
+    `  Database: ${describeStorage({ ...where, sqliteFile: resolve(where.sqliteFile) })}${created ? ' (demo negotiation created)' : ''}`,
     `  Records signed with key ${signingKey.keyId} (${resolve(config.signingKeyFile)})`,
     `  Demo negotiation: ${address}/n/${DEMO_NEGOTIATION_ID}`,
     '',

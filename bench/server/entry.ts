@@ -5,7 +5,8 @@
  * benchmark uses to ask which documents are loaded and how much memory is in use (or for a heap
  * snapshot).
  *
- * Environment: BENCH_DB (SQLite file), BENCH_DIST (built client, optional), LOG_LEVEL.
+ * Environment: BENCH_DB (SQLite file, also where the signing key sits beside), DATABASE_URL
+ * (PostgreSQL instead of that file, optional), BENCH_DIST (built client, optional), LOG_LEVEL.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
@@ -13,7 +14,7 @@ import { startServer } from '../../server/app.js';
 import { createLogger, type LogLevel } from '../../server/logger.js';
 import { serverSealer } from '../../server/records/sealing.js';
 import { loadSigningKey } from '../../server/records/signingKey.js';
-import { openSqliteStorage } from '../../server/storage/sqlite.js';
+import { openStorage } from '../../server/storage/open.js';
 import { onParent, toParent } from '../proc/child.js';
 import { benchKeyFile } from '../seed/meta.js';
 
@@ -21,7 +22,12 @@ const file = process.env.BENCH_DB;
 if (!file) throw new Error('BENCH_DB is not set');
 const log = createLogger((process.env.LOG_LEVEL as LogLevel | 'silent' | undefined) ?? 'warn');
 const signingKey = loadSigningKey(benchKeyFile(file), { create: true });
-const storage = openSqliteStorage(file, { sealer: serverSealer(signingKey, log) });
+const storage = await openStorage({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  sqliteFile: file,
+  sealer: serverSealer(signingKey, log),
+  log,
+});
 const server = await startServer({
   storage,
   signingKey,

@@ -151,4 +151,25 @@ export function consultationContract(make: () => Promise<Storage>): void {
     expect(await s.inputs.stakeholderInputsVisible('n1')).toBe(true);
     await s.close();
   });
+
+  it('reads inputs back by id and by negotiation, and refuses to change what does not exist', async () => {
+    const s = await make();
+    await withReading(s);
+    await s.inputs.insertInput(INPUT);
+    await s.inputs.insertInput({
+      ...INPUT,
+      id: 'i2',
+      delegation: null,
+      source: 'stakeholder',
+      createdAt: 'b',
+    });
+    expect(await s.inputs.getInput('i1')).toEqual(INPUT);
+    expect(await s.inputs.getInput('nope')).toBeUndefined();
+    expect((await s.inputs.listInputs('n1')).map((i) => i.id)).toEqual(['i1', 'i2']);
+    await expect(s.inputs.updateInputText('nope', 'x', 'y', 'p1', 'Delegate')).rejects.toThrow();
+    expect(await s.inputs.inputHistory('nope')).toEqual([]);
+    await expect(s.roadmap.updateEntry('nope', DATA, 'b', 'p1')).rejects.toThrow();
+    expect(await s.roadmap.getEntry('nope')).toBeUndefined();
+    await s.close();
+  });
 }

@@ -5,9 +5,9 @@ import { expect, it } from 'vitest';
 import { openSqliteStorage } from './sqlite.js';
 import { storageContract } from './storage.contract.js';
 
-storageContract('SQLite (memory)', async () => openSqliteStorage(':memory:'));
-storageContract('SQLite (file)', async () =>
-  openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'st-')), 'db.sqlite')),
+storageContract('SQLite (memory)', async (opts) => openSqliteStorage(':memory:', opts));
+storageContract('SQLite (file)', async (opts) =>
+  openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'st-')), 'db.sqlite'), opts),
 );
 
 it('reopens a file database with its data', async () => {

@@ -13,7 +13,11 @@ import { SerialQueue } from '../collab/serialQueue.js';
 
 /** The write turn of one SQLite connection, and the unit of work holding it. */
 export class SqliteUnits {
-  private readonly inside = new AsyncLocalStorage<true>();
+  /**
+   * The unit of this async context; `open` turns false when it ends, so that work it left
+   * running (a timer set inside it) waits like anyone else's instead of joining the next unit.
+   */
+  private readonly inside = new AsyncLocalStorage<{ open: boolean }>();
   private readonly turn = new SerialQueue();
   private open = 0;
   private readonly scopes = new Map<string, { queue: SerialQueue; users: number }>();
@@ -23,21 +27,29 @@ export class SqliteUnits {
 
   /** Runs `fn` as one transaction (see `Storage.transaction`). */
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.inside.getStore()) return fn();
+    if (this.isInside()) return fn();
     return this.turn.run(async () => {
       this.open++;
       this.db.exec('BEGIN IMMEDIATE');
+      const unit = { open: true };
       try {
-        const result = await this.inside.run(true, fn);
+        const result = await this.inside.run(unit, fn);
+        unit.open = false;
         this.db.exec('COMMIT');
         return result;
       } catch (err) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw err;
       } finally {
+        unit.open = false;
         this.open--;
       }
     });
+  }
+
+  /** Whether this async context is inside a unit of work still open. */
+  private isInside(): boolean {
+    return this.inside.getStore()?.open === true;
   }
 
   /** Runs the `fn` of one scope one at a time (see `Storage.serialize`); one process per file. */
@@ -61,7 +73,7 @@ export class SqliteUnits {
 
   /** Runs `f` at once, or after the unit of work that holds the write turn (see `guard`). */
   call<T>(f: () => T): Promise<T> {
-    if (this.open === 0 || this.inside.getStore()) {
+    if (this.open === 0 || this.isInside()) {
       try {
         return Promise.resolve(f());
       } catch (err) {
@@ -81,7 +93,7 @@ export class SqliteUnits {
         const value = Reflect.get(target, key, receiver) as unknown;
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
-          if (this.open === 0 || this.inside.getStore()) return value.apply(target, args);
+          if (this.open === 0 || this.isInside()) return value.apply(target, args);
           return this.turn.run(() => value.apply(target, args) as Promise<unknown>);
         };
       },

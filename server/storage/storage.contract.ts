@@ -1,7 +1,10 @@
 /** The contract every `Storage` implementation must pass; run it from the implementation's test. */
 import { describe, expect, it } from 'vitest';
+import { accountsContract } from './accounts.contract.js';
 import { consultationContract } from './consultation.contract.js';
+import { proposalsContract } from './proposals.contract.js';
 import { readingsContract } from './readings.contract.js';
+import { type ContractOptions, recordsContract } from './records.contract.js';
 import type { ProposalRecord } from './records.js';
 import type { Storage } from './storage.js';
 import { unitsContract } from './units.contract.js';
@@ -10,8 +13,13 @@ import { visitsContract } from './visits.contract.js';
 const NEG = { timeZone: 'America/New_York', facilitatorDelegations: ['BGD', 'LUX'] };
 const bytes = (...xs: number[]) => new Uint8Array(xs);
 
-/** Registers the storage contract tests against storages made by `make`. */
-export function storageContract(name: string, make: () => Promise<Storage>): void {
+export type { ContractOptions } from './records.contract.js';
+
+/**
+ * Registers the storage contract tests against storages made by `make`, each on a new empty
+ * database (with the chain sealer given, if any).
+ */
+export function storageContract(name: string, make: (opts?: ContractOptions) => Promise<Storage>): void {
   describe(`${name} satisfies the storage contract`, () => {
     it('creates and lists negotiations with their initial draft state', async () => {
       const s = await make();
@@ -144,6 +152,9 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       await s.close();
     });
 
+    accountsContract(make);
+    proposalsContract(make);
+    recordsContract(make);
     consultationContract(make);
     readingsContract(make);
     visitsContract(make);

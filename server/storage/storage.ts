@@ -1,6 +1,7 @@
 /**
  * The storage contract. The server talks to this interface only; `sqlite.ts` is the embedded
- * implementation and `storage.contract.ts` the test suite every implementation must pass.
+ * implementation, `postgres/` the one several processes share (`open.ts` picks one), and
+ * `storage.contract.ts` the test suite every implementation must pass.
  */
 
 import type { ProposalStatus } from '../../shared/proposals.js';

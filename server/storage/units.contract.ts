@@ -78,6 +78,43 @@ export function unitsContract(make: () => Promise<Storage>): void {
       await s.close();
     });
 
+    it('undoes only a call that failed inside a unit, which goes on and commits', async () => {
+      const s = await make();
+      await s.transaction(async () => {
+        await s.createNegotiation(negotiation('n1'), { docName: 'd1', state: bytes(1) });
+        await expect(
+          s.createNegotiation(negotiation('n1'), { docName: 'd1', state: bytes(9) }),
+        ).rejects.toThrow();
+        await s.appendUpdates('d1', [bytes(2)]);
+        await s.audit.append(entry('n1', 'test.after'));
+      });
+      expect(await s.loadDoc('d1')).toMatchObject({ state: bytes(1), updates: [bytes(2)] });
+      expect((await s.audit.list('n1', 10)).map((e) => e.action)).toEqual(['test.after']);
+      await s.close();
+    });
+
+    it('keeps work a unit left running after it ended out of the next unit', async () => {
+      const s = await make();
+      let late: Promise<number> | undefined;
+      const g = gate();
+      await s.transaction(async () => {
+        await s.appendUpdates('d', [bytes(1)]);
+        late = g.opened.then(() => s.appendUpdates('d', [bytes(2)]));
+      });
+      await expect(
+        s.transaction(async () => {
+          await s.appendUpdates('other', [bytes(9)]);
+          g.open();
+          await new Promise((r) => setTimeout(r, 50));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await late;
+      expect((await s.loadDoc('d')).updates).toEqual([bytes(1), bytes(2)]);
+      expect(await s.countUpdates('other')).toBe(0);
+      await s.close();
+    });
+
     it('keeps a write made outside an open unit out of it', async () => {
       const s = await make();
       const g = gate();
@@ -105,8 +142,10 @@ export function unitsContract(make: () => Promise<Storage>): void {
       const s = await make();
       const order: string[] = [];
       const g = gate();
+      const started = gate();
       const first = s.serialize('n1', async () => {
         order.push('a start');
+        started.open();
         await g.opened;
         // Entering the same scope again from inside it does not wait for itself.
         await s.serialize('n1', async () => order.push('a inner'));
@@ -115,6 +154,8 @@ export function unitsContract(make: () => Promise<Storage>): void {
       const second = s.serialize('n1', async () => {
         order.push('b');
       });
+      // The other scope runs while the first is held (a database lock may take a moment to get).
+      await started.opened;
       const other = s.serialize('n2', async () => {
         order.push('other');
       });

@@ -13,7 +13,9 @@ import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/se
 import { createLogger } from '../../server/logger.js';
 import { ChainSealer } from '../../server/records/sealer.js';
 import { defaultKeyFile, loadSigningKey, type SigningKey } from '../../server/records/signingKey.js';
+import { openPostgresStorage } from '../../server/storage/postgres/postgres.js';
 import { openSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite.js';
+import type { Storage } from '../../server/storage/storage.js';
 import { redeem } from './auth.js';
 
 /** Root of the repository. */
@@ -24,10 +26,13 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'negotiation-test-'));
 }
 
-/** A server running in this process on a free port with a temporary database. */
-export interface TestServer {
+/**
+ * A server running in this process on a free port with a temporary database: a SQLite file in
+ * `dataDir`, or the PostgreSQL database it was given.
+ */
+export interface TestServer<S extends Storage = SqliteStorage> {
   server: RunningServer;
-  storage: SqliteStorage;
+  storage: S;
   dataDir: string;
   /** The signing key's file (inside `dataDir` unless given). */
   keyFile: string;
@@ -39,27 +44,39 @@ export interface TestServer {
   signIn(personId: string): Promise<string>;
 }
 
+/** Options of `startTestServer`. */
+export interface TestServerOptions {
+  dataDir?: string;
+  withClient?: boolean;
+  socketLimits?: Partial<SocketLimits>;
+  /** As `ServerOptions`: ALLOWED_ORIGINS, PUBLIC_URL and TRUST_PROXY. */
+  allowedOrigins?: string[];
+  publicUrl?: string;
+  trustProxy?: TrustProxy;
+  keyFile?: string;
+  /** The port to listen on (a free one when not given), e.g. to restart where browsers left it. */
+  port?: number;
+  /** A PostgreSQL database (e.g. `freshDatabase()`) to use instead of a SQLite file in `dataDir`. */
+  databaseUrl?: string;
+  /** The link to other servers on the same database (`REDIS_URL`); alone when not given. */
+  bus?: Bus;
+}
+
 /** Starts the real server in-process on a free port, with the demo negotiation seeded. */
 export async function startTestServer(
-  opts: {
-    dataDir?: string;
-    withClient?: boolean;
-    socketLimits?: Partial<SocketLimits>;
-    /** As `ServerOptions`: ALLOWED_ORIGINS, PUBLIC_URL and TRUST_PROXY. */
-    allowedOrigins?: string[];
-    publicUrl?: string;
-    trustProxy?: TrustProxy;
-    keyFile?: string;
-    /** The port to listen on (a free one when not given), e.g. to restart where browsers left it. */
-    port?: number;
-    /** The link to other servers on the same data directory (`REDIS_URL`); alone when not given. */
-    bus?: Bus;
-  } = {},
-): Promise<TestServer> {
+  opts: TestServerOptions & { databaseUrl: string },
+): Promise<TestServer<Storage>>;
+export async function startTestServer(
+  opts?: TestServerOptions & { databaseUrl?: undefined },
+): Promise<TestServer>;
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer<Storage>> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const keyFile = opts.keyFile ?? join(dataDir, 'signing-key.pem');
   const key = loadSigningKey(keyFile, { create: true });
-  const storage = openSqliteStorage(join(dataDir, 'negotiations.sqlite'), { sealer: new ChainSealer(key) });
+  const sealer = new ChainSealer(key);
+  const storage: Storage = opts.databaseUrl
+    ? await openPostgresStorage(opts.databaseUrl, { sealer })
+    : openSqliteStorage(join(dataDir, 'negotiations.sqlite'), { sealer });
   await ensureDemoNegotiation(storage);
   const server = await startServer({
     signingKey: key,
