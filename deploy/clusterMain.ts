@@ -28,6 +28,16 @@ const cluster = await startCluster({
   databaseUrl,
   redisUrl,
   dataDir: resolve(process.env.DATA_DIR ?? './data', 'cluster'),
+  // The first process's banner (the demo's sign-in links), HAProxy's notices and every log line; the other
+  // processes' banners would repeat the first with links of their own.
+  output: (name, chunk) => {
+    const shown =
+      name === 'node1' || name === 'haproxy'
+        ? chunk
+        : chunk.split('\n').filter((line) => line.startsWith('{'));
+    const text = typeof shown === 'string' ? shown : shown.map((line) => `${line}\n`).join('');
+    process.stdout.write(text);
+  },
 });
 process.stdout.write(
   `\n  ${nodes} server processes (${cluster.nodes.map((n) => `${n.name} on ${n.port}`).join(', ')})\n` +
