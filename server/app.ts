@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
+import { proposalsDocName } from '../shared/protocol.js';
 import { Accounts } from './accounts/accounts.js';
 import { AuditLog } from './accounts/audit.js';
 import { Participants } from './accounts/participants.js';
@@ -17,6 +18,7 @@ import { SignIns } from './accounts/signIns.js';
 import { type Bus, LocalBus } from './cluster/bus.js';
 import { linkProcesses } from './cluster/link.js';
 import { sessionAuthorizer } from './collab/authorize.js';
+import type { Room } from './collab/room.js';
 import { Rooms } from './collab/rooms.js';
 import { touchedParagraphs } from './collab/touchedParagraphs.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
@@ -143,7 +145,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
     loaded: async (room) => {
       const doc = parseDocName(room.name);
-      if (doc?.kind === 'draft') await locks.load(doc.negotiationId);
+      if (doc?.kind === 'draft') {
+        await locks.load(doc.negotiationId);
+        // The locks follow the proposals document, which another process may change: held with
+        // the draft, it catches up with them like any loaded room.
+        const release = await rooms.hold(proposalsDocName(doc.negotiationId));
+        heldWithDraft.set(room, release);
+      }
       if (doc?.kind === 'proposals') {
         await publication.reconcile(room, doc.negotiationId);
         locks.follow(doc.negotiationId, room.doc);
@@ -152,6 +160,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     changed: (room) => {
       const doc = parseDocName(room.name);
       if (doc?.kind === 'draft') outdated.schedule(doc.negotiationId);
+    },
+  });
+  /** The release of the proposals document each loaded draft holds (see `Rooms.hold`). */
+  const heldWithDraft = new Map<Room, () => void>();
+  rooms.observe({
+    unloaded(room) {
+      heldWithDraft.get(room)?.();
+      heldWithDraft.delete(room);
     },
   });
   const publication = new Publication(storage, rooms);

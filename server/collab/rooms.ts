@@ -41,6 +41,8 @@ export class Rooms {
   private readonly compactTimer: NodeJS.Timeout;
   private readonly catchUpTimer: NodeJS.Timeout;
   private readonly observers: RoomsObserver[] = [];
+  /** Rooms kept loaded without peers (see `hold`), and how many times. */
+  private readonly holds = new Map<string, number>();
 
   constructor(
     private readonly storage: Storage,
@@ -167,6 +169,38 @@ export class Rooms {
     }
   }
 
+  /**
+   * Keeps the room `name` loaded, with or without peers, until the returned function is called
+   * (as many times as it was held). A draft holds its negotiation's proposals document, so that
+   * the locks of agreed paragraphs follow it on every process that accepts edits to the draft.
+   */
+  async hold(name: string): Promise<() => void> {
+    this.holds.set(name, (this.holds.get(name) ?? 0) + 1);
+    try {
+      await this.open(name);
+    } catch (err) {
+      this.release(name);
+      throw err;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.release(name);
+    };
+  }
+
+  private release(name: string): void {
+    const n = (this.holds.get(name) ?? 1) - 1;
+    if (n > 0) {
+      this.holds.set(name, n);
+      return;
+    }
+    this.holds.delete(name);
+    const room = this.loaded.get(name);
+    if (room && room.size === 0) this.scheduleUnload(room);
+  }
+
   /** Names of the rooms currently in memory. */
   loadedNames(): string[] {
     return [...this.rooms.keys()];
@@ -176,7 +210,7 @@ export class Rooms {
     if (this.loaded.get(room.name) !== room || this.unloadTimers.has(room.name)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
-      if (room.size > 0) return;
+      if (room.size > 0 || this.holds.has(room.name)) return;
       if (this.loaded.get(room.name) === room) {
         this.rooms.delete(room.name);
         this.forget(room);

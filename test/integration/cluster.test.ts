@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { SIGNIN_FAILURES } from '../../server/accounts/signInLimiter.js';
 import { openRedisBus, type RedisBus } from '../../server/cluster/redisBus.js';
-import { CATCH_UP_EVERY_MS } from '../../server/collab/rooms.js';
+import { CATCH_UP_EVERY_MS, UNLOAD_AFTER_MS } from '../../server/collab/rooms.js';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/logger.js';
 import { CloseCode, draftDocName } from '../../shared/protocol.js';
@@ -151,6 +151,43 @@ describe('two servers serving one negotiation', () => {
     for (let i = 0; i < 5; i++) {
       type(writer, 'op04', ` hinted${i}`);
       expect(await arrival(reader, 'op04', ` hinted${i}`)).toBeLessThan(CATCH_UP_EVERY_MS / 4);
+    }
+  });
+
+  it('locks on one server at once a paragraph agreed on the other, where only the draft is open', async () => {
+    // Nothing of the negotiation loaded on A (earlier connections and the demo's seeding gone);
+    // then a raw client of the draft alone: no browser has the proposals document open there.
+    await waitFor(
+      () => !a.server.rooms.loadedNames().some((name) => name.endsWith(`.${DEMO_NEGOTIATION_ID}`)),
+      3 * UNLOAD_AFTER_MS,
+      'the negotiation unloaded on A',
+    );
+    const writer = await connect(a, 'demo-cofac-bgd');
+    const reader = await connect(b, 'demo-cofac-lux');
+    const cookie = await b.signIn('demo-cofac-lux');
+    const status = (value: string) =>
+      api(b.url, 'PUT', `/api/negotiations/${DEMO_NEGOTIATION_ID}/paragraphs/op09/status`, {
+        cookie,
+        body: { status: value },
+      });
+    expect((await status('agreed-ad-ref')).status).toBe(200);
+    try {
+      // Well before the rooms' poll: the lock came with the hint.
+      await new Promise((r) => setTimeout(r, CATCH_UP_EVERY_MS / 4));
+      type(writer, 'op09', ' unagreed');
+      // A refused update leaves its writer's later ones unappliable: the control comes from another.
+      const other = await connect(a, 'demo-cofac-bgd');
+      type(other, 'op10', ' beside');
+      await arrival(reader, 'op10', ' beside');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(paragraphString(reader.doc, 'op09')).not.toContain('unagreed');
+      const stored = await a.storage.loadDoc(DOC);
+      const copy = new Y.Doc();
+      if (stored.state) Y.applyUpdate(copy, stored.state);
+      for (const u of stored.updates) Y.applyUpdate(copy, u);
+      expect(paragraphString(copy, 'op09')).not.toContain('unagreed');
+    } finally {
+      expect((await status('bracketed')).status).toBe(200);
     }
   });
 
