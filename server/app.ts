@@ -170,7 +170,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       heldWithDraft.delete(room);
     },
   });
-  const publication = new Publication(storage, rooms);
+  const publication = new Publication(storage, rooms, log);
   const readings = new Readings({ storage, rooms, audit, publication });
   const commands = new ProposalCommands(storage, rooms, publication, audit, readings);
   const roadmap = new Roadmap(storage, audit);

@@ -36,7 +36,7 @@ export async function measureDocx(dbFile: string, negotiationId: string): Promis
       storage,
       rooms,
       audit: new AuditLog(storage, log),
-      publication: new Publication(storage, rooms),
+      publication: new Publication(storage, rooms, log),
     }).live(negotiationId);
     const negotiation = await storage.getNegotiation(negotiationId);
     const options = { mode: 'compilation', title: negotiation?.title ?? '', timeZone: negotiation?.timeZone };

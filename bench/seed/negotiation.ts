@@ -96,7 +96,7 @@ export async function seedLargeNegotiation(opts: SeedOptions): Promise<SeedMeta>
   const clock = new ManualClock(Date.now() - 120 * DAY);
   const audit = new AuditLog(storage, log);
   const accounts = new Accounts(storage);
-  const deferred = new DeferredPublication(storage, rooms);
+  const deferred = new DeferredPublication(storage, rooms, log);
   const readings = new Readings({ storage, rooms, audit, publication: deferred, now: clock.now });
   const commands = new ProposalCommands(storage, rooms, deferred, audit, readings, clock.now);
   const rng = new Random(42);
@@ -248,7 +248,7 @@ export async function seedLargeNegotiation(opts: SeedOptions): Promise<SeedMeta>
   }
 
   // Publish everything once, as the server does when it loads the proposals document.
-  const publication = new Publication(storage, rooms);
+  const publication = new Publication(storage, rooms, log);
   await rooms.withRoom(proposalsDocName(id), (room) => publication.reconcile(room, id));
   const meta = await describe(storage, rooms, id, seats, typingPid, opts);
   await rooms.closeAll();

@@ -300,7 +300,7 @@ export async function ensureDemoHistory(
   if ((await storage.readings.listSnapshots(DEMO_NEGOTIATION_ID)).length > 0) return false;
   const clock = new DemoClock('2022-03-17T13:00:00Z');
   const audit = new AuditLog(storage, log, clock.now);
-  const publication = new Publication(storage, server.rooms);
+  const publication = new Publication(storage, server.rooms, log);
   const readings = new Readings({ storage, rooms: server.rooms, audit, publication, now: clock.now });
   const commands = new ProposalCommands(storage, server.rooms, publication, audit, readings, clock.now);
   const member = async (personId: string): Promise<Membership> => {

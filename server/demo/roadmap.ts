@@ -170,7 +170,7 @@ export async function ensureDemoRoadmap(
       storage,
       rooms: server.rooms,
       audit,
-      publication: new Publication(storage, server.rooms),
+      publication: new Publication(storage, server.rooms, log),
       now,
     }),
     audit,

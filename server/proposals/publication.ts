@@ -28,6 +28,7 @@ import {
 import { proposalsDocName } from '../../shared/protocol.js';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
+import type { Logger } from '../logger.js';
 import { numberingBasis } from '../readings/numberingBasis.js';
 import type { ProposalRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -74,7 +75,30 @@ export class Publication {
   constructor(
     private readonly storage: Storage,
     private readonly rooms: Rooms,
+    private readonly log: Logger,
   ) {}
+
+  /**
+   * Writes into the proposals document after a command's unit has committed. A failure here does
+   * not undo the command, which is stored: it is logged, the failed room is dropped (see
+   * `Room.serverChange`), and the document is reconciled with storage when it is loaded again,
+   * which every client's reconnection does.
+   */
+  private async write(
+    negotiationId: string,
+    what: string,
+    change: (room: Room) => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await this.rooms.withRoom(proposalsDocName(negotiationId), change);
+    } catch (err) {
+      this.log.error('publication.failed', {
+        negotiation: negotiationId,
+        what,
+        error: (err as Error).message,
+      });
+    }
+  }
 
   /** Every proposal view of a negotiation, built from storage. */
   async views(negotiationId: string): Promise<ProposalView[]> {
@@ -99,7 +123,7 @@ export class Publication {
    */
   async publish(negotiationId: string, ids?: readonly string[], by?: string): Promise<void> {
     const views = ids ? await this.viewsOf(negotiationId, ids) : await this.views(negotiationId);
-    await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
+    await this.write(negotiationId, 'proposals', (room) =>
       room.serverChange((doc) => {
         const map = doc.getMap(PROPOSALS_MAP);
         const actors = doc.getMap<string>(PROPOSAL_ACTORS_MAP);
@@ -116,7 +140,7 @@ export class Publication {
 
   /** Publishes a paragraph's status. */
   async publishParagraph(negotiationId: string, pid: string, status: ParagraphStatusView): Promise<void> {
-    await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
+    await this.write(negotiationId, 'paragraph status', (room) =>
       room.serverChange((doc) => setIfChanged(doc.getMap(PARAGRAPH_STATUS_MAP), pid, status)),
     );
   }
@@ -153,7 +177,7 @@ export class Publication {
    */
   async announce(negotiationId: string, notice: Notice): Promise<void> {
     const state = await this.state(negotiationId);
-    await this.rooms.withRoom(proposalsDocName(negotiationId), (room) =>
+    await this.write(negotiationId, 'notice', (room) =>
       room.serverChange((doc) => {
         writeState(doc, state);
         const notices = doc.getArray<string>(NOTICES_ARRAY);

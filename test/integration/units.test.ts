@@ -104,6 +104,30 @@ function refusedWithCode(answer: { status: number; body: Answer<unknown> }): voi
   expect(answer.body.error?.code).toBe('INTERNAL');
 }
 
+describe('a command stored but not published', () => {
+  it('answers as done, and the proposal shows once the proposals document is loaded again', async () => {
+    // The proposals document refuses every write after the command's unit has committed.
+    ts.storage.db.exec(
+      `CREATE TEMP TRIGGER injected_failure BEFORE INSERT ON main.doc_updates
+       WHEN NEW.doc = '${proposalsDocName(DEMO_NEGOTIATION_ID)}'
+       BEGIN SELECT RAISE(ABORT, 'injected failure of the publication'); END`,
+    );
+    let tabled: Awaited<ReturnType<typeof table>>;
+    try {
+      tabled = await table('demo-eu', { kind: 'comment', pid: 'op11', text: 'Stored before it is shown.' });
+    } finally {
+      ts.storage.db.exec('DROP TRIGGER temp.injected_failure');
+    }
+    // The command is stored: the delegate is told so, not asked to table it again.
+    expect(tabled.body.error).toBeUndefined();
+    expect(tabled.status).toBe(201);
+    expect((await ts.storage.proposals.get(tabled.body.proposal.id))?.status).toBe('open');
+    // The failed room closed its readers; the watcher reconnects, the document is loaded again
+    // and reconciled with the tables.
+    await waitFor(() => seen.some((v) => v.id === tabled.body.proposal.id), 15_000, 'the proposal shown');
+  });
+});
+
 describe('a command whose audit entry fails', () => {
   it('tabling: no proposal is stored or shown, and the same words can then be tabled', async () => {
     const body = { kind: 'comment', pid: 'op08', text: 'Units of work keep records whole.' };
