@@ -17,6 +17,8 @@ import { draftDocName } from '../../shared/protocol.js';
 import { DRAFT_FRAGMENT } from '../../shared/schema.js';
 import { redeem } from './auth.js';
 import { freshDatabase } from './postgres.js';
+import { waitFor } from './provider.js';
+import { ReconnectingClient } from './reconnectingClient.js';
 import { redisUrl } from './redis.js';
 import { ROOT, removeDir, tempDataDir } from './server.js';
 
@@ -69,7 +71,12 @@ export async function startTestCluster(opts: TestClusterOptions = {}): Promise<T
       if (process.env.TEST_LOG) process.stderr.write(`[${name}] ${chunk}`);
     },
   });
-  const storage = await openPostgresStorage(databaseUrl, { poolSize: 2, lockPoolSize: 1 });
+  // Its connections may break (a test restarts PostgreSQL): the pool opens new ones when next needed.
+  const storage = await openPostgresStorage(databaseUrl, {
+    poolSize: 2,
+    lockPoolSize: 1,
+    onConnectionError: () => undefined,
+  });
   const accounts = new Accounts(storage);
   return {
     cluster,
@@ -104,9 +111,24 @@ export function draftText(doc: Y.Doc): string {
   return doc.getXmlFragment(DRAFT_FRAGMENT).toString();
 }
 
-/** How often each word matching `pattern` (global) occurs in `text`. */
-export function wordCounts(text: string, pattern: RegExp): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(pattern)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-  return counts;
+/** Connections per signed-in session of `connectClients` (a session may hold 20 sockets per process). */
+const PER_SESSION = 10;
+
+/**
+ * `count` reconnecting clients of the demo draft at `url`, as the two co-facilitators in turn, ten
+ * connections per session; resolves once every one is synced.
+ */
+export async function connectClients(
+  tc: TestCluster,
+  count: number,
+  url = tc.draftUrl(),
+): Promise<ReconnectingClient[]> {
+  const clients: ReconnectingClient[] = [];
+  for (let s = 0; s * PER_SESSION < count; s++) {
+    const cookie = await tc.signIn(s % 2 === 0 ? 'demo-cofac-bgd' : 'demo-cofac-lux');
+    for (let i = 0; i < PER_SESSION && clients.length < count; i++)
+      clients.push(new ReconnectingClient({ url, headers: { cookie } }));
+  }
+  await waitFor(() => clients.every((c) => c.isSynced), 30_000, 'every client synced');
+  return clients;
 }
