@@ -3,13 +3,16 @@
  * what `npm run cluster` starts for trying the deployment out, and what the cluster tests and
  * `npm run bench -- --cluster=N` drive. Each process is the production bundle (`build/main.mjs`)
  * run as `npm run serve` runs it; they share the database, the Redis and the signing key.
+ * HAProxy names the process that answered each response (`X-Served-By`, see `ownerOf`) and leaves
+ * with the process that started it, however that one ends: it runs under a shell that stops it
+ * once its standard input closes, as the operating system does when the starter exits.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { loadSigningKey } from '../server/records/signingKey.js';
-import { haproxyConfig } from './haproxy.js';
+import { haproxyConfig, SERVED_BY_HEADER } from './haproxy.js';
 import { productionRuntime } from './runtime.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -80,6 +83,29 @@ export async function waitHealthy(url: string, timeoutMs = 30_000): Promise<void
     if (Date.now() > until) throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * The name of the process HAProxy sends negotiation `negotiationId` to now (its owner, by the
+ * affinity of `deploy/haproxy.ts`), read from the `X-Served-By` header of a request naming it.
+ */
+export async function ownerOf(cluster: RunningCluster, negotiationId: string): Promise<string> {
+  const res = await fetch(`${cluster.url}/api/collab/draft.${encodeURIComponent(negotiationId)}/access`, {
+    signal: AbortSignal.timeout(5_000),
+  });
+  await res.body?.cancel();
+  const name = res.headers.get(SERVED_BY_HEADER);
+  if (!name) throw new Error(`HAProxy named no process for negotiation ${negotiationId}`);
+  return name;
+}
+
+/** Starts HAProxy on `configFile` under a shell that stops it once its standard input closes. */
+function spawnHaproxy(configFile: string, stdio: readonly ('pipe' | 'inherit')[]): ChildProcess {
+  return spawn(
+    'sh',
+    ['-c', 'haproxy -f "$1" -db & pid=$!; cat >/dev/null; kill $pid; wait $pid', 'sh', configFile],
+    { stdio: ['pipe', stdio[1]!, stdio[2]!] },
+  );
 }
 
 /** Waits for a child process to exit (at once if it already has). */
@@ -160,17 +186,18 @@ export async function startCluster(opts: ClusterOptions): Promise<RunningCluster
     haproxyConfig({
       bind: `127.0.0.1:${port}`,
       backends: nodes.map((n) => ({ name: n.name, host: '127.0.0.1', port: n.port })),
+      identifyServer: true,
     }),
   );
   let haproxy: ChildProcess | null = null;
   const stop = async () => {
-    haproxy?.kill('SIGTERM');
+    haproxy?.stdin?.end();
     await Promise.all([haproxy ? exited(haproxy) : undefined, ...nodes.map((n) => n.kill('SIGTERM'))]);
   };
   try {
     await nodes[0]!.start();
     await Promise.all(nodes.slice(1).map((n) => n.start()));
-    haproxy = spawn('haproxy', ['-f', haproxyFile, '-db'], { stdio: [...stdio] });
+    haproxy = spawnHaproxy(haproxyFile, stdio);
     pipe('haproxy', haproxy);
     await waitHealthy(`${url}/api/health`);
   } catch (err) {

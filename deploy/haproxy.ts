@@ -23,11 +23,22 @@ export interface HaproxyOptions {
   backends: readonly Backend[];
   /** Milliseconds between health checks of each process. */
   checkIntervalMs?: number;
+  /**
+   * Name the process that answered in an `X-Served-By` header of every response (on one machine,
+   * for the cluster's tests and benchmark, which need to know which process owns a negotiation).
+   */
+  identifyServer?: boolean;
 }
+
+/** The response header naming the process that answered (see `HaproxyOptions.identifyServer`). */
+export const SERVED_BY_HEADER = 'x-served-by';
 
 /** The configuration text. */
 export function haproxyConfig(opts: HaproxyOptions): string {
   const inter = opts.checkIntervalMs ?? 500;
+  const servedBy = opts.identifyServer
+    ? '  # Which process answered (tests and benchmark on one machine).\n  http-response set-header X-Served-By %[srv_name]\n'
+    : '';
   return `# Load balancer of the negotiated-text editor's server processes (deploy/haproxy.ts).
 global
   # Connections allowed: as many as the open-file limit permits (HAProxy derives it from ulimit -n).
@@ -58,7 +69,7 @@ backend servers
   # process's negotiations. Requests without a negotiation are spread round robin.
   balance hash var(txn.negotiation)
   hash-type consistent
-  option httpchk GET /api/health
+${servedBy}  option httpchk GET /api/health
   http-check expect status 200
   default-server inter ${inter} fastinter ${inter} downinter ${inter} fall 2 rise 2 on-marked-down shutdown-sessions
 ${opts.backends.map((b) => `  server ${b.name} ${b.host}:${b.port} check`).join('\n')}
