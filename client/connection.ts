@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { COLLAB_PATH, MessageType } from '../shared/protocol.js';
 import { type AccessCheck, fetchAccessCheck, type Refusal, refusalOf } from './connectionAccess.js';
 import { installExtensionHandlers, type ServerError } from './extensionMessages.js';
-import { type LocalUser, type Peer, peersFrom, samePeers, USER_FIELD } from './presence.js';
+import { forgetDeparted, type LocalUser, type Peer, peersFrom, samePeers, USER_FIELD } from './presence.js';
 import { installReadOnlySync, readOnlySocket } from './readOnly.js';
 
 /**
@@ -234,6 +234,7 @@ export function createConnection(
   provider.on('status', ({ status }) => {
     socketUp = status === 'connected';
     if (socketUp) {
+      if (everConnected) forgetDeparted(provider.awareness);
       everConnected = true;
       refused = undefined;
       provider.maxBackoffTime = normalBackoff;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { colorFor } from '../shared/presence.js';
-import { localUserOf, peersFrom, samePeers } from './presence.js';
+import { forgetDeparted, localUserOf, peersFrom, samePeers } from './presence.js';
 
 describe('peersFrom', () => {
   it('reads name, colour, role and delegation; yourself first, then by name', () => {
@@ -51,5 +58,29 @@ describe('localUserOf', () => {
     expect(localUserOf({ ...base, role: 'observer', delegation: null, delegationName: null }).color).toBe(
       colorFor('p1'),
     );
+  });
+});
+
+describe('forgetDeparted', () => {
+  it('lets a reconnected client take the states the server sends again with their old clocks', () => {
+    const other = new Awareness(new Y.Doc());
+    other.setLocalState({ user: { name: 'Luxembourg', color: '#123456' } });
+    const mine = new Awareness(new Y.Doc());
+    const update = () => encodeAwarenessUpdate(other, [other.clientID]);
+    applyAwarenessUpdate(mine, update(), 'server');
+    expect(mine.getStates().has(other.clientID)).toBe(true);
+    // The connection closes: y-websocket removes everyone else's state.
+    removeAwarenessStates(mine, [other.clientID], 'connection closed');
+    // Reconnected, the server sends the same state with the same clock: refused as old...
+    applyAwarenessUpdate(mine, update(), 'server');
+    expect(mine.getStates().has(other.clientID)).toBe(false);
+    // ...unless the clocks of those who left were forgotten on reconnection.
+    forgetDeparted(mine);
+    applyAwarenessUpdate(mine, update(), 'server');
+    expect(mine.getStates().has(other.clientID)).toBe(true);
+    // Its own clock is kept.
+    expect(mine.meta.has(mine.clientID)).toBe(true);
+    other.destroy();
+    mine.destroy();
   });
 });

@@ -4,6 +4,7 @@
  * values locally so that it shows itself correctly before the server's copy comes back.
  * Clients without a readable `user` are left out.
  */
+import type { Awareness } from 'y-protocols/awareness';
 import { colorFor, type PresenceUser } from '../shared/presence.js';
 import type { Role } from './api.js';
 import type { NegotiationMe } from './negotiationsApi.js';
@@ -82,4 +83,16 @@ export function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
       );
     })
   );
+}
+
+/**
+ * Forgets the clocks of the other clients whose states were removed when the connection closed,
+ * so that their states as the server sends them on reconnection are taken. y-protocols keeps a
+ * removed client's clock and takes only a newer state; the server (another process after a
+ * failover, or the same one restarted) sends the same clock as before, so without this the others
+ * would stay absent until each renews its state, up to 15 seconds later.
+ */
+export function forgetDeparted(awareness: Pick<Awareness, 'clientID' | 'meta' | 'states'>): void {
+  for (const clientId of [...awareness.meta.keys()])
+    if (clientId !== awareness.clientID && !awareness.states.has(clientId)) awareness.meta.delete(clientId);
 }
