@@ -54,8 +54,11 @@ export interface RunningCluster {
   /** The load balancer's address, e.g. `http://localhost:3000`. */
   url: string;
   nodes: readonly ClusterNode[];
-  /** Stops HAProxy and every process (SIGTERM, as an operator would). */
-  stop(): Promise<void>;
+  /**
+   * Stops HAProxy and every process: SIGTERM, as an operator would, then SIGKILL for a process
+   * still running `graceMs` later (default 10 s).
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** A free TCP port on the loopback interface. */
@@ -190,9 +193,19 @@ export async function startCluster(opts: ClusterOptions): Promise<RunningCluster
     }),
   );
   let haproxy: ChildProcess | null = null;
-  const stop = async () => {
+  const stop = async (graceMs = 10_000) => {
     haproxy?.stdin?.end();
+    const deadline = setTimeout(() => {
+      for (const n of nodes) {
+        if (!n.process) continue;
+        const note = `${n.name} did not stop within ${graceMs} ms of SIGTERM: killed\n`;
+        if (opts.output) opts.output(n.name, note);
+        else process.stderr.write(note);
+        n.process.kill('SIGKILL');
+      }
+    }, graceMs);
     await Promise.all([haproxy ? exited(haproxy) : undefined, ...nodes.map((n) => n.kill('SIGTERM'))]);
+    clearTimeout(deadline);
   };
   try {
     await nodes[0]!.start();

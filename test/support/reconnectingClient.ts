@@ -78,8 +78,9 @@ export class ReconnectingClient {
     return this.isSynced && this.savedClock >= this.ownClock;
   }
 
-  /** Appends `text` to paragraph `pid`; returns this client's clock once it is made. */
+  /** Appends `text` to paragraph `pid` (nothing once closed); returns this client's clock once it is made. */
   type(pid: string, text: string): number {
+    if (this.closed) return 0;
     const para = paragraphText(this.doc, pid);
     para.insert(para.length, text);
     return this.ownClock;

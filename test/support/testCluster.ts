@@ -97,13 +97,48 @@ export async function startTestCluster(opts: TestClusterOptions = {}): Promise<T
   };
 }
 
-/** The demo draft as stored in `storage` now (compacted state and the updates after it). */
-export async function storedDraft(storage: PostgresStorage): Promise<Y.Doc> {
+/** The demo draft's stored log now: the compacted state (if any) and the updates after it. */
+export async function storedDraftLog(storage: PostgresStorage): Promise<Uint8Array[]> {
   const stored = await storage.loadDoc(draftDocName(DEMO_NEGOTIATION_ID));
+  return stored.state ? [stored.state, ...stored.updates] : stored.updates;
+}
+
+/** The demo draft as stored in `storage` now. */
+export async function storedDraft(storage: PostgresStorage): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  for (const update of stored.state ? [stored.state, ...stored.updates] : stored.updates)
-    Y.applyUpdate(doc, update);
+  for (const update of await storedDraftLog(storage)) Y.applyUpdate(doc, update);
   return doc;
+}
+
+/**
+ * What is wrong with a stored log for the items of some clients (`clocks`: each client's id and
+ * how many items it made): each of their items must be in exactly one stored update (or the
+ * compacted state), none missing, none twice.
+ */
+export function itemsNotStoredOnce(
+  log: readonly Uint8Array[],
+  clocks: ReadonlyMap<number, number>,
+): string[] {
+  const ranges = new Map<number, [number, number][]>([...clocks.keys()].map((id) => [id, []]));
+  for (const update of log) {
+    for (const struct of Y.decodeUpdate(update).structs) {
+      if (struct instanceof Y.Skip) continue; // a gap in a merged update, not an item
+      ranges.get(struct.id.client)?.push([struct.id.clock, struct.id.clock + struct.length]);
+    }
+  }
+  const problems: string[] = [];
+  for (const [client, list] of ranges) {
+    list.sort((x, y) => x[0] - y[0]);
+    let next = 0;
+    for (const [from, to] of list) {
+      if (from < next) problems.push(`client ${client}: items ${from}..${Math.min(to, next)} stored twice`);
+      if (from > next) problems.push(`client ${client}: items ${next}..${from} missing`);
+      next = Math.max(next, to);
+    }
+    if (next < clocks.get(client)!)
+      problems.push(`client ${client}: items ${next}..${clocks.get(client)} missing`);
+  }
+  return problems;
 }
 
 /** The text of a draft document, markup included (two copies hold the same text when equal). */
