@@ -29,6 +29,9 @@ export function openRedisBus(url: string, log: Logger): RedisBus {
   return new RedisBus(url, log);
 }
 
+/** How long closing waits for the commands in flight before dropping the connections. */
+const CLOSE_WAIT_MS = 1_000;
+
 /** The bus through Redis (see the module's comment). */
 export class RedisBus implements Bus {
   readonly process = randomUUID();
@@ -140,6 +143,21 @@ export class RedisBus implements Bus {
     if (this.closed) return;
     this.closed = true;
     this.listeners.clear();
-    await Promise.all([this.commands, this.receiver].map((c) => c.close().catch(() => c.destroy())));
+    // A graceful close waits for the commands in flight, which never end while Redis is away: a
+    // server stopping then would hang. Past a short wait the connections are dropped.
+    await Promise.all(
+      [this.commands, this.receiver].map(async (c) => {
+        let timer: NodeJS.Timeout | undefined;
+        const waited = new Promise<'late'>((resolve) => {
+          timer = setTimeout(() => resolve('late'), CLOSE_WAIT_MS);
+        });
+        const closed = c.close().then(
+          () => 'closed' as const,
+          () => 'late' as const,
+        );
+        if ((await Promise.race([closed, waited])) === 'late') c.destroy();
+        clearTimeout(timer);
+      }),
+    );
   }
 }

@@ -126,4 +126,20 @@ describe('the Redis bus', () => {
     await deliver(a, 'doc:z', { type: 'presence-query' }, onB.got);
     onB.stop();
   });
+
+  it('closes within moments while Redis is away, so that a server can stop', async () => {
+    const own = await startRedis();
+    const bus = openRedisBus(own.url, log);
+    const other = openRedisBus(own.url, log);
+    const onOther = collect(other, 'doc:z');
+    await deliver(bus, 'doc:z', { type: 'committed', seq: 0 }, onOther.got);
+    await own.stop();
+    bus.publish('doc:z', { type: 'committed', seq: 1 });
+    void bus.buckets.take([{ key: 'closing', rate: RATE }]);
+    const started = Date.now();
+    await bus.close();
+    expect(Date.now() - started).toBeLessThan(3_000);
+    onOther.stop();
+    await other.close();
+  });
 });
