@@ -86,7 +86,8 @@ export async function runCluster(
       env: { LOG_LEVEL: 'warn', NODE_ENV: 'production' },
       nodeFlags: [...EXIT_WITH_BENCH, ...opts.nodeArgs],
       output: (name, chunk) => {
-        for (const line of chunk.split('\n')) if (/ is (DOWN|UP)/.test(line)) log(`  ${name}: ${line.trim()}`);
+        for (const line of chunk.split('\n'))
+          if (/ is (DOWN|UP)/.test(line)) log(`  ${name}: ${line.trim()}`);
         for (const event of chunk.matchAll(/"event":"([^"]+)"/g))
           warnings.set(`${name} ${event[1]}`, (warnings.get(`${name} ${event[1]}`) ?? 0) + 1);
       },

@@ -50,7 +50,9 @@ export async function driveCluster(
   let busyTo = 0;
   const offs = loadgens.map((loadgen, i) =>
     loadgen.onMessage((msg: IpcMessage) => {
-      if (msg.type === 'progress') opts.log(`    ${msg.text as string}`);
+      // Each seat's failure is counted in the results; the summary lines are enough here.
+      if (msg.type === 'progress' && !/failed to join|seats joined/.test(msg.text as string))
+        opts.log(`    ${msg.text as string}`);
       if (msg.type === 'connected' && ++connected === loadgens.length) {
         opts.log('    every negotiation joined: starting the load');
         for (const l of loadgens) l.send({ type: 'go' });
