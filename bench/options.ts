@@ -37,6 +37,20 @@ export interface BenchOptions {
   churnPerSecond: number;
   /** Extra Node flags for the server process, e.g. `--max-semi-space-size=2`. */
   nodeArgs: string[];
+  /** Run the single-process part (load runs, relay, other measurements). */
+  single: boolean;
+  /** Server processes of the cluster run (`bench/cluster/`); none when 0. */
+  cluster: number;
+  /** Cluster: negotiations served at once, each with its own typist and delegates. */
+  clusterNegotiations: number;
+  /** Cluster: clients of each negotiation. */
+  clusterClients: number;
+  /** Cluster: proposals seeded in each negotiation. */
+  clusterProposals: number;
+  /** Cluster: proposal commands per second in each negotiation. */
+  clusterCommandsPerSecond: number;
+  /** Cluster: clients of the negotiation whose owner is killed for the resync measurement. */
+  resyncClients: number;
   /** Where results are written. */
   outDir: string;
   help: boolean;
@@ -65,6 +79,13 @@ const DEFAULTS: BenchOptions = {
   soakClients: 200,
   churnPerSecond: 1,
   nodeArgs: [],
+  single: true,
+  cluster: 0,
+  clusterNegotiations: 10,
+  clusterClients: 200,
+  clusterProposals: 300,
+  clusterCommandsPerSecond: 0.5,
+  resyncClients: 1000,
   outDir: 'bench/results',
   help: false,
 };
@@ -93,6 +114,13 @@ const FIELDS: Record<string, [keyof BenchOptions, Kind]> = {
   'soak-clients': ['soakClients', 'number'],
   churn: ['churnPerSecond', 'number'],
   'node-args': ['nodeArgs', 'strings'],
+  single: ['single', 'bool'],
+  cluster: ['cluster', 'number'],
+  'cluster-negotiations': ['clusterNegotiations', 'number'],
+  'cluster-clients': ['clusterClients', 'number'],
+  'cluster-proposals': ['clusterProposals', 'number'],
+  'cluster-commands-per-second': ['clusterCommandsPerSecond', 'number'],
+  'resync-clients': ['resyncClients', 'number'],
   out: ['outDir', 'string'],
   help: ['help', 'bool'],
 };
@@ -112,6 +140,12 @@ const LIMITS: Partial<Record<keyof BenchOptions, number>> = {
   soakMinutes: 24 * 60,
   soakClients: 5000,
   churnPerSecond: 50,
+  cluster: 16,
+  clusterNegotiations: 50,
+  clusterClients: 2000,
+  clusterProposals: 10_000,
+  clusterCommandsPerSecond: 20,
+  resyncClients: 5000,
 };
 
 function parse(name: string, kind: Kind, raw: string): unknown {
@@ -162,4 +196,9 @@ export const OPTIONS_HELP = `Options (flag or environment variable; e.g. --clien
   --keep                      keep the temporary database  --data=DIR   reuse a kept database
   --paragraphs=300 --proposals=3000 --delegations=150 --readings=3
   --edits-per-second=10 --commands-per-second=5 --presence-ms=15000 --concurrency=16
-  soak: --minutes=30 --soak-clients=200 --churn=1 (seats leaving per second)`;
+  soak: --minutes=30 --soak-clients=200 --churn=1 (seats leaving per second)
+  --cluster=3                 also run the cluster: that many processes behind HAProxy on PostgreSQL
+                              (DATABASE_URL's server, or a throwaway one) and Redis (REDIS_URL, or one)
+  --no-single                 skip the single-process part (with --cluster: the cluster alone)
+  --cluster-negotiations=10 --cluster-clients=200 --cluster-proposals=300
+  --cluster-commands-per-second=0.5 (each negotiation) --resync-clients=1000`;

@@ -14,6 +14,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { draftDocName, proposalsDocName } from '../shared/protocol.js';
+import { runCluster } from './cluster/clusterRun.js';
 import type { LoadSeat } from './load/config.js';
 import { type DrivenRun, driveLoad } from './load/drive.js';
 import { LightSocket } from './load/socket.js';
@@ -27,10 +28,11 @@ import { storageWriteLatency } from './measure/storageWrite.js';
 import type { BenchOptions } from './options.js';
 import { ROOT } from './proc/child.js';
 import { latestProfile, type ProfileSummary } from './profile/latest.js';
+import { clusterOnlyReport } from './report/clusterMarkdown.js';
 import { markdownReport } from './report/markdown.js';
-import type { BenchResults, ClientRuns, Extras } from './report/results.js';
-import { checkTargets } from './report/targets.js';
-import { loadConfig, log, machine, startRun } from './runSettings.js';
+import type { BenchResults, ClientRuns, ClusterOnlyResults, Extras } from './report/results.js';
+import { checkClusterTargets, checkTargets } from './report/targets.js';
+import { clusterSettings, loadConfig, log, machine, startRun } from './runSettings.js';
 import { type BenchBundle, bundleBench, productionCommand } from './server/bundle.js';
 import {
   buildClient,
@@ -219,10 +221,41 @@ async function extras(
   return out;
 }
 
+/** `--no-single --cluster=N`: the cluster alone, reported in `cluster-latest.json` and `.md`. */
+async function clusterOnly(opts: BenchOptions, startedAt: Date, outDir: string, dir: string): Promise<void> {
+  try {
+    log('Bundling the server…');
+    const bundle = await bundleBench(dir);
+    const cluster = await runCluster(opts, dir, bundle, log);
+    const results: ClusterOnlyResults = {
+      kind: 'bench-cluster',
+      startedAt: startedAt.toISOString(),
+      durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+      machine: machine(),
+      settings: clusterSettings(opts),
+      serverRuntime: `esbuild bundle run by ${productionCommand(opts.nodeArgs)} (as npm start runs it)`,
+      cluster,
+      targets: checkClusterTargets(cluster),
+    };
+    writeFileSync(join(outDir, 'cluster-latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+    const md = clusterOnlyReport(results);
+    writeFileSync(join(outDir, 'cluster-latest.md'), md);
+    process.stdout.write(`\n${md}\n`);
+    log(`Results written to ${join(opts.outDir, 'cluster-latest.json')} and cluster-latest.md`);
+  } finally {
+    if (!opts.keep && !opts.dataDir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const start = startRun('bench');
   if (!start) return;
   const { opts, startedAt, outDir, dir } = start;
+  if (!opts.single) {
+    if (opts.cluster === 0) throw new Error('--no-single leaves nothing to run without --cluster=N');
+    await clusterOnly(opts, startedAt, outDir, dir);
+    return;
+  }
   const maxClients = Math.max(...opts.clients);
   // Seats for the default runs at least, so that a kept database serves any later run.
   const prepared = await prepareDatabase(dir, opts, Math.max(maxClients, 1000), log);
@@ -281,6 +314,11 @@ async function main(): Promise<void> {
       const { clientBuild, ...more } = await extras(opts, bundle, prepared, seats);
       results.clientBuild = clientBuild;
       results.extras = { ...results.extras, ...more };
+    }
+    if (opts.cluster > 0) {
+      write();
+      results.settings = { ...results.settings, ...clusterSettings(opts) };
+      results.cluster = await runCluster(opts, dir, bundle, log);
     }
     const md = write();
     process.stdout.write(`\n${md}\n`);

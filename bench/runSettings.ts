@@ -53,6 +53,28 @@ export function machine(): Machine {
   };
 }
 
+/** The settings of the cluster run, for the report. */
+export function clusterSettings(opts: BenchOptions): Record<string, unknown> {
+  return {
+    cluster: opts.cluster,
+    clusterNegotiations: opts.clusterNegotiations,
+    clusterClients: opts.clusterClients,
+    clusterProposals: opts.clusterProposals,
+    clusterCommandsPerSecond: opts.clusterCommandsPerSecond,
+    resyncClients: opts.resyncClients,
+    ...(opts.single
+      ? {}
+      : {
+          seconds: opts.seconds,
+          warmupSeconds: opts.warmupSeconds,
+          drainSeconds: opts.drainSeconds,
+          editsPerSecond: opts.editsPerSecond,
+          presenceRenewMs: opts.presenceRenewMs,
+          paragraphs: opts.paragraphs,
+        }),
+  };
+}
+
 /** The load of one run against one target. */
 export function loadConfig(
   opts: BenchOptions,

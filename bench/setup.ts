@@ -118,7 +118,7 @@ export async function signInSeats(prepared: Prepared, httpUrl: string, count: nu
   const pending = seats.filter((s) => !cookies[s.personId]);
   const worker = async () => {
     for (let seat = pending.shift(); seat; seat = pending.shift())
-      cookies[seat.personId] = await redeem(httpUrl, seat);
+      cookies[seat.personId] = await redeemSeat(httpUrl, seat);
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   writeFileSync(file, JSON.stringify(cookies));
@@ -131,7 +131,8 @@ export async function signInSeats(prepared: Prepared, httpUrl: string, count: nu
   }));
 }
 
-async function redeem(httpUrl: string, seat: Seat): Promise<string> {
+/** Redeems `seat`'s sign-in link at `httpUrl`; returns the `Cookie` header of its session. */
+export async function redeemSeat(httpUrl: string, seat: Seat): Promise<string> {
   const res = await fetch(`${httpUrl}/api/auth/signin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -8,7 +8,7 @@
  * once its standard input closes, as the operating system does when the starter exits.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { loadSigningKey } from '../server/records/signingKey.js';
@@ -54,6 +54,8 @@ export interface RunningCluster {
   /** The load balancer's address, e.g. `http://localhost:3000`. */
   url: string;
   nodes: readonly ClusterNode[];
+  /** HAProxy's process id (not its keeper shell's), for measurements; undefined once stopped. */
+  haproxyPid(): number | undefined;
   /**
    * Stops HAProxy and every process: SIGTERM, as an operator would, then SIGKILL for a process
    * still running `graceMs` later (default 10 s).
@@ -217,5 +219,17 @@ export async function startCluster(opts: ClusterOptions): Promise<RunningCluster
     await stop();
     throw err;
   }
-  return { url, nodes, stop };
+  const haproxyPid = () => {
+    const shell = haproxy?.pid;
+    if (shell === undefined) return undefined;
+    try {
+      const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/);
+      return children
+        .map(Number)
+        .find((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'haproxy');
+    } catch {
+      return undefined;
+    }
+  };
+  return { url, nodes, haproxyPid, stop };
 }

@@ -4,8 +4,9 @@
  * id, hashed consistently, so that a process's death moves only its own negotiations). The id is
  * read from the paths that carry one: `/api/negotiations/<id>/…`, `/collab/<kind>.<id>` and
  * `/api/collab/<kind>.<id>/access`; other requests (sign-in, static files) go to any process.
- * Health checks take a dead process out within about two seconds; its clients reconnect to the
- * process that takes its negotiations over. `deploy/haproxy.cfg` is this configuration for three
+ * Health checks take a dead process out within about two seconds (its port refuses connections)
+ * and a hung one within about eleven (two checks unanswered for 5 s each); a process merely busy
+ * for a moment stays in. Its clients reconnect to the process that takes its negotiations over. `deploy/haproxy.cfg` is this configuration for three
  * hosts; `npm run cluster` writes one for processes on this machine.
  */
 
@@ -52,6 +53,11 @@ defaults
   # An open WebSocket: the server pings every connection well within this.
   timeout tunnel 1h
   timeout http-keep-alive 10s
+  # A health check answered within this is passed. Without it the check interval is the timeout,
+  # and a process whose event loop is busy for half a second (hundreds of clients joining at once)
+  # is marked down, and its sockets shut, though it is working. A dead process refuses the check's
+  # connection at once, whatever this says.
+  timeout check 5s
   # A request whose process refused the connection (it died before the health check noticed) is
   # sent to another: it never reached the first, so nothing is done twice.
   retries 3

@@ -24,6 +24,20 @@ export interface RunReporter {
   phase(phase: Phase): void;
   progress(text: string): void;
   window(w: LoadWindow): void;
+  /**
+   * Every seat joined: the load starts once this resolves (several runs at once start together;
+   * see `bench/cluster/`). At once when absent.
+   */
+  connected?(): Promise<void>;
+}
+
+/** The distributions of a run, to merge with other runs' (see `LoadRun.histograms`). */
+export interface RunHistograms {
+  editsAllReached: Histogram;
+  editsDelivery: Histogram;
+  editsAck: Histogram;
+  proposalsDelivery: Histogram;
+  proposalsAck: Histogram;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -121,6 +135,7 @@ export class LoadRun implements SessionOwner {
     const joinSeconds = (performance.now() - joinStarted) / 1000;
     this.report.progress(`${this.sessions.size} sessions joined in ${joinSeconds.toFixed(1)} s`);
     if (this.cfg.target === 'relay') await this.commander.connectRelay();
+    await this.report.connected?.();
 
     const sweeper = setInterval(() => this.settle(false), 1_000);
     const presence = setInterval(() => this.renewPresence(), 100);
@@ -166,6 +181,17 @@ export class LoadRun implements SessionOwner {
     await sleep(500);
     this.report.phase('done');
     return result;
+  }
+
+  /** The run's distributions, complete once `run` has resolved. */
+  histograms(): RunHistograms {
+    return {
+      editsAllReached: this.edits.allReached,
+      editsDelivery: this.edits.delivery,
+      editsAck: this.typist?.ack ?? new Histogram(),
+      proposalsDelivery: this.proposals.delivery,
+      proposalsAck: this.commander.ack,
+    };
   }
 
   private async connectAll(): Promise<void> {

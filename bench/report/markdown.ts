@@ -1,24 +1,9 @@
 /** The Markdown report of a benchmark run: the tables printed at the end and written next to the JSON. */
 import type { DrivenRun } from '../load/drive.js';
-import type { Percentiles } from '../stats/histogram.js';
+import { clusterSection } from './clusterMarkdown.js';
+import { dist, n0, n1, n2, table } from './format.js';
 import type { BenchResults } from './results.js';
 import { comparisonViewMs } from './targets.js';
-
-const n1 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(1));
-const n2 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(2));
-const n0 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : Math.round(v).toString());
-
-function table(head: string[], rows: string[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
-
-function dist(p: Percentiles): string[] {
-  return [n1(p.p50), n1(p.p95), n1(p.p99), n1(p.max)];
-}
 
 function closes(run: DrivenRun): string {
   const c = Object.entries(run.load.unexpectedCloses);
@@ -194,6 +179,7 @@ export function markdownReport(r: BenchResults): string {
   out.push('');
   out.push(table(['measurement', 'result', 'detail'], extrasRows(r)));
   out.push('');
+  if (r.cluster) out.push(...clusterSection(r.cluster), '');
   out.push('## Targets (2-core machine)');
   out.push('');
   out.push(

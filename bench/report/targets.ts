@@ -1,5 +1,5 @@
 /** The issue's targets for a 2-core machine, checked against a run's results. */
-import type { BenchResults, ClientRuns, TargetCheck } from './results.js';
+import type { BenchResults, ClientRuns, ClusterResults, TargetCheck } from './results.js';
 
 const ms = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${v.toFixed(1)} ms`);
 
@@ -61,7 +61,41 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     rss == null ? 'n/a' : `${rss} MB`,
     rss == null ? null : rss < 150,
   );
+  if (r.cluster) out.push(...checkClusterTargets(r.cluster));
   return out;
+}
+
+/** The cluster run's targets (`--cluster=N`). */
+export function checkClusterTargets(c: ClusterResults): TargetCheck[] {
+  const where = `${c.processes} processes, ${c.negotiations} × ${c.clientsPerNegotiation} clients`;
+  const p99 = c.load?.edits.allReached.p99;
+  const lost = c.load ? c.load.edits.lost + c.load.proposals.lost : null;
+  const resync = c.resync;
+  return [
+    {
+      name: `Cluster (${where}): edit fan-out p99`,
+      goal: '< 50 ms',
+      value: ms(p99),
+      met: p99 == null ? null : p99 < 50,
+    },
+    {
+      name: `Cluster (${where}): messages lost`,
+      goal: '0',
+      value:
+        lost === null ? 'n/a' : `${lost} (edits ${c.load!.edits.lost}, proposals ${c.load!.proposals.lost})`,
+      met: lost === null ? null : lost === 0,
+    },
+    {
+      name: `Cluster: ${resync?.clients ?? 'n/a'} clients resynced after their process's kill -9`,
+      goal: '≤ 10 s',
+      value: !resync
+        ? 'n/a'
+        : resync.allMs === null
+          ? `${resync.notResynced} of ${resync.clients} never resynced`
+          : `${(resync.allMs / 1000).toFixed(1)} s`,
+      met: !resync ? null : resync.allMs !== null && resync.allMs <= 10_000,
+    },
+  ];
 }
 
 /** Median time from the comparison request's start to all rows rendered. */

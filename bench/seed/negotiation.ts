@@ -1,5 +1,6 @@
 /**
- * Writes the large benchmark negotiation into a SQLite file through the real services, the way
+ * Writes the large benchmark negotiation into storage (a SQLite file; PostgreSQL for the cluster's
+ * negotiations) through the real services, the way
  * `server/demo/history.ts` writes the demo: `createNegotiation`, `Accounts`, `ProposalCommands`
  * and `Readings` over a `Rooms` instance, with a clock moved by hand. Closed readings, tabled
  * proposals, supports, co-facilitators' decisions and paragraph statuses are therefore exactly
@@ -21,7 +22,8 @@ import { Readings } from '../../server/readings/readings.js';
 import { ChainSealer } from '../../server/records/sealer.js';
 import { loadSigningKey } from '../../server/records/signingKey.js';
 import type { ProposalRecord } from '../../server/storage/records.js';
-import { openSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite.js';
+import { openSqliteStorage } from '../../server/storage/sqlite.js';
+import type { Storage } from '../../server/storage/storage.js';
 import { draftParagraphs, findParagraph, paragraphPlainText } from '../../shared/anchors.js';
 import { groupsOf } from '../../shared/delegations.js';
 import { AppError } from '../../shared/errors.js';
@@ -36,7 +38,6 @@ export const BENCH_NEGOTIATION_ID = 'bench-large';
 
 /** Size of the negotiation to write. */
 export interface SeedOptions {
-  file: string;
   paragraphs: number;
   proposals: number;
   /** Number of delegations that table and support proposals. */
@@ -84,14 +85,26 @@ function pickKind(rng: Random): ProposalKind {
   return 'amend';
 }
 
-/** Seeds the negotiation; returns what the load needs to know about it. */
-export async function seedLargeNegotiation(opts: SeedOptions): Promise<SeedMeta> {
-  const started = performance.now();
-  const progress = opts.progress ?? (() => undefined);
-  const log = createLogger('error');
+/** Seeds the negotiation into the SQLite file `file`; returns what the load needs to know about it. */
+export async function seedLargeNegotiation(opts: SeedOptions & { file: string }): Promise<SeedMeta> {
   const storage = openSqliteStorage(opts.file, {
     sealer: new ChainSealer(loadSigningKey(benchKeyFile(opts.file), { create: true })),
   });
+  try {
+    return await seedNegotiation(storage, BENCH_NEGOTIATION_ID, opts);
+  } finally {
+    await storage.close();
+  }
+}
+
+/**
+ * Seeds negotiation `id` into `storage` (whose sealer signs with the key of the servers that will
+ * serve it); returns what the load needs to know about it.
+ */
+export async function seedNegotiation(storage: Storage, id: string, opts: SeedOptions): Promise<SeedMeta> {
+  const started = performance.now();
+  const progress = opts.progress ?? (() => undefined);
+  const log = createLogger('error');
   const rooms = new Rooms(storage, log);
   const clock = new ManualClock(Date.now() - 120 * DAY);
   const audit = new AuditLog(storage, log);
@@ -100,10 +113,9 @@ export async function seedLargeNegotiation(opts: SeedOptions): Promise<SeedMeta>
   const readings = new Readings({ storage, rooms, audit, publication: deferred, now: clock.now });
   const commands = new ProposalCommands(storage, rooms, deferred, audit, readings, clock.now);
   const rng = new Random(42);
-  const id = BENCH_NEGOTIATION_ID;
   await createNegotiation(storage, {
     id,
-    title: 'Benchmark: a negotiation of 300 paragraphs',
+    title: `Benchmark: a negotiation of ${opts.paragraphs} paragraphs`,
     timeZone: 'America/New_York',
     facilitatorDelegations: [...FACILITATOR_DELEGATIONS],
     draft: largeDraftJson(opts.paragraphs),
@@ -252,7 +264,6 @@ export async function seedLargeNegotiation(opts: SeedOptions): Promise<SeedMeta>
   await rooms.withRoom(proposalsDocName(id), (room) => publication.reconcile(room, id));
   const meta = await describe(storage, rooms, id, seats, typingPid, opts);
   await rooms.closeAll();
-  await storage.close();
   return {
     ...meta,
     counts: { ...meta.counts, supports, applied },
@@ -283,7 +294,7 @@ async function closeSomeParagraphs(
 }
 
 async function describe(
-  storage: SqliteStorage,
+  storage: Storage,
   rooms: Rooms,
   id: string,
   seats: Seat[],

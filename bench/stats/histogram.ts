@@ -17,6 +17,15 @@ export interface Percentiles {
   mean: number | null;
 }
 
+/** A histogram as it crosses a process boundary (see `Histogram.toJSON`). */
+export interface HistogramJson {
+  /** Non-empty buckets as [index, count]. */
+  buckets: [number, number][];
+  n: number;
+  sum: number;
+  max: number;
+}
+
 /** A histogram of millisecond values. */
 export class Histogram {
   private readonly counts = new Float64Array(BUCKETS);
@@ -44,6 +53,25 @@ export class Histogram {
 
   get count(): number {
     return this.n;
+  }
+
+  /** The histogram as plain data, e.g. to send it to another process. */
+  toJSON(): HistogramJson {
+    const buckets: [number, number][] = [];
+    this.counts.forEach((c, i) => {
+      if (c > 0) buckets.push([i, c]);
+    });
+    return { buckets, n: this.n, sum: this.sum, max: this.maxValue };
+  }
+
+  /** A histogram from `toJSON`'s data. */
+  static fromJSON(json: HistogramJson): Histogram {
+    const h = new Histogram();
+    for (const [i, c] of json.buckets) h.counts[i] = c;
+    h.n = json.n;
+    h.sum = json.sum;
+    h.maxValue = json.max;
+    return h;
   }
 
   /** The value below which a fraction `q` (0–1) of the samples fall. */
