@@ -179,7 +179,7 @@ export function markdownReport(r: BenchResults): string {
   out.push('');
   out.push(table(['measurement', 'result', 'detail'], extrasRows(r)));
   out.push('');
-  if (r.cluster) out.push(...clusterSection(r.cluster), '');
+  if (r.cluster) out.push(...clusterSection(r.cluster));
   out.push('## Targets (2-core machine)');
   out.push('');
   out.push(
