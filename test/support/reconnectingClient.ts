@@ -28,6 +28,11 @@ export interface ReconnectingClientOptions {
 }
 
 const DEFAULT_BACKOFF: Backoff = { baseMs: 100, maxMs: 2_000 };
+/**
+ * A connection that opened but was not synced within this long is given up and opened again, as
+ * y-websocket's provider gives up a silent one; each such case counts in `drops` as `unsynced`.
+ */
+const SYNC_TIMEOUT_MS = 15_000;
 
 /** A client that keeps its document across connections. */
 export class ReconnectingClient {
@@ -86,6 +91,12 @@ export class ReconnectingClient {
     return this.ownClock;
   }
 
+  /** "open, synced, 2 connections, drops: 1006 ×1": for a failing test's message. */
+  describe(): string {
+    const drops = [...this.drops].map(([why, n]) => `${why} ×${n}`).join(', ') || 'none';
+    return `${this.open ? 'open' : 'not open'}, ${this.synced ? 'synced' : 'not synced'}, ${this.connections} connections, drops: ${drops}`;
+  }
+
   /** Closes the connection for good. */
   close(): void {
     this.closed = true;
@@ -105,7 +116,9 @@ export class ReconnectingClient {
     ws.binaryType = 'nodebuffer';
     this.ws = ws;
     let dropped = false;
+    let unsynced: NodeJS.Timeout | undefined;
     const drop = (why: string) => {
+      clearTimeout(unsynced);
       if (dropped) return;
       dropped = true;
       if (this.closed) return;
@@ -122,6 +135,11 @@ export class ReconnectingClient {
     ws.on('error', () => undefined);
     ws.on('close', (code) => drop(String(code)));
     ws.on('open', () => {
+      unsynced = setTimeout(() => {
+        if (this.synced || ws !== this.ws) return;
+        drop('unsynced');
+        ws.terminate();
+      }, SYNC_TIMEOUT_MS);
       const e = encoding.createEncoder();
       encoding.writeVarUint(e, MessageType.sync);
       syncProtocol.writeSyncStep1(e, this.doc);

@@ -164,6 +164,11 @@ export async function connectClients(
     for (let i = 0; i < PER_SESSION && clients.length < count; i++)
       clients.push(new ReconnectingClient({ url, headers: { cookie } }));
   }
-  await waitFor(() => clients.every((c) => c.isSynced), 30_000, 'every client synced');
+  try {
+    await waitFor(() => clients.every((c) => c.isSynced), 45_000, 'every client synced');
+  } catch (err) {
+    const states = clients.map((c, i) => `client ${i}: ${c.describe()}`).join('\n');
+    throw new Error(`${(err as Error).message}\n${states}\n${tc.output()}`);
+  }
   return clients;
 }
