@@ -218,6 +218,38 @@ describe('spaces around brackets in running text', () => {
     ]);
     expect(spacing(c)).toEqual([{ before: false, after: true }]);
   });
+
+  it('spaces an applied deletion that took a space with it from the word before ("officials [… — UK].")', () => {
+    const text = 'We note that it remains little known among public officials.';
+    const gone: ResolvedProposal = {
+      proposal: proposal({
+        appliedAt: '2022-03-30T15:00:00Z',
+        status: 'incorporated',
+        changes: [{ from: 'a', to: 'b', deleted: ' and the wider public', inserted: '' }],
+      }),
+      ranges: null,
+      located: [{ from: text.length - 1, to: text.length - 1 }],
+    };
+    expect(spacing(compileParagraph({ ...para, text }, [gone]))).toEqual([{ before: true, after: false }]);
+  });
+
+  it('never lets a bracket touch the word after it, even where the words around it changed', () => {
+    // " wider" was put in after the last word; that word was rewritten since, so the bracket now
+    // stands before "national" with no space of its own to set.
+    const text = 'We commit to wider national';
+    const c = compileParagraph({ ...para, text }, [
+      {
+        proposal: proposal({ changes: [{ from: 'a', to: 'b', deleted: '', inserted: ' wider' }] }),
+        ranges: [{ from: 19, to: 19 }],
+      },
+    ]);
+    expect(spacing(c)).toEqual([{ before: false, after: true }]);
+  });
+
+  it('sets a space between a word and a bracket that put words in without one', () => {
+    const c = compileParagraph(para, [amend('EU', 23, 23, 'ing')]); // after "strengthen"
+    expect(spacing(c)).toEqual([{ before: true, after: false }]);
+  });
 });
 
 describe('compileParagraph with the paragraph’s marks', () => {

@@ -115,7 +115,8 @@ interface Item {
   proposal: ProposalView;
 }
 
-type Point = { at: number } & PointEntry;
+/** A point entry where it stands, with the words it took the place of as tabled (spaces kept). */
+type Point = { at: number; words: string } & PointEntry;
 type Incorporated = { from: number; to: number; proposal: ProposalView };
 
 /** Compiles one paragraph with the proposals that target it. */
@@ -156,7 +157,13 @@ export function compileParagraph(
             items.push({ ...ranges[i]!, deleted: c.deleted, inserted: c.inserted, proposal });
           });
         else if (located?.[0] && located[0].from <= para.text.length)
-          points.push({ at: located[0].from, proposal, state: 'outdated', pieces: changePieces(proposal) });
+          points.push({
+            at: located[0].from,
+            words: proposal.changes[0]?.deleted || proposal.changes[0]?.inserted || '',
+            proposal,
+            state: 'outdated',
+            pieces: changePieces(proposal),
+          });
         else out.outdated.push(proposal);
         break;
       case 'delete':
@@ -213,6 +220,7 @@ function incorporationOf(
     if (words === '') {
       points.push({
         at,
+        words: c.deleted,
         proposal: p,
         state: 'incorporated',
         pieces: [{ kind: 'del', text: c.deleted.trim() }],
@@ -292,6 +300,8 @@ function segmentsOf(
     .sort((a, b) => a.at - b.at);
 
   const segments: Segment[] = [];
+  /** The words each point segment's entries took the place of, for its spacing. */
+  const pointWords = new Map<Segment, string[]>();
   let at = 0;
   let next = 0;
   const flushPoints = (upTo: number) => {
@@ -300,11 +310,15 @@ function segmentsOf(
       if (here > at) segments.push({ type: 'text', text: text.slice(at, here) });
       at = Math.max(at, here);
       const entries: PointEntry[] = [];
+      const words: string[] = [];
       while (next < placed.length && placed[next]!.at === here) {
-        const { proposal, state, pieces } = placed[next++]!;
+        const { proposal, state, pieces, words: stood } = placed[next++]!;
         entries.push({ proposal, state, pieces });
+        words.push(stood);
       }
-      segments.push({ type: 'point', at: here, entries });
+      const point: Segment = { type: 'point', at: here, entries };
+      pointWords.set(point, words);
+      segments.push(point);
     }
   };
   for (const r of ranges) {
@@ -334,7 +348,8 @@ function segmentsOf(
   }
   flushPoints(text.length);
   if (at < text.length || segments.length === 0) segments.push({ type: 'text', text: text.slice(at) });
-  for (const s of segments) if (s.type === 'cluster' || s.type === 'point') setSpacing(text, s);
+  for (const s of segments)
+    if (s.type === 'cluster' || s.type === 'point') setSpacing(text, s, pointWords.get(s));
   return segments;
 }
 

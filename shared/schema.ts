@@ -26,7 +26,12 @@ const paragraph = (kind: ParagraphKind): NodeSpec => ({
       }),
     },
   ],
-  toDOM: (node) => ['p', { class: `para ${kind}`, 'data-kind': kind, 'data-pid': node.attrs.pid }, 0],
+  // dir="auto": a paragraph whose first strong letter is Arabic reads right to left.
+  toDOM: (node) => [
+    'p',
+    { class: `para ${kind}`, 'data-kind': kind, 'data-pid': node.attrs.pid, dir: 'auto' },
+    0,
+  ],
 });
 
 const nodes: Record<string, NodeSpec> = {
@@ -35,14 +40,14 @@ const nodes: Record<string, NodeSpec> = {
     content: 'inline*',
     defining: true,
     parseDOM: [{ tag: 'h1' }],
-    toDOM: () => ['h1', { class: 'doc-title' }, 0],
+    toDOM: () => ['h1', { class: 'doc-title', dir: 'auto' }, 0],
   },
   section: {
     group: 'block',
     content: 'inline*',
     defining: true,
     parseDOM: [{ tag: 'h2' }],
-    toDOM: () => ['h2', { class: 'section-heading' }, 0],
+    toDOM: () => ['h2', { class: 'section-heading', dir: 'auto' }, 0],
   },
   preambular: paragraph('preambular'),
   operative: paragraph('operative'),

@@ -38,7 +38,8 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note, varia
     <>
       [{tag && <span className="bracket-tag">{`${tag} `}</span>}
       <BracketWords pieces={pieces} />
-      <span className="attribution">{` — ${attributionOf(proposal)}`}</span>
+      {/* Isolated, so that a Latin name keeps its order inside an Arabic paragraph. */}
+      <span className="attribution" dir="auto">{` — ${attributionOf(proposal)}`}</span>
       {note && <span className="bracket-note">{` · ${note}`}</span>}
       {since && <span className="visually-hidden">{` (${messages.workspace.since.changedTag})`}</span>}]
     </>

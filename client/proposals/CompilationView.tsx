@@ -377,13 +377,13 @@ export function CompilationView({
         {blocks.map((b) => {
           if (b.type === 'title')
             return (
-              <h2 key="title" className="c-title">
+              <h2 key="title" className="c-title" dir="auto">
                 {b.text}
               </h2>
             );
           if (b.type === 'section')
             return (
-              <h3 key={b.key} className="c-section">
+              <h3 key={b.key} className="c-section" dir="auto">
                 {b.text}
               </h3>
             );

@@ -1,5 +1,6 @@
 /** One paragraph of the compilation text with its proposals in and after it. */
 import { type CompiledParagraph, changePieces, segmentStarts } from '../../shared/compilation.js';
+import { paragraphDirection } from '../../shared/direction.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
 import { messages } from '../i18n/messages.js';
 import { proposalPieces } from '../readings/proposalPieces.js';
@@ -44,11 +45,16 @@ export function CompiledParagraphView({
   const pick = onSelectProposal && ((id: string) => onSelectProposal(p.pid, id));
   const outcome = (status: keyof typeof m.statuses) => (showOutcome ? m.statuses[status] : undefined);
   const starts = segmentStarts(p.segments);
+  // Right to left when the paragraph's text is (Arabic): its number's column then on the right.
+  const dir = paragraphDirection(
+    p.segments.map((s) => (s.type === 'point' ? '' : s.type === 'cluster' ? s.base : s.text)).join(''),
+  );
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the number button is the keyboard way to select a paragraph
     <section
       className={`c-para ${p.kind} status-${p.status}${selected ? ' selected' : ''}${since ? ' since-visit' : ''}`}
       data-pid={p.pid}
+      dir={dir}
       aria-labelledby={`label-${p.pid}`}
       onClick={onSelect && (() => onSelect(p.pid))}
     >
@@ -141,7 +147,7 @@ export function CompiledParagraphView({
           })}
         </p>
         {(p.wholeParagraph.length > 0 || p.outdated.length > 0 || p.applied.length > 0) && (
-          <p className="c-after">
+          <p className="c-after" dir="auto">
             {p.wholeParagraph.map((w) => (
               <Bracket
                 key={w.id}
@@ -193,7 +199,7 @@ export function CompiledParagraphView({
           </p>
         )}
         {p.alternatives.map((a) => (
-          <p key={a.id} className="c-alt">
+          <p key={a.id} className="c-alt" dir={paragraphDirection(a.text)}>
             <span className="c-inline-label">
               {p.label} {m.alt}
             </span>{' '}
@@ -208,7 +214,7 @@ export function CompiledParagraphView({
           </p>
         ))}
         {p.comments.map((c) => (
-          <p key={c.id} className="c-comment">
+          <p key={c.id} className="c-comment" dir={paragraphDirection(c.text)}>
             <Bracket
               proposal={c}
               pieces={[{ kind: 'text', text: c.text }]}
@@ -222,7 +228,12 @@ export function CompiledParagraphView({
         ))}
       </div>
       {p.inserts.map((ins) => (
-        <div key={ins.proposal.id} className={`c-para c-insert ${p.kind}`} data-insert-label={ins.label}>
+        <div
+          key={ins.proposal.id}
+          className={`c-para c-insert ${p.kind}`}
+          data-insert-label={ins.label}
+          dir={paragraphDirection(ins.proposal.text)}
+        >
           <div className="c-margin">
             <span className="c-label c-label-static">{ins.label}</span>
           </div>

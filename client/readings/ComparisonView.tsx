@@ -9,6 +9,7 @@
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { changedRowIndexes } from '../../shared/compare.js';
 import type { ComparisonBrief, RowBrief, SideBrief } from '../../shared/compareBrief.js';
+import { paragraphDirection } from '../../shared/direction.js';
 import { renumberedEntries } from '../../shared/numbering.js';
 import type { ProposalBrief } from '../../shared/proposals.js';
 import { formatLocalDateTime } from '../dateTime.js';
@@ -323,7 +324,10 @@ function RowLabel({ row }: { row: RowBrief }) {
 function SideText({ side }: { side: SideBrief }) {
   const m = messages.readings.compare;
   return (
-    <p className={`cmp-text block-${side.kind}`}>
+    <p
+      className={`cmp-text block-${side.kind}`}
+      dir={paragraphDirection(side.pieces.map((piece) => piece.text).join(''))}
+    >
       {side.pieces.map((piece, i) => {
         const key = `${i}-${piece.kind}`;
         if (piece.kind === 'del')

@@ -35,13 +35,13 @@ export function SnapshotText({ snapshot, mode, live = null, className }: Snapsho
       {blocks.map((b) => {
         if (b.type === 'title')
           return (
-            <h2 key={b.key} className="c-title">
+            <h2 key={b.key} className="c-title" dir="auto">
               {b.text}
             </h2>
           );
         if (b.type === 'section')
           return (
-            <h3 key={b.key} className="c-section">
+            <h3 key={b.key} className="c-section" dir="auto">
               {b.text}
             </h3>
           );

@@ -9,7 +9,8 @@ import type { ProposalView } from '../../shared/proposals.js';
 import { proposalView } from '../../shared/proposalView.fixture.js';
 import { shownInCompilation } from '../../shared/shownProposals.js';
 import type { CanonicalSnapshot, SnapshotBlock } from '../../shared/snapshot.js';
-import { convertToPdf, findOnPath } from '../../test/support/office.js';
+import { docxParagraphs, outsideBrackets, spacedAsRead } from '../../test/support/docxParagraphs.js';
+import { convertToPdf, findOnPath, run } from '../../test/support/office.js';
 import { comparisonToDocx, exportFileName, snapshotToDocx } from './docx.js';
 import { INCORPORATED_COLOR } from './snapshotBody.js';
 
@@ -172,11 +173,13 @@ describe('snapshotToDocx', () => {
     expect(text).toContain('[international law applicable law — Co-facilitators]');
     expect(text).toContain('[delete — United States]');
     expect(text).toContain('[retain — Norway]');
-    expect(text).toContain('OP2 alt[We invite the Secretary-General to report.] (G77 and China)');
-    expect(text).toContain('OP2bis[We decide to meet again.] (Switzerland)');
+    expect(text).toContain('OP2 alt[We invite the Secretary-General to report. — G77 and China]');
+    expect(text).toContain('OP2bis[We decide to meet again. — Switzerland]');
     expect(text).toContain('[Reservation: Cannot accept this paragraph. — European Union]');
     expect(text).toMatch(/\[strengthen reinforce — European Union\] \(outdated\)/);
-    expect(text).toContain(`${OP2} (bracketed)`);
+    // A bracketed paragraph stands between square brackets, as negotiators write it.
+    expect(text).toContain(`OP2[${OP2}]`);
+    expect(text).not.toContain('(bracketed)');
     expect(text).not.toContain('Russian Federation');
     expect(runProps(doc, 'further')).toContain('<w:b/>');
     expect(runProps(doc, 'in line with')).toContain('<w:strike/>');
@@ -283,7 +286,7 @@ describe('snapshotToDocx', () => {
     );
     expect(text).toContain('[in line with consistent with — United States · Not retained]');
     expect(text).toContain(
-      'OP2 alt[We invite the Secretary-General to report.] (G77 and China (tabled by Pakistan) · Carried forward)',
+      'OP2 alt[We invite the Secretary-General to report. — G77 and China (tabled by Pakistan) · Carried forward]',
     );
     expect(text).toContain('[Comment: A remark. — European Union · Incorporated]');
     expect(text).toContain('[applied: boldly — European Union · Incorporated]');
@@ -300,6 +303,126 @@ describe('snapshotToDocx', () => {
     const text = textOf(parts['word/document.xml']!);
     expect(text).toContain('[delete — Russian Federation]');
     expect(text).not.toContain('United States');
+  });
+});
+
+const ARABIC_TITLE = 'الإعلان المرحلي';
+const ARABIC_SECTION = 'الالتزامات';
+const ARABIC_OP = 'نلتزم بتعزيز التعاون الدولي بشأن الهجرة، وفقاً للقانون الدولي.';
+const MIXED_OP = 'نرحب بعمل المفوضية UNHCR والمنظمة الدولية للهجرة.';
+
+/** A snapshot whose text is in several of the official languages, spaces and punctuation included. */
+function multilingual(over: Partial<CanonicalSnapshot> = {}): CanonicalSnapshot {
+  const block = (pid: string, label: string, text: string): SnapshotBlock => ({
+    type: 'operative',
+    pid,
+    label,
+    text,
+    runs: [{ text }],
+  });
+  return snapshot({
+    blocks: [
+      { type: 'title', text: ARABIC_TITLE, runs: [{ text: ARABIC_TITLE }] },
+      { type: 'section', text: ARABIC_SECTION, runs: [{ text: ARABIC_SECTION }] },
+      block('op1', 'OP1', ARABIC_OP),
+      block('op2', 'OP2', MIXED_OP),
+      block('op3', 'OP3', 'Nous nous engageons « à coopérer » ;  deux espaces,\u00a0insécable & <signes>. '),
+      block('op4', 'OP4', 'Мы обязуемся укреплять сотрудничество.'),
+      block('op5', 'OP5', '我们承诺加强合作。'),
+      block('op6', 'OP6', 'We commit to strengthen cooperation.'),
+    ],
+    proposals: [],
+    paragraphStatuses: {},
+    ...over,
+  });
+}
+
+/** A block of `multilingual` numbered after the fixture's two operative paragraphs (OP11 …). */
+function renumbered(b: SnapshotBlock): SnapshotBlock {
+  return b.label ? { ...b, pid: `x${b.pid}`, label: b.label.replace('OP', 'OP1') } : b;
+}
+
+describe('text as written, in any of the six languages', () => {
+  it('exports the clean text character for character: spaces and punctuation as in the snapshot', async () => {
+    const s = multilingual();
+    const doc = (await unzip(await snapshotToDocx(s, { mode: 'clean', title: TITLE })))['word/document.xml']!;
+    const paragraphs = docxParagraphs(doc).map((p) => ({ label: p.label, text: p.text }));
+    expect(paragraphs).toEqual(s.blocks.map((b) => ({ label: b.label ?? '', text: b.text })));
+  });
+
+  it('lays out an Arabic paragraph, title and heading right to left, the runs of Arabic text too', async () => {
+    const doc = (await unzip(await snapshotToDocx(multilingual(), { mode: 'clean', title: TITLE })))[
+      'word/document.xml'
+    ]!;
+    const [title, section, arabic, mixed, french, russian, chinese, english] = docxParagraphs(doc);
+    for (const p of [title!, section!, arabic!, mixed!]) {
+      expect(p.bidi, p.text).toBe(true);
+    }
+    for (const p of [french!, russian!, chinese!, english!]) {
+      expect(p.bidi, p.text).toBe(false);
+      expect(p.runs.some((r) => r.rtl)).toBe(false);
+    }
+    expect(arabic!.runs.every((r) => r.rtl)).toBe(true);
+    // A mixed paragraph keeps each run's direction: the Latin name left to right.
+    expect(mixed!.runs.map((r) => [r.text, r.rtl])).toEqual([
+      ['نرحب بعمل المفوضية ', true],
+      ['UNHCR', false],
+      [' والمنظمة الدولية للهجرة.', true],
+    ]);
+    // The number keeps its place in the hanging indent, which a right-to-left paragraph puts on the right.
+    expect(arabic!.label).toBe('OP1');
+  });
+
+  it('keeps an Arabic paragraph right to left in the compilation, its proposals inside', async () => {
+    const from = ARABIC_OP.indexOf('الدولي');
+    const proposal: ResolvedProposal = {
+      proposal: proposalView({ changes: [{ from: 'a', to: 'b', deleted: '', inserted: 'والإقليمي ' }] }),
+      ranges: [{ from, to: from }],
+    };
+    const doc = (
+      await unzip(
+        await snapshotToDocx(multilingual({ kind: 'live', proposals: [proposal] }), {
+          mode: 'compilation',
+          title: TITLE,
+        }),
+      )
+    )['word/document.xml']!;
+    const arabic = docxParagraphs(doc).find((p) => p.label === 'OP1')!;
+    expect(arabic.bidi).toBe(true);
+    expect(arabic.text).toContain('[والإقليمي — European Union] الدولي');
+    expect(arabic.runs.find((r) => r.text === 'والإقليمي')!.rtl).toBe(true);
+    expect(spacedAsRead(outsideBrackets(arabic))).toBe(spacedAsRead(ARABIC_OP));
+  });
+
+  it('declares a face and a language for Latin and Cyrillic, Arabic and Chinese text', async () => {
+    const styles = (await unzip(await snapshotToDocx(multilingual(), { mode: 'clean', title: TITLE })))[
+      'word/styles.xml'
+    ]!;
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
+    const fonts = /<w:rFonts [^>]*\/>/.exec(defaults)![0];
+    expect(fonts).toContain('w:ascii="Times New Roman"');
+    expect(fonts).toContain('w:hAnsi="Times New Roman"');
+    expect(fonts).toContain('w:cs="Simplified Arabic"');
+    expect(fonts).toContain('w:eastAsia="SimSun"');
+    const lang = /<w:lang [^>]*\/>/.exec(defaults)![0];
+    expect(lang).toContain('w:val="en-GB"');
+    expect(lang).toContain('w:eastAsia="zh-CN"');
+    expect(lang).toContain('w:bidi="ar-SA"');
+  });
+
+  it('keeps the text outside a compilation’s brackets as the paragraph’s, no bracket against a word', async () => {
+    const s = snapshot({ kind: 'live' });
+    const doc = (await unzip(await snapshotToDocx(s, { mode: 'compilation', title: TITLE })))[
+      'word/document.xml'
+    ]!;
+    const paragraphs = docxParagraphs(doc);
+    for (const block of s.blocks) {
+      if (block.label === undefined) continue;
+      const p = paragraphs.find((x) => x.label === block.label)!;
+      const bracketed = s.paragraphStatuses[block.pid ?? ''] === 'bracketed';
+      expect(spacedAsRead(outsideBrackets(p, bracketed)), block.label).toBe(spacedAsRead(block.text));
+      expect(p.text, block.label).not.toMatch(/\][\p{L}\p{N}]|[\p{L}\p{N}]\[/u);
+    }
   });
 });
 
@@ -523,6 +646,42 @@ describe('LibreOffice', () => {
         const pdf = await convertToPdf(soffice, file, dir);
         expect(statSync(pdf).size).toBeGreaterThan(0);
         expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    240_000,
+  );
+
+  it.skipIf(soffice === '' || findOnPath('pdftotext') === '')(
+    'prints the words of a compilation with their spaces, and an Arabic paragraph right to left',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'docx-export-'));
+      try {
+        const s = snapshot({
+          kind: 'live',
+          blocks: [...snapshot().blocks, ...multilingual().blocks.slice(1).map(renumbered)],
+        });
+        const file = join(dir, 'multilingual.docx');
+        writeFileSync(file, await snapshotToDocx(s, { mode: 'compilation', title: TITLE }));
+        const pdf = await convertToPdf(soffice, file, dir);
+        await run('pdftotext', ['-layout', pdf, join(dir, 'text.txt')]);
+        const lines = readFileSync(join(dir, 'text.txt'), 'utf8').split('\n');
+        if (process.env.EXPORT_PREVIEW) writeFileSync(`${process.env.EXPORT_PREVIEW}.txt`, lines.join('\n'));
+        const printed = lines.join(' ').replace(/\s+/g, ' ');
+        expect(printed).toContain(
+          'We commit to [further — European Union, supported by Norway, Switzerland] strengthen cooperation, [in line with consistent with — United States]',
+        );
+        expect(printed).toContain('OP2 [We request the Secretary-General to report.]');
+        expect(printed).toContain('Мы обязуемся укреплять сотрудничество.');
+        // Laid out right to left: the Arabic line ends at the right margin, its number after it.
+        const arabic = lines.find((l) => l.includes('OP11'))!;
+        const english = lines.find((l) => l.includes('OP16'))!;
+        expect(arabic.trimEnd().endsWith('OP11')).toBe(true);
+        expect(english.trimStart().startsWith('OP16')).toBe(true);
+        expect(arabic.length).toBeGreaterThan(english.length);
+        if (process.env.EXPORT_PREVIEW)
+          await run('pdftoppm', ['-png', '-r', '70', pdf, process.env.EXPORT_PREVIEW]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -2,6 +2,13 @@
  * The layout of a UN negotiated text in Word: A4, Times New Roman 12 pt, the title centred and
  * bold, section headings bold, each paragraph's number (PP1, OP1) in a hanging indent before
  * its text, a header line naming the version and page numbers in the footer.
+ *
+ * Text in any of the six official languages: the document's defaults name a face for Latin and
+ * Cyrillic, one for Arabic (complex script) and one for Chinese (East Asian), and the languages
+ * of each. Every paragraph builder lays out a right-to-left paragraph (its first strong
+ * character Arabic, `shared/direction.ts`) right to left (`w:bidi`: its number then stands on
+ * the right), and marks the runs of right-to-left text in any paragraph `w:rtl`, cutting a run
+ * where its direction changes. The runs they do this for are those of `textRun` and `markedRuns`.
  */
 import {
   AlignmentType,
@@ -16,6 +23,7 @@ import {
   TextRun,
   UnderlineType,
 } from 'docx';
+import { directionSpans, paragraphDirection, type TextDirection } from '../../shared/direction.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
 
 /** Formatting of a run on top of the document's font. */
@@ -39,7 +47,19 @@ export const LABEL_INDENT = 1247;
 /** A wider hanging indent, for labels such as "OP12 → OP14" (3.2 cm). */
 export const WIDE_LABEL_INDENT = 1814;
 
-const FONT = 'Times New Roman';
+/**
+ * The faces of the document's text by script: Times New Roman for Latin and Cyrillic (English,
+ * French, Spanish, Russian), Simplified Arabic for Arabic (Word's complex-script face), SimSun
+ * for Chinese (its East Asian face). A reader without one gets the closest face installed.
+ */
+export const FONTS = {
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+  cs: 'Simplified Arabic',
+  eastAsia: 'SimSun',
+} as const;
+/** The languages Word and LibreOffice assume for spelling and shaping, by script. */
+export const LANGUAGES = { value: 'en-GB', bidirectional: 'ar-SA', eastAsia: 'zh-CN' } as const;
 const BODY_SIZE = 24;
 const SMALL_SIZE = 20;
 /** A4 in twips, with 2.54 cm margins. */
@@ -48,21 +68,77 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Space after a paragraph (6 pt), in twips. */
 const AFTER = 120;
 
+/**
+ * A run made by `textRun`: a Word run that remembers its text and formatting, so that the
+ * paragraph builders can cut it where its direction changes and mark its right-to-left part.
+ */
+class StyledRun extends TextRun {
+  constructor(
+    readonly text: string,
+    readonly style: RunStyle,
+    readonly direction?: TextDirection,
+  ) {
+    // Only what is set: a run that says "not bold" would undo the bold of a heading's style.
+    super({
+      text,
+      bold: style.bold || undefined,
+      italics: style.italics || undefined,
+      strike: style.strike || undefined,
+      underline: style.underline
+        ? { type: style.underline === 'double' ? UnderlineType.DOUBLE : UnderlineType.SINGLE }
+        : undefined,
+      smallCaps: style.smallCaps || undefined,
+      color: style.color,
+      size: style.size,
+      rightToLeft: direction === 'rtl' || undefined,
+    });
+  }
+}
+
 /** A run of text with the given formatting. */
 export function textRun(text: string, style: RunStyle = {}): TextRun {
-  // Only what is set: a run that says "not bold" would undo the bold of a heading's style.
-  return new TextRun({
-    text,
-    bold: style.bold || undefined,
-    italics: style.italics || undefined,
-    strike: style.strike || undefined,
-    underline: style.underline
-      ? { type: style.underline === 'double' ? UnderlineType.DOUBLE : UnderlineType.SINGLE }
-      : undefined,
-    smallCaps: style.smallCaps || undefined,
-    color: style.color,
-    size: style.size,
+  return new StyledRun(text, style);
+}
+
+/** The direction a paragraph builder was given, or that of the text of its runs. */
+type DirectionOption = TextDirection | undefined;
+
+/**
+ * A paragraph's children laid out for its direction: the runs of `textRun` cut where the text's
+ * resolved direction changes, their right-to-left parts marked so; other children as given. A
+ * left-to-right paragraph without right-to-left text keeps its runs as they are.
+ */
+function directed(
+  children: readonly ParagraphChild[],
+  direction: DirectionOption,
+): { children: ParagraphChild[]; direction: TextDirection } {
+  const text = children.map((c) => (c instanceof StyledRun ? c.text : '')).join('');
+  const base = direction ?? paragraphDirection(text);
+  const spans = directionSpans(text, base);
+  if (base === 'ltr' && spans.every((span) => span.direction === 'ltr'))
+    return { children: [...children], direction: base };
+  let at = 0;
+  const out = children.flatMap((child): ParagraphChild[] => {
+    if (!(child instanceof StyledRun)) return [child];
+    const from = at;
+    at += child.text.length;
+    return spans
+      .filter((span) => span.from < at && from < span.to)
+      .map(
+        (span) =>
+          new StyledRun(
+            child.text.slice(Math.max(span.from, from) - from, Math.min(span.to, at) - from),
+            child.style,
+            span.direction,
+          ),
+      );
   });
+  return { children: out, direction: base };
+}
+
+/** The paragraph properties of a direction: `w:bidi` for right to left. */
+function bidi(direction: TextDirection): { bidirectional?: true } {
+  return direction === 'rtl' ? { bidirectional: true } : {};
 }
 
 /**
@@ -105,8 +181,10 @@ export function pieceMarks(piece: { em?: true; strong?: true }): RunStyle {
 
 /** The title of the text: centred and bold. */
 export function titleParagraph(text: string): Paragraph {
+  const d = directed([textRun(text, { bold: true })], undefined);
   return new Paragraph({
-    children: [textRun(text, { bold: true })],
+    children: d.children,
+    ...bidi(d.direction),
     alignment: AlignmentType.CENTER,
     spacing: { after: 2 * AFTER },
     keepNext: true,
@@ -115,30 +193,40 @@ export function titleParagraph(text: string): Paragraph {
 
 /** A centred line under the title, such as "Compilation text". */
 export function subtitleParagraph(children: readonly ParagraphChild[]): Paragraph {
+  const d = directed(children, undefined);
   return new Paragraph({
-    children: [...children],
+    children: d.children,
+    ...bidi(d.direction),
     alignment: AlignmentType.CENTER,
     spacing: { after: AFTER },
   });
 }
 
 /** A section heading: bold, kept with the paragraph after it. */
-export function headingParagraph(children: readonly ParagraphChild[]): Paragraph {
+export function headingParagraph(children: readonly ParagraphChild[], direction?: TextDirection): Paragraph {
+  const d = directed(children, direction);
   return new Paragraph({
-    children: [...children],
+    children: d.children,
+    ...bidi(d.direction),
     spacing: { before: 2 * AFTER, after: AFTER },
     keepNext: true,
   });
 }
 
-/** A numbered paragraph: the label in a hanging indent, a tab, then the text. */
+/**
+ * A numbered paragraph: the label in a hanging indent, a tab, then the text; right to left, the
+ * label on the right, when `direction` (by default that of the text) says so.
+ */
 export function numberedParagraph(
   label: string,
   children: readonly ParagraphChild[],
   indent = LABEL_INDENT,
+  direction?: TextDirection,
 ): Paragraph {
+  const d = directed(children, direction);
   return new Paragraph({
-    children: [new TextRun({ children: [label, new Tab()] }), ...children],
+    children: [new TextRun({ children: [label, new Tab()] }), ...d.children],
+    ...bidi(d.direction),
     indent: { left: indent, hanging: indent },
     tabStops: [{ type: TabStopType.LEFT, position: indent }],
     alignment: AlignmentType.JUSTIFIED,
@@ -147,9 +235,15 @@ export function numberedParagraph(
 }
 
 /** A line under a numbered paragraph, aligned with its text: a proposal on it, a note. */
-export function noteParagraph(children: readonly ParagraphChild[], indent = LABEL_INDENT): Paragraph {
+export function noteParagraph(
+  children: readonly ParagraphChild[],
+  indent = LABEL_INDENT,
+  direction?: TextDirection,
+): Paragraph {
+  const d = directed(children, direction);
   return new Paragraph({
-    children: [...children],
+    children: d.children,
+    ...bidi(d.direction),
     indent: { left: indent },
     alignment: AlignmentType.LEFT,
     spacing: { after: AFTER },
@@ -204,7 +298,10 @@ export function unDocument(o: UnDocumentOptions): Document {
     title: o.title,
     styles: {
       default: {
-        document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: AFTER } } },
+        document: {
+          run: { font: FONTS, size: BODY_SIZE, language: LANGUAGES },
+          paragraph: { spacing: { after: AFTER } },
+        },
       },
     },
     sections: [

@@ -1,12 +1,15 @@
 /**
  * The body of an exported text: the clean text, or the compilation text with every shown
  * proposal bracketed and attributed inside or after its paragraph (insertions bold, deletions
- * struck through, co-facilitators' text in grey italics). A closed reading's record gives each
- * proposal its outcome, and lists those applied to the text whose words it cannot mark, as its
- * screen and print view do.
+ * struck through, co-facilitators' text in grey italics), every kind of proposal attributed
+ * alike ("[… — European Union]"), a bracketed paragraph's text between square brackets. A
+ * closed reading's record gives each proposal its outcome, and lists those applied to the text
+ * whose words it cannot mark, as its screen and print view do. The clean text is the
+ * snapshot's text character for character.
  */
 import type { Paragraph, TextRun } from 'docx';
 import { changePieces, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
+import { paragraphDirection } from '../../shared/direction.js';
 import { bracketPieces, type Piece } from '../../shared/pieces.js';
 import type { ParagraphStatus, ProposalView } from '../../shared/proposals.js';
 import { isParagraphType } from '../../shared/schema.js';
@@ -34,9 +37,10 @@ const PIECE_STYLES: Record<Piece['kind'], RunStyle> = {
   del: { strike: true },
 };
 
+/** The note after a paragraph's text for its status; a bracketed one is put between [ ] instead. */
 const STATUS_NOTES: Record<ParagraphStatus, string | null> = {
   pending: null,
-  bracketed: 'bracketed',
+  bracketed: null,
   'agreed-ad-ref': 'agreed ad ref.',
   deleted: 'deleted',
 };
@@ -65,7 +69,14 @@ export function snapshotBody(
     if (mode === 'clean' || block.pid === undefined) {
       // The clean text leaves out paragraphs marked deleted (the compilation shows them struck).
       if (block.pid !== undefined && s.paragraphStatuses[block.pid] === 'deleted') return [];
-      return [numberedParagraph(block.label ?? '', markedRuns(block.runs, block.text, 0, block.text.length))];
+      return [
+        numberedParagraph(
+          block.label ?? '',
+          markedRuns(block.runs, block.text, 0, block.text.length),
+          undefined,
+          paragraphDirection(block.text),
+        ),
+      ];
     }
     return compiledParagraphs(
       block,
@@ -137,9 +148,13 @@ function compiledParagraphs(
   }
   const note = STATUS_NOTES[status];
   if (note) body.push(textRun(` (${note})`, { italics: true }));
+  if (status === 'bracketed') {
+    body.unshift(textRun('['));
+    body.push(textRun(']'));
+  }
 
   return [
-    numberedParagraph(label, body),
+    numberedParagraph(label, body, undefined, paragraphDirection(block.text)),
     ...c.wholeParagraph.map((p) => noteParagraph(bracket(p, [], p.kind, outcome(p)))),
     ...c.alternatives.map((p) => numberedParagraph(`${label} alt`, newText(p, outcome(p)))),
     ...c.comments.map((p) =>
@@ -195,14 +210,9 @@ function bracket(p: ProposalView, pieces: readonly Piece[], tag?: string, note?:
   ];
 }
 
-/** The proposed text of a new or alternative paragraph: "[text] (Switzerland · note)". */
+/** The proposed text of a new or alternative paragraph, attributed as every bracket: "[text — Switzerland · note]". */
 function newText(p: ProposalView, note?: string): TextRun[] {
-  const base = proposalStyle(p);
-  return [
-    textRun('[', base),
-    textRun(p.text, { ...base, ...PIECE_STYLES.ins }),
-    textRun(`] (${attributionOf(p)}${note ? ` · ${note}` : ''})`, base),
-  ];
+  return bracket(p, piece('ins', p.text), undefined, note);
 }
 
 /** What an applied proposal put in: an amendment's changes, or its new text. */

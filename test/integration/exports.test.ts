@@ -5,7 +5,9 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import type { ComparisonBrief } from '../../shared/compareBrief.js';
+import type { CanonicalSnapshot } from '../../shared/snapshot.js';
 import { api } from '../support/auth.js';
+import { docxParagraphs, outsideBrackets, spacedAsRead } from '../support/docxParagraphs.js';
 import { convertToPdf, findOnPath, run } from '../support/office.js';
 import { ROOT, startTestServer, type TestServer } from '../support/server.js';
 
@@ -132,5 +134,50 @@ describe('Word export', () => {
     expect(cmp.xml).toMatch(/<w:u w:val="single"\/>/);
     expect(cmp.xml).toContain('<w:strike/>');
     expect(cmp.name).toContain('comparison');
+  });
+});
+
+describe('Word export of the demo’s text as written', () => {
+  async function snapshotOf(id: string): Promise<CanonicalSnapshot> {
+    const res = await api<{ snapshot: CanonicalSnapshot }>(ts.url, 'GET', `${base}/snapshots/${id}`, {
+      cookie,
+    });
+    expect(res.status).toBe(200);
+    return res.body.snapshot;
+  }
+
+  it('exports each record’s clean text character for character', async () => {
+    for (const label of ['Zero draft', 'First reading', 'Rev.1']) {
+      const s = await snapshotOf(ids[label]!);
+      const { xml } = await download(`${base}/export/${ids[label]}.docx?mode=clean`);
+      const exported = docxParagraphs(xml).filter((p) => p.label !== '' || p.text !== '');
+      const expected = s.blocks
+        .filter((b) => b.pid === undefined || s.paragraphStatuses[b.pid] !== 'deleted')
+        .map((b) => ({ label: b.label ?? '', text: b.text }));
+      expect(exported.slice(0, expected.length).map((p) => ({ label: p.label, text: p.text }))).toEqual(
+        expected,
+      );
+    }
+  });
+
+  it('keeps the words of the first reading’s compilation apart from its brackets, the text outside them the paragraph’s', async () => {
+    const s = await snapshotOf(ids['First reading']!);
+    const { xml } = await download(`${base}/export/${ids['First reading']}.docx?mode=compilation`);
+    const paragraphs = docxParagraphs(xml);
+    // The United Kingdom's deletion of " and the wider public", applied: its bracket stands apart.
+    const op12 = paragraphs.find((p) => p.label === 'OP12')!;
+    expect(op12.text).toMatch(
+      /officials \[incorporated: and the wider public — United Kingdom · Incorporated\]\.$/,
+    );
+    let checked = 0;
+    for (const block of s.blocks) {
+      if (block.pid === undefined || block.label === undefined) continue;
+      const p = paragraphs.find((x) => x.label === block.label)!;
+      const bracketed = s.paragraphStatuses[block.pid] === 'bracketed';
+      expect(spacedAsRead(outsideBrackets(p, bracketed)), block.label).toBe(spacedAsRead(block.text));
+      expect(p.text, block.label).not.toMatch(/\][\p{L}\p{N}]|[\p{L}\p{N}]\[/u);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });
