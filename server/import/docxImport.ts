@@ -95,9 +95,7 @@ export class DocxImporter {
         this.limits.timeMs,
       );
       worker.once('message', (outcome: DocxOutcome) =>
-        settle(() =>
-          outcome.ok ? resolve(outcome) : reject(new AppError(outcome.code, outcome.message)),
-        ),
+        settle(() => (outcome.ok ? resolve(outcome) : reject(new AppError(outcome.code, outcome.message)))),
       );
       worker.once('error', (err: NodeJS.ErrnoException) =>
         settle(() =>

@@ -30,7 +30,13 @@ describe('readRevisions', () => {
   it('reads kept, deleted and inserted words with their authors, and the paragraph mark', async () => {
     const file = await trackedDocx([
       p(t('Title')),
-      p(label('OP3'), t('We commit to '), del('enhance', { author: 'Anna' }), ins('strengthen', { author: 'Ben' }), t(' cooperation.')),
+      p(
+        label('OP3'),
+        t('We commit to '),
+        del('enhance', { author: 'Anna' }),
+        ins('strengthen', { author: 'Ben' }),
+        t(' cooperation.'),
+      ),
       pMarked('del', label('OP4'), del('Gone.')),
     ]);
     const doc = await read(file);
@@ -71,7 +77,11 @@ describe('readRevisions', () => {
     ]);
     const doc = await read(file);
     expect(doc.paragraphs).toHaveLength(1);
-    expect(readParagraph(doc.paragraphs[0]!)).toMatchObject({ label: 'OP1', before: 'Keep this', after: 'Keep this' });
+    expect(readParagraph(doc.paragraphs[0]!)).toMatchObject({
+      label: 'OP1',
+      before: 'Keep this',
+      after: 'Keep this',
+    });
   });
 
   it('refuses a DOCTYPE with entity declarations (billion laughs) before expanding anything', async () => {
@@ -108,10 +118,16 @@ describe('DocxImporter.readRevisions (in the worker)', () => {
       );
     expect(await code(importer.readRevisions(Buffer.from('not a zip')))).toBe('INVALID_BODY');
     expect(
-      await code(importer.readRevisions(await docxOf(repeat(`<w:p><w:r><w:t>${'x'.repeat(1000)}</w:t></w:r></w:p>`, 20_000)))),
+      await code(
+        importer.readRevisions(
+          await docxOf(repeat(`<w:p><w:r><w:t>${'x'.repeat(1000)}</w:t></w:r></w:p>`, 20_000)),
+        ),
+      ),
     ).toBe('IMPORT_UNPACKED_TOO_LARGE');
     expect(
-      await code(importer.readRevisions(await trackedDocx([p(t('x'))], { prolog: '<!DOCTYPE a [<!ENTITY a "b">]>' }))),
+      await code(
+        importer.readRevisions(await trackedDocx([p(t('x'))], { prolog: '<!DOCTYPE a [<!ENTITY a "b">]>' })),
+      ),
     ).toBe('IMPORT_DOCTYPE_REFUSED');
   }, 30_000);
 });

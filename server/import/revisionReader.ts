@@ -52,7 +52,11 @@ function parse(
     text(text: string): void;
   },
 ): void {
-  const parser = new SaxesParser({ xmlns: true, position: false, resolvePrefix: (p: string) => `urn:unbound:${p}` });
+  const parser = new SaxesParser({
+    xmlns: true,
+    position: false,
+    resolvePrefix: (p: string) => `urn:unbound:${p}`,
+  });
   let skip = 0;
   parser.on('doctype', () => {
     throw new AppError(
@@ -187,7 +191,8 @@ function readDocument(xml: string): {
       if (local === 'pPr') inParagraphProps--;
       else if (local === 'rPr') inRunProps--;
       else if (inParagraphProps > 0 || inRunProps > 0) return;
-      else if (local === 'ins' || local === 'del' || local === 'moveTo' || local === 'moveFrom') changes.pop();
+      else if (local === 'ins' || local === 'del' || local === 'moveTo' || local === 'moveFrom')
+        changes.pop();
       else if (local === 't' || local === 'delText') inText = false;
     },
     text(t) {
@@ -238,7 +243,13 @@ export function readRevisions(docx: CheckedDocx): WordRevisions {
   for (const [id, at] of starts) {
     const c = texts.get(id);
     if (!c || at.paragraph >= paragraphs.length) continue;
-    comments.push({ paragraph: at.paragraph, text: c.text, author: c.author, date: c.date, quoted: at.quoted });
+    comments.push({
+      paragraph: at.paragraph,
+      text: c.text,
+      author: c.author,
+      date: c.date,
+      quoted: at.quoted,
+    });
   }
   comments.sort((a, b) => a.paragraph - b.paragraph);
   return { paragraphs, comments };
