@@ -204,37 +204,37 @@ export function matchRevisions(
       splitOrJoined.add(i).add(i + 1);
   });
 
-  read.forEach((r, i) => {
-    const unmatchedRevisions = (reason: UnmatchedReason) => {
+  for (const [i, r] of read.entries()) {
+    if (r.revisions.length === 0) continue;
+    if (isNew(r) && !splitOrJoined.has(i)) {
+      newParagraph(i, r);
+      continue;
+    }
+    const at: Located = splitOrJoined.has(i) ? { ok: false, reason: 'split-or-joined' } : located[i]!;
+    const reason = !at.ok ? at.reason : at.draft.open ? null : 'paragraph-closed';
+    if (!at.ok || reason) {
       for (const rev of r.revisions)
         unmatched.push({
           kind: 'revision',
           label: r.label,
           text: describe(rev),
-          reason,
-          author: rev.author,
-          date: rev.date,
+          reason: reason ?? 'not-found',
+          ...authorship(rev),
         });
-    };
-    if (r.revisions.length === 0) return;
-    if (splitOrJoined.has(i)) return unmatchedRevisions('split-or-joined');
-    if (isNew(r)) return newParagraph(i, r);
-    const at = located[i]!;
-    if (!at.ok) return unmatchedRevisions(at.reason);
-    if (!at.draft.open) return unmatchedRevisions('paragraph-closed');
+      continue;
+    }
     if (r.labelChanged)
       unmatched.push({
         kind: 'revision',
         label: r.label,
         text: r.label ?? '',
         reason: 'label-changed',
-        author: r.revisions[0]!.author,
-        date: r.revisions[0]!.date,
+        ...authorship(r.revisions[0]!),
       });
     const d = at.draft;
     const fromWord = fold(r.before);
     const inDraft = fold(d.text);
-    r.revisions.forEach((rev, n) => {
+    for (const [n, rev] of r.revisions.entries()) {
       const from = mapOffset(fromWord, inDraft, rev.from);
       const to = mapOffset(fromWord, inDraft, rev.to);
       const inserted = rev.inserted.normalize('NFC');
@@ -250,7 +250,7 @@ export function matchRevisions(
             : null;
       if (reason) {
         unmatched.push({ kind: 'revision', label: r.label, text: describe(rev), reason, ...authorship(rev) });
-        return;
+        continue;
       }
       items.push({
         key: `p${i}.r${n}`,
@@ -264,24 +264,36 @@ export function matchRevisions(
         documentLabel: r.label,
         ...authorship(rev),
       });
-    });
-  });
+    }
+  }
 
   function newParagraph(i: number, r: ReadParagraph): void {
     const text = r.after.trim().normalize('NFC');
     const first = r.revisions[0]!;
-    const refuse = (reason: UnmatchedReason): void => {
-      unmatched.push({ kind: 'paragraph', label: r.label, text, reason, ...authorship(first) });
-    };
     // The paragraph it follows: the nearest before it that is not new itself.
     let j = i - 1;
     while (j >= 0 && isNew(read[j]!)) j--;
     const anchor = j >= 0 ? located[j] : null;
-    if (!anchor?.ok) return refuse('no-anchor');
-    if (!anchor.draft.open) return refuse('paragraph-closed');
     const part = r.label ? labelKind(r.label) : null;
-    if (part && part !== anchor.draft.kind) return refuse('other-part');
-    if (!usable(text, opts.maxText)) return refuse('invalid-text');
+    const reason: UnmatchedReason | null = !anchor?.ok
+      ? 'no-anchor'
+      : !anchor.draft.open
+        ? 'paragraph-closed'
+        : part && part !== anchor.draft.kind
+          ? 'other-part'
+          : usable(text, opts.maxText)
+            ? null
+            : 'invalid-text';
+    if (!anchor?.ok || reason) {
+      unmatched.push({
+        kind: 'paragraph',
+        label: r.label,
+        text,
+        reason: reason ?? 'no-anchor',
+        ...authorship(first),
+      });
+      return;
+    }
     items.push({
       key: `p${i}.new`,
       kind: 'insert',
@@ -297,18 +309,32 @@ export function matchRevisions(
     });
   }
 
-  word.comments.forEach((c, n) => {
+  for (const [n, c] of word.comments.entries()) {
     const text = c.text.trim().normalize('NFC');
     const r = read[c.paragraph];
-    const refuse = (reason: UnmatchedReason): void => {
-      unmatched.push({ kind: 'comment', label: r?.label ?? null, text, reason, ...authorship(c) });
-    };
-    if (text === '') return;
-    const at = r && !isNew(r) && !splitOrJoined.has(c.paragraph) ? located[c.paragraph] : null;
-    if (!at) return refuse(splitOrJoined.has(c.paragraph) ? 'split-or-joined' : 'not-found');
-    if (!at.ok) return refuse(at.reason);
-    if (!at.draft.open) return refuse('paragraph-closed');
-    if (!usable(text, opts.maxText)) return refuse('invalid-text');
+    if (text === '') continue;
+    const at: Located = splitOrJoined.has(c.paragraph)
+      ? { ok: false, reason: 'split-or-joined' }
+      : r && !isNew(r)
+        ? located[c.paragraph]!
+        : { ok: false, reason: 'not-found' };
+    const reason: UnmatchedReason | null = !at.ok
+      ? at.reason
+      : !at.draft.open
+        ? 'paragraph-closed'
+        : usable(text, opts.maxText)
+          ? null
+          : 'invalid-text';
+    if (!at.ok || reason) {
+      unmatched.push({
+        kind: 'comment',
+        label: r?.label ?? null,
+        text,
+        reason: reason ?? 'not-found',
+        ...authorship(c),
+      });
+      continue;
+    }
     items.push({
       key: `c${n}`,
       kind: 'comment',
@@ -323,7 +349,7 @@ export function matchRevisions(
       documentLabel: r?.label ?? null,
       ...authorship(c),
     });
-  });
+  }
 
   return { items, unmatched };
 }
