@@ -106,6 +106,27 @@ export interface ImportPreview {
   unmatched: UnmatchedItem[];
 }
 
+/** What tables a reviewed item (`POST …/amendments/import`): the proposal's kind, paragraph and words. */
+export type ImportItemBody =
+  | { kind: 'amend'; pid: string; text: string; baseText: string }
+  | { kind: 'delete'; pid: string }
+  | { kind: 'insert'; pid: string; text: string }
+  | { kind: 'comment'; pid: string; text: string };
+
+/** The body that tables a previewed item. */
+export function importItemBody(item: ImportItem): ImportItemBody {
+  switch (item.kind) {
+    case 'amend':
+      return { kind: 'amend', pid: item.pid, text: item.after, baseText: item.before };
+    case 'delete':
+      return { kind: 'delete', pid: item.pid };
+    case 'insert':
+      return { kind: 'insert', pid: item.pid, text: item.text ?? item.after };
+    case 'comment':
+      return { kind: 'comment', pid: item.pid, text: item.text ?? '' };
+  }
+}
+
 /** Options of `matchRevisions`. */
 export interface MatchOptions {
   /** Longest text of a proposal, in characters. */
