@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
 import { accessMessages } from './access.js';
 import { accountMessages } from './accounts.js';
+import { amendmentMessages } from './amendments.js';
 import { notificationMessages } from './notifications.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
@@ -135,6 +136,7 @@ export const messages = {
   loading: 'Loading…',
   ...accountMessages,
   access: accessMessages,
+  amendments: amendmentMessages,
   proposals: proposalMessages,
   readings: readingMessages,
   records: recordMessages,
