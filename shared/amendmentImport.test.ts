@@ -157,4 +157,12 @@ describe('matchRevisions', () => {
     expect(items).toEqual([]);
     expect(unmatched[0]!.reason).toBe('invalid-text');
   });
+
+  it('never echoes more than 500 characters of what it cannot match', () => {
+    const { unmatched } = match({
+      paragraphs: [P(T('Title')), P(T('OP4\tWe decide to meet again.'))],
+      comments: [{ paragraph: 0, text: 'x'.repeat(100_000), quoted: '', author: null, date: null }],
+    });
+    expect(unmatched[0]!.text).toHaveLength(501);
+  });
 });

@@ -194,8 +194,14 @@ function usable(text: string, max: number): boolean {
   return text.trim().length <= max && textProblem(text.trim(), { multiline: true }) === null;
 }
 
+/** Longest words of an unmatched entry: enough to recognise it, never a whole file echoed back. */
+const UNMATCHED_TEXT_MAX = 500;
+
+const shorten = (text: string) =>
+  text.length > UNMATCHED_TEXT_MAX ? `${text.slice(0, UNMATCHED_TEXT_MAX)}…` : text;
+
 const describe = (r: Pick<ParagraphRevision, 'deleted' | 'inserted'>) =>
-  r.deleted && r.inserted ? `${r.deleted} → ${r.inserted}` : r.inserted || r.deleted;
+  shorten(r.deleted && r.inserted ? `${r.deleted} → ${r.inserted}` : r.inserted || r.deleted);
 
 const isNew = (r: ReadParagraph) => r.before.trim() === '' && r.after.trim() !== '';
 
@@ -350,7 +356,7 @@ export function matchRevisions(
       unmatched.push({
         kind: 'comment',
         label: r?.label ?? null,
-        text,
+        text: shorten(text),
         reason: reason ?? 'not-found',
         ...authorship(c),
       });

@@ -36,7 +36,9 @@ export function ChangeInContext({ item }: { item: ImportItem }) {
   if (item.kind === 'comment')
     return (
       <p className="import-change">
-        {item.quoted ? <span className="import-quoted">{m.commentOn(shortenEnd(item.quoted.trim()))} </span> : null}
+        {item.quoted ? (
+          <span className="import-quoted">{m.commentOn(shortenEnd(item.quoted.trim()))} </span>
+        ) : null}
         {item.text}
       </p>
     );
