@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { AppHeader } from './AppHeader.js';
 import { AccessPage } from './access/AccessPage.js';
+import { AmendmentImportPage } from './amendments/AmendmentImportPage.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { HomePage } from './HomePage.js';
@@ -84,6 +85,8 @@ function SignedInPage({ route, me }: SignedInPageProps) {
       return <RoadmapPage key={route.id} id={route.id} me={me} />;
     case 'inputs':
       return <InputsPage key={route.id} id={route.id} me={me} />;
+    case 'amendments':
+      return <AmendmentImportPage key={route.id} id={route.id} me={me} />;
     case 'timeline':
     case 'compare':
     case 'import':

@@ -22,6 +22,7 @@ import { comparePath, timelinePath } from './readings/routes.js';
 import { NextUp } from './roadmap/NextUp.js';
 import {
   accessPath,
+  amendmentImportPath,
   auditPath,
   inputsPath,
   negotiationPath,
@@ -40,6 +41,7 @@ export type NegotiationSection =
   | 'compare'
   | 'roadmap'
   | 'inputs'
+  | 'amendments'
   | 'participants'
   | 'audit'
   | 'access';
@@ -65,6 +67,7 @@ const SECTIONS: readonly { section: NegotiationSection; path: (id: string) => st
   { section: 'compare', path: (id) => comparePath(id) },
   { section: 'roadmap', path: roadmapPath },
   { section: 'inputs', path: inputsPath },
+  { section: 'amendments', path: amendmentImportPath, shown: (me) => me.role === 'delegate' },
   { section: 'access', path: accessPath },
   { section: 'participants', path: participantsPath, shown: canInvite },
   { section: 'audit', path: auditPath, shown: canManage },
@@ -73,11 +76,13 @@ const SECTIONS: readonly { section: NegotiationSection; path: (id: string) => st
 const sectionLabel = (section: NegotiationSection): string =>
   section === 'access'
     ? messages.access.nav
-    : section === 'roadmap' || section === 'inputs'
-      ? messages.roadmap.nav[section]
-      : section === 'timeline' || section === 'compare'
-        ? messages.readings.nav[section]
-        : messages.header[section];
+    : section === 'amendments'
+      ? messages.amendments.nav
+      : section === 'roadmap' || section === 'inputs'
+        ? messages.roadmap.nav[section]
+        : section === 'timeline' || section === 'compare'
+          ? messages.readings.nav[section]
+          : messages.header[section];
 
 /** The negotiation's banner. */
 export function NegotiationHeader({

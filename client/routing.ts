@@ -15,6 +15,7 @@ export type Route =
   | { page: 'access'; id: string }
   | { page: 'roadmap'; id: string }
   | { page: 'inputs'; id: string }
+  | { page: 'amendments'; id: string }
   | ReadingRoute
   | { page: 'notFound' };
 
@@ -28,6 +29,7 @@ const NEGOTIATION_PAGES = {
   access: 'access',
   roadmap: 'roadmap',
   inputs: 'inputs',
+  amendments: 'amendments',
 } as const;
 
 /** The route for a path. */
@@ -78,6 +80,11 @@ export function roadmapPath(id: string): string {
 /** The path of a negotiation's written inputs. */
 export function inputsPath(id: string): string {
   return `${negotiationPath(id)}/inputs`;
+}
+
+/** The path of the page where a delegation imports its amendments from Word. */
+export function amendmentImportPath(id: string): string {
+  return `${negotiationPath(id)}/amendments`;
 }
 
 let navigations = 0;

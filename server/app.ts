@@ -23,6 +23,12 @@ import { Rooms } from './collab/rooms.js';
 import { touchedParagraphs } from './collab/touchedParagraphs.js';
 import { attachCollab, type CollabEndpoint, type SocketLimits } from './collab/websocket.js';
 import type { TrustProxy } from './config.js';
+import {
+  AMENDMENT_IMPORT_PATH,
+  AMENDMENT_UPLOAD_PATH,
+  amendmentImportRoutes,
+  MAX_IMPORT_BODY,
+} from './http/amendmentImport.js';
 import { authRoutes } from './http/auth.js';
 import { collabAccessRoutes } from './http/collabAccess.js';
 import { type OriginPolicy, refuseCrossSite } from './http/crossSite.js';
@@ -47,6 +53,7 @@ import { DraftImport } from './import/draftImport.js';
 import { Inputs } from './inputs/inputs.js';
 import type { Logger } from './logger.js';
 import { Negotiations, parseDocName } from './negotiations.js';
+import { AmendmentImport } from './proposals/amendmentImport.js';
 import { ProposalCommands } from './proposals/commands.js';
 import { OutdatedChecks } from './proposals/outdatedChecks.js';
 import { ParagraphLocks } from './proposals/paragraphLocks.js';
@@ -183,6 +190,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const participants = new Participants(storage, accounts, audit);
   const signIns = new SignIns(storage, accounts, audit);
   const drafts = new DraftImport(storage, rooms, audit);
+  const importer = new DocxImporter(opts.importLimits);
+  const amendmentImport = new AmendmentImport(storage, rooms, readings, commands, importer);
   const app = express();
   app.set('trust proxy', opts.trustProxy ?? false);
   const trustFn = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
@@ -205,16 +214,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.disable('x-powered-by');
   app.use(securityHeaders());
   setPublicUrl(app, opts.publicUrl);
-  app.use(refuseCrossSite(origins, [{ path: IMPORT_UPLOAD_PATH, type: DOCX_TYPE }]));
   app.use(
+    refuseCrossSite(origins, [
+      { path: IMPORT_UPLOAD_PATH, type: DOCX_TYPE },
+      { path: AMENDMENT_UPLOAD_PATH, type: DOCX_TYPE },
+    ]),
+  );
+  const json = (limit: number | string) =>
     express.json({
-      limit: MAX_JSON_BODY,
+      limit,
       // Invalid UTF-8 would be read as U+FFFD and stored: refuse it instead.
       verify: (_req, _res, body) => {
         if (!isUtf8(body)) throw Object.assign(new Error('not UTF-8'), { type: NOT_UTF8 });
       },
-    }),
-  );
+    });
+  // A batch of amendments imported from Word carries whole paragraphs: a larger body than others.
+  app.post(AMENDMENT_IMPORT_PATH, json(MAX_IMPORT_BODY));
+  app.use(json(MAX_JSON_BODY));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
@@ -233,7 +249,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', participantRoutes(accounts, participants, audit, endSession));
   app.use('/api', proposalRoutes(accounts, commands, queries));
   app.use('/api', readingRoutes(accounts, readings, snapshots, records));
-  app.use('/api', importRoutes(accounts, drafts, new DocxImporter(opts.importLimits)));
+  app.use('/api', importRoutes(accounts, drafts, importer));
+  app.use('/api', amendmentImportRoutes(accounts, amendmentImport, queries, importer.limits));
   app.use('/api', exportRoutes(negotiations, accounts, readings, snapshots));
   app.use('/api', roadmapRoutes(negotiations, accounts, roadmap));
   app.use('/api', inputRoutes(negotiations, accounts, inputs));

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../shared/errors.js';
 import { CloseCode } from '../../shared/protocol.js';
 import { accessMessages } from './access.js';
 import { accountMessages } from './accounts.js';
+import { amendmentMessages } from './amendments.js';
 import { notificationMessages } from './notifications.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
@@ -78,6 +79,9 @@ const errorByCode: Record<ErrorCode, string> = {
     'This document has too much formatting to import. Save it with less formatting, or paste its text instead.',
   IMPORT_TIMEOUT: 'Reading this document took too long. Paste its text instead.',
   IMPORT_BUSY: 'Other documents are being imported right now. Try again in a moment.',
+  IMPORT_DOCTYPE_REFUSED:
+    'This file declares a document type, which Word never writes, so it was not read. Save it again from Word.',
+  IMPORT_TOO_MANY_ITEMS: 'Too many proposals to table at once. Table fewer, then import the rest.',
   INVALID_DATE: 'A date or time is not valid. Write dates as YYYY-MM-DD and times as HH:mm.',
   INVALID_TIME_ZONE: 'That time zone is not known. Use a name such as America/New_York or Europe/Zurich.',
   ROADMAP_ENTRY_NOT_FOUND: 'This roadmap entry no longer exists.',
@@ -132,6 +136,7 @@ export const messages = {
   loading: 'Loading…',
   ...accountMessages,
   access: accessMessages,
+  amendments: amendmentMessages,
   proposals: proposalMessages,
   readings: readingMessages,
   records: recordMessages,

@@ -111,8 +111,19 @@ function count(xml: string, pattern: RegExp): number {
   return n;
 }
 
-/** Checks `file` against `limits`; throws the refusal with its code, or returns quietly. */
-export function checkDocx(file: Buffer, limits: ImportLimits): void {
+/** A .docx that passed `checkDocx`: its main document, inflated, and its other parts on demand. */
+export interface CheckedDocx {
+  /** `word/document.xml` as text. */
+  document: string;
+  /**
+   * Another part as text (`word/comments.xml`), inflated with the same cap as the main document,
+   * or null when the archive has none.
+   */
+  part(name: string): string | null;
+}
+
+/** Checks `file` against `limits`; throws the refusal with its code, or returns the checked document. */
+export function checkDocx(file: Buffer, limits: ImportLimits): CheckedDocx {
   if (file.length > limits.fileBytes) throw fileTooLarge(limits);
   const entries = directory(file, limits);
   const declared = entries.reduce((n, e) => n + e.size, 0);
@@ -127,6 +138,13 @@ export function checkDocx(file: Buffer, limits: ImportLimits): void {
       'IMPORT_TOO_COMPLEX',
       'This document has too much formatting to import. Save it with less formatting, or paste its text instead.',
     );
+  return {
+    document: xml,
+    part(name) {
+      const entry = entries.find((e) => e.name === name);
+      return entry ? inflate(file, entry, limits.documentBytes).toString('utf8') : null;
+    },
+  };
 }
 
 /** IMPORT_FILE_TOO_LARGE for an upload over the limit. */

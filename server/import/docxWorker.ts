@@ -1,32 +1,45 @@
 /**
  * The worker thread that reads an uploaded .docx (`docxImport.ts` starts one per import, with a
- * heap limit, and ends it when it overruns its time): the checks of `docxLimits.ts`, then mammoth.
- * Whatever the file does to this thread, the server's own thread keeps answering.
+ * heap limit, and ends it when it overruns its time): the checks of `docxLimits.ts`, then either
+ * mammoth (a draft's paragraphs) or `revisionReader.ts` (a delegation's tracked changes and
+ * comments). Whatever the file does to this thread, the server's own thread keeps answering.
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/errors.js';
+import type { WordRevisions } from '../../shared/wordRevisions.js';
 import { checkDocx, type ImportLimits, tooManyParagraphs } from './docxLimits.js';
 import { readDocx } from './docxReader.js';
+import { readRevisions } from './revisionReader.js';
+
+/** What the worker is asked to read: a draft's paragraphs, or tracked changes and comments. */
+export type DocxJobKind = 'paragraphs' | 'revisions';
 
 /** What the worker is sent. */
 export interface DocxJob {
+  kind: DocxJobKind;
   file: Uint8Array;
   limits: ImportLimits;
 }
 
 /** What the worker answers. */
 export type DocxOutcome =
-  | { ok: true; paragraphs: Awaited<ReturnType<typeof readDocx>> }
+  | { ok: true; kind: 'paragraphs'; paragraphs: Awaited<ReturnType<typeof readDocx>> }
+  | { ok: true; kind: 'revisions'; revisions: WordRevisions }
   | { ok: false; code: AppError['code']; message: string };
 
-parentPort?.once('message', async ({ file, limits }: DocxJob) => {
+async function read({ kind, file, limits }: DocxJob): Promise<DocxOutcome> {
+  const buffer = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  const checked = checkDocx(buffer, limits);
+  if (kind === 'revisions') return { ok: true, kind, revisions: readRevisions(checked) };
+  const paragraphs = await readDocx(buffer);
+  if (paragraphs.length > limits.paragraphs) throw tooManyParagraphs(limits, paragraphs.length);
+  return { ok: true, kind, paragraphs };
+}
+
+parentPort?.once('message', async (job: DocxJob) => {
   let outcome: DocxOutcome;
   try {
-    const buffer = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-    checkDocx(buffer, limits);
-    const paragraphs = await readDocx(buffer);
-    if (paragraphs.length > limits.paragraphs) throw tooManyParagraphs(limits, paragraphs.length);
-    outcome = { ok: true, paragraphs };
+    outcome = await read(job);
   } catch (err) {
     outcome =
       err instanceof AppError

@@ -42,6 +42,7 @@ const EXPECTED: Record<Action, [string, string, string, string, string]> = {
   'proposal.edit': [ok, ok, OBS, NP, NP],
   'proposal.withdraw': [ok, ok, OBS, NP, NP],
   'proposal.support': ['FORBIDDEN', ok, OBS, NP, NP],
+  'amendments.import': ['FORBIDDEN', ok, OBS, NP, NP],
   'proposal.setStatus': [ok, FAC, FAC, NP, NP],
   'proposal.apply': [ok, FAC, FAC, NP, NP],
   'paragraph.setStatus': [ok, FAC, FAC, NP, NP],

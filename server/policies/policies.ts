@@ -98,6 +98,17 @@ const RULES = {
       facilitator: { code: 'FORBIDDEN', message: 'Only delegations support proposals.' },
     },
   },
+  /** Tabling a batch of amendments and comments read from a Word file with tracked changes. */
+  'amendments.import': {
+    allow: ['delegate'],
+    refuse: observersReadOnly,
+    refuseAs: {
+      facilitator: {
+        code: 'FORBIDDEN',
+        message: 'Delegations import their amendments from Word; co-facilitators change the text itself.',
+      },
+    },
+  },
   'proposal.setStatus': facilitators('decide on proposals'),
   'proposal.apply': facilitators('apply proposals to the text'),
   'paragraph.setStatus': facilitators('set a paragraph’s status'),

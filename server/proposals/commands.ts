@@ -56,18 +56,28 @@ const text = textField({ max: MAX_PROPOSAL_TEXT, multiline: true, normalize: fal
 const pid = z.string().min(1).max(64);
 const delegation = z.string().min(2).max(12).optional();
 
+const amend = { kind: z.literal('amend'), pid, text, baseText: z.string().max(MAX_PROPOSAL_TEXT) };
+const comment = { kind: z.literal('comment'), pid, text, reservation: z.boolean().optional() };
+
 /** Body of "table a proposal"; `delegation` may only name the caller's own delegation or one of its groups. */
 export const TableBody = z.discriminatedUnion('kind', [
-  z
-    .object({ kind: z.literal('amend'), pid, text, baseText: z.string().max(MAX_PROPOSAL_TEXT), delegation })
-    .strict(),
+  z.object({ ...amend, delegation }).strict(),
   z.object({ kind: z.literal('delete'), pid, delegation }).strict(),
   z.object({ kind: z.literal('retain'), pid, delegation }).strict(),
   z.object({ kind: z.literal('insert'), pid, text, delegation }).strict(),
   z.object({ kind: z.literal('alt'), pid, text, delegation }).strict(),
-  z
-    .object({ kind: z.literal('comment'), pid, text, reservation: z.boolean().optional(), delegation })
-    .strict(),
+  z.object({ ...comment, delegation }).strict(),
+]);
+
+/**
+ * One proposal of a batch (`tableBatch`): the kinds an import from Word makes, with no
+ * `delegation` of its own (the batch names it once, and attribution comes from the session).
+ */
+export const TableItem = z.discriminatedUnion('kind', [
+  z.object(amend).strict(),
+  z.object({ kind: z.literal('delete'), pid }).strict(),
+  z.object({ kind: z.literal('insert'), pid, text }).strict(),
+  z.object(comment).strict(),
 ]);
 
 /** Body of "edit my proposal". */
@@ -117,67 +127,166 @@ export class ProposalCommands {
   table(m: Membership, body: z.infer<typeof TableBody>): Promise<ProposalRecord> {
     const negotiationId = m.participant.negotiationId;
     return this.serial(negotiationId, async () => {
-      const { code, tabledBy } = tablingDelegation(m, body.delegation);
+      const as = tablingDelegation(m, body.delegation);
       const reading = await this.readings.readingForProposals(negotiationId);
-      await this.requireOpenParagraph(negotiationId, body.pid);
-      const content = await this.contentFor(negotiationId, body.kind, body);
-      // A second click, a retried request or a colleague of the same delegation tabling the same
-      // words: one proposal, not two under the same name.
-      const alike = (await this.storage.proposals.openOnParagraph(negotiationId, body.pid)).filter(
-        (p) =>
-          p.readingId === reading.id &&
-          p.delegation === code &&
-          p.kind === body.kind &&
-          sameContent(p.kind, p.content, content),
-      );
-      // The same words changed at the same place: an amendment of the first "some" and one of the
-      // second, in "some regions and some countries", are two proposals.
-      const same =
-        body.kind === 'amend' && alike.length > 0
-          ? await this.rooms.withRoom(draftDocName(negotiationId), (room) => {
-              const anchors = new AnchorResolver(room.doc);
-              const here = JSON.stringify(anchors.resolve(body.pid, content.changes));
-              return alike.find((p) => JSON.stringify(anchors.resolve(p.pid, p.content.changes)) === here);
-            })
-          : alike[0];
-      if (same)
-        throw new AppError(
-          'PROPOSAL_DUPLICATE',
-          `${delegationRef(code).name} already tabled this proposal on this paragraph in this reading.`,
-          { proposalId: same.id },
-        );
-      const now = this.stamp();
-      const record: ProposalRecord = {
-        id: newId(),
-        negotiationId,
-        pid: body.pid,
-        kind: body.kind,
-        delegation: code,
-        tabledBy,
-        personId: m.principal.person.id,
-        personName: m.principal.person.name,
-        readingId: reading.id,
-        status: 'open',
-        outdated: false,
-        version: 1,
-        content,
-        createdAt: now,
-        updatedAt: now,
-        appliedAt: null,
-        appliedBy: null,
-        carriedFrom: null,
-      };
-      await this.storage.transaction(async () => {
-        await this.storage.proposals.insert(record);
-        await this.audit.write('proposal.tabled', negotiationId, m, {
-          proposalId: record.id,
-          kind: record.kind,
-          pid: record.pid,
-          delegation: code,
-        });
-      });
+      const record = await this.prepareTabling(m, body, { ...as, readingId: reading.id });
+      await this.storage.transaction(() => this.storeTabled(m, record));
       await this.publication.publish(negotiationId, [record.id], m.principal.person.id);
       return record;
+    });
+  }
+
+  /**
+   * Tables a batch of proposals (a delegation's amendments imported from Word) for the caller's
+   * delegation, or the group `delegation` names, in one unit of work: every item passes the checks
+   * of `table` (a duplicate of a proposal already tabled, or of an earlier item, included) or
+   * nothing is stored; a refusal names the item in `details.index`. Published after the commit.
+   */
+  tableBatch(
+    m: Membership,
+    items: readonly z.infer<typeof TableItem>[],
+    delegation?: string,
+  ): Promise<ProposalRecord[]> {
+    const negotiationId = m.participant.negotiationId;
+    authorize(m, 'amendments.import');
+    return this.serial(negotiationId, async () => {
+      const as = tablingDelegation(m, delegation);
+      const reading = await this.readings.readingForProposals(negotiationId);
+      const records: ProposalRecord[] = [];
+      for (const [index, item] of items.entries()) {
+        try {
+          records.push(await this.prepareTabling(m, item, { ...as, readingId: reading.id }, records));
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          throw new AppError(err.code, `Proposal ${index + 1}: ${err.message}`, { ...err.details, index });
+        }
+      }
+      await this.storage.transaction(async () => {
+        for (const record of records) await this.storeTabled(m, record, { source: 'word' });
+      });
+      await this.publication.publish(
+        negotiationId,
+        records.map((r) => r.id),
+        m.principal.person.id,
+      );
+      return records;
+    });
+  }
+
+  /**
+   * For each of `items`, the id of the open proposal the caller's delegation (or `delegation`)
+   * already tabled with the same content in the open reading, or null. Reads only: what an import
+   * preview marks "already tabled"; an item that could not be tabled at all answers null here.
+   */
+  async alreadyTabled(
+    m: Membership,
+    items: readonly z.infer<typeof TableItem>[],
+    delegation?: string,
+  ): Promise<(string | null)[]> {
+    const negotiationId = m.participant.negotiationId;
+    const { code } = tablingDelegation(m, delegation);
+    const reading = await this.readings.openReading(negotiationId);
+    if (!reading) return items.map(() => null);
+    const out: (string | null)[] = [];
+    for (const item of items) {
+      try {
+        const content = await this.contentFor(negotiationId, item.kind, item);
+        out.push((await this.duplicateOf(negotiationId, item, content, code, reading.id))?.id ?? null);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        out.push(null);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The record tabling `body` would store, after every check (paragraph open, content, duplicates
+   * among the stored proposals and `pending`, records of the same batch not stored yet). Runs in
+   * the negotiation's scope.
+   */
+  private async prepareTabling(
+    m: Membership,
+    body: { kind: ProposalKind; pid: string; text?: string; baseText?: string; reservation?: boolean },
+    as: { code: string; tabledBy: string | null; readingId: string },
+    pending: readonly ProposalRecord[] = [],
+  ): Promise<ProposalRecord> {
+    const negotiationId = m.participant.negotiationId;
+    await this.requireOpenParagraph(negotiationId, body.pid);
+    const content = await this.contentFor(negotiationId, body.kind, body);
+    const same = await this.duplicateOf(negotiationId, body, content, as.code, as.readingId, pending);
+    if (same)
+      throw new AppError(
+        'PROPOSAL_DUPLICATE',
+        `${delegationRef(as.code).name} already tabled this proposal on this paragraph in this reading.`,
+        { proposalId: same.id },
+      );
+    const now = this.stamp();
+    return {
+      id: newId(),
+      negotiationId,
+      pid: body.pid,
+      kind: body.kind,
+      delegation: as.code,
+      tabledBy: as.tabledBy,
+      personId: m.principal.person.id,
+      personName: m.principal.person.name,
+      readingId: as.readingId,
+      status: 'open',
+      outdated: false,
+      version: 1,
+      content,
+      createdAt: now,
+      updatedAt: now,
+      appliedAt: null,
+      appliedBy: null,
+      carriedFrom: null,
+    };
+  }
+
+  /**
+   * The proposal `code` already has open on the paragraph in the reading with the same content:
+   * a second click, a retried request or a colleague of the same delegation tabling the same
+   * words is one proposal, not two under the same name. `pending` counts as tabled.
+   */
+  private async duplicateOf(
+    negotiationId: string,
+    body: { kind: ProposalKind; pid: string },
+    content: ProposalContent,
+    code: string,
+    readingId: string,
+    pending: readonly ProposalRecord[] = [],
+  ): Promise<ProposalRecord | undefined> {
+    const alike = [
+      ...(await this.storage.proposals.openOnParagraph(negotiationId, body.pid)),
+      ...pending,
+    ].filter(
+      (p) =>
+        p.pid === body.pid &&
+        p.readingId === readingId &&
+        p.delegation === code &&
+        p.kind === body.kind &&
+        sameContent(p.kind, p.content, content),
+    );
+    // The same words changed at the same place: an amendment of the first "some" and one of the
+    // second, in "some regions and some countries", are two proposals.
+    if (body.kind !== 'amend' || alike.length === 0) return alike[0];
+    return this.rooms.withRoom(draftDocName(negotiationId), (room) => {
+      const anchors = new AnchorResolver(room.doc);
+      const here = JSON.stringify(anchors.resolve(body.pid, content.changes));
+      return alike.find((p) => JSON.stringify(anchors.resolve(p.pid, p.content.changes)) === here);
+    });
+  }
+
+  /** Stores a tabled proposal and its audit entry; called inside a unit of work. */
+  private async storeTabled(m: Membership, record: ProposalRecord, extra: Record<string, unknown> = {}) {
+    await this.storage.proposals.insert(record);
+    await this.audit.write('proposal.tabled', record.negotiationId, m, {
+      proposalId: record.id,
+      kind: record.kind,
+      pid: record.pid,
+      delegation: record.delegation,
+      ...extra,
     });
   }
 
