@@ -8,6 +8,7 @@ import {
   Document,
   Footer,
   Header,
+  type ICommentOptions,
   PageNumber,
   Paragraph,
   type ParagraphChild,
@@ -30,6 +31,25 @@ export interface RunStyle {
   color?: string;
   /** Size in half-points. */
   size?: number;
+}
+
+/** A tracked change as Word records it: an id unique in the document, who made it and when (ISO). */
+export interface Revision {
+  id: number;
+  author: string;
+  date: string;
+}
+
+/**
+ * A paragraph inserted or deleted as a whole in tracked changes: the revision on its paragraph
+ * mark, so that accepting or rejecting the change removes the paragraph itself, not only its words.
+ */
+export type ParagraphRevision = { inserted: Revision } | { deleted: Revision };
+
+/** The paragraph mark's run properties that record a `ParagraphRevision`. */
+function markRevision(revision: ParagraphRevision | undefined) {
+  if (!revision) return undefined;
+  return 'inserted' in revision ? { insertion: revision.inserted } : { deletion: revision.deleted };
 }
 
 /** Colour of text set apart from the delegations' proposals (co-facilitators' text, notes). */
@@ -123,22 +143,32 @@ export function subtitleParagraph(children: readonly ParagraphChild[]): Paragrap
 }
 
 /** A section heading: bold, kept with the paragraph after it. */
-export function headingParagraph(children: readonly ParagraphChild[]): Paragraph {
+export function headingParagraph(
+  children: readonly ParagraphChild[],
+  revision?: ParagraphRevision,
+): Paragraph {
   return new Paragraph({
     children: [...children],
+    run: markRevision(revision),
     spacing: { before: 2 * AFTER, after: AFTER },
     keepNext: true,
   });
 }
 
-/** A numbered paragraph: the label in a hanging indent, a tab, then the text. */
+/**
+ * A numbered paragraph: the label in a hanging indent, a tab, then the text. The label may be
+ * given as runs of its own (tracked changes of a number), which then end with the tab.
+ */
 export function numberedParagraph(
-  label: string,
+  label: string | readonly ParagraphChild[],
   children: readonly ParagraphChild[],
   indent = LABEL_INDENT,
+  revision?: ParagraphRevision,
 ): Paragraph {
+  const labelRuns = typeof label === 'string' ? [new TextRun({ children: [label, new Tab()] })] : label;
   return new Paragraph({
-    children: [new TextRun({ children: [label, new Tab()] }), ...children],
+    children: [...labelRuns, ...children],
+    run: markRevision(revision),
     indent: { left: indent, hanging: indent },
     tabStops: [{ type: TabStopType.LEFT, position: indent }],
     alignment: AlignmentType.JUSTIFIED,
@@ -167,6 +197,10 @@ export interface UnDocumentOptions {
   /** A small line in the footer above the page numbers (the chain head of the records). */
   footerNote?: string | undefined;
   children: readonly Paragraph[];
+  /** Word comments, anchored in the body by their ids. */
+  comments?: readonly ICommentOptions[];
+  /** Whether Word keeps tracking changes made to the document (a comparison in tracked changes). */
+  trackRevisions?: boolean;
 }
 
 /** A Word document with the UN layout around the given body. */
@@ -202,6 +236,8 @@ export function unDocument(o: UnDocumentOptions): Document {
   });
   return new Document({
     title: o.title,
+    ...(o.comments ? { comments: { children: [...o.comments] } } : {}),
+    ...(o.trackRevisions ? { features: { trackRevisions: true } } : {}),
     styles: {
       default: {
         document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: AFTER } } },
