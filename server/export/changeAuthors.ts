@@ -21,19 +21,19 @@ export interface ChangeAuthor {
 export interface RowAuthors {
   /** Of the whole paragraph: its mark and label when it was added or deleted. */
   paragraph: ChangeAuthor;
-  /** Of each piece of `row.pieces` (the same author for every piece of one change). */
+  /** Of each of the row's pieces given (the same author for every piece of one change). */
   pieces: ChangeAuthor[];
   /** Of a changed number (OP12 → OP14): the co-facilitators, whose order of the text it follows. */
   number: ChangeAuthor;
 }
 
 /**
- * The authors of a row's changes; `newerDate` dates the changes no proposal explains (the newer
- * text's time). An amendment explains a change when the words struck out and put in lie within
+ * The authors of a row's changes, `pieces` the changes between its sides (`exactChanges`);
+ * `newerDate` dates the changes no proposal explains (the newer text's time). An amendment explains a change when the words struck out and put in lie within
  * the words one of its changes deletes and inserts; when none explains the change as a whole,
  * each struck or inserted piece is matched on its own.
  */
-export function rowAuthors(row: ComparisonRow, newerDate: string): RowAuthors {
+export function rowAuthors(row: ComparisonRow, pieces: readonly Piece[], newerDate: string): RowAuthors {
   const facilitators: ChangeAuthor = { name: FACILITATORS_NAME, date: instant(newerDate) };
   const byProposal = (p: ProposalView): ChangeAuthor => ({
     name: authorOf(p),
@@ -41,19 +41,19 @@ export function rowAuthors(row: ComparisonRow, newerDate: string): RowAuthors {
   });
   const whole = wholeParagraphProposal(row);
   const paragraph = whole ? byProposal(whole) : facilitators;
-  if (whole) return { paragraph, pieces: row.pieces.map(() => paragraph), number: facilitators };
+  if (whole) return { paragraph, pieces: pieces.map(() => paragraph), number: facilitators };
   const amendments = row.incorporated.filter((p) => p.kind === 'amend');
-  const pieces = row.pieces.map(() => facilitators);
-  for (const [start, end] of changeSpans(row.pieces)) {
-    const span = row.pieces.slice(start, end);
+  const authors = pieces.map(() => facilitators);
+  for (const [start, end] of changeSpans(pieces)) {
+    const span = pieces.slice(start, end);
     const found = amendments.find((p) => explains(p, span));
     for (let i = start; i < end; i++) {
-      const piece = row.pieces[i]!;
+      const piece = pieces[i]!;
       const one = found ?? (piece.kind === 'text' ? undefined : amendments.find((p) => explains(p, [piece])));
-      if (one) pieces[i] = byProposal(one);
+      if (one) authors[i] = byProposal(one);
     }
   }
-  return { paragraph, pieces, number: facilitators };
+  return { paragraph, pieces: authors, number: facilitators };
 }
 
 /** The incorporated proposal that made the whole paragraph what it is: new, deleted or replaced. */

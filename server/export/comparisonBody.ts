@@ -18,11 +18,13 @@ import {
   Tab,
   TextRun,
 } from 'docx';
-import type { Comparison, ComparisonRow } from '../../shared/compare.js';
+import type { Comparison, ComparisonRow, RowSide } from '../../shared/compare.js';
 import type { Piece } from '../../shared/pieces.js';
-import { type ChangeAuthor, rowAuthors } from './changeAuthors.js';
+import type { SnapshotRun } from '../../shared/snapshot.js';
+import { exactChanges, type TrackedText } from '../../shared/trackChanges.js';
+import { rowAuthors } from './changeAuthors.js';
 import { ComparisonNotes, type ComparisonTitles } from './comparisonNotes.js';
-import { comparisonSequence, type SequenceItem } from './comparisonSequence.js';
+import { comparisonSequence, type SequenceItem, type Showing } from './comparisonSequence.js';
 import { headingParagraph, numberedParagraph, type ParagraphRevision, WIDE_LABEL_INDENT } from './layout.js';
 import type { ExportStamp } from './recordStamp.js';
 import { type Emphasis, pieceEmphasis, RevisionIds, trackedRun } from './revisionRuns.js';
@@ -41,9 +43,11 @@ export function comparisonBody(c: Comparison, t: ComparisonTitles, stamp?: Expor
   const notes = new ComparisonNotes(ids, c, t);
   const authors = new Map<ComparisonRow, ReturnType<typeof rowAuthors>>();
   const authorsOf = (row: ComparisonRow) => {
-    let a = authors.get(row);
-    if (!a) authors.set(row, (a = rowAuthors(row, c.newer.takenAt)));
-    return a;
+    const known = authors.get(row);
+    if (known) return known;
+    const found = rowAuthors(row, piecesShown(row, 'both'), c.newer.takenAt);
+    authors.set(row, found);
+    return found;
   };
   const items = comparisonSequence(c.rows);
   const overview = notes.overview();
@@ -98,11 +102,39 @@ function textRuns(
   authors: ReturnType<typeof rowAuthors>,
   base: Emphasis,
 ): ParagraphChild[] {
-  const run = (p: Piece, as: Piece['kind'], by: ChangeAuthor) =>
-    trackedRun(ids, p.text, pieceEmphasis(p, base), as === 'text' ? { as } : { as, by });
-  if (item.showing === 'older') return item.row.left!.pieces.map((p) => run(p, 'del', authors.paragraph));
-  if (item.showing === 'newer') return item.row.right!.pieces.map((p) => run(p, 'ins', authors.paragraph));
-  return item.row.pieces.map((p, i) => run(p, p.kind, authors.pieces[i]!));
+  const whole = item.showing !== 'both';
+  return piecesShown(item.row, item.showing).map((p, i) =>
+    trackedRun(
+      ids,
+      p.text,
+      pieceEmphasis(p, base),
+      p.kind === 'text' ? { as: 'text' } : { as: p.kind, by: whole ? authors.paragraph : authors.pieces[i]! },
+    ),
+  );
+}
+
+/**
+ * The row's text as the item shows it, in pieces that spell each side exactly: both sides with
+ * the changes between them, or one side wholly deleted or inserted.
+ */
+function piecesShown(row: ComparisonRow, showing: Showing): Piece[] {
+  return exactChanges(
+    showing === 'newer' ? null : tracked(row.left),
+    showing === 'older' ? null : tracked(row.right),
+  );
+}
+
+/** A side's text with its italics and bold, read back from its pieces. */
+function tracked(side: RowSide | null): TrackedText | null {
+  if (!side) return null;
+  const runs = side.pieces.map(
+    (p): SnapshotRun => ({
+      text: p.text,
+      ...(p.em ? { em: true } : {}),
+      ...(p.strong ? { strong: true } : {}),
+    }),
+  );
+  return { text: side.text, runs };
 }
 
 /** The paragraph's number and its tab: deleted or inserted with the paragraph, or renumbered. */
