@@ -10,7 +10,7 @@ import { proposalLinks } from './compareProposals.js';
 import type { RenumberEntry } from './numbering.js';
 import type { Piece } from './pieces.js';
 import type { ProposalView } from './proposals.js';
-import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from './snapshot.js';
+import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind, SnapshotRun } from './snapshot.js';
 import { trackedSides } from './trackChanges.js';
 
 /**
@@ -30,6 +30,8 @@ export interface RowSide {
   kind: SnapshotBlock['type'];
   /** The text in pieces: on the left `text` and `del`, on the right `text` and `ins`. */
   pieces: Piece[];
+  /** The text's runs with their italics and bold, exactly as in the version (the pieces are made readable). */
+  runs: SnapshotRun[];
   /** Position of the block among its version's blocks (where a moved paragraph stood, or stands). */
   index: number;
 }
@@ -182,6 +184,7 @@ function sideOf({ block, index }: Placed, pieces: Piece[]): RowSide {
     text: block.text,
     kind: block.type,
     pieces,
+    runs: block.runs,
     index,
   };
 }

@@ -92,9 +92,43 @@ export function exactChanges(older: TrackedText | null, newer: TrackedText | nul
     stretches.flatMap((s) =>
       s.kind === 'ins'
         ? styledPieces(s.kind, s.text, s.newer, newer?.runs)
-        : styledPieces(s.kind, s.text, s.older, older?.runs),
+        : s.kind === 'del'
+          ? styledPieces(s.kind, s.text, s.older, older?.runs)
+          : sameWords(
+              styledPieces('text', s.text, s.older, older?.runs),
+              styledPieces('text', s.text, s.newer, newer?.runs),
+            ),
     ),
   );
+}
+
+/**
+ * Words the same in both texts, cut where the marks of either change: unchanged where their
+ * italics and bold agree, else struck out as they were and put in as they are.
+ */
+function sameWords(older: readonly Piece[], newer: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  const marks = (p: Piece) => ({
+    ...(p.em ? { em: true as const } : {}),
+    ...(p.strong ? { strong: true as const } : {}),
+  });
+  let i = 0;
+  let j = 0;
+  let a = 0; // offset within older[i]
+  let b = 0; // offset within newer[j]
+  while (i < older.length && j < newer.length) {
+    const o = older[i]!;
+    const n = newer[j]!;
+    const length = Math.min(o.text.length - a, n.text.length - b);
+    const text = o.text.slice(a, a + length);
+    if (o.em === n.em && o.strong === n.strong) out.push({ kind: 'text', text, ...marks(o) });
+    else out.push({ kind: 'del', text, ...marks(o) }, { kind: 'ins', text, ...marks(n) });
+    a += length;
+    b += length;
+    if (a === o.text.length) [i, a] = [i + 1, 0];
+    if (b === n.text.length) [j, b] = [j + 1, 0];
+  }
+  return out;
 }
 
 /** Words the same in both texts, only in the older or only in the newer, with their offset in each. */

@@ -20,7 +20,6 @@ import {
 } from 'docx';
 import type { Comparison, ComparisonRow, RowSide } from '../../shared/compare.js';
 import type { Piece } from '../../shared/pieces.js';
-import type { SnapshotRun } from '../../shared/snapshot.js';
 import { exactChanges, type TrackedText } from '../../shared/trackChanges.js';
 import { rowAuthors } from './changeAuthors.js';
 import { ComparisonNotes, type ComparisonTitles } from './comparisonNotes.js';
@@ -91,8 +90,11 @@ function markRevision(
   ids: RevisionIds,
   authorsOf: AuthorsOf,
 ): ParagraphRevision {
-  const revision = ids.revision(authorsOf(mark.of).paragraph);
-  return mark.revision === 'ins' ? { inserted: revision } : { deleted: revision };
+  const by = authorsOf(mark.of).paragraph;
+  return {
+    ...(mark.revision !== 'del' ? { inserted: ids.revision(by) } : {}),
+    ...(mark.revision !== 'ins' ? { deleted: ids.revision(by) } : {}),
+  };
 }
 
 /** The words of the row as the item shows them: with their changes, or wholly deleted or inserted. */
@@ -124,19 +126,10 @@ function piecesShown(row: ComparisonRow, showing: Showing): Piece[] {
   );
 }
 
-/** A side's text with its italics and bold, read back from its pieces. */
+/** A side's text with its italics and bold. */
 function tracked(side: RowSide | null): TrackedText | null {
-  if (!side) return null;
-  const runs = side.pieces.map(
-    (p): SnapshotRun => ({
-      text: p.text,
-      ...(p.em ? { em: true } : {}),
-      ...(p.strong ? { strong: true } : {}),
-    }),
-  );
-  return { text: side.text, runs };
+  return side && { text: side.text, runs: side.runs };
 }
-
 /** The paragraph's number and its tab: deleted or inserted with the paragraph, or renumbered. */
 function labelRuns(
   row: ComparisonRow,

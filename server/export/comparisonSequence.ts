@@ -16,9 +16,9 @@ export type Showing = 'both' | 'older' | 'newer';
 
 /**
  * A paragraph mark's revision: inserted or deleted with the paragraph of row `of` (which is the
- * next paragraph's row when the revision was moved up), or none.
+ * next paragraph's row when the revision was moved up), or `both` (gone either way), or none.
  */
-export type MarkRevision = { revision: 'ins' | 'del'; of: ComparisonRow } | null;
+export type MarkRevision = { revision: 'ins' | 'del' | 'both'; of: ComparisonRow } | null;
 
 /** One paragraph of the export. */
 export interface SequenceItem {
@@ -36,7 +36,7 @@ export interface SequenceItem {
  * Word cannot delete the last paragraph mark of a document, so when the text ends with inserted
  * or deleted paragraphs their mark revisions are moved one paragraph up (the mark before each
  * takes the revision of the mark after it, and the last mark none): the text read either way is
- * the same, and nothing is left over when the last paragraph goes.
+ * the same, and nothing is left over when the last paragraph goes (`withLastMarkPlain`).
  */
 export function comparisonSequence(rows: readonly ComparisonRow[]): SequenceItem[] {
   const candidates = rows.filter((r) => r.left !== null && r.right !== null && r.kind !== 'moved');
@@ -67,13 +67,23 @@ export function comparisonSequence(rows: readonly ComparisonRow[]): SequenceItem
   return withLastMarkPlain(items);
 }
 
-/** The mark revisions of the trailing inserted or deleted paragraphs moved one paragraph up. */
+/**
+ * The mark revisions of the trailing inserted or deleted paragraphs moved one paragraph up. When
+ * every paragraph is inserted or deleted, no paragraph before them stays either way: the mark
+ * before the first inserted paragraph is then gone either way (accepting, it would leave an empty
+ * paragraph before it), and so is the mark before the first deleted one.
+ */
 function withLastMarkPlain(items: SequenceItem[]): SequenceItem[] {
   let first = items.length;
   while (first > 0 && items[first - 1]!.mark !== null) first--;
-  // Nothing trailing, or nothing before it to take the first revision.
-  if (first === items.length || first === 0) return items;
-  return items.map((item, i) =>
+  if (first === items.length) return items;
+  const shifted = items.map((item, i) =>
     i < first - 1 ? item : { ...item, mark: i + 1 < items.length ? items[i + 1]!.mark : null },
   );
+  if (first > 0) return shifted;
+  for (const revision of ['ins', 'del'] as const) {
+    const at = items.findIndex((item) => item.mark?.revision === revision);
+    if (at > 0) shifted[at - 1] = { ...shifted[at - 1]!, mark: { revision: 'both', of: items[at]!.row } };
+  }
+  return shifted;
 }

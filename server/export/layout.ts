@@ -42,14 +42,21 @@ export interface Revision {
 
 /**
  * A paragraph inserted or deleted as a whole in tracked changes: the revision on its paragraph
- * mark, so that accepting or rejecting the change removes the paragraph itself, not only its words.
+ * mark, so that accepting or rejecting the change removes the paragraph itself, not only its
+ * words. A mark both inserted and deleted is gone whether the changes are accepted or rejected.
  */
-export type ParagraphRevision = { inserted: Revision } | { deleted: Revision };
+export interface ParagraphRevision {
+  inserted?: Revision;
+  deleted?: Revision;
+}
 
 /** The paragraph mark's run properties that record a `ParagraphRevision`. */
 function markRevision(revision: ParagraphRevision | undefined) {
   if (!revision) return undefined;
-  return 'inserted' in revision ? { insertion: revision.inserted } : { deletion: revision.deleted };
+  return {
+    ...(revision.inserted ? { insertion: revision.inserted } : {}),
+    ...(revision.deleted ? { deletion: revision.deleted } : {}),
+  };
 }
 
 /** Colour of text set apart from the delegations' proposals (co-facilitators' text, notes). */
