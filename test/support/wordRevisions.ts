@@ -41,6 +41,8 @@ export interface ReadRevision {
   text: string;
   /** True for the revision of a paragraph mark. */
   mark: boolean;
+  /** True when it follows the revision before with no unchanged text (or paragraph mark) between. */
+  adjacent: boolean;
 }
 
 /** Parses an XML part into a tree. */
@@ -66,6 +68,9 @@ export function parseXml(xml: string): XmlNode {
   parser.write(xml).close();
   return root;
 }
+
+/** What a run holds that stands in the text as it is. */
+const UNCHANGED = new Set(['w:t', 'w:tab', 'w:commentReference']);
 
 const UNKNOWN = new Set(['w:moveFrom', 'w:moveTo', 'w:tbl', 'w:sdt', 'w:customXml', 'w:smartTag']);
 
@@ -173,28 +178,59 @@ export function resolveRevisions(xml: string, mode: 'accept' | 'reject'): ReadPa
   return out;
 }
 
-/** Every revision of the body, in document order. */
+/**
+ * Every revision of the body, in reading order (a paragraph mark's after its paragraph's words),
+ * each saying whether it follows the one before with no unchanged text between.
+ */
 export function revisionsOf(xml: string): ReadRevision[] {
   const out: ReadRevision[] = [];
-  const walk = (node: XmlNode, mark: boolean) => {
+  let apart = true;
+  const push = (e: XmlNode, mark: boolean) => {
+    out.push({
+      kind: e.name === 'w:ins' ? 'ins' : 'del',
+      id: e.attributes['w:id'] ?? '',
+      author: e.attributes['w:author'] ?? '',
+      date: e.attributes['w:date'] ?? '',
+      text: elements(e)
+        .flatMap((r) => elements(r))
+        .map((t) => (t.name === 'w:tab' ? '\t' : t.name === 'w:t' || t.name === 'w:delText' ? textOf(t) : ''))
+        .join(''),
+      mark,
+      adjacent: !apart,
+    });
+    apart = false;
+  };
+  const walk = (node: XmlNode) => {
     for (const e of elements(node)) {
-      if (e.name === 'w:ins' || e.name === 'w:del') {
-        out.push({
-          kind: e.name === 'w:ins' ? 'ins' : 'del',
-          id: e.attributes['w:id'] ?? '',
-          author: e.attributes['w:author'] ?? '',
-          date: e.attributes['w:date'] ?? '',
-          text: elements(e)
-            .flatMap((r) => elements(r))
-            .map((t) =>
-              t.name === 'w:tab' ? '\t' : t.name === 'w:t' || t.name === 'w:delText' ? textOf(t) : '',
-            )
-            .join(''),
-          mark,
-        });
-      } else walk(e, mark || e.name === 'w:pPr');
+      if (e.name === 'w:pPr') continue;
+      if (e.name === 'w:ins' || e.name === 'w:del') push(e, false);
+      // Unchanged words, and the mark of a comment (a character of the text in word processors).
+      else if (e.name === 'w:r' && elements(e).some((t) => UNCHANGED.has(t.name))) apart = true;
+      else walk(e);
     }
   };
-  for (const p of bodyParagraphs(xml)) walk(p, false);
+  for (const p of bodyParagraphs(xml)) {
+    walk(p);
+    const pPr = child(p, 'w:pPr');
+    const rPr = pPr && child(pPr, 'w:rPr');
+    const marks = rPr ? elements(rPr).filter((e) => e.name === 'w:ins' || e.name === 'w:del') : [];
+    if (marks.length === 0) apart = true;
+    for (const m of marks) push(m, true);
+  }
+  return out;
+}
+
+/**
+ * The changes a reader sees: neighbouring revisions of the same kind, author and date joined,
+ * as word processors show (and LibreOffice stores) them.
+ */
+export function joinedRevisions(revisions: readonly ReadRevision[]): ReadRevision[] {
+  const out: ReadRevision[] = [];
+  for (const r of revisions) {
+    const last = out.at(-1);
+    if (last && r.adjacent && last.kind === r.kind && last.author === r.author && last.date === r.date)
+      out[out.length - 1] = { ...last, text: last.text + r.text };
+    else out.push({ ...r });
+  }
   return out;
 }
