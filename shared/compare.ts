@@ -10,7 +10,7 @@ import { proposalLinks } from './compareProposals.js';
 import type { RenumberEntry } from './numbering.js';
 import type { Piece } from './pieces.js';
 import type { ProposalView } from './proposals.js';
-import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind } from './snapshot.js';
+import type { CanonicalSnapshot, SnapshotBlock, SnapshotKind, SnapshotRun } from './snapshot.js';
 import { trackedSides } from './trackChanges.js';
 
 /**
@@ -30,6 +30,10 @@ export interface RowSide {
   kind: SnapshotBlock['type'];
   /** The text in pieces: on the left `text` and `del`, on the right `text` and `ins`. */
   pieces: Piece[];
+  /** The text's runs with their italics and bold, exactly as in the version (the pieces are made readable). */
+  runs: SnapshotRun[];
+  /** Position of the block among its version's blocks (where a moved paragraph stood, or stands). */
+  index: number;
 }
 
 /** One row of the comparison: a block of the older text against the same block in the newer one. */
@@ -91,8 +95,8 @@ export interface Comparison {
 export function compareSnapshots(older: CanonicalSnapshot, newer: CanonicalSnapshot): Comparison {
   const rows = alignBlocks(older.blocks, newer.blocks).map((pair) =>
     rowOf(
-      pair.older === null ? null : older.blocks[pair.older]!,
-      pair.newer === null ? null : newer.blocks[pair.newer]!,
+      pair.older === null ? null : { block: older.blocks[pair.older]!, index: pair.older },
+      pair.newer === null ? null : { block: newer.blocks[pair.newer]!, index: pair.newer },
       pair.moved,
     ),
   );
@@ -133,14 +137,22 @@ export function changedRowIndexes(c: { rows: readonly ChangeMarks[] }): number[]
   return c.rows.flatMap((row, i) => (isChangeRow(row) ? [i] : []));
 }
 
-function rowOf(left: SnapshotBlock | null, right: SnapshotBlock | null, moved: boolean): ComparisonRow {
+/** A block of one version and its position there. */
+interface Placed {
+  block: SnapshotBlock;
+  index: number;
+}
+
+function rowOf(l: Placed | null, r: Placed | null, moved: boolean): ComparisonRow {
+  const left = l?.block ?? null;
+  const right = r?.block ?? null;
   const block = (left ?? right)!;
   const changed = left !== null && right !== null && left.text !== right.text;
   const tracked = trackedSides(left, right);
   return {
     kind: kindOf(block, left, right, moved, changed),
-    left: left && sideOf(left, tracked.older),
-    right: right && sideOf(right, tracked.newer),
+    left: l && sideOf(l, tracked.older),
+    right: r && sideOf(r, tracked.newer),
     pieces: tracked.both,
     changed,
     renumbered: left?.label !== undefined && right?.label !== undefined && left.label !== right.label,
@@ -165,13 +177,15 @@ function kindOf(
 }
 
 /** One side of a row: the block with its own pieces (on the left no insertions, on the right no deletions). */
-function sideOf(block: SnapshotBlock, pieces: Piece[]): RowSide {
+function sideOf({ block, index }: Placed, pieces: Piece[]): RowSide {
   return {
     pid: block.pid ?? null,
     label: block.label ?? null,
     text: block.text,
     kind: block.type,
     pieces,
+    runs: block.runs,
+    index,
   };
 }
 

@@ -28,6 +28,8 @@ const side = (pid: string, text: string, pieces: ComparisonRow['pieces']) => ({
   text,
   kind: 'operative' as const,
   pieces,
+  runs: [{ text }],
+  index: 0,
 });
 
 const amend = proposal({});

@@ -7,8 +7,8 @@
 import type { Comparison, ComparisonRow, RowSide } from './compare.js';
 import type { ProposalBrief, ProposalKind } from './proposals.js';
 
-/** One side of a row in brief: the block's pieces, without its text (the pieces spell it). */
-export type SideBrief = Omit<RowSide, 'text'>;
+/** One side of a row in brief: the block's pieces, without its text and runs (the pieces spell it) or position. */
+export type SideBrief = Omit<RowSide, 'text' | 'runs' | 'index'>;
 
 /** One row in brief. */
 export type RowBrief = Omit<

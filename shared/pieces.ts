@@ -79,11 +79,11 @@ export function readablePieces(pieces: readonly Piece[]): Piece[] {
     lastMarked = kind;
   }
   if (pending) space();
-  return merged(out);
+  return mergedPieces(out);
 }
 
 /** Neighbouring pieces of the same kind and marks joined into one. */
-function merged(pieces: readonly Piece[]): Piece[] {
+export function mergedPieces(pieces: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
     const last = out.at(-1);

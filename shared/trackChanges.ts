@@ -4,7 +4,7 @@
  * comparison of readings shows them side by side; "since your last visit" and the Word export
  * of a comparison show them in one sequence.
  */
-import { type Piece, type PieceKind, readablePieces, styledPieces } from './pieces.js';
+import { mergedPieces, type Piece, type PieceKind, readablePieces, styledPieces } from './pieces.js';
 import type { SnapshotRun } from './snapshot.js';
 import { wordChanges } from './wordDiff.js';
 
@@ -70,6 +70,65 @@ export function trackedSides(older: TrackedText | null, newer: TrackedText | nul
     ),
     both: styledStretches(stretches, older?.runs, newer?.runs),
   };
+}
+
+/**
+ * The changes between two versions as pieces that spell each text exactly: without the `ins`
+ * pieces they are the older text, without the `del` pieces the newer one, character for
+ * character (no space added or moved for reading, unlike `trackedSides`), each piece with its
+ * italics and bold. Word's tracked changes need this: accepting or rejecting them all must give
+ * back each text. A text absent on one side is wholly inserted or deleted.
+ */
+export function exactChanges(older: TrackedText | null, newer: TrackedText | null): Piece[] {
+  const stretches: Stretch[] =
+    older && newer
+      ? stretchesOf(older.text, newer.text)
+      : older
+        ? [{ kind: 'del', text: older.text, older: 0, newer: 0 }]
+        : newer
+          ? [{ kind: 'ins', text: newer.text, older: 0, newer: 0 }]
+          : [];
+  return mergedPieces(
+    stretches.flatMap((s) =>
+      s.kind === 'ins'
+        ? styledPieces(s.kind, s.text, s.newer, newer?.runs)
+        : s.kind === 'del'
+          ? styledPieces(s.kind, s.text, s.older, older?.runs)
+          : sameWords(
+              styledPieces('text', s.text, s.older, older?.runs),
+              styledPieces('text', s.text, s.newer, newer?.runs),
+            ),
+    ),
+  );
+}
+
+/**
+ * Words the same in both texts, cut where the marks of either change: unchanged where their
+ * italics and bold agree, else struck out as they were and put in as they are.
+ */
+function sameWords(older: readonly Piece[], newer: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  const marks = (p: Piece) => ({
+    ...(p.em ? { em: true as const } : {}),
+    ...(p.strong ? { strong: true as const } : {}),
+  });
+  let i = 0;
+  let j = 0;
+  let a = 0; // offset within older[i]
+  let b = 0; // offset within newer[j]
+  while (i < older.length && j < newer.length) {
+    const o = older[i]!;
+    const n = newer[j]!;
+    const length = Math.min(o.text.length - a, n.text.length - b);
+    const text = o.text.slice(a, a + length);
+    if (o.em === n.em && o.strong === n.strong) out.push({ kind: 'text', text, ...marks(o) });
+    else out.push({ kind: 'del', text, ...marks(o) }, { kind: 'ins', text, ...marks(n) });
+    a += length;
+    b += length;
+    if (a === o.text.length) [i, a] = [i + 1, 0];
+    if (b === n.text.length) [j, b] = [j + 1, 0];
+  }
+  return out;
 }
 
 /** Words the same in both texts, only in the older or only in the newer, with their offset in each. */

@@ -192,7 +192,7 @@ export const readingMessages = {
     heading: 'Export',
     docxClean: 'Download .docx (clean)',
     docxCompilation: 'Download .docx (compilation)',
-    docxComparison: 'Download .docx',
+    docxComparison: 'Download .docx (Word, tracked changes)',
     printView: 'Print view',
     preparing: 'Preparing the Word file…',
     ready: (name: string): string => `Downloaded ${name}.`,

@@ -16,6 +16,15 @@ export function attributionOf(p: ProposalView): string {
     : `${who}, supported by ${p.supporters.map((s) => s.name).join(', ')}`;
 }
 
+/**
+ * Who a tracked change or a comment in Word is by: the tabling delegation or group ("European
+ * Union", "G77 and China"), or "Co-facilitators" for their own text. Supporters and the member
+ * that tabled for a group are not authors; notes name them.
+ */
+export function authorOf(p: Pick<ProposalView, 'byFacilitators' | 'delegation'>): string {
+  return p.byFacilitators ? FACILITATORS_NAME : p.delegation.name;
+}
+
 /** Kind of a proposal in a sentence: "amendment", "new paragraph" … */
 export const KIND_NAMES: Record<ProposalKind, string> = {
   amend: 'amendment',

@@ -1,113 +1,165 @@
 /**
- * The body of an exported comparison, in the track-changes style the UN asks for on revised
- * drafts: each paragraph under its label(s) ("OP12 → OP14"), insertions underlined and deletions
- * struck through, added paragraphs wholly underlined and deleted ones wholly struck, the
- * proposals incorporated or left out noted under it, and a summary line at the top.
+ * The body of an exported comparison in Word's tracked changes, as the UN asks of a "Rev.": the
+ * paragraphs of both texts in one sequence (`comparisonSequence.ts`), each word change a real
+ * revision (`w:ins` / `w:del`) by the delegation whose incorporated proposal made it or by the
+ * co-facilitators (`changeAuthors.ts`), added and deleted paragraphs with a revision on their
+ * paragraph mark, a renumbered label as a revision of the label ("OP12" deleted, "OP14"
+ * inserted). Everything that is not text of either version is a Word comment
+ * (`comparisonNotes.ts`), so accepting every change gives exactly the newer text and rejecting
+ * every change exactly the older one.
  */
-import type { Paragraph, TextRun } from 'docx';
-import type { Comparison, ComparisonRow, ComparisonSummary } from '../../shared/compare.js';
-import type { Piece } from '../../shared/pieces.js';
-import type { ProposalView } from '../../shared/proposals.js';
-import { attributionOf, KIND_NAMES } from './attribution.js';
 import {
-  GREY,
-  headingParagraph,
-  noteParagraph,
-  numberedParagraph,
-  pieceMarks,
-  type RunStyle,
-  subtitleParagraph,
-  textRun,
-  titleParagraph,
-  WIDE_LABEL_INDENT,
-} from './layout.js';
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  type ICommentOptions,
+  Paragraph,
+  type ParagraphChild,
+  Tab,
+  TextRun,
+} from 'docx';
+import type { Comparison, ComparisonRow, RowSide } from '../../shared/compare.js';
+import { paragraphDirection } from '../../shared/direction.js';
+import type { Piece } from '../../shared/pieces.js';
+import { exactChanges, type TrackedText } from '../../shared/trackChanges.js';
+import { rowAuthors } from './changeAuthors.js';
+import { ComparisonNotes, type ComparisonTitles } from './comparisonNotes.js';
+import { comparisonSequence, type SequenceItem, type Showing } from './comparisonSequence.js';
+import { headingParagraph, numberedParagraph, type ParagraphRevision, WIDE_LABEL_INDENT } from './layout.js';
+import type { ExportStamp } from './recordStamp.js';
+import { type Emphasis, pieceEmphasis, RevisionIds, trackedRun } from './revisionRuns.js';
 
-/** What a comparison export says about the two versions. */
-export interface ComparisonTitles {
-  /** The negotiation. */
-  title: string;
-  olderLabel: string;
-  newerLabel: string;
+export { type ComparisonTitles, summaryLine } from './comparisonNotes.js';
+
+/** The paragraphs of a comparison in tracked changes, and the comments they anchor. */
+export interface TrackedComparison {
+  paragraphs: Paragraph[];
+  comments: ICommentOptions[];
 }
 
-const TRACK_STYLES: Record<Piece['kind'], RunStyle> = {
-  text: {},
-  ins: { underline: true },
-  del: { strike: true },
-};
-const NOTE: RunStyle = { italics: true, color: GREY };
+/** The comparison as tracked changes; `stamp` goes into a comment on the last paragraph. */
+export function comparisonBody(c: Comparison, t: ComparisonTitles, stamp?: ExportStamp): TrackedComparison {
+  const ids = new RevisionIds();
+  const notes = new ComparisonNotes(ids, c, t);
+  const authors = new Map<ComparisonRow, ReturnType<typeof rowAuthors>>();
+  const authorsOf = (row: ComparisonRow) => {
+    const known = authors.get(row);
+    if (known) return known;
+    const found = rowAuthors(row, piecesShown(row, 'both'), c.newer.takenAt);
+    authors.set(row, found);
+    return found;
+  };
+  const items = comparisonSequence(c.rows);
+  const overview = notes.overview();
+  const paragraphs = items.map((item, i) => {
+    const comments = [...(i === 0 ? overview : []), ...notes.row(item.row, item.showing)];
+    if (i === items.length - 1) comments.push(...notes.closing(stamp));
+    return itemParagraph(item, ids, authorsOf, comments);
+  });
+  // Two empty texts: one empty paragraph holds the comments.
+  if (paragraphs.length === 0)
+    paragraphs.push(new Paragraph({ children: commented([], [...overview, ...notes.closing(stamp)]) }));
+  return { paragraphs, comments: notes.comments };
+}
 
-/** The paragraphs of a comparison export. */
-export function comparisonBody(c: Comparison, t: ComparisonTitles): Paragraph[] {
-  const labels = new Map<string, string>();
-  for (const row of c.rows) {
-    const side = row.right ?? row.left;
-    if (side?.pid && side.label) labels.set(side.pid, side.label);
-  }
+type AuthorsOf = (row: ComparisonRow) => ReturnType<typeof rowAuthors>;
+
+function itemParagraph(
+  item: SequenceItem,
+  ids: RevisionIds,
+  authorsOf: AuthorsOf,
+  comments: number[],
+): Paragraph {
+  const { row, showing } = item;
+  const authors = authorsOf(row);
+  const revision = item.mark ? markRevision(item.mark, ids, authorsOf) : undefined;
+  const heading = row.kind === 'heading';
+  const base: Emphasis = heading ? { bold: true } : {};
+  const text = textRuns(item, ids, authors, base);
+  // Tracked runs are not cut by direction: the paragraph takes that of the text it shows.
+  const direction = paragraphDirection(
+    (showing === 'older' ? row.left : (row.right ?? row.left))?.text ?? '',
+  );
+  if (heading) return headingParagraph(commented(text, comments), { revision, direction });
+  return numberedParagraph(
+    [...labelRuns(row, showing, ids, authors), ...commented(text, comments)],
+    [],
+    WIDE_LABEL_INDENT,
+    { revision, direction },
+  );
+}
+
+/** The revision on a paragraph mark, by the author of the paragraph it goes with. */
+function markRevision(
+  mark: NonNullable<SequenceItem['mark']>,
+  ids: RevisionIds,
+  authorsOf: AuthorsOf,
+): ParagraphRevision {
+  const by = authorsOf(mark.of).paragraph;
+  return {
+    ...(mark.revision !== 'del' ? { inserted: ids.revision(by) } : {}),
+    ...(mark.revision !== 'ins' ? { deleted: ids.revision(by) } : {}),
+  };
+}
+
+/** The words of the row as the item shows them: with their changes, or wholly deleted or inserted. */
+function textRuns(
+  item: SequenceItem,
+  ids: RevisionIds,
+  authors: ReturnType<typeof rowAuthors>,
+  base: Emphasis,
+): ParagraphChild[] {
+  const whole = item.showing !== 'both';
+  return piecesShown(item.row, item.showing).map((p, i) =>
+    trackedRun(
+      ids,
+      p.text,
+      pieceEmphasis(p, base),
+      p.kind === 'text' ? { as: 'text' } : { as: p.kind, by: whole ? authors.paragraph : authors.pieces[i]! },
+    ),
+  );
+}
+
+/**
+ * The row's text as the item shows it, in pieces that spell each side exactly: both sides with
+ * the changes between them, or one side wholly deleted or inserted.
+ */
+function piecesShown(row: ComparisonRow, showing: Showing): Piece[] {
+  return exactChanges(
+    showing === 'newer' ? null : tracked(row.left),
+    showing === 'older' ? null : tracked(row.right),
+  );
+}
+
+/** A side's text with its italics and bold. */
+function tracked(side: RowSide | null): TrackedText | null {
+  return side && { text: side.text, runs: side.runs };
+}
+/** The paragraph's number and its tab: deleted or inserted with the paragraph, or renumbered. */
+function labelRuns(
+  row: ComparisonRow,
+  showing: SequenceItem['showing'],
+  ids: RevisionIds,
+  authors: ReturnType<typeof rowAuthors>,
+): ParagraphChild[] {
+  const by = authors.paragraph;
+  if (showing === 'older') return [trackedRun(ids, `${row.left!.label ?? ''}\t`, {}, { as: 'del', by })];
+  if (showing === 'newer') return [trackedRun(ids, `${row.right!.label ?? ''}\t`, {}, { as: 'ins', by })];
+  const older = row.left!.label ?? '';
+  const newer = row.right!.label ?? '';
+  if (older === newer) return [new TextRun({ children: [newer, new Tab()] })];
   return [
-    titleParagraph(t.title),
-    subtitleParagraph([textRun(`Comparison of ${t.olderLabel} and ${t.newerLabel}`, { bold: true })]),
-    subtitleParagraph([textRun(summaryLine(c.summary, t), { italics: true })]),
-    subtitleParagraph([
-      textRun('Insertions are ', NOTE),
-      textRun('underlined', { ...NOTE, underline: true }),
-      textRun(', deletions ', NOTE),
-      textRun('struck through', { ...NOTE, strike: true }),
-      textRun('.', NOTE),
-    ]),
-    ...c.rows.flatMap((row) => rowParagraphs(row, labels)),
+    trackedRun(ids, older, {}, { as: 'del', by: authors.number }),
+    trackedRun(ids, newer, {}, { as: 'ins', by: authors.number }),
+    new TextRun({ children: [new Tab()] }),
   ];
 }
 
-/** "From Zero draft to Rev.1: 3 paragraphs changed, 1 added, 1 deleted, 1 moved, 2 renumbered; 10 unchanged." */
-export function summaryLine(s: ComparisonSummary, t: ComparisonTitles): string {
-  const changes = [
-    `${s.changed} ${s.changed === 1 ? 'paragraph' : 'paragraphs'} changed`,
-    `${s.added} added`,
-    `${s.deleted} deleted`,
-    `${s.moved} moved`,
-    `${s.renumbered} renumbered`,
-  ];
-  return `From ${t.olderLabel} to ${t.newerLabel}: ${changes.join(', ')}; ${s.unchanged} unchanged.`;
-}
-
-function rowParagraphs(row: ComparisonRow, labels: ReadonlyMap<string, string>): Paragraph[] {
-  const text = trackRuns(row.pieces, row.kind === 'heading' ? { bold: true } : {});
-  if (row.kind === 'heading') return [headingParagraph(text)];
-  const notes = rowNotes(row, labels);
-  if (notes.length > 0) text.push(textRun(` (${notes.join('; ')})`, NOTE));
+/** The runs with the comments `ids` spanning them, each followed by its reference mark. */
+function commented(children: readonly ParagraphChild[], ids: readonly number[]): ParagraphChild[] {
   return [
-    numberedParagraph(rowLabel(row), text, WIDE_LABEL_INDENT),
-    ...proposalNote('Incorporated', row.incorporated),
-    ...proposalNote('Not retained', row.notRetained),
-    ...proposalNote('Carried forward', row.carried),
+    ...ids.map((id) => new CommentRangeStart(id)),
+    ...children,
+    ...ids.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]),
   ];
-}
-
-/** "OP12 → OP14" when renumbered, else the paragraph's one label. */
-function rowLabel(row: ComparisonRow): string {
-  if (row.renumbered && row.left && row.right) return `${row.left.label} → ${row.right.label}`;
-  return (row.right ?? row.left)?.label ?? '';
-}
-
-function rowNotes(row: ComparisonRow, labels: ReadonlyMap<string, string>): string[] {
-  const notes: string[] = [];
-  if (row.kind === 'added') notes.push('new');
-  if (row.kind === 'deleted') notes.push('deleted');
-  if (row.kind === 'moved') notes.push('moved');
-  if (row.splitFrom) notes.push(`split from ${labels.get(row.splitFrom) ?? row.splitFrom}`);
-  if (row.mergedInto) notes.push(`merged into ${labels.get(row.mergedInto) ?? row.mergedInto}`);
-  return notes;
-}
-
-/** "Incorporated: amendment — EU, supported by Norway; new paragraph — Switzerland." */
-function proposalNote(heading: string, proposals: readonly ProposalView[]): Paragraph[] {
-  if (proposals.length === 0) return [];
-  const items = proposals.map((p) => `${KIND_NAMES[p.kind]} — ${attributionOf(p)}`);
-  return [noteParagraph([textRun(`${heading}: ${items.join('; ')}.`, NOTE)], WIDE_LABEL_INDENT)];
-}
-
-/** The pieces in track-changes style, each keeping the italics and bold of its text. */
-function trackRuns(pieces: readonly Piece[], base: RunStyle): TextRun[] {
-  return pieces.map((p) => textRun(p.text, { ...base, ...TRACK_STYLES[p.kind], ...pieceMarks(p) }));
 }

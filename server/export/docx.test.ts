@@ -508,69 +508,14 @@ describe('incorporated words in the compilation export', () => {
 });
 
 describe('comparisonToDocx', () => {
+  // The tracked changes themselves are tested in trackedComparison.test.ts.
   const older = snapshot({ label: 'Zero draft', proposals: [] });
   const newer = snapshot({
     proposals: [],
-    blocks: [
-      older.blocks[0]!,
-      older.blocks[1]!,
-      PARAGRAPHS[0]!,
-      {
-        type: 'preambular',
-        pid: 'pp2',
-        label: 'PP2',
-        text: 'Noting progress,',
-        runs: [{ text: 'Noting progress,' }],
-      },
-      older.blocks[3]!,
-      { ...PARAGRAPHS[1]!, text: OP1.replace('strengthen', 'further strengthen'), runs: [] },
-    ],
-  });
-  const c = compareSnapshots(older, newer);
-
-  it('exports the changes in track-changes style', async () => {
-    const parts = await unzip(
-      await comparisonToDocx(c, { title: TITLE, olderLabel: 'Zero draft', newerLabel: 'Rev.1' }),
-    );
-    const doc = parts['word/document.xml']!;
-    const text = textOf(doc);
-    expect(text).toContain('Comparison of Zero draft and Rev.1');
-    expect(text).toContain(
-      'From Zero draft to Rev.1: 1 paragraph changed, 1 added, 1 deleted, 0 moved, 0 renumbered; 1 unchanged.',
-    );
-    expect(text).toContain('PP2Noting progress, (new)');
-    expect(text).toContain('OP1We commit to further strengthen');
-    expect(text).toContain(`OP2${OP2} (deleted)`);
-    expect(runProps(doc, 'further')).toContain('<w:u w:val="single"/>');
-    expect(runProps(doc, 'Noting progress,')).toContain('<w:u w:val="single"/>');
-    expect(runProps(doc, OP2)).toContain('<w:strike/>');
-    expect(runProps(doc, 'We commit to ')).toBe('');
+    blocks: [older.blocks[0]!, older.blocks[1]!, PARAGRAPHS[0]!, older.blocks[3]!, PARAGRAPHS[1]!],
   });
 
-  it('keeps each text’s italics in the track changes', async () => {
-    const reworded: SnapshotBlock = {
-      ...PARAGRAPHS[0]!,
-      text: PP1.replace('Recalling', 'Reaffirming'),
-      runs: [{ text: 'Reaffirming', em: true }, { text: PP1.slice('Recalling'.length) }],
-    };
-    const later = snapshot({ proposals: [], blocks: [older.blocks[0]!, reworded] });
-    const doc = (
-      await unzip(
-        await comparisonToDocx(compareSnapshots(older, later), {
-          title: TITLE,
-          olderLabel: 'Zero draft',
-          newerLabel: 'Rev.1',
-        }),
-      )
-    )['word/document.xml']!;
-    expect(textOf(doc)).toContain('PP1Recalling Reaffirming the Global Compact');
-    expect(runProps(doc, 'Recalling')).toContain('<w:strike/>');
-    expect(runProps(doc, 'Recalling')).toContain('<w:i/>');
-    expect(runProps(doc, 'Reaffirming')).toContain('<w:u w:val="single"/>');
-    expect(runProps(doc, 'Reaffirming')).toContain('<w:i/>');
-  });
-
-  it('ends with the table of old → new numbers when the newer version is a revision that recorded one', async () => {
+  it('puts the table of old → new numbers into a comment when the newer version is a revision that recorded one', async () => {
     const rev = {
       ...newer,
       kind: 'revision' as const,
@@ -583,28 +528,9 @@ describe('comparisonToDocx', () => {
         newerLabel: 'Rev.1',
       }),
     );
-    expect(textOf(parts['word/document.xml']!)).toContain('Renumbering at Rev.1');
-    expect(textOf(parts['word/document.xml']!)).toContain('OP1bis→ OP2');
-  });
-
-  it('labels a renumbered paragraph with both numbers', async () => {
-    const moved = snapshot({
-      blocks: [
-        { ...PARAGRAPHS[2]!, label: 'OP1' },
-        { ...PARAGRAPHS[1]!, label: 'OP2' },
-      ],
-      proposals: [],
-    });
-    const parts = await unzip(
-      await comparisonToDocx(compareSnapshots(older, moved), {
-        title: TITLE,
-        olderLabel: 'A',
-        newerLabel: 'B',
-      }),
-    );
-    const text = textOf(parts['word/document.xml']!);
-    expect(text).toContain(`OP2 → OP1${OP2} (moved)`);
-    expect(text).toContain(`OP1 → OP2${OP1}\n`);
+    expect(textOf(parts['word/comments.xml']!)).toContain('Renumbering at Rev.1');
+    expect(textOf(parts['word/comments.xml']!)).toContain('OP1bis→ OP2');
+    expect(textOf(parts['word/document.xml']!)).not.toContain('Renumbering');
   });
 });
 

@@ -83,23 +83,25 @@ export async function snapshotToDocx(
   return Packer.toBuffer(doc);
 }
 
-/** A comparison as a Word document in track-changes style. */
+/**
+ * A comparison as a Word document in tracked changes: accepting every change gives the newer
+ * text, rejecting every change the older one; notes are comments (`comparisonBody.ts`).
+ */
 export async function comparisonToDocx(
   comparison: Comparison,
   options: ComparisonExportOptions,
 ): Promise<Buffer> {
   // Records stored before text was checked may hold characters XML cannot: `writable` leaves them out.
   const [c, opts] = writableDeep([comparison, options] as const);
+  const tracked = comparisonBody(c, opts, opts.stamp);
   const doc = unDocument({
     title: `${opts.title} — ${opts.olderLabel} → ${opts.newerLabel}`,
     headerLeft: opts.title,
     headerRight: `${opts.olderLabel} → ${opts.newerLabel}`,
     footerNote: opts.stamp && stampFooter(opts.stamp.chain),
-    children: [
-      ...comparisonBody(c, opts),
-      ...renumberingBody(opts.newerLabel, c.renumbering),
-      ...(opts.stamp ? stampParagraphs(opts.stamp) : []),
-    ],
+    children: tracked.paragraphs,
+    comments: tracked.comments,
+    trackRevisions: true,
   });
   return Packer.toBuffer(doc);
 }

@@ -15,6 +15,7 @@ import {
   Document,
   Footer,
   Header,
+  type ICommentOptions,
   PageNumber,
   Paragraph,
   type ParagraphChild,
@@ -38,6 +39,32 @@ export interface RunStyle {
   color?: string;
   /** Size in half-points. */
   size?: number;
+}
+
+/** A tracked change as Word records it: an id unique in the document, who made it and when (ISO). */
+export interface Revision {
+  id: number;
+  author: string;
+  date: string;
+}
+
+/**
+ * A paragraph inserted or deleted as a whole in tracked changes: the revision on its paragraph
+ * mark, so that accepting or rejecting the change removes the paragraph itself, not only its
+ * words. A mark both inserted and deleted is gone whether the changes are accepted or rejected.
+ */
+export interface ParagraphRevision {
+  inserted?: Revision;
+  deleted?: Revision;
+}
+
+/** The paragraph mark's run properties that record a `ParagraphRevision`. */
+function markRevision(revision: ParagraphRevision | undefined) {
+  if (!revision) return undefined;
+  return {
+    ...(revision.inserted ? { insertion: revision.inserted } : {}),
+    ...(revision.deleted ? { deletion: revision.deleted } : {}),
+  };
 }
 
 /** Colour of text set apart from the delegations' proposals (co-facilitators' text, notes). */
@@ -202,12 +229,21 @@ export function subtitleParagraph(children: readonly ParagraphChild[]): Paragrap
   });
 }
 
+/** How a paragraph builder lays out a paragraph beyond its text. */
+export interface ParagraphOptions {
+  /** Its direction; by default that of its text (`shared/direction.ts`). */
+  direction?: TextDirection | undefined;
+  /** A revision on its paragraph mark (a paragraph added or deleted in tracked changes). */
+  revision?: ParagraphRevision | undefined;
+}
+
 /** A section heading: bold, kept with the paragraph after it. */
-export function headingParagraph(children: readonly ParagraphChild[], direction?: TextDirection): Paragraph {
-  const d = directed(children, direction);
+export function headingParagraph(children: readonly ParagraphChild[], o: ParagraphOptions = {}): Paragraph {
+  const d = directed(children, o.direction);
   return new Paragraph({
     children: d.children,
     ...bidi(d.direction),
+    run: markRevision(o.revision),
     spacing: { before: 2 * AFTER, after: AFTER },
     keepNext: true,
   });
@@ -215,18 +251,21 @@ export function headingParagraph(children: readonly ParagraphChild[], direction?
 
 /**
  * A numbered paragraph: the label in a hanging indent, a tab, then the text; right to left, the
- * label on the right, when `direction` (by default that of the text) says so.
+ * label on the right, when the direction (by default that of the text) says so. The label may be
+ * given as runs of its own (tracked changes of a number), which then end with the tab.
  */
 export function numberedParagraph(
-  label: string,
+  label: string | readonly ParagraphChild[],
   children: readonly ParagraphChild[],
   indent = LABEL_INDENT,
-  direction?: TextDirection,
+  o: ParagraphOptions = {},
 ): Paragraph {
-  const d = directed(children, direction);
+  const labelRuns = typeof label === 'string' ? [new TextRun({ children: [label, new Tab()] })] : label;
+  const d = directed(children, o.direction);
   return new Paragraph({
-    children: [new TextRun({ children: [label, new Tab()] }), ...d.children],
+    children: [...labelRuns, ...d.children],
     ...bidi(d.direction),
+    run: markRevision(o.revision),
     indent: { left: indent, hanging: indent },
     tabStops: [{ type: TabStopType.LEFT, position: indent }],
     alignment: AlignmentType.JUSTIFIED,
@@ -261,6 +300,10 @@ export interface UnDocumentOptions {
   /** A small line in the footer above the page numbers (the chain head of the records). */
   footerNote?: string | undefined;
   children: readonly Paragraph[];
+  /** Word comments, anchored in the body by their ids. */
+  comments?: readonly ICommentOptions[];
+  /** Whether Word keeps tracking changes made to the document (a comparison in tracked changes). */
+  trackRevisions?: boolean;
 }
 
 /** A Word document with the UN layout around the given body. */
@@ -296,6 +339,8 @@ export function unDocument(o: UnDocumentOptions): Document {
   });
   return new Document({
     title: o.title,
+    ...(o.comments ? { comments: { children: [...o.comments] } } : {}),
+    ...(o.trackRevisions ? { features: { trackRevisions: true } } : {}),
     styles: {
       default: {
         document: {

@@ -74,7 +74,7 @@ export function snapshotBody(
           block.label ?? '',
           markedRuns(block.runs, block.text, 0, block.text.length),
           undefined,
-          paragraphDirection(block.text),
+          { direction: paragraphDirection(block.text) },
         ),
       ];
     }
@@ -154,7 +154,7 @@ function compiledParagraphs(
   }
 
   return [
-    numberedParagraph(label, body, undefined, paragraphDirection(block.text)),
+    numberedParagraph(label, body, undefined, { direction: paragraphDirection(block.text) }),
     ...c.wholeParagraph.map((p) => noteParagraph(bracket(p, [], p.kind, outcome(p)))),
     ...c.alternatives.map((p) => numberedParagraph(`${label} alt`, newText(p, outcome(p)))),
     ...c.comments.map((p) =>

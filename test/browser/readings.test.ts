@@ -184,7 +184,7 @@ describe('readings, revisions and comparison', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 20_000 }),
-      page.getByRole('link', { name: 'Download .docx' }).click(),
+      page.getByRole('link', { name: 'Download .docx (Word, tracked changes)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/Rev\.?1-vs-Rev\.?2.*comparison\.docx$/);
     const data = readFileSync((await download.path())!);

@@ -10,6 +10,7 @@ import { api } from '../support/auth.js';
 import { docxParagraphs, outsideBrackets, spacedAsRead } from '../support/docxParagraphs.js';
 import { convertToPdf, findOnPath, run } from '../support/office.js';
 import { ROOT, startTestServer, type TestServer } from '../support/server.js';
+import { resolveRevisions, revisionsOf } from '../support/wordRevisions.js';
 
 let ts: TestServer;
 let cookie: string;
@@ -126,14 +127,55 @@ describe('Word export', () => {
     }
   }, 240_000);
 
-  it('exports the live text clean and a comparison with track-changes styling', async () => {
+  it('exports the live text clean', async () => {
     const clean = await download(`${base}/export/live.docx`);
     expect(clean.xml).toContain('OP55');
     expect(clean.xml).not.toContain('<w:strike/>');
+  });
+
+  it('exports a comparison in Word tracked changes: accept all gives Rev.1, reject all the zero draft, changes by their delegation', async () => {
     const cmp = await download(`${base}/export/compare.docx?from=${ids['Zero draft']}&to=${ids['Rev.1']}`);
-    expect(cmp.xml).toMatch(/<w:u w:val="single"\/>/);
-    expect(cmp.xml).toContain('<w:strike/>');
     expect(cmp.name).toContain('comparison');
+    const version = async (sid: string) =>
+      (await api<{ snapshot: CanonicalSnapshot }>(ts.url, 'GET', `${base}/snapshots/${sid}`, { cookie })).body
+        .snapshot;
+    const [zero, rev1] = [await version(ids['Zero draft']!), await version(ids['Rev.1']!)];
+    /** Each block as Word reads it: number, tab and text; its italic words. */
+    const read = (s: CanonicalSnapshot) =>
+      s.blocks.map((b) => ({
+        text: b.label === undefined ? b.text : `${b.label}\t${b.text}`,
+        italics: b.runs.filter((r) => r.em).map((r) => r.text),
+      }));
+    const resolved = (mode: 'accept' | 'reject') =>
+      resolveRevisions(cmp.xml, mode).map((p) => ({
+        text: p.text,
+        italics: p.runs.filter((r) => r.italics).map((r) => r.text),
+      }));
+    expect(resolved('accept')).toEqual(read(rev1));
+    expect(resolved('reject')).toEqual(read(zero));
+    // The italic opening words are kept (the demo's operative paragraphs open with them).
+    expect(resolved('accept').filter((p) => p.italics.length > 0).length).toBeGreaterThan(10);
+
+    const revisions = revisionsOf(cmp.xml);
+    expect(cmp.xml).not.toContain('<w:strike/>');
+    expect(revisions.filter((r) => r.kind === 'ins').length).toBeGreaterThan(10);
+    expect(revisions.filter((r) => r.kind === 'del').length).toBeGreaterThan(5);
+    // Rev.1 took in proposals of several delegations from the first reading: their changes carry
+    // their names and the time they were applied.
+    const incorporated = (await version(ids['First reading']!)).proposals
+      .map((r) => r.proposal)
+      .filter((p) => p.appliedAt !== null && !p.byFacilitators);
+    const authors = new Set(revisions.map((r) => r.author));
+    expect(authors).toContain('Co-facilitators');
+    expect(
+      [...authors].filter((a) => incorporated.some((p) => p.delegation.name === a)).length,
+    ).toBeGreaterThanOrEqual(2);
+    for (const r of revisions.filter((x) => x.author !== 'Co-facilitators')) {
+      const p = incorporated.find(
+        (q) => q.delegation.name === r.author && q.appliedAt!.slice(0, 19) === r.date.slice(0, 19),
+      );
+      expect(p, `${r.author} ${r.date}`).toBeDefined();
+    }
   });
 });
 

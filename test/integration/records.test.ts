@@ -318,9 +318,11 @@ describe('exports', () => {
         .map((f) => zip.file(f)!.async('string')),
     );
     const text = (xml: string) => xml.replace(/<[^>]+>/g, '');
+    // A comparison in tracked changes says what is not text of either version in comments.
+    const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
     return {
       footer: text(footers.join('')),
-      body: text(await zip.file('word/document.xml')!.async('string')),
+      body: text(await zip.file('word/document.xml')!.async('string')) + text(comments),
     };
   }
 

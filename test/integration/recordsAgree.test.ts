@@ -32,7 +32,10 @@ async function docxParagraphs(path: string): Promise<string[]> {
   const res = await fetch(`${ts.url}${path}`, { headers: { cookie: usa } });
   expect(res.status).toBe(200);
   const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
-  const xml = await zip.file('word/document.xml')!.async('string');
+  // A comparison in tracked changes says what is not text of either version in comments.
+  const xml =
+    (await zip.file('word/document.xml')!.async('string')) +
+    ((await zip.file('word/comments.xml')?.async('string')) ?? '');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
     [...p[0].matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)]
       .map((t) => t[1]!)

@@ -39,13 +39,26 @@ export async function run(
 
 /** Converts `file` to PDF in `outDir` with LibreOffice at `soffice`; returns the PDF's path. */
 export async function convertToPdf(soffice: string, file: string, outDir: string): Promise<string> {
+  return convertTo(soffice, file, outDir, 'pdf');
+}
+
+/**
+ * Converts `file` with LibreOffice at `soffice` to the format of extension `format` ("pdf",
+ * "fodt" …) in `outDir`; returns the converted file's path.
+ */
+export async function convertTo(
+  soffice: string,
+  file: string,
+  outDir: string,
+  format: string,
+): Promise<string> {
   const profile = mkdtempSync(join(tmpdir(), 'office-profile-'));
   try {
     await run(soffice, [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
       '--headless',
       '--convert-to',
-      'pdf',
+      format,
       '--outdir',
       outDir,
       file,
@@ -53,5 +66,5 @@ export async function convertToPdf(soffice: string, file: string, outDir: string
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return join(outDir, basename(file).replace(/\.docx$/, '.pdf'));
+  return join(outDir, basename(file).replace(/\.[^.]+$/, `.${format}`));
 }
