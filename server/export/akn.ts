@@ -64,7 +64,8 @@ export function snapshotToAkn(s: CanonicalSnapshot, o: AknExportOptions): string
   const shown: ResolvedProposal[] = s.proposals.filter((r) => o.shown(r.proposal));
   const alternatives = new Map<string, ProposalView[]>();
   for (const { proposal } of shown)
-    if (proposal.kind === 'alt') alternatives.set(proposal.pid, [...(alternatives.get(proposal.pid) ?? []), proposal]);
+    if (proposal.kind === 'alt')
+      alternatives.set(proposal.pid, [...(alternatives.get(proposal.pid) ?? []), proposal]);
   const date = localDateAt(s.takenAt, o.timeZone);
   const text = aknText(s, { refs, alternatives, title: o.title, version: { label: s.label, date } });
   const blocks = new Map<string, SnapshotBlock>();
@@ -93,14 +94,6 @@ export function snapshotToAkn(s: CanonicalSnapshot, o: AknExportOptions): string
     exportedAt: o.exportedAt,
   });
   const meta = el('meta', {}, identity, past?.lifecycle, past?.workflow, refs.element());
-  const statement = el(
-    'statement',
-    { name },
-    meta,
-    text.preface,
-    text.preamble,
-    text.mainBody,
-    attachments,
-  );
+  const statement = el('statement', { name }, meta, text.preface, text.preamble, text.mainBody, attachments);
   return serializeXml(el('akomaNtoso', { xmlns: AKN_NAMESPACE }, statement), AKN_INLINE);
 }

@@ -115,7 +115,11 @@ function amendment(r: ResolvedProposal, ctx: AknAmendmentContext): XmlElement {
       target ? [' — ', el('ref', { href: `#${target}` }, label)] : ' — a paragraph no longer in the text',
     ),
     el('p', { class: 'attribution' }, attribution(p, refs, proponent)),
-    el('p', { class: 'status', refersTo: concepts.join(' ') }, el('docStatus', { refersTo: status }, STATUS_NAMES[p.status])),
+    el(
+      'p',
+      { class: 'status', refersTo: concepts.join(' ') },
+      el('docStatus', { refersTo: status }, STATUS_NAMES[p.status]),
+    ),
   );
   return el(
     'attachment',
@@ -201,7 +205,9 @@ function body(
       return [
         content(
           proposed(label, shown ?? eIdOfLabel(label)),
-          ...(shown ? [el('p', {}, 'Shown in the text as ', el('ref', { href: `#${shown}` }, label), '.')] : []),
+          ...(shown
+            ? [el('p', {}, 'Shown in the text as ', el('ref', { href: `#${shown}` }, label), '.')]
+            : []),
         ),
       ];
     }
@@ -225,7 +231,10 @@ function changedText(r: ResolvedProposal, block: SnapshotBlock | undefined): Xml
     ranges &&
     ranges.length === p.changes.length &&
     ranges.every(
-      (x, i) => x.from <= x.to && x.to <= block.text.length && block.text.slice(x.from, x.to) === p.changes[i]!.deleted,
+      (x, i) =>
+        x.from <= x.to &&
+        x.to <= block.text.length &&
+        block.text.slice(x.from, x.to) === p.changes[i]!.deleted,
     );
   if (!placed) {
     return p.changes.flatMap((c, i): XmlNode[] => [

@@ -76,7 +76,8 @@ export class AknReferences {
   /** A person named in the records (who circulated a revision or closed a reading). */
   person(name: string): string {
     return (
-      this.byKey.get(`TLCPerson:${name}`) ?? this.register('TLCPerson', `person_${++this.persons}`, name, name)
+      this.byKey.get(`TLCPerson:${name}`) ??
+      this.register('TLCPerson', `person_${++this.persons}`, name, name)
     );
   }
 
@@ -101,9 +102,7 @@ export class AknReferences {
    */
   version(wish: string, href: string, showAs: string): string {
     const eId = this.eIds.take(wish);
-    this.versions.push(
-      el(this.versions.length === 0 ? 'original' : 'passiveRef', { eId, href, showAs }),
-    );
+    this.versions.push(el(this.versions.length === 0 ? 'original' : 'passiveRef', { eId, href, showAs }));
     return `#${eId}`;
   }
 

@@ -139,7 +139,10 @@ export function aknText(s: CanonicalSnapshot, ctx: AknTextContext): AknText {
     if (b.type === 'section') {
       flush();
       if (part[i + 1]?.type === 'preambular') recitals = { heading: heading(b), items: [] };
-      else preamble.push(el('container', { name: 'section', eId: eIds.take('sec') }, el('p', {}, ...inlineRuns(b.runs))));
+      else
+        preamble.push(
+          el('container', { name: 'section', eId: eIds.take('sec') }, el('p', {}, ...inlineRuns(b.runs))),
+        );
       return;
     }
     recitals ??= { heading: null, items: [] };

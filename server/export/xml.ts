@@ -65,9 +65,7 @@ function write(node: XmlElement, depth: number, inline: ReadonlySet<string>): st
   if (node.children.length === 0) return `<${node.name}${attributes(node)}/>`;
   if (inline.has(node.name) || node.children.some((c) => typeof c === 'string')) return oneLine(node);
   const pad = '  '.repeat(depth + 1);
-  const inner = node.children
-    .map((c) => `\n${pad}${write(c as XmlElement, depth + 1, inline)}`)
-    .join('');
+  const inner = node.children.map((c) => `\n${pad}${write(c as XmlElement, depth + 1, inline)}`).join('');
   return `<${node.name}${attributes(node)}>${inner}\n${'  '.repeat(depth)}</${node.name}>`;
 }
 
