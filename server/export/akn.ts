@@ -31,7 +31,7 @@ export interface AknExportOptions {
   title: string;
   /** The negotiation's zone: dates in URIs and the preface are local to it. */
   timeZone: string;
-  /** When the negotiation was created: the date of the work. */
+  /** When the negotiation was created: the date of the work (unless a record is older). */
   createdAt: string;
   /**
    * The revisions circulated and readings closed, in order, up to and including the exported
@@ -54,7 +54,11 @@ export function statementName(title: string): 'resolution' | 'declaration' {
 /** The snapshot as an Akoma Ntoso document (UTF-8 XML text). */
 export function snapshotToAkn(s: CanonicalSnapshot, o: AknExportOptions): string {
   const name = statementName(o.title);
-  const work = `/akn/un/statement/${name}/${localDateAt(o.createdAt, o.timeZone)}/${o.negotiationId}`;
+  // The work dates from the negotiation's creation (or its first record, if that is earlier, as
+  // in the demo's history).
+  const born = [o.createdAt, ...o.history.map((v) => v.takenAt)].sort()[0]!;
+  const workDate = localDateAt(born, o.timeZone);
+  const work = `/akn/un/statement/${name}/${workDate}/${o.negotiationId}`;
   const stored = o.history.findIndex((v) => v.id === o.snapshotId);
   const instants = [...o.history.map((v) => v.takenAt), ...(stored < 0 ? [s.takenAt] : [])];
   const expressions = versionIds(instants, o.timeZone).map((v) => `${work}/eng@${v}`);
@@ -86,7 +90,7 @@ export function snapshotToAkn(s: CanonicalSnapshot, o: AknExportOptions): string
   const identity = identification({
     work,
     expression,
-    workDate: { date: localDateAt(o.createdAt, o.timeZone), name: 'negotiation' },
+    workDate: { date: workDate, name: 'negotiation' },
     expressionDate: { date, name: s.kind === 'live' ? 'live' : s.kind },
     author: { href: '#cofacilitators', as: refs.role('cofacilitator', 'Co-facilitator') },
     name,

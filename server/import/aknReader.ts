@@ -10,7 +10,8 @@
  * Of the first document in the root (a `statement`, `act`, `doc` …): the `docTitle` of its
  * preface is the title; in its preamble each `recital` or `citation` (or `p` outside them) is a
  * preambular paragraph and each `heading` a section heading; in its main body (`mainBody` or
- * `body`) each outermost `paragraph` — its subparagraphs, points and lists included — or `p`
+ * `body`) each outermost `paragraph` — its subparagraphs, points and lists included, with their
+ * numbers — or `p`
  * outside one is an operative paragraph, each `heading` of a container a section heading.
  * `i` and `b` are italics and bold. Left out: metadata, numbers (`num`: numbering is computed),
  * alternatives (`alternativeTo`), notes, deleted words (`del`), attachments and components
@@ -184,7 +185,13 @@ class AknReader {
       return;
     }
     const parent = this.stack.at(-1)!;
-    let skip = parent.skip || foreign || SKIPPED.has(name) || tag.attributes.alternativeTo !== undefined;
+    // Numbers are computed, but those of a paragraph's subparagraphs are part of its text.
+    const ownNumber = name === 'num' && !(this.unit && depth > this.unit.depth + 1);
+    let skip =
+      parent.skip ||
+      foreign ||
+      (SKIPPED.has(name) && (name !== 'num' || ownNumber)) ||
+      tag.attributes.alternativeTo !== undefined;
     if (depth === 1 && !foreign) {
       // The first document of the root is read; anything after it is not.
       skip ||= this.documentSeen;
