@@ -254,7 +254,9 @@ class AknReader {
       return;
     }
     if (part === null) return;
-    if (name === 'heading') {
+    // A heading, or a container of the preamble named as one (how the export writes a heading
+    // that opens no recitals).
+    if (name === 'heading' || (name === 'container' && tag.attributes.name?.value === 'section')) {
       this.startUnit('section', depth);
       return;
     }
