@@ -150,6 +150,7 @@ describe('snapshotToAkn', () => {
       title: 'Declaration',
       timeZone: 'America/New_York',
       createdAt: '2022-03-01T10:00:00Z',
+      facilitatorDelegations: [{ code: 'BGD', name: 'Bangladesh' }],
       history: [
         { id: 's0', kind: 'revision', label: 'Zero draft', takenAt: '2022-03-17T14:00:00Z', takenBy: 'Ann' },
         { id: 's1', kind: 'reading', label: 'First reading', takenAt: snapshot.takenAt, takenBy: 'Ann' },
@@ -188,6 +189,7 @@ describe('reading an export back', () => {
       title: 'Declaration',
       timeZone: 'UTC',
       createdAt: '2022-03-01T10:00:00Z',
+      facilitatorDelegations: [{ code: 'BGD', name: 'Bangladesh' }],
       history: [],
       snapshotId: 'live',
       shown: () => true,

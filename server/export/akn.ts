@@ -33,6 +33,8 @@ export interface AknExportOptions {
   timeZone: string;
   /** When the negotiation was created: the date of the work (unless a record is older). */
   createdAt: string;
+  /** The co-facilitating delegations. */
+  facilitatorDelegations: readonly { code: string; name: string }[];
   /**
    * The revisions circulated and readings closed, in order, up to and including the exported
    * one (every one, for the live text).
@@ -64,7 +66,7 @@ export function snapshotToAkn(s: CanonicalSnapshot, o: AknExportOptions): string
   const expressions = versionIds(instants, o.timeZone).map((v) => `${work}/eng@${v}`);
   const expression = expressions[stored < 0 ? expressions.length - 1 : stored]!;
 
-  const refs = new AknReferences(new EIds());
+  const refs = new AknReferences(new EIds(), o.facilitatorDelegations);
   const shown: ResolvedProposal[] = s.proposals.filter((r) => o.shown(r.proposal));
   const alternatives = new Map<string, ProposalView[]>();
   for (const { proposal } of shown)

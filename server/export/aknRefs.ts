@@ -63,8 +63,17 @@ export class AknReferences {
   constructor(
     /** The document's eIds, which references take theirs from. */
     readonly eIds: EIds,
+    /** The co-facilitating delegations, named in the co-facilitators' entry and listed after it. */
+    facilitators: readonly { code: string; name: string }[] = [],
   ) {
-    this.register('TLCOrganization', COFACILITATORS, 'Co-facilitators', COFACILITATORS);
+    const names = facilitators.map((f) => f.name).join(', ');
+    this.register(
+      'TLCOrganization',
+      COFACILITATORS,
+      names ? `Co-facilitators (${names})` : 'Co-facilitators',
+      COFACILITATORS,
+    );
+    for (const f of facilitators) this.organization(f.code, f.name);
   }
 
   /** A delegation or group by its code (the co-facilitators' own text under `FACILITATORS`). */

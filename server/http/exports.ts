@@ -7,6 +7,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { compareSnapshots } from '../../shared/compare.js';
 import { briefComparison } from '../../shared/compareBrief.js';
+import { delegationRef } from '../../shared/proposals.js';
 import { liveContext, shownInCompilation } from '../../shared/shownProposals.js';
 import { localDateAt } from '../../shared/time.js';
 import type { Accounts } from '../accounts/accounts.js';
@@ -124,6 +125,7 @@ export function exportRoutes(
       title: negotiation.title,
       timeZone: negotiation.timeZone,
       createdAt: negotiation.createdAt,
+      facilitatorDelegations: negotiation.facilitatorDelegations.map(delegationRef),
       history,
       snapshotId: req.params.snapshotId,
       shown: shownInCompilation(snapshot.kind, live),

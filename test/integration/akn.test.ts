@@ -142,6 +142,12 @@ describe('AKN export', () => {
     );
     expect(xml).toContain('<original eId="ver_1"');
     expect(xml).toContain('showAs="Co-facilitator, Bangladesh"');
+    expect(xml).toContain(
+      '<TLCOrganization eId="cofacilitators" href="/akn/ontology/organizations/un/cofacilitators" showAs="Co-facilitators (Bangladesh, Luxembourg)"/>',
+    );
+    expect(xml).toContain(
+      '<TLCOrganization eId="org_lux" href="/akn/ontology/organizations/un/LUX" showAs="Luxembourg"/>',
+    );
     expect(xml).toContain('<FRBRversionNumber value="Rev.1"/>');
     // Preambular paragraphs are recitals with their number; operative paragraphs under sections.
     expect(xml).toMatch(/<recital eId="pp_1" GUID="[^"]+">\s*<num>PP1<\/num>\s*<p><i>[^<]+<\/i> /);
