@@ -468,13 +468,13 @@ describe('AKN import', () => {
       [
         'entities',
         `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement><preface><p><docTitle>&lol2;</docTitle></p></preface></statement></akomaNtoso>`,
-        'IMPORT_XML_DOCTYPE',
+        'IMPORT_DOCTYPE_REFUSED',
         400,
       ],
       [
         'external entity',
         `<!DOCTYPE a SYSTEM "file:///etc/passwd"><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>`,
-        'IMPORT_XML_DOCTYPE',
+        'IMPORT_DOCTYPE_REFUSED',
         400,
       ],
       ['wrong root', '<html><body><p>Hello</p></body></html>', 'IMPORT_NOT_AKN', 400],
