@@ -47,6 +47,8 @@ import { roadmapRoutes } from './http/roadmap.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { loadPrincipal } from './http/session.js';
 import { visitRoutes } from './http/visits.js';
+import { AKN_UPLOAD_TYPES, AknImporter } from './import/aknImport.js';
+import type { AknLimits } from './import/aknReader.js';
 import { DocxImporter } from './import/docxImport.js';
 import type { ImportLimits } from './import/docxLimits.js';
 import { DraftImport } from './import/draftImport.js';
@@ -105,6 +107,8 @@ export interface ServerOptions {
   socketLimits?: Partial<SocketLimits>;
   /** Bounds of .docx imports; production defaults (`IMPORT_LIMITS`) when omitted. */
   importLimits?: Partial<ImportLimits>;
+  /** Bounds of Akoma Ntoso imports; production defaults (`AKN_LIMITS`) when omitted. */
+  aknLimits?: Partial<AknLimits>;
   /** The key whose signatures `storage`'s sealer writes (server/records/), for verification. */
   signingKey: SigningKey;
   /**
@@ -217,6 +221,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use(
     refuseCrossSite(origins, [
       { path: IMPORT_UPLOAD_PATH, type: DOCX_TYPE },
+      ...AKN_UPLOAD_TYPES.map((type) => ({ path: IMPORT_UPLOAD_PATH, type })),
       { path: AMENDMENT_UPLOAD_PATH, type: DOCX_TYPE },
     ]),
   );
@@ -249,7 +254,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use('/api', participantRoutes(accounts, participants, audit, endSession));
   app.use('/api', proposalRoutes(accounts, commands, queries));
   app.use('/api', readingRoutes(accounts, readings, snapshots, records));
-  app.use('/api', importRoutes(accounts, drafts, importer));
+  app.use('/api', importRoutes(accounts, drafts, importer, new AknImporter(opts.aknLimits)));
   app.use('/api', amendmentImportRoutes(accounts, amendmentImport, queries, importer.limits));
   app.use('/api', exportRoutes(negotiations, accounts, readings, snapshots));
   app.use('/api', roadmapRoutes(negotiations, accounts, roadmap));

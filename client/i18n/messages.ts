@@ -80,8 +80,12 @@ const errorByCode: Record<ErrorCode, string> = {
   IMPORT_TIMEOUT: 'Reading this document took too long. Paste its text instead.',
   IMPORT_BUSY: 'Other documents are being imported right now. Try again in a moment.',
   IMPORT_DOCTYPE_REFUSED:
-    'This file declares a document type, which Word never writes, so it was not read. Save it again from Word.',
+    'This file declares a document type (DOCTYPE), which is not accepted, so it was not read. Save or export it again without one.',
   IMPORT_TOO_MANY_ITEMS: 'Too many proposals to table at once. Table fewer, then import the rest.',
+  IMPORT_NOT_XML:
+    'This file is not well-formed XML in UTF-8, so it cannot be read as an Akoma Ntoso document.',
+  IMPORT_NOT_AKN:
+    'This XML file is not an Akoma Ntoso 3.0 document (its root must be akomaNtoso in the AKN 3.0 namespace).',
   INVALID_DATE: 'A date or time is not valid. Write dates as YYYY-MM-DD and times as HH:mm.',
   INVALID_TIME_ZONE: 'That time zone is not known. Use a name such as America/New_York or Europe/Zurich.',
   ROADMAP_ENTRY_NOT_FOUND: 'This roadmap entry no longer exists.',

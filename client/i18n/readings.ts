@@ -194,7 +194,10 @@ export const readingMessages = {
     docxCompilation: 'Download .docx (compilation)',
     docxComparison: 'Download .docx (Word, tracked changes)',
     printView: 'Print view',
+    akn: 'Download Akoma Ntoso (.akn.xml)',
+    aknHint: 'Akoma Ntoso 3.0 XML: the text, its history and the proposals, for other UN systems.',
     preparing: 'Preparing the Word file…',
+    preparingAkn: 'Preparing the Akoma Ntoso file…',
     ready: (name: string): string => `Downloaded ${name}.`,
   },
   print: {
@@ -255,15 +258,20 @@ export const readingMessages = {
   import: {
     heading: 'Import a draft',
     intro:
-      'Replace the draft with a Word document or pasted text. You see what was recognised before anything changes.',
+      'Replace the draft with a Word document, an Akoma Ntoso file or pasted text. You see what was recognised before anything changes.',
     onlyFacilitators: 'Only the co-facilitators can import a draft.',
     circulated:
       'The draft has already been circulated, so it can no longer be replaced by an import. Edit the text instead.',
     source: 'Source',
     word: 'Word document (.docx)',
+    akn: 'Akoma Ntoso (.xml, .akn.xml)',
     paste: 'Pasted text',
     file: 'Word document',
     fileHint: 'A .docx file of at most 10 MB.',
+    aknFile: 'Akoma Ntoso document',
+    aknFileHint:
+      'An Akoma Ntoso 3.0 XML file of at most 10 MB, as this tool exports it: the title, preambular and operative paragraphs are read; proposals, notes and metadata are left out.',
+    noAknFile: 'Choose an Akoma Ntoso .xml file first.',
     text: 'Text of the draft',
     textHint:
       'One paragraph per line. The first line is the title. Typed numbers such as “OP3” or “1.” are removed: numbering is computed.',

@@ -1,5 +1,5 @@
 /**
- * A link to a file the server makes (a Word export). A plain click fetches it while saying so
+ * A link to a file the server makes (a Word or Akoma Ntoso export). A plain click fetches it while saying so
  * ("Preparing the Word file…"), then saves it under the server's name; a failure is shown in
  * words instead of a page of JSON. Other clicks (new tab, copy link) are left to the browser.
  */
@@ -27,6 +27,10 @@ export interface DownloadLinkProps {
   href: string;
   /** Name to save under when the server suggests none. */
   fallbackName: string;
+  /** What is said while the file is prepared ("Preparing the Word file…" unless given). */
+  preparing?: string;
+  /** A description of the file (its `title`). */
+  title?: string;
   children: ReactNode;
   className?: string;
 }
@@ -38,7 +42,14 @@ type State =
   | { status: 'failed'; message: string };
 
 /** A download link with progress and errors. */
-export function DownloadLink({ href, fallbackName, children, className }: DownloadLinkProps) {
+export function DownloadLink({
+  href,
+  fallbackName,
+  preparing,
+  title,
+  children,
+  className,
+}: DownloadLinkProps) {
   const m = messages.readings.exports;
   const [state, setState] = useState<State>({ status: 'idle' });
   const busy = state.status === 'busy';
@@ -63,6 +74,7 @@ export function DownloadLink({ href, fallbackName, children, className }: Downlo
       <a
         href={href}
         download
+        title={title}
         className={`button-link${className ? ` ${className}` : ''}`}
         aria-busy={busy}
         aria-disabled={busy || undefined}
@@ -72,7 +84,11 @@ export function DownloadLink({ href, fallbackName, children, className }: Downlo
         {children}
       </a>
       <span role="status" className="download-status">
-        {state.status === 'busy' ? m.preparing : state.status === 'done' ? m.ready(state.name) : ''}
+        {state.status === 'busy'
+          ? (preparing ?? m.preparing)
+          : state.status === 'done'
+            ? m.ready(state.name)
+            : ''}
       </span>
       {state.status === 'failed' && (
         <span role="alert" className="field-error">

@@ -1,9 +1,12 @@
-/** Word downloads (clean and compilation) and the print view of a snapshot or of the live text. */
+/**
+ * Word downloads (clean and compilation), the Akoma Ntoso download and the print view of a
+ * snapshot or of the live text.
+ */
 import { messages } from '../i18n/messages.js';
 import { Link } from '../Link.js';
 import { DownloadLink } from './DownloadLink.js';
 import './readings.css';
-import { docxPath, printPath, type TextMode } from './routes.js';
+import { aknPath, docxPath, printPath, type TextMode } from './routes.js';
 
 /** Props of `ExportLinks`. */
 export interface ExportLinksProps {
@@ -19,7 +22,7 @@ export interface ExportLinksProps {
   className?: string;
 }
 
-/** "Download .docx (clean)", "Download .docx (compilation)", "Print view". */
+/** "Download .docx (clean)", "Download .docx (compilation)", "Download Akoma Ntoso", "Print view". */
 export function ExportLinks({
   negotiationId,
   snapshotId,
@@ -49,6 +52,16 @@ export function ExportLinks({
           </DownloadLink>
         </li>
       )}
+      <li>
+        <DownloadLink
+          href={aknPath(negotiationId, snapshotId)}
+          fallbackName={`${label.replace(/[^\w.-]+/g, '-')}.akn.xml`}
+          preparing={m.preparingAkn}
+          title={m.aknHint}
+        >
+          {m.akn}
+        </DownloadLink>
+      </li>
       <li>
         <Link href={printPath(negotiationId, snapshotId, mode)} className="button-link">
           <span className="print-icon" aria-hidden="true" />

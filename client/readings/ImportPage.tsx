@@ -1,6 +1,6 @@
 /**
- * `/n/:id/import`, for co-facilitators while no revision has been circulated: a Word document
- * or pasted text is sent for recognition, its structure previewed (title, section headings,
+ * `/n/:id/import`, for co-facilitators while no revision has been circulated: a Word document,
+ * an Akoma Ntoso XML file or pasted text is sent for recognition, its structure previewed (title, section headings,
  * PP and OP paragraphs with their numbers), and only after a confirmation replaces the draft.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
@@ -22,8 +22,14 @@ import './records.css';
 import { fetchTimeline, type ImportResult, previewImport, replaceDraft } from './readingsApi.js';
 import { timelinePath } from './routes.js';
 
-/** Largest .docx the server accepts (server/http/importDraft.ts). */
-const MAX_DOCX_BYTES = 10 * 1024 * 1024;
+/** Largest .docx or Akoma Ntoso file the server accepts (server/import/). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** What the file inputs accept, by source. */
+const ACCEPT = {
+  word: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  akn: '.xml,.akn.xml,application/akn+xml,application/xml,text/xml',
+} as const;
 
 /** Props of `ImportPage`. */
 export interface ImportPageProps {
@@ -58,7 +64,7 @@ function ImportGate({ negotiation }: { negotiation: Negotiation }) {
   return <ImportForm negotiationId={negotiation.id} />;
 }
 
-type Source = 'word' | 'paste';
+type Source = 'word' | 'akn' | 'paste';
 
 function ImportForm({ negotiationId }: { negotiationId: string }) {
   const m = messages.readings.import;
@@ -77,12 +83,17 @@ function ImportForm({ negotiationId }: { negotiationId: string }) {
     setProblem(null);
     setPreview(null);
     setReplaced(false);
-    if (source === 'word' && !file) return setProblem(m.noFile);
-    if (source === 'word' && file && file.size > MAX_DOCX_BYTES) return setProblem(m.tooLarge);
+    if (source !== 'paste' && !file) return setProblem(source === 'akn' ? m.noAknFile : m.noFile);
+    if (source !== 'paste' && file && file.size > MAX_FILE_BYTES) return setProblem(m.tooLarge);
     if (source === 'paste' && text.trim() === '') return setProblem(m.noText);
     setBusy('preview');
     try {
-      setPreview(await previewImport(negotiationId, source === 'word' ? file! : text));
+      setPreview(
+        await previewImport(
+          negotiationId,
+          source === 'paste' ? text : { format: source === 'akn' ? 'akn' : 'docx', file: file! },
+        ),
+      );
     } catch (error) {
       setProblem(actionErrorMessage(error));
     } finally {
@@ -112,31 +123,35 @@ function ImportForm({ negotiationId }: { negotiationId: string }) {
       <form className="form import-form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className="field-group">
           <legend>{m.source}</legend>
-          {(['word', 'paste'] as const).map((s) => (
+          {(['word', 'akn', 'paste'] as const).map((s) => (
             <label key={s} className="check">
               <input
                 type="radio"
                 name={`${id}-source`}
                 value={s}
                 checked={source === s}
-                onChange={() => setSource(s)}
+                onChange={() => {
+                  setSource(s);
+                  setFile(null);
+                }}
               />
-              {s === 'word' ? m.word : m.paste}
+              {m[s]}
             </label>
           ))}
         </fieldset>
-        {source === 'word' ? (
+        {source !== 'paste' ? (
           <div className="field">
-            <label htmlFor={`${id}-file`}>{m.file}</label>
+            <label htmlFor={`${id}-file`}>{source === 'akn' ? m.aknFile : m.file}</label>
             <input
+              key={source}
               id={`${id}-file`}
               type="file"
-              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              accept={ACCEPT[source]}
               aria-describedby={`${id}-file-hint`}
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
             <p id={`${id}-file-hint`} className="hint">
-              {m.fileHint}
+              {source === 'akn' ? m.aknFileHint : m.fileHint}
             </p>
           </div>
         ) : (

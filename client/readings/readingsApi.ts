@@ -34,6 +34,8 @@ export type SnapshotAnswer = z.infer<typeof SnapshotAnswerSchema>;
 const ComparisonAnswerSchema = z.object({ comparison: ComparisonBriefSchema });
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The media type an Akoma Ntoso upload is sent as (the server also takes XML's generic ones). */
+const AKN_TYPE = 'application/akn+xml';
 
 /** The negotiation's revisions and readings. */
 export function fetchTimeline(negotiationId: string, signal?: AbortSignal): Promise<Timeline> {
@@ -110,9 +112,18 @@ export function closeReading(
   });
 }
 
-/** Co-facilitators: what the server recognises in a Word document or in pasted text. */
-export function previewImport(negotiationId: string, source: File | string): Promise<ImportResult> {
-  const body = typeof source === 'string' ? { text: source } : new Blob([source], { type: DOCX_TYPE });
+/** A file to import: a Word document or an Akoma Ntoso XML file. */
+export interface ImportFile {
+  format: 'docx' | 'akn';
+  file: File;
+}
+
+/** Co-facilitators: what the server recognises in a Word document, an Akoma Ntoso file or pasted text. */
+export function previewImport(negotiationId: string, source: ImportFile | string): Promise<ImportResult> {
+  const body =
+    typeof source === 'string'
+      ? { text: source }
+      : new Blob([source.file], { type: source.format === 'akn' ? AKN_TYPE : DOCX_TYPE });
   return sendJson('POST', negotiationApiPath(negotiationId, 'import', 'preview'), body, ImportResultSchema);
 }
 

@@ -89,6 +89,11 @@ export function docxPath(id: string, snapshotId: string, mode: TextMode): string
   return `/api/negotiations/${encodeURIComponent(id)}/export/${encodeURIComponent(snapshotId)}.docx?mode=${mode}`;
 }
 
+/** The API path of the Akoma Ntoso (AKN 3.0 XML) export of a snapshot or of the live text. */
+export function aknPath(id: string, snapshotId: string): string {
+  return `/api/negotiations/${encodeURIComponent(id)}/export/${encodeURIComponent(snapshotId)}.akn.xml`;
+}
+
 /** The API path of the Word export of a comparison. */
 export function compareDocxPath(id: string, from: string, to: string): string {
   return `/api/negotiations/${encodeURIComponent(id)}/export/compare.docx?${new URLSearchParams({ from, to })}`;

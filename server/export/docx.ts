@@ -109,13 +109,15 @@ export async function comparisonToDocx(
 /**
  * A safe file name for an export: ASCII letters, digits, dots and hyphens, parts joined by
  * underscores, e.g. "Progress-Declaration-IMRF-2022_Rev.1_2022-04-04.docx". `date` is an ISO
- * date (or date-time, whose date part is used as written: pass the negotiation's local date).
+ * date (or date-time, whose date part is used as written: pass the negotiation's local date);
+ * `extension` is `docx` unless given (`akn.xml`).
  */
 export function exportFileName(parts: {
   negotiationTitle: string;
   label: string;
   date: string;
   suffix?: string;
+  extension?: string;
 }): string {
   const date = /^\d{4}-\d{2}-\d{2}/.exec(parts.date)?.[0];
   if (!date) throw new RangeError(`${parts.date} is not an ISO date`);
@@ -125,7 +127,7 @@ export function exportFileName(parts: {
     date,
     safeName(parts.suffix ?? ''),
   ];
-  return `${names.filter((n) => n !== '').join('_')}.docx`;
+  return `${names.filter((n) => n !== '').join('_')}.${parts.extension ?? 'docx'}`;
 }
 
 const MAX_PART = 80;

@@ -65,7 +65,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Media type JSON bodies must declare (any charset). */
 const JSON_TYPE = 'application/json';
 
-/** A route that takes an upload of another exact media type instead of JSON. */
+/** A route that takes an upload of another exact media type instead of JSON (one entry per type). */
 export interface UploadRoute {
   path: RegExp;
   type: string;
@@ -82,12 +82,12 @@ export function refuseCrossSite(policy: OriginPolicy, uploads: readonly UploadRo
     if (!originAllowed(req, policy))
       throw new AppError('ORIGIN_REFUSED', 'Requests from another site are not accepted.');
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    const upload = uploads.find((u) => u.path.test(req.path));
-    if (type !== JSON_TYPE && type !== upload?.type) {
+    const accepted = uploads.filter((u) => u.path.test(req.path)).map((u) => u.type);
+    if (type !== JSON_TYPE && !accepted.includes(type)) {
       throw new AppError(
         'UNSUPPORTED_MEDIA_TYPE',
-        upload
-          ? `Send this request as JSON or as ${upload.type}.`
+        accepted.length > 0
+          ? `Send this request as JSON or as ${accepted.join(', ')}.`
           : 'Send this request as JSON (Content-Type: application/json).',
       );
     }

@@ -148,7 +148,7 @@ export function checkDocx(file: Buffer, limits: ImportLimits): CheckedDocx {
 }
 
 /** IMPORT_FILE_TOO_LARGE for an upload over the limit. */
-export function fileTooLarge(limits: ImportLimits): AppError {
+export function fileTooLarge(limits: Pick<ImportLimits, 'fileBytes'>): AppError {
   return new AppError(
     'IMPORT_FILE_TOO_LARGE',
     `This file is larger than ${Math.round(limits.fileBytes / 1024 / 1024)} MB. Remove images or paste the text instead.`,

@@ -1,4 +1,5 @@
 /** Starting the real server for tests: in this process, or as a child process that can be killed. */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import type { TrustProxy } from '../../server/config.js';
 import { ensureDemoHistory } from '../../server/demo/history.js';
 import { ensureDemoRoadmap } from '../../server/demo/roadmap.js';
 import { DEMO_NEGOTIATION_ID, ensureDemoNegotiation } from '../../server/demo/seed.js';
+import type { AknLimits } from '../../server/import/aknReader.js';
 import { createLogger } from '../../server/logger.js';
 import { ChainSealer } from '../../server/records/sealer.js';
 import { defaultKeyFile, loadSigningKey, type SigningKey } from '../../server/records/signingKey.js';
@@ -60,6 +62,8 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** The link to other servers on the same database (`REDIS_URL`); alone when not given. */
   bus?: Bus;
+  /** Bounds of Akoma Ntoso imports (production's when not given). */
+  aknLimits?: Partial<AknLimits>;
 }
 
 /** Starts the real server in-process on a free port, with the demo negotiation seeded. */
@@ -90,6 +94,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     publicUrl: opts.publicUrl,
     trustProxy: opts.trustProxy ?? false,
     bus: opts.bus,
+    aknLimits: opts.aknLimits,
   });
   await ensureDemoHistory(storage, server, testLogger());
   await ensureDemoRoadmap(storage, server, testLogger());
