@@ -21,6 +21,7 @@ import { LightSocket } from './load/socket.js';
 import { measureColdLoad, measureRenderedCompare } from './measure/browser.js';
 import { lastTwoReadings, measurePureCompare } from './measure/compare.js';
 import { measureDocx } from './measure/docx.js';
+import { measureFormats } from './measure/formats.js';
 import { timeGet } from './measure/http.js';
 import { measureStartup } from './measure/startup.js';
 import { storageFigures } from './measure/storage.js';
@@ -206,6 +207,14 @@ async function extras(
       `/api/negotiations/${id}/export/live.docx?mode=compilation`,
       delegate.cookie,
     );
+    log('Every export and import format over HTTP…');
+    out.formats = await measureFormats({
+      baseUrl: server.httpUrl,
+      negotiationId: id,
+      readings: prepared.meta.readingSnapshots,
+      delegateCookie: delegate.cookie,
+      facilitatorCookie: (seats.find((s) => s.role === 'facilitator') ?? delegate).cookie,
+    });
   } finally {
     keeper();
     await server.stop();

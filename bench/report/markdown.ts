@@ -233,6 +233,7 @@ function extrasRows(r: BenchResults): string[][] {
   }
   timed('.docx export of the compilation, function (median)', e.docxFunction);
   timed('.docx export of the compilation, HTTP (median)', e.docxHttp);
+  for (const [name, t] of Object.entries(e.formats ?? {})) timed(`${name} (HTTP)`, t);
   if (e.startup) {
     if ('runs' in e.startup) {
       rows.push([

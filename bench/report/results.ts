@@ -36,6 +36,8 @@ export interface Extras {
   compareRendered?: ColdLoad | { ok: false; reason: string };
   docxFunction?: Timed;
   docxHttp?: Timed;
+  /** Every export and import format over HTTP, by name (`measure/formats.ts`). */
+  formats?: Record<string, Timed>;
   startup?: StartupFigures | { ok: false; reason: string };
   storage?: StorageFigures;
   storageWrite?: StorageWriteFigures;

@@ -54,6 +54,8 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   );
   const docx = r.extras.docxHttp?.ok ? r.extras.docxHttp.ms : null;
   add('.docx export of the compilation (HTTP)', '< 2,000 ms', ms(docx), docx === null ? null : docx < 2000);
+  for (const [name, t] of Object.entries(r.extras.formats ?? {}))
+    add(`${name} (HTTP)`, '< 2,000 ms', t.ok ? ms(t.ms) : 'n/a', t.ok ? t.ms < 2000 : null);
   const rss = r200?.server?.target.rssMb.max;
   add(
     'Server RSS, large negotiation + 200 clients (max)',
