@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionSpans, paragraphDirection } from './direction.js';
+import { paragraphDirection } from './direction.js';
 
 const ARABIC = 'نلتزم بتعزيز التعاون الدولي';
 
@@ -18,24 +18,12 @@ describe('paragraphDirection', () => {
     expect(paragraphDirection('')).toBe('ltr');
   });
 
+  it('takes the marks RLM and LRM as strong', () => {
+    expect(paragraphDirection('\u200F2022')).toBe('rtl');
+    expect(paragraphDirection(`\u200E${ARABIC}`)).toBe('ltr');
+  });
+
   it('skips what an isolate holds', () => {
     expect(paragraphDirection(`\u2068UNHCR\u2069 ${ARABIC}`)).toBe('rtl');
-  });
-});
-
-describe('directionSpans', () => {
-  it('keeps a Latin name in an Arabic paragraph left to right', () => {
-    const text = `${ARABIC} UNHCR ${ARABIC}`;
-    const spans = directionSpans(text, 'rtl').map((s) => [text.slice(s.from, s.to), s.direction]);
-    expect(spans).toEqual([
-      [`${ARABIC} `, 'rtl'],
-      ['UNHCR', 'ltr'],
-      [` ${ARABIC}`, 'rtl'],
-    ]);
-  });
-
-  it('is one span for a text of one direction', () => {
-    expect(directionSpans('We commit.', 'ltr')).toEqual([{ from: 0, to: 10, direction: 'ltr' }]);
-    expect(directionSpans('', 'ltr')).toEqual([]);
   });
 });

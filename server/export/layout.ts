@@ -24,8 +24,9 @@ import {
   TextRun,
   UnderlineType,
 } from 'docx';
-import { directionSpans, paragraphDirection, type TextDirection } from '../../shared/direction.js';
+import { paragraphDirection, type TextDirection } from '../../shared/direction.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
+import { directionSpans } from './directionSpans.js';
 
 /** Formatting of a run on top of the document's font. */
 export interface RunStyle {

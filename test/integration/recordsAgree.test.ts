@@ -138,7 +138,7 @@ describe('a closed reading’s record', () => {
     expect(all).toContain(' — United States · Not retained]');
     expect(all).toContain('[delete — United Kingdom · Not retained]');
     expect(all).toMatch(
-      /\(G77 and China \(tabled by Pakistan\), supported by Egypt, South Africa · Carried forward\)/,
+      / — G77 and China \(tabled by Pakistan\), supported by Egypt, South Africa · Carried forward\]/,
     );
     // Incorporated words are marked where they stand, with who proposed them.
     expect(all).toContain('⌜further⌝ incorporated: European Union, supported by Norway, Switzerland');
