@@ -2,9 +2,9 @@
  * The triggers that keep records from changing in the database itself, as on SQLite
  * (`../sqliteGuards.ts`): snapshots and audit entries refuse UPDATE and DELETE, a reading refuses
  * UPDATE once closed and DELETE always, input versions refuse UPDATE; and, PostgreSQL having it,
- * TRUNCATE of the tables whose rows may not be deleted. They are created again at every open (in
- * the migration transaction), so that a trigger someone dropped or replaced is back as written
- * here at the next start.
+ * TRUNCATE of the tables whose rows may not be deleted. Every open checks them in the catalogue
+ * (in the migration transaction) and, when one is missing, disabled or not as written, creates
+ * them all again, so that a trigger someone dropped or replaced is back at the next start.
  */
 import type pg from 'pg';
 
@@ -84,8 +84,61 @@ const definition = (g: Guard): string => {
     EXECUTE FUNCTION refuse_change('${g.message}')`;
 };
 
-/** Creates every guard anew (inside the caller's transaction), replacing any trigger of the same name. */
+/** The body of `refuse_change` as written above. */
+const REFUSE_BODY = REFUSE.slice(REFUSE.indexOf('$$') + 2, REFUSE.lastIndexOf('$$'));
+
+/** `pg_trigger.tgtype` of a guard: BEFORE, per row (but TRUNCATE), and its event. */
+const tgtype = (g: Guard): number =>
+  2 | (g.event === 'TRUNCATE' ? 0 : 1) | { DELETE: 8, UPDATE: 16, TRUNCATE: 32 }[g.event];
+
+/**
+ * True when every guard is in place as written: its trigger on its table, enabled, of its kind,
+ * calling `refuse_change` (whose body is as written) with its message, with a condition where it
+ * has one. Read from the catalogue without taking any lock on the tables.
+ */
+async function guardsInPlace(client: pg.ClientBase): Promise<boolean> {
+  const fn = await client.query<{ prosrc: string }>(
+    "SELECT prosrc FROM pg_proc WHERE proname = 'refuse_change' AND pronamespace = 'public'::regnamespace",
+  );
+  if (fn.rows.length !== 1 || fn.rows[0]!.prosrc !== REFUSE_BODY) return false;
+  const { rows } = await client.query<{
+    name: string;
+    table: string;
+    type: number;
+    enabled: string;
+    fn: string;
+    args: Buffer;
+    qual: boolean;
+  }>(
+    `SELECT t.tgname AS name, c.relname AS table, t.tgtype AS type, t.tgenabled AS enabled,
+            p.proname AS fn, t.tgargs AS args, t.tgqual IS NOT NULL AS qual
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+      WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace AND t.tgname = ANY($1)`,
+    [GUARD_NAMES],
+  );
+  const found = new Map(rows.map((r) => [r.name, r]));
+  return GUARDS.every((g) => {
+    const r = found.get(g.name);
+    return (
+      r !== undefined &&
+      r.table === g.table &&
+      r.type === tgtype(g) &&
+      r.enabled === 'O' &&
+      r.fn === 'refuse_change' &&
+      r.args.toString('utf8') === `${g.message}\0` &&
+      r.qual === (g.when !== undefined)
+    );
+  });
+}
+
+/**
+ * Creates every guard anew (inside the caller's transaction), replacing any trigger of the same
+ * name — unless every one is already in place as written: replacing a trigger locks its table
+ * exclusively, which, at every start of every process, would wait on (and could deadlock with)
+ * the other processes' work on those tables.
+ */
 export async function restoreGuards(client: pg.ClientBase): Promise<void> {
+  if (await guardsInPlace(client)) return;
   await client.query(REFUSE);
   for (const g of GUARDS) {
     await client.query(`DROP TRIGGER IF EXISTS ${g.name} ON ${g.table}`);

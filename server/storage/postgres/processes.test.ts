@@ -4,6 +4,7 @@
  * sealing at the same time; records refused by the database itself; migrations of processes
  * starting together.
  */
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropFreshDatabases, freshDatabase, startThrowawayPostgres } from '../../../test/support/postgres.js';
 import { verifyAuditChain } from '../../records/auditChain.js';
@@ -333,6 +334,48 @@ describe('records in the database itself', () => {
       "SELECT tgname FROM pg_trigger WHERE tgname = 'snapshots_immutable_update' AND NOT tgisinternal",
     );
     expect(rows).toHaveLength(1);
+  });
+
+  it('are guarded again when someone disabled one or changed its message', async () => {
+    const url = await freshDatabase();
+    const first = await openPostgresStorage(url);
+    await first.query('ALTER TABLE audit DISABLE TRIGGER audit_immutable_update');
+    await first.query('DROP TRIGGER snapshots_immutable_delete ON snapshots');
+    await first.query(
+      "CREATE TRIGGER snapshots_immutable_delete BEFORE DELETE ON snapshots FOR EACH ROW EXECUTE FUNCTION refuse_change('fine')",
+    );
+    await first.close();
+    const second = await openPostgresStorage(url);
+    open.push(second);
+    const { rows } = await second.query(
+      "SELECT tgname, tgenabled, encode(tgargs, 'escape') AS args FROM pg_trigger WHERE tgname IN ('audit_immutable_update', 'snapshots_immutable_delete') ORDER BY tgname",
+    );
+    expect(rows.map((r) => [r.tgname, r.tgenabled, r.args])).toEqual([
+      ['audit_immutable_update', 'O', 'audit entries are immutable\\000'],
+      ['snapshots_immutable_delete', 'O', 'snapshots are immutable\\000'],
+    ]);
+  });
+
+  it('open while another process works on the guarded tables, and take no lock on them when the guards are in place', async () => {
+    const url = await freshDatabase();
+    const first = await openPostgresStorage(url);
+    open.push(first);
+    // A unit of another process holds the audit and snapshot tables (as an append of an entry does).
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('LOCK TABLE audit, snapshots IN ROW EXCLUSIVE MODE');
+      const second = await Promise.race([
+        openPostgresStorage(url),
+        new Promise<null>((r) => setTimeout(() => r(null), 5_000)),
+      ]);
+      expect(second, 'the second open waited for the other unit').not.toBeNull();
+      if (second) open.push(second);
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
   });
 });
 
