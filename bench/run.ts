@@ -21,7 +21,7 @@ import { LightSocket } from './load/socket.js';
 import { measureColdLoad, measureRenderedCompare } from './measure/browser.js';
 import { lastTwoReadings, measurePureCompare } from './measure/compare.js';
 import { measureDocx } from './measure/docx.js';
-import { measureFormats } from './measure/formats.js';
+import { createBenchAdmin, measureFormats } from './measure/formats.js';
 import { timeGet } from './measure/http.js';
 import { measureStartup } from './measure/startup.js';
 import { storageFigures } from './measure/storage.js';
@@ -158,6 +158,7 @@ async function extras(
   out.clientBuild = build.note;
   log(`  ${build.note}`);
   const readings = await lastTwoReadings(prepared.dbFile, id);
+  const adminToken = await createBenchAdmin(prepared.dbFile);
   const server = await startServerTarget({
     dbFile: prepared.dbFile,
     distDir: build.distDir,
@@ -214,6 +215,7 @@ async function extras(
       readings: prepared.meta.readingSnapshots,
       delegateCookie: delegate.cookie,
       facilitatorCookie: (seats.find((s) => s.role === 'facilitator') ?? delegate).cookie,
+      adminToken,
     });
   } finally {
     keeper();
