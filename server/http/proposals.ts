@@ -22,6 +22,11 @@ export function proposalRoutes(
     res.json({ proposals: await queries.views(req.params.id) });
   });
 
+  // Whose list it is comes from the session: any query parameter naming a delegation is ignored.
+  router.get('/negotiations/:id/proposals/mine', async (req, res) => {
+    res.json(await queries.mine(await member(res, req.params.id)));
+  });
+
   router.post('/negotiations/:id/proposals', async (req, res) => {
     const m = await member(res, req.params.id);
     const created = await commands.table(m, parseBody(TableBody, req.body));

@@ -1,8 +1,11 @@
 /** Reading proposals as the API shows them: their published views and the versions of their text. */
 import { AppError } from '../../shared/errors.js';
+import type { MyProposalsResponse } from '../../shared/myProposals.js';
 import type { ProposalView } from '../../shared/proposals.js';
+import type { Membership } from '../accounts/accounts.js';
 import type { ProposalRecord, ProposalVersionRecord } from '../storage/records.js';
 import type { Storage } from '../storage/storage.js';
+import { myProposals } from './mine.js';
 import type { Publication } from './publication.js';
 import { proposalView } from './views.js';
 
@@ -16,6 +19,12 @@ export class ProposalQueries {
   /** Every proposal view of a negotiation, as the proposals document publishes them. */
   views(negotiationId: string): Promise<ProposalView[]> {
     return this.publication.views(negotiationId);
+  }
+
+  /** The proposals of the member's delegation (from the session) across readings; see `mine.ts`. */
+  async mine(m: Membership): Promise<MyProposalsResponse> {
+    const id = m.participant.negotiationId;
+    return myProposals(this.storage, id, m, await this.views(id));
   }
 
   /** The view of a proposal as a command returned it, with its support as stored now. */
