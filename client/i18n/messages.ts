@@ -8,6 +8,7 @@ import { CloseCode } from '../../shared/protocol.js';
 import { accessMessages } from './access.js';
 import { accountMessages } from './accounts.js';
 import { amendmentMessages } from './amendments.js';
+import { myProposalMessages } from './myProposals.js';
 import { notificationMessages } from './notifications.js';
 import { proposalMessages } from './proposals.js';
 import { readingMessages } from './readings.js';
@@ -141,6 +142,7 @@ export const messages = {
   ...accountMessages,
   access: accessMessages,
   amendments: amendmentMessages,
+  myProposals: myProposalMessages,
   proposals: proposalMessages,
   readings: readingMessages,
   records: recordMessages,
