@@ -12,6 +12,7 @@ import { HomePage } from './HomePage.js';
 import { messages } from './i18n/messages.js';
 import { InputsPage } from './inputs/InputsPage.js';
 import { Link } from './Link.js';
+import { MyProposalsPage } from './myProposals/MyProposalsPage.js';
 import { NegotiationPage } from './NegotiationPage.js';
 import { PageHeading } from './PageHeading.js';
 import { ParticipantsPage } from './participants/ParticipantsPage.js';
@@ -87,6 +88,8 @@ function SignedInPage({ route, me }: SignedInPageProps) {
       return <InputsPage key={route.id} id={route.id} me={me} />;
     case 'amendments':
       return <AmendmentImportPage key={route.id} id={route.id} me={me} />;
+    case 'mine':
+      return <MyProposalsPage key={route.id} id={route.id} me={me} />;
     case 'timeline':
     case 'compare':
     case 'import':

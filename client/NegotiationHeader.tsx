@@ -25,6 +25,7 @@ import {
   amendmentImportPath,
   auditPath,
   inputsPath,
+  myProposalsPath,
   negotiationPath,
   participantsPath,
   roadmapPath,
@@ -42,6 +43,7 @@ export type NegotiationSection =
   | 'roadmap'
   | 'inputs'
   | 'amendments'
+  | 'mine'
   | 'participants'
   | 'audit'
   | 'access';
@@ -67,6 +69,7 @@ const SECTIONS: readonly { section: NegotiationSection; path: (id: string) => st
   { section: 'compare', path: (id) => comparePath(id) },
   { section: 'roadmap', path: roadmapPath },
   { section: 'inputs', path: inputsPath },
+  { section: 'mine', path: myProposalsPath, shown: (me) => me.role === 'delegate' },
   { section: 'amendments', path: amendmentImportPath, shown: (me) => me.role === 'delegate' },
   { section: 'access', path: accessPath },
   { section: 'participants', path: participantsPath, shown: canInvite },
@@ -76,6 +79,8 @@ const SECTIONS: readonly { section: NegotiationSection; path: (id: string) => st
 const sectionLabel = (section: NegotiationSection): string =>
   section === 'access'
     ? messages.access.nav
+    : section === 'mine'
+      ? messages.myProposals.nav
     : section === 'amendments'
       ? messages.amendments.nav
       : section === 'roadmap' || section === 'inputs'

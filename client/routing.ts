@@ -16,6 +16,7 @@ export type Route =
   | { page: 'roadmap'; id: string }
   | { page: 'inputs'; id: string }
   | { page: 'amendments'; id: string }
+  | { page: 'mine'; id: string }
   | ReadingRoute
   | { page: 'notFound' };
 
@@ -30,6 +31,7 @@ const NEGOTIATION_PAGES = {
   roadmap: 'roadmap',
   inputs: 'inputs',
   amendments: 'amendments',
+  mine: 'mine',
 } as const;
 
 /** The route for a path. */
@@ -85,6 +87,16 @@ export function inputsPath(id: string): string {
 /** The path of the page where a delegation imports its amendments from Word. */
 export function amendmentImportPath(id: string): string {
   return `${negotiationPath(id)}/amendments`;
+}
+
+/** The path of the list of one's delegation's own and supported proposals. */
+export function myProposalsPath(id: string): string {
+  return `${negotiationPath(id)}/mine`;
+}
+
+/** The address of a proposal in the compilation of the text. */
+export function proposalInTextPath(negotiationId: string, proposalId: string): string {
+  return `${negotiationPath(negotiationId)}#proposal-${encodeURIComponent(proposalId)}`;
 }
 
 let navigations = 0;
