@@ -81,13 +81,13 @@ const sectionLabel = (section: NegotiationSection): string =>
     ? messages.access.nav
     : section === 'mine'
       ? messages.myProposals.nav
-    : section === 'amendments'
-      ? messages.amendments.nav
-      : section === 'roadmap' || section === 'inputs'
-        ? messages.roadmap.nav[section]
-        : section === 'timeline' || section === 'compare'
-          ? messages.readings.nav[section]
-          : messages.header[section];
+      : section === 'amendments'
+        ? messages.amendments.nav
+        : section === 'roadmap' || section === 'inputs'
+          ? messages.roadmap.nav[section]
+          : section === 'timeline' || section === 'compare'
+            ? messages.readings.nav[section]
+            : messages.header[section];
 
 /** The negotiation's banner. */
 export function NegotiationHeader({

@@ -22,8 +22,8 @@ import {
   NO_READING,
   parseListQuery,
   readingKey,
-  STATUS_FILTERS,
   type SortKey,
+  STATUS_FILTERS,
   type StatusFilter,
   shownProposals,
 } from './listQuery.js';

@@ -31,9 +31,14 @@ describe('my delegation’s proposals', () => {
     const { page } = delegate;
     const cookie = await ts.signIn('demo-eu');
     const expected = (
-      await api<MyProposalsResponse>(ts.url, 'GET', `/api/negotiations/${DEMO_NEGOTIATION_ID}/proposals/mine`, {
-        cookie,
-      })
+      await api<MyProposalsResponse>(
+        ts.url,
+        'GET',
+        `/api/negotiations/${DEMO_NEGOTIATION_ID}/proposals/mine`,
+        {
+          cookie,
+        },
+      )
     ).body.proposals;
     expect(expected.length).toBeGreaterThan(1);
 
@@ -65,7 +70,7 @@ describe('my delegation’s proposals', () => {
     await table.waitFor();
     await expect.poll(() => rows.count()).toBe(matching);
     expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe(status);
-    expect(await table.locator('th[aria-sort="ascending"]').innerText()).toContain('Paragraph');
+    expect(await table.locator('th[aria-sort="ascending"]').textContent()).toContain('Paragraph');
     const statuses = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
     expect(new Set(statuses)).toEqual(new Set([status]));
     await page.screenshot({ path: '/tmp/my-proposals-filtered.png', fullPage: true });
