@@ -53,10 +53,12 @@ describe('collisions between proposals', () => {
 
   it('marks the two amendments on the same words and counts one collision in the margin', async () => {
     const page = eu.page;
-    await expect.poll(() => marks(page), { timeout: 10_000 }).toEqual({
-      EU: ' (collides with 1 proposal)',
-      USA: ' (collides with 1 proposal)',
-    });
+    await expect
+      .poll(() => marks(page), { timeout: 10_000 })
+      .toEqual({
+        EU: ' (collides with 1 proposal)',
+        USA: ' (collides with 1 proposal)',
+      });
     expect(await page.locator(`${OP5} .collision-mark`).first().isVisible()).toBe(true);
     expect(await page.locator(`${OP5} .c-collisions`).innerText()).toBe('⇄1');
     expect(await page.locator(`${OP5} .c-label`).getAttribute('aria-label')).toBe(
@@ -100,11 +102,13 @@ describe('collisions between proposals', () => {
     await page.getByRole('button', { name: 'Propose deletion' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Propose deletion' }).click();
     for (const p of [eu.page, gbr.page]) {
-      await expect.poll(() => marks(p), { timeout: 5_000 }).toEqual({
-        EU: ' (collides with 2 proposals)',
-        USA: ' (collides with 2 proposals)',
-        GBR: ' (collides with 2 proposals)',
-      });
+      await expect
+        .poll(() => marks(p), { timeout: 5_000 })
+        .toEqual({
+          EU: ' (collides with 2 proposals)',
+          USA: ' (collides with 2 proposals)',
+          GBR: ' (collides with 2 proposals)',
+        });
       expect(await p.locator(`${OP5} .c-collisions`).innerText()).toBe('⇄1');
     }
     await expect
