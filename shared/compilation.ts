@@ -151,10 +151,11 @@ export function compileParagraph(
       continue;
     }
     switch (proposal.kind) {
-      case 'amend':
-        if (!proposal.outdated && ranges && rangesMatch(para.text, proposal, ranges))
+      case 'amend': {
+        const inPlace = placedRanges(para.text, { proposal, ranges });
+        if (inPlace)
           proposal.changes.forEach((c, i) => {
-            items.push({ ...ranges[i]!, deleted: c.deleted, inserted: c.inserted, proposal });
+            items.push({ ...inPlace[i]!, deleted: c.deleted, inserted: c.inserted, proposal });
           });
         else if (located?.[0] && located[0].from <= para.text.length)
           points.push({
@@ -166,6 +167,7 @@ export function compileParagraph(
           });
         else out.outdated.push(proposal);
         break;
+      }
       case 'delete':
       case 'retain':
         out.wholeParagraph.push(proposal);
@@ -238,6 +240,18 @@ function incorporationOf(
     ranges.push({ from: start + lead, to: start + lead + words.length, proposal: p });
   }
   return { points, ranges };
+}
+
+/**
+ * Where an amendment's changes stand in `text` and are bracketed there: its ranges when it is
+ * not outdated and each range still covers exactly the words its change targeted; else null
+ * (the amendment is then shown at a point or after its paragraph).
+ */
+export function placedRanges(
+  text: string,
+  { proposal, ranges }: Pick<ResolvedProposal, 'proposal' | 'ranges'>,
+): { from: number; to: number }[] | null {
+  return !proposal.outdated && ranges && rangesMatch(text, proposal, ranges) ? ranges : null;
 }
 
 /** True when every range still covers exactly the words its change targeted. */

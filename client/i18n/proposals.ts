@@ -58,6 +58,21 @@ export const proposalMessages = {
   reservation: 'Reservation',
   comment: 'Comment',
   countLabel: (n: number): string => (n === 1 ? '1 proposal' : `${n} proposals`),
+  /** Open proposals that change the same words of a paragraph (`shared/collisions.ts`). */
+  collisions: {
+    /** The short visible mark on a bracket: how many others it collides with. */
+    mark: (n: number): string => `⇄${n}`,
+    /** Read out on a bracket, and its mark's tooltip. */
+    label: (n: number): string => (n === 1 ? 'collides with 1 proposal' : `collides with ${n} proposals`),
+    /** In the paragraph's number, read out after its proposal count. */
+    countLabel: (n: number): string => (n === 1 ? '1 collision' : `${n} collisions`),
+    /** The panel's heading over the colliding groups. */
+    heading: 'Collisions',
+    /** One group in the panel. */
+    group: (i: number, n: number): string => `Collision ${i}: ${n} proposals change the same words`,
+    /** The heading over the paragraph's other proposals when some collide. */
+    others: 'Other proposals',
+  },
   facilitatorsText: 'Facilitators’ text',
   panel: {
     heading: (label: string): string => `Proposals on ${label}`,

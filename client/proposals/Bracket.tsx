@@ -20,16 +20,30 @@ export interface BracketProps {
   variant?: 'outdated' | 'incorporated' | undefined;
   /** True when tabled or changed since the reader's last visit (a mark of its own). */
   since?: boolean | undefined;
+  /** How many other open proposals change the same words (`findCollisions`); absent or 0: none. */
+  collides?: number | undefined;
 }
 
 /** A bracketed, attributed proposal; activating it selects the proposal. */
-export function Bracket({ proposal, pieces, tag, selected, onSelect, note, variant, since }: BracketProps) {
+export function Bracket({
+  proposal,
+  pieces,
+  tag,
+  selected,
+  onSelect,
+  note,
+  variant,
+  since,
+  collides = 0,
+}: BracketProps) {
+  const m = messages.proposals.collisions;
   const classes = [
     'bracket',
     proposal.byFacilitators ? 'by-facilitators' : '',
     variant ?? '',
     selected ? 'selected' : '',
     since ? 'since-visit' : '',
+    collides > 0 ? 'collides' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -41,7 +55,16 @@ export function Bracket({ proposal, pieces, tag, selected, onSelect, note, varia
       {/* Isolated, so that a Latin name keeps its order inside an Arabic paragraph. */}
       <span className="attribution" dir="auto">{` — ${attributionOf(proposal)}`}</span>
       {note && <span className="bracket-note">{` · ${note}`}</span>}
-      {since && <span className="visually-hidden">{` (${messages.workspace.since.changedTag})`}</span>}]
+      {since && <span className="visually-hidden">{` (${messages.workspace.since.changedTag})`}</span>}
+      {collides > 0 && (
+        <>
+          <span className="collision-mark" aria-hidden="true" title={m.label(collides)}>
+            {m.mark(collides)}
+          </span>
+          <span className="visually-hidden">{` (${m.label(collides)})`}</span>
+        </>
+      )}
+      ]
     </>
   );
   if (!onSelect) {

@@ -395,6 +395,7 @@ export function CompilationView({
                 paragraph={p}
                 runs={b.runs}
                 openCount={b.proposals.filter(isLiveNow).length}
+                collisions={b.collisions}
                 since={since.paragraphs.has(p.pid)}
                 sinceProposals={since.proposals}
                 selected={selected === p.pid}
@@ -438,6 +439,7 @@ export function CompilationView({
               : null
           }
           proposals={board.proposals}
+          collisions={selectedPara?.collisions}
           negotiation={board.negotiation}
           filter={{ ...filter, status: null }}
           selectedProposal={selectedProposal}

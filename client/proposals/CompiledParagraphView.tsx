@@ -1,4 +1,5 @@
 /** One paragraph of the compilation text with its proposals in and after it. */
+import { type Collision, collisionPartners } from '../../shared/collisions.js';
 import { type CompiledParagraph, changePieces, segmentStarts } from '../../shared/compilation.js';
 import { paragraphDirection } from '../../shared/direction.js';
 import type { SnapshotRun } from '../../shared/snapshot.js';
@@ -13,6 +14,8 @@ export interface CompiledParagraphViewProps {
   paragraph: CompiledParagraph;
   /** Open proposals on this paragraph (all kinds), for the count badge. */
   openCount: number;
+  /** The paragraph's colliding proposals (`findCollisions`): their brackets marked, counted in the margin. */
+  collisions?: readonly Collision[];
   selected: boolean;
   selectedProposal: string | null;
   /** Absent for a read-only text (a recorded snapshot, a print view): nothing is selectable. */
@@ -32,6 +35,7 @@ export interface CompiledParagraphViewProps {
 export function CompiledParagraphView({
   paragraph: p,
   openCount,
+  collisions = [],
   selected,
   selectedProposal,
   onSelect,
@@ -45,6 +49,13 @@ export function CompiledParagraphView({
   const pick = onSelectProposal && ((id: string) => onSelectProposal(p.pid, id));
   const outcome = (status: keyof typeof m.statuses) => (showOutcome ? m.statuses[status] : undefined);
   const starts = segmentStarts(p.segments);
+  const partners = collisionPartners(collisions);
+  const countLabel = [
+    ...(openCount > 0 ? [m.countLabel(openCount)] : []),
+    ...(collisions.length > 0 ? [m.collisions.countLabel(collisions.length)] : []),
+  ]
+    .map((t) => `, ${t}`)
+    .join('');
   // Right to left when the paragraph's text is (Arabic): its number's column then on the right.
   const dir = paragraphDirection(
     p.segments.map((s) => (s.type === 'point' ? '' : s.type === 'cluster' ? s.base : s.text)).join(''),
@@ -70,7 +81,7 @@ export function CompiledParagraphView({
             id={`label-${p.pid}`}
             className="c-label"
             aria-pressed={selected}
-            aria-label={`${p.label}${openCount > 0 ? `, ${m.countLabel(openCount)}` : ''}`}
+            aria-label={`${p.label}${countLabel}`}
             onClick={(e) => {
               e.stopPropagation();
               onSelect(p.pid);
@@ -82,6 +93,15 @@ export function CompiledParagraphView({
         {openCount > 0 && (
           <span className="c-count" aria-hidden="true">
             {openCount}
+          </span>
+        )}
+        {collisions.length > 0 && (
+          <span
+            className="c-collisions"
+            aria-hidden="true"
+            title={m.collisions.countLabel(collisions.length)}
+          >
+            {m.collisions.mark(collisions.length)}
           </span>
         )}
         {since && <span className="since-visit-tag">{messages.workspace.since.changedTag}</span>}
@@ -135,6 +155,7 @@ export function CompiledParagraphView({
                     key={e.proposal.id}
                     proposal={e.proposal}
                     pieces={e.pieces}
+                    collides={partners.get(e.proposal.id)}
                     selected={selectedProposal === e.proposal.id}
                     since={sinceProposals?.has(e.proposal.id)}
                     onSelect={pick}
@@ -154,6 +175,7 @@ export function CompiledParagraphView({
                 proposal={w}
                 pieces={[]}
                 tag={w.kind === 'delete' ? m.bracketDelete : m.bracketRetain}
+                collides={partners.get(w.id)}
                 selected={selectedProposal === w.id}
                 since={sinceProposals?.has(w.id)}
                 onSelect={pick}
@@ -206,6 +228,7 @@ export function CompiledParagraphView({
             <Bracket
               proposal={a}
               pieces={[{ kind: 'ins', text: a.text }]}
+              collides={partners.get(a.id)}
               selected={selectedProposal === a.id}
               since={sinceProposals?.has(a.id)}
               onSelect={pick}

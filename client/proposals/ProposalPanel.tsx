@@ -1,4 +1,5 @@
 /** The side panel of the selected paragraph: its proposals, their actions, and tabling new ones. */
+import type { Collision } from '../../shared/collisions.js';
 import type { NegotiationState } from '../../shared/negotiationState.js';
 import {
   isLive,
@@ -20,6 +21,8 @@ export interface ProposalPanelProps {
   /** The selected paragraph, or null. */
   paragraph: { pid: string; label: string; status: ParagraphStatus } | null;
   proposals: readonly ProposalView[];
+  /** The paragraph's colliding proposals (`findCollisions`), listed first, group by group. */
+  collisions?: readonly Collision[] | undefined;
   /** Where the negotiation stands (which reading is open); null until known. */
   negotiation: NegotiationState | null;
   filter: ProposalFilter;
@@ -45,6 +48,7 @@ export function ProposalPanel({
   viewer,
   paragraph,
   proposals,
+  collisions = [],
   negotiation,
   filter,
   selectedProposal,
@@ -61,7 +65,14 @@ export function ProposalPanel({
   const all = proposals.filter((p) => p.pid === paragraph.pid && passes(p, filter));
   // The reading under way (else the one of the latest proposal anywhere); earlier readings fold away.
   const current = negotiation ? traceReading(negotiation) : (proposals.at(-1)?.readingId ?? null);
-  const list = all.filter((p) => p.readingId === current);
+  const inReading = all.filter((p) => p.readingId === current);
+  // Colliding groups first (those of their proposals the filter lets through), then the others.
+  const shownIds = new Set(inReading.map((p) => p.id));
+  const groups = collisions
+    .map((c) => ({ shown: c.proposals.filter((p) => shownIds.has(p.id)), total: c.proposals.length }))
+    .filter((g) => g.shown.length > 0);
+  const grouped = new Set(groups.flatMap((g) => g.shown.map((p) => p.id)));
+  const list = inReading.filter((p) => !grouped.has(p.id));
   const earlier = all.filter((p) => p.readingId !== current);
   const readingNumbers = new Map(negotiation?.readings.map((r) => [r.id, r.number]));
   const openReadingId = negotiation ? (negotiation.openReading?.id ?? null) : undefined;
@@ -135,12 +146,34 @@ export function ProposalPanel({
           {form}
         </section>
       )}
-      {list.length === 0 ? (
+      {groups.length > 0 && (
+        <section aria-labelledby="collisions-heading" className="collisions">
+          <h3 id="collisions-heading">{m.collisions.heading}</h3>
+          {groups.map((g, i) => (
+            <section
+              key={g.shown[0]!.id}
+              className="collision-group"
+              aria-labelledby={`collision-${i + 1}`}
+              data-testid="collision-group"
+            >
+              <h4 id={`collision-${i + 1}`}>{m.collisions.group(i + 1, g.total)}</h4>
+              <ul className="proposal-list">{cards(g.shown)}</ul>
+            </section>
+          ))}
+        </section>
+      )}
+      {groups.length > 0 && list.length > 0 && <h3 id="others-heading">{m.collisions.others}</h3>}
+      {list.length === 0 && groups.length === 0 ? (
         <p className="panel-note">{m.panel.none}</p>
       ) : (
-        <ul className="proposal-list" aria-labelledby="panel-heading">
-          {cards(list)}
-        </ul>
+        list.length > 0 && (
+          <ul
+            className="proposal-list"
+            aria-labelledby={groups.length > 0 ? 'others-heading' : 'panel-heading'}
+          >
+            {cards(list)}
+          </ul>
+        )
       )}
       {earlier.length > 0 && (
         <details className="earlier-readings" open={earlier.some((p) => p.id === selectedProposal)}>

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { AnchorResolver, paragraphPlainText, paragraphRuns } from '../../shared/anchors.js';
+import { type Collision, findCollisions } from '../../shared/collisions.js';
 import { type CompiledParagraph, compileParagraph, type ResolvedProposal } from '../../shared/compilation.js';
 import type { NegotiationState } from '../../shared/negotiationState.js';
 import {
@@ -37,6 +38,8 @@ export type CompiledBlock =
       text: string;
       runs: SnapshotRun[];
       proposals: ProposalView[];
+      /** The paragraph's open proposals that change the same words (whatever the filter shows). */
+      collisions: Collision[];
     };
 
 /** Which proposals the reader wants to see. */
@@ -138,7 +141,9 @@ export function compileDraft(
         },
         resolved,
       );
-      blocks.push({ type: 'paragraph', paragraph, text, runs, proposals: all });
+      const open = all.filter((p) => p.status === 'open').map((p) => resolveProposal(anchors, p));
+      const collisions = findCollisions(text, open);
+      blocks.push({ type: 'paragraph', paragraph, text, runs, proposals: all, collisions });
     }
   });
   if (filter)
@@ -220,7 +225,7 @@ function removedParagraphs(
       shown.map((p) => ({ proposal: p, ranges: null })),
     );
     const all = proposals.filter((p) => p.pid === pid);
-    blocks.push({ type: 'paragraph', paragraph, text: '', runs: [], proposals: all });
+    blocks.push({ type: 'paragraph', paragraph, text: '', runs: [], proposals: all, collisions: [] });
   }
   return blocks;
 }
