@@ -10,7 +10,7 @@ const input = (id: string, code: string, source: InputView['source'] = 'member-s
   questionId: null,
   pid: null,
   source,
-  delegation: source === 'member-state' ? { id: code, code, name: code } : null,
+  delegation: source === 'member-state' ? { code, name: code } : null,
   tabledBy: null,
   personName: 'A delegate',
   text: `Comment ${id}.`,
@@ -34,7 +34,9 @@ async function summary(inputs: InputView[]): Promise<string> {
 
 describe('compilationDocx', () => {
   it('counts in the singular for one and the plural otherwise', async () => {
-    expect(await summary([input('a', 'EU')])).toMatch(/\. 1 input from 1 delegation; 0 stakeholder inputs\.$/);
+    expect(await summary([input('a', 'EU')])).toMatch(
+      /\. 1 input from 1 delegation; 0 stakeholder inputs\.$/,
+    );
     expect(await summary([input('a', 'EU'), input('bb', 'MEX'), input('ccc', '', 'stakeholder')])).toMatch(
       /\. 2 inputs from 2 delegations; 1 stakeholder input\.$/,
     );
