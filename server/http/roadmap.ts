@@ -30,6 +30,7 @@ export function roadmapRoutes(negotiations: Negotiations, accounts: Accounts, ro
       entries: view.entries,
       readings: view.readings,
       pageUrl: `${linkBase(req)}${pagePath(negotiationId)}`,
+      generatedAt: new Date(),
     });
   };
 
