@@ -10,6 +10,7 @@ import {
 import { ApiError } from '../api.js';
 import { errorMessage, messages } from '../i18n/messages.js';
 import { useRequest } from '../useRequest.js';
+import { type FormDateProblem, formDateProblem } from './dateProblem.js';
 import { draftOf, EMPTY_SITTING, type EntryDraft, inputOf, type SittingDraft } from './entryDraft.js';
 import { fetchLinkTargets, type RoadmapItem, saveEntry } from './roadmapApi.js';
 
@@ -43,6 +44,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
   const [draft, setDraft] = useState<EntryDraft>(() => draftOf(entry, timeZone));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ text: string; detail: string } | null>(null);
+  const [dateProblem, setDateProblem] = useState<FormDateProblem | null>(null);
   const [titleError, setTitleError] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const [targets] = useRequest((signal) => fetchLinkTargets(negotiationId, signal), negotiationId);
@@ -53,9 +55,24 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
 
   useEffect(() => heading.current?.focus(), []);
 
+  /** The input a date problem is about: the end or start time, or the date when the day is what is wrong. */
+  const inputId = (p: FormDateProblem) => {
+    const i = p.sitting ?? 0;
+    if (timed && p.field === 'end') return `${ids}-end-${i}`;
+    const dayWrong =
+      !timed || p.reason === 'no-such-day' || (p.reason === 'missing' && !draft.sittings[i]?.date);
+    return dayWrong ? `${ids}-date-${i}` : `${ids}-start-${i}`;
+  };
+  /** Marks the input a date problem is about, linking it to the stated problem. */
+  const invalid = (id: string) =>
+    dateProblem && dateProblem.sitting !== null && inputId(dateProblem) === id
+      ? { 'aria-invalid': true, 'aria-describedby': `${ids}-failure` }
+      : {};
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
+    setDateProblem(null);
     if (!draft.title.trim()) {
       setTitleError(true);
       document.getElementById(`${ids}-title`)?.focus();
@@ -68,7 +85,16 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
       onDone(true);
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'INTERNAL';
-      setFailure({ text: errorMessage(code), detail: error instanceof ApiError ? error.message : '' });
+      const dated =
+        code === 'INVALID_DATE' && error instanceof ApiError ? formDateProblem(error.details) : null;
+      if (dated) {
+        setDateProblem(dated);
+        setFailure({ text: dated.text, detail: '' });
+        const input = dated.sitting === null ? null : document.getElementById(inputId(dated));
+        input?.focus();
+      } else {
+        setFailure({ text: errorMessage(code), detail: error instanceof ApiError ? error.message : '' });
+      }
     } finally {
       setBusy(false);
     }
@@ -141,6 +167,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
                 <label htmlFor={`${ids}-date-${i}`}>{draft.precision === 'week' ? f.weekOf : f.date}</label>
                 <input
                   id={`${ids}-date-${i}`}
+                  {...invalid(`${ids}-date-${i}`)}
                   type="date"
                   value={s.date}
                   required
@@ -152,6 +179,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
                   <label htmlFor={`${ids}-start-${i}`}>{draft.kind === 'deadline' ? f.at : f.start}</label>
                   <input
                     id={`${ids}-start-${i}`}
+                    {...invalid(`${ids}-start-${i}`)}
                     type="time"
                     value={s.start}
                     required
@@ -164,6 +192,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
                   <label htmlFor={`${ids}-end-${i}`}>{f.end}</label>
                   <input
                     id={`${ids}-end-${i}`}
+                    {...invalid(`${ids}-end-${i}`)}
                     type="time"
                     value={s.end}
                     required
@@ -305,7 +334,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
         {f.tentative}
       </label>
       {failure && (
-        <div className="notice error" role="alert">
+        <div className="notice error" role="alert" id={`${ids}-failure`}>
           <p>
             {failure.text}
             {failure.detail && <span className="failure-detail"> {failure.detail}</span>}
