@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentMonth, monthLabel } from '../../client/roadmap/monthGrid.js';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { launchBrowser, type PersonPage, screenshot, signInAs } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -66,6 +67,11 @@ describe('roadmap and written inputs', () => {
     await screenshot(page, 'roadmap-list');
 
     await page.getByText('Month', { exact: true }).click();
+    // It opens on the current month (in New York), and goes back to the roadmap's first month.
+    const now = currentMonth('America/New_York');
+    await page.getByRole('table', { name: `Roadmap, ${monthLabel(now)}` }).waitFor();
+    const back = (Number(now.slice(0, 4)) - 2022) * 12 + Number(now.slice(5, 7)) - 3;
+    for (let i = 0; i < back; i++) await page.getByRole('button', { name: 'Previous month' }).click();
     const month = page.getByRole('table', { name: 'Roadmap, March 2022' });
     await month.waitFor();
     expect(await month.locator('td.busy').count()).toBeGreaterThanOrEqual(7);
