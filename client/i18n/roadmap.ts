@@ -164,7 +164,9 @@ export const roadmapMessages = {
     noLink: 'Nothing in particular',
     timeZone: 'Times given in',
     timeZoneHint: (zone: string) =>
-      `Leave as ${zone} unless the times were announced in another zone; they are converted.`,
+      `Leave as ${zone} unless the times were announced in another zone; they are converted. Type part of a city or region (such as Vienna) to choose from the list.`,
+    timeZoneUnknown: (name: string) =>
+      `“${name}” is not a time zone. Choose one from the list, such as Europe/Vienna or America/New_York.`,
     /** The field of a date problem as the form shows it: "Start of date 1". */
     dateField: (slot: number | null, field: 'start' | 'end' | null): string =>
       slot === null ? 'Dates' : field === 'end' ? `End of date ${slot}` : `Start of date ${slot}`,

@@ -1,5 +1,5 @@
 /** Co-facilitators: adding or changing a roadmap entry. The server checks the dates and explains what is wrong. */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   ROADMAP_AUDIENCES,
   ROADMAP_FORMATS,
@@ -7,22 +7,14 @@ import {
   ROADMAP_LIMITS,
   ROADMAP_PRECISIONS,
 } from '../../shared/roadmap.js';
+import { isTimeZone } from '../../shared/time.js';
 import { ApiError } from '../api.js';
 import { errorMessage, messages } from '../i18n/messages.js';
 import { useRequest } from '../useRequest.js';
 import { type FormDateProblem, formDateProblem } from './dateProblem.js';
 import { draftOf, EMPTY_SITTING, type EntryDraft, inputOf, type SittingDraft } from './entryDraft.js';
 import { fetchLinkTargets, type RoadmapItem, saveEntry } from './roadmapApi.js';
-
-/** Zones offered in the "times given in" field; any IANA zone may be typed. */
-const COMMON_ZONES = [
-  'America/New_York',
-  'Europe/Zurich',
-  'Europe/Vienna',
-  'Africa/Nairobi',
-  'Asia/Bangkok',
-  'UTC',
-];
+import { timeZoneChoices } from './timeZones.js';
 
 /** Props of `EntryForm`. */
 export interface EntryFormProps {
@@ -46,6 +38,10 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
   const [failure, setFailure] = useState<{ text: string; detail: string } | null>(null);
   const [dateProblem, setDateProblem] = useState<FormDateProblem | null>(null);
   const [titleError, setTitleError] = useState(false);
+  const [zoneError, setZoneError] = useState(false);
+  const zones = useMemo(() => timeZoneChoices([timeZone]), [timeZone]);
+  /** A typed zone is known when it is an IANA name; an empty field means the negotiation's zone. */
+  const zoneKnown = (name: string) => name.trim() === '' || isTimeZone(name.trim());
   const heading = useRef<HTMLHeadingElement>(null);
   const [targets] = useRequest((signal) => fetchLinkTargets(negotiationId, signal), negotiationId);
   const set = (patch: Partial<EntryDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -79,6 +75,12 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
       return;
     }
     setTitleError(false);
+    if (timed && !zoneKnown(draft.timeZone)) {
+      setZoneError(true);
+      document.getElementById(`${ids}-zone`)?.focus();
+      return;
+    }
+    setZoneError(false);
     setBusy(true);
     try {
       await saveEntry(negotiationId, inputOf(draft, timeZone), entry?.id);
@@ -242,15 +244,27 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
               id={`${ids}-zone`}
               type="text"
               list={`${ids}-zones`}
+              autoComplete="off"
+              spellCheck={false}
               value={draft.timeZone}
-              onChange={(e) => set({ timeZone: e.target.value })}
-              aria-describedby={`${ids}-zone-hint`}
+              onChange={(e) => {
+                set({ timeZone: e.target.value });
+                if (zoneError && zoneKnown(e.target.value)) setZoneError(false);
+              }}
+              onBlur={(e) => setZoneError(!zoneKnown(e.target.value))}
+              aria-invalid={zoneError ? true : undefined}
+              aria-describedby={zoneError ? `${ids}-zone-error ${ids}-zone-hint` : `${ids}-zone-hint`}
             />
-            <datalist id={`${ids}-zones`}>
-              {COMMON_ZONES.map((z) => (
+            <datalist id={`${ids}-zones`} data-testid="zone-choices">
+              {zones.map((z) => (
                 <option key={z} value={z} />
               ))}
             </datalist>
+            {zoneError && (
+              <p id={`${ids}-zone-error`} className="field-error">
+                {f.timeZoneUnknown(draft.timeZone.trim())}
+              </p>
+            )}
             <p id={`${ids}-zone-hint`} className="hint">
               {f.timeZoneHint(timeZone)}
             </p>

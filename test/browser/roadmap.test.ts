@@ -134,11 +134,32 @@ describe('roadmap and written inputs', () => {
     await form.getByLabel('Starts').fill('16:00');
     await form.getByLabel('Ends').fill('17:30');
     await form.getByLabel('For', { exact: true }).selectOption('geneva-delegates');
-    await form.getByLabel('Times given in').fill('Mars/Olympus_Mons');
+    // The zone is a combobox offering every IANA zone; an unknown name is explained at the field.
+    const zone = form.getByRole('combobox', { name: 'Times given in' });
+    expect(await form.getByTestId('zone-choices').locator('option').count()).toBeGreaterThan(300);
+    expect(await form.locator('datalist option[value="Europe/Vienna"]').count()).toBe(1);
+    await zone.fill('Mars/Olympus_Mons');
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByRole('alert').filter({ hasText: 'That time zone is not known' }).waitFor();
+    await form.getByText('“Mars/Olympus_Mons” is not a time zone.', { exact: false }).waitFor();
+    expect(await zone.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('list'))).toBeTruthy();
     await screenshot(page, 'roadmap-entry-form');
-    await form.getByLabel('Times given in').fill('Europe/Vienna');
+    // Keyboard only: clear the field and type the zone.
+    await zone.press('Control+a');
+    await zone.press('Backspace');
+    await page.keyboard.type('Europe/Vienna');
+    expect(await zone.getAttribute('aria-invalid')).toBeNull();
+    // A date problem names the field as the form shows it, without the format sentence.
+    await form.getByLabel('Ends').fill('15:00');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: 'End of date 1: The end must come after the start.' })
+      .waitFor();
+    expect(await form.getByRole('alert').innerText()).not.toMatch(/YYYY|slots\./);
+    expect(await form.getByLabel('Ends').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'roadmap-entry-date-error');
+    await form.getByLabel('Ends').fill('17:30');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Roadmap saved.' }).waitFor();
     const row = page.getByTestId('roadmap-row').filter({ hasText: 'Vienna-based' });
