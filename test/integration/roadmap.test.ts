@@ -73,6 +73,31 @@ describe('the demo roadmap', () => {
 });
 
 describe('changes by the co-facilitators', () => {
+  it('are seen by open pages: the roadmap carries an entity tag, answered 304 until it changes', async () => {
+    const get = (etag?: string) =>
+      fetch(`${ts.url}${base}/roadmap`, {
+        // As browsers send it: every conditional fetch carries Cache-Control: no-cache.
+        headers: {
+          cookie: c['demo-eu']!,
+          ...(etag ? { 'if-none-match': etag, 'cache-control': 'no-cache' } : {}),
+        },
+      });
+    const first = await get();
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect(first.headers.get('cache-control')).toMatch(/no-cache/);
+    const same = await get(etag);
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    const created = await send('POST', '/roadmap', briefing);
+    const after = await get(etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(((await after.json()) as View).entries.map((e) => e.id)).toContain(created.body.entry.id);
+    await send('DELETE', `/roadmap/${created.body.entry.id}`, undefined);
+    expect((await get(after.headers.get('etag')!)).status).toBe(200);
+  });
+
   it('adds, changes and removes an entry; the version counts changes', async () => {
     const created = await send('POST', '/roadmap', briefing);
     expect(created.status).toBe(201);
