@@ -194,6 +194,8 @@ export const roadmapMessages = {
     heading: 'Written inputs',
     loading: 'Loading written inputs…',
     noReading: 'No reading has been opened yet. Written inputs are submitted during a reading.',
+    readingPicker: 'Show the questions and inputs of',
+    readingOption: (reading: string, open: boolean) => `${reading} (${open ? 'open' : 'closed'})`,
     reading: (label: string) => `${label}`,
     due: 'Inputs are due by',
     closed: 'This reading is closed; its inputs are kept as they were.',
