@@ -251,7 +251,6 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
                 set({ timeZone: e.target.value });
                 if (zoneError && zoneKnown(e.target.value)) setZoneError(false);
               }}
-              onBlur={(e) => setZoneError(!zoneKnown(e.target.value))}
               aria-invalid={zoneError ? true : undefined}
               aria-describedby={zoneError ? `${ids}-zone-error ${ids}-zone-hint` : `${ids}-zone-hint`}
             />

@@ -167,4 +167,45 @@ describe('roadmap and written inputs', () => {
     await expect.poll(() => row.innerText()).toMatch(/Tue 12 Apr 2022[\s\S]*10:00–11:30 EDT/);
     expect(facilitator.errors).toEqual([]);
   });
+  it('shows a new entry to a reader whose roadmap page is open, without a reload', async () => {
+    const { page } = delegate;
+    await page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/roadmap`);
+    const table = page.getByRole('table', { name: 'Activities and deadlines, in date order' });
+    await table.waitFor();
+    await facilitator.page.evaluate(async (id) => {
+      const res = await fetch(`/api/negotiations/${id}/roadmap`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'activity',
+          title: 'Added while the page is open',
+          precision: 'day',
+          slots: [{ start: '2022-04-20' }],
+          format: 'virtual',
+          audience: 'all',
+        }),
+      });
+      if (res.status !== 201) throw new Error(`HTTP ${res.status}`);
+    }, DEMO_NEGOTIATION_ID);
+    await table.getByText('Added while the page is open').waitFor({ timeout: 20_000 });
+    expect(delegate.errors).toEqual([]);
+  });
+
+  it('lets a reader choose a closed reading on the inputs page, kept in the address', async () => {
+    const { page } = delegate;
+    await page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/inputs`);
+    const banner = page.getByTestId('reading-banner');
+    await expect.poll(() => banner.innerText()).toMatch(/^Second reading/);
+    const picker = page.getByLabel('Show the questions and inputs of');
+    await picker.selectOption({ label: 'First reading (closed)' });
+    await expect.poll(() => banner.innerText()).toMatch(/^First reading[\s\S]*This reading is closed/);
+    expect(new URL(page.url()).searchParams.get('reading')).toBeTruthy();
+    await screenshot(page, 'inputs-closed-reading');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('reading-banner').innerText()).toMatch(/^First reading/);
+    expect(await page.getByLabel('Show the questions and inputs of').inputValue()).toBe(
+      new URL(page.url()).searchParams.get('reading'),
+    );
+    expect(delegate.errors).toEqual([]);
+  });
 });
