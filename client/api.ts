@@ -57,6 +57,9 @@ const AnyBody = z.unknown();
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The answer of `request` with its entity tag; `unchanged` when the server answered 304 to `ifNoneMatch`. */
+type Tagged<T> = { value: T; etag: string | null } | 'unchanged';
+
 async function request<T>(
   method: Method,
   path: string,
@@ -64,7 +67,21 @@ async function request<T>(
   body: unknown,
   signal: AbortSignal | undefined,
 ): Promise<T> {
+  const answer = await tagged(method, path, schema, body, signal, null);
+  if (answer === 'unchanged') throw new ApiError('BAD_RESPONSE', `HTTP 304 from ${method} ${path}`, 304);
+  return answer.value;
+}
+
+async function tagged<T>(
+  method: Method,
+  path: string,
+  schema: z.ZodMiniType<T>,
+  body: unknown,
+  signal: AbortSignal | undefined,
+  ifNoneMatch: string | null,
+): Promise<Tagged<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (ifNoneMatch) headers['if-none-match'] = ifNoneMatch;
   const raw = body instanceof Blob;
   // Every state-changing request declares JSON, with or without a body: the server refuses others
   // (a type other pages cannot send here without a CORS preflight, which the server never grants).
@@ -77,11 +94,14 @@ async function request<T>(
       body: body === undefined ? null : raw ? body : JSON.stringify(body),
       signal: signal ?? null,
       credentials: 'same-origin',
+      // A conditional request is this code's own: the browser's cache must not answer it.
+      ...(ifNoneMatch ? { cache: 'no-store' as const } : {}),
     });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
   }
+  if (response.status === 304 && ifNoneMatch) return 'unchanged';
   let json: unknown;
   try {
     json = await response.json();
@@ -93,7 +113,20 @@ async function request<T>(
   if (!parsed.success) {
     throw new ApiError('BAD_RESPONSE', `unexpected answer from ${method} ${path}`, response.status);
   }
-  return parsed.data;
+  return { value: parsed.data, etag: response.headers.get('etag') };
+}
+
+/**
+ * GETs `path` with its entity tag; given the tag of an earlier answer, returns `unchanged`
+ * when the server finds the resource as it was (HTTP 304), without a body.
+ */
+export function getJsonIfChanged<T>(
+  path: string,
+  schema: z.ZodMiniType<T>,
+  etag: string | null,
+  signal?: AbortSignal,
+): Promise<Tagged<T>> {
+  return tagged('GET', path, schema, undefined, signal, etag);
 }
 
 /** GETs `path` and checks the answer against `schema`. */

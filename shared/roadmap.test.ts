@@ -71,14 +71,20 @@ describe('roadmapDateProblem', () => {
       roadmapDateProblem(entry({ slots: [sitting('2022-02-30T10:00', '2022-02-30T11:00')] }), NY),
     ).toEqual({
       path: 'slots.0.start',
-      message: '2022-02-30T10:00 is not a date and time written YYYY-MM-DDTHH:mm.',
+      slot: 1,
+      field: 'start',
+      reason: 'no-such-day',
+      value: '2022-02-30T10:00',
+      message: 'Start of date 1: There is no such day as 2022-02-30.',
     });
     expect(
       roadmapDateProblem(entry({ slots: [sitting('2022-03-13T02:15', '2022-03-13T04:00')] }), NY)?.message,
-    ).toMatch(/does not exist in America\/New_York/);
+    ).toBe(
+      'Start of date 1: 2022-03-13 02:15 does not exist in America/New_York: the clocks go forward at that hour.',
+    );
     expect(
-      roadmapDateProblem(entry({ slots: [sitting('2022-03-03T13:00', '2022-03-03T10:00')] }), NY)?.path,
-    ).toBe('slots.0.end');
+      roadmapDateProblem(entry({ slots: [sitting('2022-03-03T13:00', '2022-03-03T10:00')] }), NY),
+    ).toMatchObject({ path: 'slots.0.end', message: 'End of date 1: The end must come after the start.' });
     expect(roadmapDateProblem(entry({ slots: [sitting('2022-03-03T10:00')] }), NY)?.message).toMatch(/ends/);
     expect(
       roadmapDateProblem({ ...writtenComments, slots: [sitting('2022-03-29T18:00', '2022-03-29T19:00')] }, NY)
@@ -89,6 +95,44 @@ describe('roadmapDateProblem', () => {
     );
     expect(roadmapDateProblem({ ...unknown, slots: [sitting('2022-04-01')] }, NY)?.path).toBe('slots');
     expect(roadmapDateProblem({ ...firstReading, slots: [] }, NY)?.path).toBe('slots');
+  });
+
+  it('gives the format sentence only when the format is wrong', () => {
+    const reasonOf = (start: string, end = '2022-03-03T12:00', slots = 1) =>
+      roadmapDateProblem(
+        entry({
+          slots: [
+            ...Array.from({ length: slots - 1 }, () => sitting('2022-03-02T10:00', '2022-03-02T11:00')),
+            sitting(start, end),
+          ],
+        }),
+        NY,
+      );
+    const format = /Write dates as YYYY-MM-DD and times as HH:mm\./;
+    expect(reasonOf('2022-03-03 10:00')).toMatchObject({
+      reason: 'malformed',
+      message: expect.stringMatching(format),
+    });
+    expect(reasonOf('03/03/2022T10:00')?.message).toMatch(format);
+    for (const [start, end, reason] of [
+      ['2022-03-03T12:00', '2022-03-03T10:00', 'end-before-start'],
+      ['2022-02-30T10:00', '2022-02-30T11:00', 'no-such-day'],
+      ['2022-03-03T24:00', '2022-03-03T12:00', 'no-such-time'],
+      ['T10:00', '2022-03-03T12:00', 'missing'],
+      ['2022-03-03T', '2022-03-03T12:00', 'missing'],
+      ['2022-03-13T02:30', '2022-03-13T04:00', 'skipped'],
+    ] as const) {
+      const found = reasonOf(start, end, 2);
+      expect(found?.reason, start).toBe(reason);
+      expect(found?.slot).toBe(2);
+      expect(found?.message).toMatch(/^(Start|End) of date 2: /);
+      expect(found?.message).not.toMatch(format);
+      expect(found?.message).not.toMatch(/slots\./);
+    }
+    expect(roadmapDateProblem({ ...zeroDraft, slots: [sitting('17/03/2022')] }, NY)?.message).toMatch(format);
+    expect(roadmapDateProblem({ ...zeroDraft, slots: [sitting('2022-04-31')] }, NY)?.reason).toBe(
+      'no-such-day',
+    );
   });
 });
 

@@ -6,6 +6,7 @@
 import {
   addDays,
   instantOf,
+  isDateShaped,
   isLocalDate,
   type LocalDate,
   type LocalDateTime,
@@ -87,50 +88,133 @@ export interface Span {
   end: string;
 }
 
-/** A stated problem with an entry's dates: where, and why. */
+/**
+ * Why an entry's dates cannot be used, as a stable code a client can word in its own language:
+ * a date left blank (`missing`), one not written as `YYYY-MM-DD` / `YYYY-MM-DDTHH:mm`
+ * (`malformed`), a well-written day or time that does not exist (30 February, 24:00), a time the
+ * clocks skip (`skipped`), an end not after its start, an end missing or not wanted, dates given
+ * for an undated entry, or none given for a dated one.
+ */
+export const ROADMAP_DATE_REASONS = [
+  'missing',
+  'malformed',
+  'no-such-day',
+  'no-such-time',
+  'skipped',
+  'end-before-start',
+  'missing-end',
+  'end-not-wanted',
+  'deadline-end',
+  'no-dates',
+  'dates-for-tbd',
+] as const;
+/** A reason of `RoadmapProblem`. */
+export type RoadmapDateReason = (typeof ROADMAP_DATE_REASONS)[number];
+
+/** A stated problem with an entry's dates: where (path, and slot and field as numbered for people), why, and in English. */
 export interface RoadmapProblem {
+  /** `slots`, or `slots.<i>.start` / `slots.<i>.end`. */
   path: string;
+  /** 1-based number of the slot, or null when the problem is with the slots as a whole. */
+  slot: number | null;
+  field: 'start' | 'end' | null;
+  reason: RoadmapDateReason;
+  /** The value found wrong, when there is one. */
+  value: string | null;
+  /** English, naming the field as the form shows it ("Start of date 1: …"). */
   message: string;
+}
+
+/** "Start of date 1", "End of date 2", or "Dates": a field of the entry as people see it (English). */
+export function roadmapFieldName(slot: number | null, field: 'start' | 'end' | null): string {
+  if (slot === null) return 'Dates';
+  return field === 'end' ? `End of date ${slot}` : `Start of date ${slot}`;
+}
+
+/** English wording of a reason (the client words them in `client/i18n`). */
+function reasonText(reason: RoadmapDateReason, value: string | null, zone: string): string {
+  switch (reason) {
+    case 'missing':
+      return 'Fill in the date and time.';
+    case 'malformed':
+      return `${value} is not written as asked. Write dates as YYYY-MM-DD and times as HH:mm.`;
+    case 'no-such-day':
+      return `There is no such day as ${value?.slice(0, 10)}.`;
+    case 'no-such-time':
+      return `There is no such time as ${value?.slice(11)}; times run from 00:00 to 23:59.`;
+    case 'skipped':
+      return `${value?.replace('T', ' ')} does not exist in ${zone}: the clocks go forward at that hour.`;
+    case 'end-before-start':
+      return 'The end must come after the start.';
+    case 'missing-end':
+      return 'Give the time the activity ends.';
+    case 'end-not-wanted':
+      return 'An entry known only to the day or week has no end time.';
+    case 'deadline-end':
+      return 'A deadline is a moment; it has no end.';
+    case 'no-dates':
+      return 'Give at least one date.';
+    case 'dates-for-tbd':
+      return 'An entry whose date is to be determined has no dates.';
+  }
+}
+
+function problem(
+  reason: RoadmapDateReason,
+  zone: string,
+  at: { slot: number; field: 'start' | 'end'; value?: string } | null,
+): RoadmapProblem {
+  const value = at?.value ?? null;
+  const slot = at ? at.slot + 1 : null;
+  const field = at?.field ?? null;
+  return {
+    path: at ? `slots.${at.slot}.${at.field}` : 'slots',
+    slot,
+    field,
+    reason,
+    value,
+    message: `${roadmapFieldName(slot, field)}: ${reasonText(reason, value, zone)}`,
+  };
 }
 
 /** The first problem with the dates of `data` read in `zone`, or null when they are sound. */
 export function roadmapDateProblem(data: RoadmapEntryData, zone: string): RoadmapProblem | null {
-  if (data.precision === 'tbd') {
-    return data.slots.length === 0
-      ? null
-      : { path: 'slots', message: 'An entry whose date is to be determined has no dates.' };
-  }
-  if (data.slots.length === 0) return { path: 'slots', message: 'Give at least one date.' };
+  if (data.precision === 'tbd') return data.slots.length === 0 ? null : problem('dates-for-tbd', zone, null);
+  if (data.slots.length === 0) return problem('no-dates', zone, null);
   for (const [i, slot] of data.slots.entries()) {
-    const at = `slots.${i}`;
     if (data.precision !== 'time') {
-      if (!isLocalDate(slot.start))
-        return { path: `${at}.start`, message: `${slot.start} is not a date written YYYY-MM-DD.` };
-      if (slot.end !== null)
-        return { path: `${at}.end`, message: 'An entry known only to the day or week has no end time.' };
+      const reason = shapeReason(slot.start, isLocalDate(slot.start));
+      if (reason) return problem(reason, zone, { slot: i, field: 'start', value: slot.start });
+      if (slot.end !== null) return problem('end-not-wanted', zone, { slot: i, field: 'end' });
       continue;
     }
-    const start = timeProblem(slot.start, zone, `${at}.start`);
-    if (start) return start;
+    const start = timeProblem(slot.start, zone);
+    if (start) return problem(start, zone, { slot: i, field: 'start', value: slot.start });
     if (data.kind === 'deadline') {
-      if (slot.end !== null) return { path: `${at}.end`, message: 'A deadline is a moment; it has no end.' };
+      if (slot.end !== null) return problem('deadline-end', zone, { slot: i, field: 'end' });
       continue;
     }
-    if (slot.end === null) return { path: `${at}.end`, message: 'Give the time the activity ends.' };
-    const end = timeProblem(slot.end, zone, `${at}.end`);
-    if (end) return end;
-    if (slot.end <= slot.start) return { path: `${at}.end`, message: 'The end must come after the start.' };
+    if (slot.end === null) return problem('missing-end', zone, { slot: i, field: 'end' });
+    const end = timeProblem(slot.end, zone);
+    if (end) return problem(end, zone, { slot: i, field: 'end', value: slot.end });
+    if (slot.end <= slot.start)
+      return problem('end-before-start', zone, { slot: i, field: 'end', value: slot.end });
   }
   return null;
 }
 
-function timeProblem(value: string, zone: string, path: string): RoadmapProblem | null {
-  const problem = localDateTimeProblem(value, zone);
-  if (problem === 'malformed')
-    return { path, message: `${value} is not a date and time written YYYY-MM-DDTHH:mm.` };
-  if (problem === 'skipped')
-    return { path, message: `${value} does not exist in ${zone}: the clocks go forward at that hour.` };
-  return null;
+/** Blank (or with a blank part, as the form joins "date" and "time"), badly written, or not a real day. */
+function shapeReason(value: string, exists: boolean): RoadmapDateReason | null {
+  if (exists) return null;
+  if (value.trim() === '' || value.startsWith('T') || value.endsWith('T')) return 'missing';
+  if (!isDateShaped(value)) return 'malformed';
+  return isLocalDate(value.slice(0, 10)) ? 'no-such-time' : 'no-such-day';
+}
+
+function timeProblem(value: string, zone: string): RoadmapDateReason | null {
+  const found = localDateTimeProblem(value, zone);
+  if (found === 'skipped') return 'skipped';
+  return found === 'malformed' ? shapeReason(value, false) : null;
 }
 
 /** The instants each slot of a (valid) entry spans, in slot order; empty for `tbd`. */

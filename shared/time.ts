@@ -20,6 +20,11 @@ export function isTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** True when `value` is written like a date (`YYYY-MM-DD`) or a date-time (`YYYY-MM-DDTHH:mm`), existing or not. */
+export function isDateShaped(value: string): boolean {
+  return DATE_SHAPE.test(value) || DATE_TIME_SHAPE.test(value);
+}
+
 /** True for an existing calendar date written `YYYY-MM-DD`. */
 export function isLocalDate(value: string): boolean {
   return DATE_SHAPE.test(value) && roundTrips(value, DATE_FORMAT);

@@ -87,7 +87,7 @@ const errorByCode: Record<ErrorCode, string> = {
     'This file is not well-formed XML in UTF-8, so it cannot be read as an Akoma Ntoso document.',
   IMPORT_NOT_AKN:
     'This XML file is not an Akoma Ntoso 3.0 document (its root must be akomaNtoso in the AKN 3.0 namespace).',
-  INVALID_DATE: 'A date or time is not valid. Write dates as YYYY-MM-DD and times as HH:mm.',
+  INVALID_DATE: 'A date or time is not valid.',
   INVALID_TIME_ZONE: 'That time zone is not known. Use a name such as America/New_York or Europe/Zurich.',
   ROADMAP_ENTRY_NOT_FOUND: 'This roadmap entry no longer exists.',
   ROADMAP_LINK_NOT_FOUND: 'The revision, reading or deadline this entry points to does not exist.',

@@ -3,7 +3,13 @@
  * questions and written inputs, in English. Part of `messages` (`messages.roadmap`).
  */
 import type { InputKind } from '../../shared/inputs.js';
-import type { RoadmapAudience, RoadmapFormat, RoadmapKind, RoadmapPrecision } from '../../shared/roadmap.js';
+import type {
+  RoadmapAudience,
+  RoadmapDateReason,
+  RoadmapFormat,
+  RoadmapKind,
+  RoadmapPrecision,
+} from '../../shared/roadmap.js';
 import type { Countdown } from '../../shared/time.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -158,7 +164,27 @@ export const roadmapMessages = {
     noLink: 'Nothing in particular',
     timeZone: 'Times given in',
     timeZoneHint: (zone: string) =>
-      `Leave as ${zone} unless the times were announced in another zone; they are converted.`,
+      `Leave as ${zone} unless the times were announced in another zone; they are converted. Type part of a city or region (such as Vienna) to choose from the list.`,
+    timeZoneUnknown: (name: string) =>
+      `“${name}” is not a time zone. Choose one from the list, such as Europe/Vienna or America/New_York.`,
+    /** The field of a date problem as the form shows it: "Start of date 1". */
+    dateField: (slot: number | null, field: 'start' | 'end' | null): string =>
+      slot === null ? 'Dates' : field === 'end' ? `End of date ${slot}` : `Start of date ${slot}`,
+    /** What is wrong with a date, by the server's reason code; the format only when it was wrong. */
+    dateReasons: {
+      missing: () => 'Fill in the date and the time.',
+      malformed: () => 'Write dates as YYYY-MM-DD and times as HH:mm.',
+      'no-such-day': (value: string) => `There is no such day as ${value.slice(0, 10)}.`,
+      'no-such-time': (value: string) => `There is no such time as ${value.slice(11)}.`,
+      skipped: (value: string, zone: string) =>
+        `${value.slice(11)} on ${value.slice(0, 10)} does not exist in ${zone}: the clocks go forward at that hour.`,
+      'end-before-start': () => 'The end must come after the start.',
+      'missing-end': () => 'Give the time the activity ends.',
+      'end-not-wanted': () => 'An entry known only to the day or week has no end time.',
+      'deadline-end': () => 'A deadline is a moment; it has no end.',
+      'no-dates': () => 'Give at least one date.',
+      'dates-for-tbd': () => 'An entry whose date is to be determined has no dates.',
+    } satisfies Record<RoadmapDateReason, (value: string, zone: string) => string>,
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
@@ -168,6 +194,8 @@ export const roadmapMessages = {
     heading: 'Written inputs',
     loading: 'Loading written inputs…',
     noReading: 'No reading has been opened yet. Written inputs are submitted during a reading.',
+    readingPicker: 'Show the questions and inputs of',
+    readingOption: (reading: string, open: boolean) => `${reading} (${open ? 'open' : 'closed'})`,
     reading: (label: string) => `${label}`,
     due: 'Inputs are due by',
     closed: 'This reading is closed; its inputs are kept as they were.',

@@ -62,8 +62,16 @@ export function FacilitatorTools({
   const extend = async (event: FormEvent) => {
     event.preventDefault();
     const value = `${date}T${time}`;
-    if (localDateTimeProblem(value, timeZone)) {
-      setFailure(errorMessage('INVALID_DATE'));
+    const problem = localDateTimeProblem(value, timeZone);
+    if (problem) {
+      const reasons = messages.roadmap.form.dateReasons;
+      setFailure(
+        !date || !time
+          ? reasons.missing()
+          : problem === 'skipped'
+            ? reasons.skipped(value, timeZone)
+            : reasons.malformed(),
+      );
       return;
     }
     await run(() => setReadingDeadline(negotiationId, reading.id, instantOf(value, timeZone)), m.extended);

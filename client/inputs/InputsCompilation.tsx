@@ -12,18 +12,20 @@ type View = (typeof VIEWS)[number];
 /** Props of `InputsCompilation`. */
 export interface InputsCompilationProps {
   negotiationId: string;
+  /** The reading whose inputs are compiled. */
+  readingId: string;
   /** Changes when inputs may have changed. */
   version: number;
 }
 
 /** The compilation. */
-export function InputsCompilation({ negotiationId, version }: InputsCompilationProps) {
+export function InputsCompilation({ negotiationId, readingId, version }: InputsCompilationProps) {
   const m = messages.roadmap.compilation;
   const ids = useId();
   const [view, setView] = useState<View>('byQuestion');
   const [request, retry] = useRequest(
-    (signal) => fetchCompilation(negotiationId, signal),
-    `${negotiationId}:${version}`,
+    (signal) => fetchCompilation(negotiationId, readingId, signal),
+    `${negotiationId}:${readingId}:${version}`,
   );
 
   const body = () => {
@@ -112,7 +114,7 @@ export function InputsCompilation({ negotiationId, version }: InputsCompilationP
     <section className="inputs-compilation" aria-labelledby={`${ids}-heading`}>
       <div className="compilation-head">
         <h2 id={`${ids}-heading`}>{m.heading}</h2>
-        <a href={compilationDocxPath(negotiationId)} download className="button-link">
+        <a href={compilationDocxPath(negotiationId, readingId)} download className="button-link">
           {m.export}
         </a>
       </div>

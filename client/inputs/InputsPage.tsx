@@ -1,5 +1,6 @@
 /**
- * `/n/:id/inputs`: the guiding questions and written inputs of the open (or latest) reading.
+ * `/n/:id/inputs`: the guiding questions and written inputs of the open (or latest) reading, or
+ * of the one chosen (`?reading=<id>`, so that a link or a reload shows it again).
  * Delegations and stakeholders write and edit theirs until the deadline; co-facilitators post
  * questions, decide who sees stakeholders' inputs, move the deadline and read the compilation.
  */
@@ -9,6 +10,7 @@ import { ErrorNotice } from '../ErrorNotice.js';
 import { messages } from '../i18n/messages.js';
 import { NegotiationFrame } from '../NegotiationHeader.js';
 import type { Negotiation } from '../negotiationsApi.js';
+import { useQuery } from '../readings/useQuery.js';
 import { useNow } from '../roadmap/useNow.js';
 import { formatInstant, readerTimeZone } from '../roadmap/zonedTime.js';
 import type { Me } from '../session/sessionApi.js';
@@ -18,6 +20,7 @@ import { InputCard } from './InputCard.js';
 import { InputsCompilation } from './InputsCompilation.js';
 import { fetchOverview, type Reading } from './inputsApi.js';
 import { MyInputs } from './MyInputs.js';
+import { ReadingPicker } from './ReadingPicker.js';
 import './inputs.css';
 
 /** Props of `InputsPage`. */
@@ -39,15 +42,23 @@ function Inputs({ negotiation }: { negotiation: Negotiation }) {
   const m = messages.roadmap.inputs;
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState('');
+  const [query, setQuery] = useQuery();
+  const chosen = query.get('reading');
   const [request, retry] = useRequest(
-    (signal) => fetchOverview(negotiation.id, signal),
-    `${negotiation.id}:${version}`,
+    (signal) => fetchOverview(negotiation.id, chosen, signal),
+    `${negotiation.id}:${chosen ?? ''}:${version}`,
   );
   const now = useNow(1000);
-  // While a refresh loads, keep showing the last answer, so that open editors keep their text.
+  // While a refresh loads, keep showing the last answer, so that open editors keep their text
+  // (but not another reading's).
   const [last, setLast] = useState(request.status === 'done' ? request.value : null);
   if (request.status === 'done' && request.value !== last) setLast(request.value);
-  const data = request.status === 'done' ? request.value : last;
+  const data =
+    request.status === 'done'
+      ? request.value
+      : last && (chosen === null || last.reading?.id === chosen)
+        ? last
+        : null;
   const refresh = (done: string) => {
     setStatus(done);
     setVersion((v) => v + 1);
@@ -63,6 +74,16 @@ function Inputs({ negotiation }: { negotiation: Negotiation }) {
 
   return (
     <div className="inputs-page">
+      {reading && (
+        <ReadingPicker
+          negotiationId={negotiation.id}
+          readingId={reading.id}
+          onChoose={(id) => {
+            setStatus('');
+            setQuery({ reading: id });
+          }}
+        />
+      )}
       {reading ? <ReadingBanner reading={reading} timeZone={zone} now={now} /> : <p>{m.noReading}</p>}
       <p className="status-message" role="status">
         {status}
@@ -89,7 +110,9 @@ function Inputs({ negotiation }: { negotiation: Negotiation }) {
           ))}
         </section>
       )}
-      {reading && facilitator && <InputsCompilation negotiationId={negotiation.id} version={version} />}
+      {reading && facilitator && (
+        <InputsCompilation negotiationId={negotiation.id} readingId={reading.id} version={version} />
+      )}
     </div>
   );
 }

@@ -108,9 +108,17 @@ export interface NewInput {
 
 const path = (negotiationId: string, ...rest: string[]) => negotiationApiPath(negotiationId, ...rest);
 
-/** The caller's view of the open (or latest) reading's questions and inputs. */
-export function fetchOverview(negotiationId: string, signal?: AbortSignal): Promise<Overview> {
-  return getJson(path(negotiationId, 'inputs'), OverviewSchema, signal);
+/** `?readingId=…` for a chosen reading, or nothing for the open (or latest) one. */
+const readingQuery = (readingId: string | null) =>
+  readingId ? `?${new URLSearchParams({ readingId })}` : '';
+
+/** The caller's view of a reading's questions and inputs: `readingId`'s, or the open (or latest) reading's. */
+export function fetchOverview(
+  negotiationId: string,
+  readingId: string | null,
+  signal?: AbortSignal,
+): Promise<Overview> {
+  return getJson(`${path(negotiationId, 'inputs')}${readingQuery(readingId)}`, OverviewSchema, signal);
 }
 
 /** Submits a written input. */
@@ -151,12 +159,20 @@ export async function setReadingDeadline(
   await sendJson('PUT', path(negotiationId, 'readings', readingId, 'deadline'), { deadline });
 }
 
-/** Co-facilitators: the compilation of the open (or latest) reading. */
-export function fetchCompilation(negotiationId: string, signal?: AbortSignal): Promise<Compilation> {
-  return getJson(path(negotiationId, 'inputs', 'compilation'), CompilationSchema, signal);
+/** Co-facilitators: the compilation of `readingId`, or of the open (or latest) reading. */
+export function fetchCompilation(
+  negotiationId: string,
+  readingId: string | null,
+  signal?: AbortSignal,
+): Promise<Compilation> {
+  return getJson(
+    `${path(negotiationId, 'inputs', 'compilation')}${readingQuery(readingId)}`,
+    CompilationSchema,
+    signal,
+  );
 }
 
-/** Where the compilation downloads as a Word document. */
-export function compilationDocxPath(negotiationId: string): string {
-  return `${path(negotiationId, 'inputs')}/compilation.docx`;
+/** Where the compilation of `readingId` (or of the open or latest reading) downloads as a Word document. */
+export function compilationDocxPath(negotiationId: string, readingId: string | null): string {
+  return `${path(negotiationId, 'inputs')}/compilation.docx${readingQuery(readingId)}`;
 }

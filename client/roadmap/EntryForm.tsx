@@ -1,5 +1,5 @@
 /** Co-facilitators: adding or changing a roadmap entry. The server checks the dates and explains what is wrong. */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   ROADMAP_AUDIENCES,
   ROADMAP_FORMATS,
@@ -7,21 +7,14 @@ import {
   ROADMAP_LIMITS,
   ROADMAP_PRECISIONS,
 } from '../../shared/roadmap.js';
+import { isTimeZone } from '../../shared/time.js';
 import { ApiError } from '../api.js';
 import { errorMessage, messages } from '../i18n/messages.js';
 import { useRequest } from '../useRequest.js';
+import { type FormDateProblem, formDateProblem } from './dateProblem.js';
 import { draftOf, EMPTY_SITTING, type EntryDraft, inputOf, type SittingDraft } from './entryDraft.js';
 import { fetchLinkTargets, type RoadmapItem, saveEntry } from './roadmapApi.js';
-
-/** Zones offered in the "times given in" field; any IANA zone may be typed. */
-const COMMON_ZONES = [
-  'America/New_York',
-  'Europe/Zurich',
-  'Europe/Vienna',
-  'Africa/Nairobi',
-  'Asia/Bangkok',
-  'UTC',
-];
+import { timeZoneChoices } from './timeZones.js';
 
 /** Props of `EntryForm`. */
 export interface EntryFormProps {
@@ -43,7 +36,12 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
   const [draft, setDraft] = useState<EntryDraft>(() => draftOf(entry, timeZone));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ text: string; detail: string } | null>(null);
+  const [dateProblem, setDateProblem] = useState<FormDateProblem | null>(null);
   const [titleError, setTitleError] = useState(false);
+  const [zoneError, setZoneError] = useState(false);
+  const zones = useMemo(() => timeZoneChoices([timeZone]), [timeZone]);
+  /** A typed zone is known when it is an IANA name; an empty field means the negotiation's zone. */
+  const zoneKnown = (name: string) => name.trim() === '' || isTimeZone(name.trim());
   const heading = useRef<HTMLHeadingElement>(null);
   const [targets] = useRequest((signal) => fetchLinkTargets(negotiationId, signal), negotiationId);
   const set = (patch: Partial<EntryDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -53,22 +51,52 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
 
   useEffect(() => heading.current?.focus(), []);
 
+  /** The input a date problem is about: the end or start time, or the date when the day is what is wrong. */
+  const inputId = (p: FormDateProblem) => {
+    const i = p.sitting ?? 0;
+    if (timed && p.field === 'end') return `${ids}-end-${i}`;
+    const dayWrong =
+      !timed || p.reason === 'no-such-day' || (p.reason === 'missing' && !draft.sittings[i]?.date);
+    return dayWrong ? `${ids}-date-${i}` : `${ids}-start-${i}`;
+  };
+  /** Marks the input a date problem is about, linking it to the stated problem. */
+  const invalid = (id: string) =>
+    dateProblem && dateProblem.sitting !== null && inputId(dateProblem) === id
+      ? { 'aria-invalid': true, 'aria-describedby': `${ids}-failure` }
+      : {};
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
+    setDateProblem(null);
     if (!draft.title.trim()) {
       setTitleError(true);
       document.getElementById(`${ids}-title`)?.focus();
       return;
     }
     setTitleError(false);
+    if (timed && !zoneKnown(draft.timeZone)) {
+      setZoneError(true);
+      document.getElementById(`${ids}-zone`)?.focus();
+      return;
+    }
+    setZoneError(false);
     setBusy(true);
     try {
       await saveEntry(negotiationId, inputOf(draft, timeZone), entry?.id);
       onDone(true);
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'INTERNAL';
-      setFailure({ text: errorMessage(code), detail: error instanceof ApiError ? error.message : '' });
+      const dated =
+        code === 'INVALID_DATE' && error instanceof ApiError ? formDateProblem(error.details) : null;
+      if (dated) {
+        setDateProblem(dated);
+        setFailure({ text: dated.text, detail: '' });
+        const input = dated.sitting === null ? null : document.getElementById(inputId(dated));
+        input?.focus();
+      } else {
+        setFailure({ text: errorMessage(code), detail: error instanceof ApiError ? error.message : '' });
+      }
     } finally {
       setBusy(false);
     }
@@ -141,6 +169,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
                 <label htmlFor={`${ids}-date-${i}`}>{draft.precision === 'week' ? f.weekOf : f.date}</label>
                 <input
                   id={`${ids}-date-${i}`}
+                  {...invalid(`${ids}-date-${i}`)}
                   type="date"
                   value={s.date}
                   required
@@ -152,6 +181,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
                   <label htmlFor={`${ids}-start-${i}`}>{draft.kind === 'deadline' ? f.at : f.start}</label>
                   <input
                     id={`${ids}-start-${i}`}
+                    {...invalid(`${ids}-start-${i}`)}
                     type="time"
                     value={s.start}
                     required
@@ -164,6 +194,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
                   <label htmlFor={`${ids}-end-${i}`}>{f.end}</label>
                   <input
                     id={`${ids}-end-${i}`}
+                    {...invalid(`${ids}-end-${i}`)}
                     type="time"
                     value={s.end}
                     required
@@ -213,15 +244,26 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
               id={`${ids}-zone`}
               type="text"
               list={`${ids}-zones`}
+              autoComplete="off"
+              spellCheck={false}
               value={draft.timeZone}
-              onChange={(e) => set({ timeZone: e.target.value })}
-              aria-describedby={`${ids}-zone-hint`}
+              onChange={(e) => {
+                set({ timeZone: e.target.value });
+                if (zoneError && zoneKnown(e.target.value)) setZoneError(false);
+              }}
+              aria-invalid={zoneError ? true : undefined}
+              aria-describedby={zoneError ? `${ids}-zone-error ${ids}-zone-hint` : `${ids}-zone-hint`}
             />
-            <datalist id={`${ids}-zones`}>
-              {COMMON_ZONES.map((z) => (
+            <datalist id={`${ids}-zones`} data-testid="zone-choices">
+              {zones.map((z) => (
                 <option key={z} value={z} />
               ))}
             </datalist>
+            {zoneError && (
+              <p id={`${ids}-zone-error`} className="field-error">
+                {f.timeZoneUnknown(draft.timeZone.trim())}
+              </p>
+            )}
             <p id={`${ids}-zone-hint`} className="hint">
               {f.timeZoneHint(timeZone)}
             </p>
@@ -305,7 +347,7 @@ export function EntryForm({ negotiationId, timeZone, entry, deadlines, onDone }:
         {f.tentative}
       </label>
       {failure && (
-        <div className="notice error" role="alert">
+        <div className="notice error" role="alert" id={`${ids}-failure`}>
           <p>
             {failure.text}
             {failure.detail && <span className="failure-detail"> {failure.detail}</span>}

@@ -1,8 +1,7 @@
-/** The roadmap as a month calendar (dates in the negotiation's zone), one month at a time. */
+/** The roadmap as a month calendar (dates in the negotiation's zone), one month at a time, opening on the current month. */
 import { useState } from 'react';
-import { localDateAt } from '../../shared/time.js';
 import { messages } from '../i18n/messages.js';
-import { type Month, monthGrid, monthLabel, shiftMonth } from './monthGrid.js';
+import { currentMonth, type Month, monthGrid, monthLabel, shiftMonth } from './monthGrid.js';
 import type { RoadmapRow } from './rows.js';
 import { formatTimeRange } from './zonedTime.js';
 
@@ -19,19 +18,10 @@ interface DayItem {
   title: string;
 }
 
-/** The month of the next dated entry of the roadmap, else of its first, else the current month. */
-function startingMonth(rows: readonly RoadmapRow[], zone: string): Month {
-  const now = Date.now();
-  const entries = rows.filter((r) => r.entry && r.start !== null);
-  const row = entries.find((r) => (r.end ?? 0) >= now) ?? entries[0] ?? rows.find((r) => r.start !== null);
-  const date = row?.dates[0]?.[0] ?? localDateAt(new Date(), zone);
-  return date.slice(0, 7);
-}
-
 /** The month view. */
 export function MonthCalendar({ rows, timeZone }: MonthCalendarProps) {
   const m = messages.roadmap;
-  const [month, setMonth] = useState<Month>(() => startingMonth(rows, timeZone));
+  const [month, setMonth] = useState<Month>(() => currentMonth(timeZone));
   const byDate = new Map<string, DayItem[]>();
   for (const row of rows) {
     const title = row.entry?.title ?? m.list.readingDeadline(m.reading(row.readingNumber ?? 0));

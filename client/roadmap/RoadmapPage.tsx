@@ -1,7 +1,8 @@
 /**
  * `/n/:id/roadmap`: the consultation roadmap as a list or a month calendar, with times in the
  * negotiation's zone and the reader's, calendar export and subscription, and for the
- * co-facilitators the means to add, change and delete entries.
+ * co-facilitators the means to add, change and delete entries. It follows others' changes
+ * without a reload (`useRoadmapChanges`).
  */
 import { useId, useState } from 'react';
 import { ApiError } from '../api.js';
@@ -17,6 +18,7 @@ import { MonthCalendar } from './MonthCalendar.js';
 import { RoadmapList } from './RoadmapList.js';
 import { deleteEntry, fetchRoadmap, type RoadmapItem } from './roadmapApi.js';
 import { roadmapRows } from './rows.js';
+import { useRoadmapChanges } from './useRoadmapChanges.js';
 import { readerTimeZone, zoneCity } from './zonedTime.js';
 import './roadmap.css';
 
@@ -41,10 +43,11 @@ function Roadmap({ negotiation }: { negotiation: Negotiation }) {
   const m = messages.roadmap.page;
   const ids = useId();
   const [version, setVersion] = useState(0);
-  const [request, retry] = useRequest(
+  const [request, retry, reload] = useRequest(
     (signal) => fetchRoadmap(negotiation.id, signal),
     `${negotiation.id}:${version}`,
   );
+  useRoadmapChanges(negotiation.id, reload);
   const [view, setView] = useState<'list' | 'month'>('list');
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthGrid, monthLabel, shiftMonth } from './monthGrid.js';
+import { currentMonth, monthGrid, monthLabel, shiftMonth } from './monthGrid.js';
 
 describe('monthGrid', () => {
   it('lays March 2022 out in five weeks from Monday 28 February', () => {
@@ -21,5 +21,13 @@ describe('shiftMonth and monthLabel', () => {
     expect(shiftMonth('2022-01', -1)).toBe('2021-12');
     expect(shiftMonth('2022-03', 2)).toBe('2022-05');
     expect(monthLabel('2022-03')).toBe('March 2022');
+  });
+});
+
+describe('currentMonth', () => {
+  it('is the month of now in the negotiation zone', () => {
+    const now = new Date('2026-12-01T03:00:00Z');
+    expect(currentMonth('Europe/Zurich', now)).toBe('2026-12');
+    expect(currentMonth('America/New_York', now)).toBe('2026-11');
   });
 });

@@ -1,5 +1,5 @@
 /** The weeks of a month as the month view lays them out, Monday first. */
-import { addDays, mondayOf } from '../../shared/time.js';
+import { addDays, localDateAt, mondayOf } from '../../shared/time.js';
 
 /** A month, `YYYY-MM`. */
 export type Month = string;
@@ -41,4 +41,9 @@ export function monthLabel(month: Month, locale = 'en-GB'): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     Date.UTC(y, m - 1, 1),
   );
+}
+
+/** The month the month view opens on: the current month in the negotiation's zone. */
+export function currentMonth(zone: string, now: Date = new Date()): Month {
+  return localDateAt(now, zone).slice(0, 7);
 }

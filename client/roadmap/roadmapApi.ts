@@ -8,7 +8,7 @@ import {
   ROADMAP_PRECISIONS,
   type RoadmapEntryData,
 } from '../../shared/roadmap.js';
-import { getJson, negotiationApiPath, sendJson } from '../api.js';
+import { getJson, getJsonIfChanged, negotiationApiPath, sendJson } from '../api.js';
 
 const SpanSchema = z.object({ start: z.string(), end: z.string() });
 
@@ -68,9 +68,36 @@ const FeedSchema = z.object({ url: z.string(), webcalUrl: z.string() });
 /** What the entry form sends: an entry, with the zone its times are written in. */
 export type EntryInput = RoadmapEntryData & { timeZone?: string };
 
+/** The entity tag of the roadmap last fetched, by negotiation: what `roadmapChanged` asks about. */
+const shownTags = new Map<string, string | null>();
+
 /** The roadmap of a negotiation. */
-export function fetchRoadmap(negotiationId: string, signal?: AbortSignal): Promise<RoadmapData> {
-  return getJson(negotiationApiPath(negotiationId, 'roadmap'), RoadmapSchema, signal);
+export async function fetchRoadmap(negotiationId: string, signal?: AbortSignal): Promise<RoadmapData> {
+  const answer = await getJsonIfChanged(
+    negotiationApiPath(negotiationId, 'roadmap'),
+    RoadmapSchema,
+    null,
+    signal,
+  );
+  if (answer === 'unchanged') throw new Error('unreachable: an unconditional GET is never answered 304');
+  shownTags.set(negotiationId, answer.etag);
+  return answer.value;
+}
+
+/**
+ * True when the roadmap differs from the one `fetchRoadmap` last returned: a conditional GET
+ * (`If-None-Match`) that the server answers 304, without a body, while nothing changed.
+ */
+export async function roadmapChanged(negotiationId: string, signal?: AbortSignal): Promise<boolean> {
+  const etag = shownTags.get(negotiationId) ?? null;
+  if (etag === null) return true;
+  const answer = await getJsonIfChanged(
+    negotiationApiPath(negotiationId, 'roadmap'),
+    RoadmapSchema,
+    etag,
+    signal,
+  );
+  return answer !== 'unchanged';
 }
 
 /** What comes next. */

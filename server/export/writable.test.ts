@@ -107,6 +107,7 @@ describe('writers of records', () => {
       negotiationId: 'n1',
       title: dirty('Progress Declaration'),
       timeZone: 'America/New_York',
+      generatedAt: new Date('2022-03-01T00:00:00Z'),
       readings: [],
       entries: [
         {

@@ -9,6 +9,7 @@ import type { Accounts } from '../accounts/accounts.js';
 import type { Negotiations } from '../negotiations.js';
 import { type Roadmap, RoadmapEntryBody } from '../roadmap/roadmap.js';
 import { memberOf } from './access.js';
+import { sendJsonIfChanged } from './conditional.js';
 import { linkBase } from './links.js';
 import { parseBody } from './validate.js';
 
@@ -30,13 +31,18 @@ export function roadmapRoutes(negotiations: Negotiations, accounts: Accounts, ro
       entries: view.entries,
       readings: view.readings,
       pageUrl: `${linkBase(req)}${pagePath(negotiationId)}`,
+      generatedAt: new Date(),
     });
   };
 
   router.get('/negotiations/:id/roadmap', async (req, res) => {
     await member(res, req.params.id);
     const view = await roadmap.view(req.params.id);
-    res.json({ ...view, entries: view.entries.map((e) => ({ ...e, spans: slotSpans(e, view.timeZone) })) });
+    // Open pages ask again with If-None-Match (useRoadmapChanges): 304 while it is the same.
+    sendJsonIfChanged(req, res, {
+      ...view,
+      entries: view.entries.map((e) => ({ ...e, spans: slotSpans(e, view.timeZone) })),
+    });
   });
 
   router.get('/negotiations/:id/roadmap/next', async (req, res) => {

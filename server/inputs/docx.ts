@@ -18,6 +18,11 @@ export interface CompilationDocxInput {
   compilation: InputCompilation;
 }
 
+/** "1 input", "2 inputs": a count with the noun in its English singular or plural. */
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The compilation as .docx bytes. */
 export async function compilationDocx(given: CompilationDocxInput): Promise<Buffer> {
   // Records stored before text was checked may hold characters XML cannot: `writable` leaves them out.
@@ -75,7 +80,8 @@ export async function compilationDocx(given: CompilationDocxInput): Promise<Buff
       children: [
         new TextRun(
           `Deadline ${when(input.deadline)}. Compiled ${when(input.compiledAt.toISOString())}. ` +
-            `${c.counts.memberStates} inputs from ${c.counts.delegations} delegations; ${c.counts.stakeholders} stakeholder inputs.`,
+            `${counted(c.counts.memberStates, 'input', 'inputs')} from ${counted(c.counts.delegations, 'delegation', 'delegations')}; ` +
+            `${counted(c.counts.stakeholders, 'stakeholder input', 'stakeholder inputs')}.`,
         ),
       ],
     }),

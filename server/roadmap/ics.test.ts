@@ -69,6 +69,7 @@ const ics = roadmapCalendar({
   entries,
   readings: [{ readingId: 'r2', readingNumber: 2, at: '2022-04-12T22:00:00Z' }],
   pageUrl: 'http://localhost:3000/n/imrf-2022/roadmap',
+  generatedAt: new Date('2022-03-01T09:30:00Z'),
 });
 const physical = ics.split('\r\n');
 const unfolded = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
@@ -114,6 +115,11 @@ describe('roadmapCalendar', () => {
     expect(eventUid('imrf-2022', 'x')).toBe('x@imrf-2022.roadmap.negotiated-texts');
     for (const e of events) expect(prop(e, 'DTSTAMP')).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
     expect(prop(event('reading1-2'), 'SEQUENCE')).toBe('SEQUENCE:3');
+    // Stamped when written or last changed, never with the (future) time the event is about.
+    expect(prop(event('reading-r2-deadline'), 'DTSTAMP')).toBe('DTSTAMP:20220301T093000Z');
+    expect(prop(event('reading1-2'), 'DTSTAMP')).toBe(
+      `DTSTAMP:${entries.find((e) => e.id === 'reading1')!.updatedAt.replace(/[-:]|\.\d+/g, '')}`,
+    );
     expect(prop(event('reading1-1'), 'STATUS')).toBe('STATUS:TENTATIVE');
     expect(prop(event('reading1-2'), 'LOCATION')).toBe('LOCATION:Conference Room 3');
   });

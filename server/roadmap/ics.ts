@@ -43,6 +43,12 @@ export interface RoadmapCalendarInput {
   readings: readonly OtherDeadline[];
   /** Address of the roadmap page, linked from every event. */
   pageUrl?: string;
+  /**
+   * When the calendar is written: the DTSTAMP of events with no change time of their own (the
+   * readings' deadlines). An entry's events are stamped with the entry's last change (RFC 5545,
+   * 3.8.7.2, for a calendar without METHOD).
+   */
+  generatedAt: Date;
 }
 
 /** A stable, globally unique UID for an event of this negotiation. */
@@ -113,7 +119,7 @@ export function roadmapCalendar(given: RoadmapCalendarInput): string {
   for (const r of input.readings) {
     cal.createEvent({
       id: eventUid(input.negotiationId, `reading-${r.readingId}-deadline`),
-      stamp: new Date(r.at),
+      stamp: input.generatedAt,
       start: inZone(r.at),
       timezone: zone,
       summary: `Deadline for proposals and written inputs (${readingLabel(r.readingNumber).toLowerCase()})`,

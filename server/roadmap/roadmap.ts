@@ -236,7 +236,14 @@ export class Roadmap {
     };
     const problem = roadmapDateProblem(data, given);
     if (problem)
-      throw new AppError('INVALID_DATE', `${problem.path}: ${problem.message}`, { path: problem.path });
+      throw new AppError('INVALID_DATE', problem.message, {
+        path: problem.path,
+        slot: problem.slot,
+        field: problem.field,
+        reason: problem.reason,
+        value: problem.value,
+        timeZone: given,
+      });
     if (given !== zone && data.precision === 'time') {
       const convert = (local: string) => localDateTimeAt(instantOf(local, given), zone);
       data = {

@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentMonth, monthLabel } from '../../client/roadmap/monthGrid.js';
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/seed.js';
 import { launchBrowser, type PersonPage, screenshot, signInAs } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -66,6 +67,11 @@ describe('roadmap and written inputs', () => {
     await screenshot(page, 'roadmap-list');
 
     await page.getByText('Month', { exact: true }).click();
+    // It opens on the current month (in New York), and goes back to the roadmap's first month.
+    const now = currentMonth('America/New_York');
+    await page.getByRole('table', { name: `Roadmap, ${monthLabel(now)}` }).waitFor();
+    const back = (Number(now.slice(0, 4)) - 2022) * 12 + Number(now.slice(5, 7)) - 3;
+    for (let i = 0; i < back; i++) await page.getByRole('button', { name: 'Previous month' }).click();
     const month = page.getByRole('table', { name: 'Roadmap, March 2022' });
     await month.waitFor();
     expect(await month.locator('td.busy').count()).toBeGreaterThanOrEqual(7);
@@ -128,16 +134,78 @@ describe('roadmap and written inputs', () => {
     await form.getByLabel('Starts').fill('16:00');
     await form.getByLabel('Ends').fill('17:30');
     await form.getByLabel('For', { exact: true }).selectOption('geneva-delegates');
-    await form.getByLabel('Times given in').fill('Mars/Olympus_Mons');
+    // The zone is a combobox offering every IANA zone; an unknown name is explained at the field.
+    const zone = form.getByRole('combobox', { name: 'Times given in' });
+    expect(await form.getByTestId('zone-choices').locator('option').count()).toBeGreaterThan(300);
+    expect(await form.locator('datalist option[value="Europe/Vienna"]').count()).toBe(1);
+    await zone.fill('Mars/Olympus_Mons');
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByRole('alert').filter({ hasText: 'That time zone is not known' }).waitFor();
+    await form.getByText('“Mars/Olympus_Mons” is not a time zone.', { exact: false }).waitFor();
+    expect(await zone.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('list'))).toBeTruthy();
     await screenshot(page, 'roadmap-entry-form');
-    await form.getByLabel('Times given in').fill('Europe/Vienna');
+    // Keyboard only: clear the field and type the zone.
+    await zone.press('Control+a');
+    await zone.press('Backspace');
+    await page.keyboard.type('Europe/Vienna');
+    expect(await zone.getAttribute('aria-invalid')).toBeNull();
+    // A date problem names the field as the form shows it, without the format sentence.
+    await form.getByLabel('Ends').fill('15:00');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: 'End of date 1: The end must come after the start.' })
+      .waitFor();
+    expect(await form.getByRole('alert').innerText()).not.toMatch(/YYYY|slots\./);
+    expect(await form.getByLabel('Ends').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'roadmap-entry-date-error');
+    await form.getByLabel('Ends').fill('17:30');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Roadmap saved.' }).waitFor();
     const row = page.getByTestId('roadmap-row').filter({ hasText: 'Vienna-based' });
     // 16:00 in Vienna (CEST) is 10:00 in New York (EDT).
     await expect.poll(() => row.innerText()).toMatch(/Tue 12 Apr 2022[\s\S]*10:00–11:30 EDT/);
     expect(facilitator.errors).toEqual([]);
+  });
+  it('shows a new entry to a reader whose roadmap page is open, without a reload', async () => {
+    const { page } = delegate;
+    await page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/roadmap`);
+    const table = page.getByRole('table', { name: 'Activities and deadlines, in date order' });
+    await table.waitFor();
+    await facilitator.page.evaluate(async (id) => {
+      const res = await fetch(`/api/negotiations/${id}/roadmap`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'activity',
+          title: 'Added while the page is open',
+          precision: 'day',
+          slots: [{ start: '2022-04-20' }],
+          format: 'virtual',
+          audience: 'all',
+        }),
+      });
+      if (res.status !== 201) throw new Error(`HTTP ${res.status}`);
+    }, DEMO_NEGOTIATION_ID);
+    await table.getByText('Added while the page is open').waitFor({ timeout: 20_000 });
+    expect(delegate.errors).toEqual([]);
+  });
+
+  it('lets a reader choose a closed reading on the inputs page, kept in the address', async () => {
+    const { page } = delegate;
+    await page.goto(`${ts.url}/n/${DEMO_NEGOTIATION_ID}/inputs`);
+    const banner = page.getByTestId('reading-banner');
+    await expect.poll(() => banner.innerText()).toMatch(/^Second reading/);
+    const picker = page.getByLabel('Show the questions and inputs of');
+    await picker.selectOption({ label: 'First reading (closed)' });
+    await expect.poll(() => banner.innerText()).toMatch(/^First reading[\s\S]*This reading is closed/);
+    expect(new URL(page.url()).searchParams.get('reading')).toBeTruthy();
+    await screenshot(page, 'inputs-closed-reading');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('reading-banner').innerText()).toMatch(/^First reading/);
+    expect(await page.getByLabel('Show the questions and inputs of').inputValue()).toBe(
+      new URL(page.url()).searchParams.get('reading'),
+    );
+    expect(delegate.errors).toEqual([]);
   });
 });

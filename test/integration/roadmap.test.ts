@@ -73,6 +73,31 @@ describe('the demo roadmap', () => {
 });
 
 describe('changes by the co-facilitators', () => {
+  it('are seen by open pages: the roadmap carries an entity tag, answered 304 until it changes', async () => {
+    const get = (etag?: string) =>
+      fetch(`${ts.url}${base}/roadmap`, {
+        // As browsers send it: every conditional fetch carries Cache-Control: no-cache.
+        headers: {
+          cookie: c['demo-eu']!,
+          ...(etag ? { 'if-none-match': etag, 'cache-control': 'no-cache' } : {}),
+        },
+      });
+    const first = await get();
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect(first.headers.get('cache-control')).toMatch(/no-cache/);
+    const same = await get(etag);
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    const created = await send('POST', '/roadmap', briefing);
+    const after = await get(etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(((await after.json()) as View).entries.map((e) => e.id)).toContain(created.body.entry.id);
+    await send('DELETE', `/roadmap/${created.body.entry.id}`, undefined);
+    expect((await get(after.headers.get('etag')!)).status).toBe(200);
+  });
+
   it('adds, changes and removes an entry; the version counts changes', async () => {
     const created = await send('POST', '/roadmap', briefing);
     expect(created.status).toBe(201);
@@ -120,12 +145,12 @@ describe('changes by the co-facilitators', () => {
       [
         { ...briefing, slots: [{ start: '2022-02-30T10:00', end: '2022-02-30T11:00' }] },
         'INVALID_DATE',
-        /slots\.0\.start/,
+        /^Start of date 1: There is no such day as 2022-02-30\.$/,
       ],
       [
         { ...briefing, slots: [{ start: '2022-04-11 10:00', end: '2022-04-11T11:00' }] },
         'INVALID_DATE',
-        /YYYY-MM-DDTHH:mm/,
+        /^Start of date 1: .*Write dates as YYYY-MM-DD and times as HH:mm\.$/,
       ],
       [
         { ...briefing, slots: [{ start: '2022-03-13T02:30', end: '2022-03-13T04:00' }] },
@@ -135,9 +160,9 @@ describe('changes by the co-facilitators', () => {
       [
         { ...briefing, slots: [{ start: '2022-04-11T12:00', end: '2022-04-11T10:00' }] },
         'INVALID_DATE',
-        /after the start/,
+        /^End of date 1: The end must come after the start\.$/,
       ],
-      [{ ...briefing, precision: 'day', slots: [{ start: '2022-04-31' }] }, 'INVALID_DATE', /YYYY-MM-DD/],
+      [{ ...briefing, precision: 'day', slots: [{ start: '2022-04-31' }] }, 'INVALID_DATE', /no such day/],
       [{ ...briefing, timeZone: 'Mars/Olympus_Mons' }, 'INVALID_TIME_ZONE', /Mars/],
       [{ ...briefing, timeZone: 'EDT+1' }, 'INVALID_TIME_ZONE', /IANA/],
       [{ ...briefing, link: { type: 'reading', id: 'nope' } }, 'ROADMAP_LINK_NOT_FOUND', /nope/],
@@ -151,6 +176,18 @@ describe('changes by the co-facilitators', () => {
       expect(r.body.error.code).toBe(code);
       expect(r.body.error.message).toMatch(message);
     }
+    const late = await send('POST', '/roadmap', {
+      ...briefing,
+      slots: [briefing.slots[0], { start: '2022-04-12T12:00', end: '2022-04-12T10:00' }],
+    });
+    expect(late.body.error.details).toEqual({
+      path: 'slots.1.end',
+      slot: 2,
+      field: 'end',
+      reason: 'end-before-start',
+      value: '2022-04-12T10:00',
+      timeZone: 'America/New_York',
+    });
     expect((await roadmap()).entries).toHaveLength(before);
   });
 });
